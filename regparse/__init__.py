@@ -1,0 +1,31 @@
+"""regparse: parse Chinese regulations into a typed, citable document tree.
+
+Four verbs::
+
+    import regparse
+    doc = regparse.parse(text)              # -> Regulation; never raises on any str
+    docs = regparse.extract(page)           # every regulation on a page
+    regparse.cite(doc.article(11), full=True)   # 《…》第十一条
+    doc.get("第十一条第一款第（三）项")        # lookup by citation
+
+plus ``parse_file`` / ``read_file`` for files in any common encoding.
+"""
+from __future__ import annotations
+
+from .errors import CitationError, CitationNotFound, ReadError, RegparseError
+from .model import (
+    Appendix, Article, Chapter, Decision, Diagnostic, Division, Heading, Item, Node, Noise,
+    Paragraph, Part, Reference, Regulation, Section, Subitem, Subpart,
+)
+from .parse import extract, parse, parse_file
+from .read import read_file
+from .cite import cite
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "parse", "parse_file", "extract", "read_file", "cite",
+    "Regulation", "Node", "Division", "Part", "Subpart", "Chapter", "Section", "Article",
+    "Paragraph", "Item", "Subitem", "Appendix", "Heading", "Reference", "Diagnostic", "Noise",
+    "Decision", "RegparseError", "ReadError", "CitationError", "CitationNotFound",
+]

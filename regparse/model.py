@@ -174,7 +174,13 @@ class Article(Node):
 
 
 class Division(Node):
-    """编, 分编, 章 or 节: a numbered heading and what it holds."""
+    """编, 分编, 章 or 节: a numbered heading and what it holds.
+
+    ``intro`` is text printed between the heading and its first article (rare;
+    kept so that nothing is lost).
+    """
+
+    intro: str = ""
 
     children: list[Annotated[Union["Part", "Subpart", "Chapter", "Section", Article],
                              Field(discriminator="kind")]] = []
@@ -355,6 +361,31 @@ class Regulation(Node):
         if isinstance(node, str) and target not in self._lookup()["id"]:
             target = self.get(node).id
         return [r for r in self.references if target in r.target_ids]
+
+    # -- exports (regparse.export; imported on use so the model stays light) --
+    def to_akn(self, frbr_uri: str | None = None) -> str:
+        """Akoma Ntoso 3.0 XML; ``frbr_uri`` is the work URI (``/akn/cn/act/2025/name``)."""
+        from .export import to_akn
+
+        return to_akn(self, frbr_uri=frbr_uri)
+
+    def to_markdown(self) -> str:
+        """Markdown: ``# title``, ``## 第一章 总则``, ``**第十一条** text``."""
+        from .export import to_markdown
+
+        return to_markdown(self)
+
+    def to_text(self) -> str:
+        """Canonical clean text, one paragraph per line; parses back to the same tree."""
+        from .export import to_text
+
+        return to_text(self)
+
+    def to_html(self) -> str:
+        """One self-contained HTML page with a table of contents and citation anchors."""
+        from .export import to_html
+
+        return to_html(self)
 
 
 Division.model_rebuild()

@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Score regparse against the gold structure of the dev corpus, skin by skin.
+
+    python bench/corpus_score.py                       # clean skin, every document
+    python bench/corpus_score.py --skins all --seeds 1 2 3
+    python bench/corpus_score.py --skins wrapped --limit 50 --per-doc
+
+The corpus lives beside the project (../shared/corpus, or $REGPARSE_CORPUS);
+its skins.py renders each document as markdown, wrapped, ocr, embedded,
+fragment or flat text, and score.py compares a prediction with the gold.
+Prints a skin × metric table.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import regparse  # noqa: E402
+from regparse.model import Article, Division, Regulation  # noqa: E402
+
+SKINS = ["clean", "markdown", "wrapped", "ocr", "embedded", "fragment", "flat"]
+METRICS = ["article_f1", "text_exact", "division_f1", "para_count_acc", "item_f1", "subitem_f1", "path_acc"]
+
+
+def corpus_dir() -> Path | None:
+    env = os.environ.get("REGPARSE_CORPUS")
+    path = Path(env) if env else ROOT.parent / "shared" / "corpus"
+    return path if (path / "dev").is_dir() and (path / "score.py").is_file() else None
+
+
+def load_tools(corpus: Path):
+    sys.path.insert(0, str(corpus))
+    import score  # type: ignore
+    import skins  # type: ignore
+    return score, skins
+
+
+def to_gold(doc: Regulation) -> dict:
+    """The parse in the corpus gold schema (the keys score.py reads)."""
+    divisions = []
+    articles = []
+
+    def visit(nodes, path):
+        for node in nodes:
+            if isinstance(node, Article):
+                articles.append({
+                    "label": node.label, "number": node.number, "suffix": node.suffix, "path": list(path),
+                    "title": node.title,
+                    "paragraphs": [{"text": p.text, "items": [
+                        {"label": it.label, "number": it.number, "text": it.text,
+                         "subitems": [{"label": s.label, "number": s.number, "text": s.text} for s in it.subitems]}
+                        for it in p.items]} for p in node.paragraphs],
+                })
+            elif isinstance(node, Division):
+                divisions.append({"kind": node.kind, "number": node.number, "label": node.label,
+                                  "title": node.title or "", "path": list(path)})
+                visit(node.children, path + [node.label])
+
+    visit(doc.children, [])
+    return {"title": doc.title or "", "subtitle": doc.subtitle, "info": doc.info,
+            "preamble": doc.preamble.split("\n") if doc.preamble else [],
+            "divisions": divisions, "articles": articles}
+
+
+def run(skin: str, seeds: list[int], ids: list[str], corpus: Path, score, skins, per_doc: bool = False):
+    import collections
+    total = collections.Counter()
+    worst = []
+    errors = 0
+    seconds = 0.0
+    for seed in (seeds if skin != "clean" else [0]):
+        for doc_id in ids:
+            text = (corpus / "dev" / f"{doc_id}.txt").read_text(encoding="utf-8")
+            gold = json.loads((corpus / "dev" / f"{doc_id}.gold.json").read_text(encoding="utf-8"))
+            try:
+                text, gold = skins.apply(skin, text, seed, gold)
+            except ValueError:
+                continue   # a document too short for this skin (fragment needs 3 articles)
+            t = time.perf_counter()
+            try:
+                doc = regparse.parse(text)
+            except Exception as exc:  # the score must show a crash, not hide it
+                errors += 1
+                print(f"CRASH {skin} {seed} {doc_id}: {exc!r}", file=sys.stderr)
+                continue
+            seconds += time.perf_counter() - t
+            c = score.count_doc(gold, to_gold(doc))
+            total += c
+            if per_doc:
+                m = score.metrics(c)
+                bad = sum(1 - m[k] for k in METRICS)
+                if bad > 0:
+                    worst.append((bad, doc_id, seed, {k: m[k] for k in METRICS if m[k] < 1}))
+    return score.metrics(total), errors, seconds, sorted(worst, reverse=True)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--skins", nargs="+", default=["clean"], help="skins to score, or 'all'")
+    ap.add_argument("--seeds", nargs="+", type=int, default=[1, 2, 3])
+    ap.add_argument("--limit", type=int, default=0, help="only the first N documents")
+    ap.add_argument("--only", nargs="*", help="only these document ids")
+    ap.add_argument("--per-doc", action="store_true", help="list the worst documents")
+    ap.add_argument("--json", action="store_true")
+    a = ap.parse_args(argv)
+    corpus = corpus_dir()
+    if corpus is None:
+        print("corpus not found (../shared/corpus or $REGPARSE_CORPUS)", file=sys.stderr)
+        return 2
+    score, skins = load_tools(corpus)
+    ids = sorted(p.name[:-len(".gold.json")] for p in (corpus / "dev").glob("*.gold.json"))
+    if a.only:
+        ids = [i for i in ids if i in a.only]
+    if a.limit:
+        ids = ids[:a.limit]
+    names = SKINS if a.skins == ["all"] else a.skins
+    rows = {}
+    print(f"{'skin':9s} " + " ".join(f"{m[:12]:>12s}" for m in METRICS) + "   crashes   seconds")
+    for skin in names:
+        m, errors, seconds, worst = run(skin, a.seeds, ids, corpus, score, skins, a.per_doc)
+        rows[skin] = {k: m[k] for k in METRICS} | {"crashes": errors, "seconds": round(seconds, 2)}
+        print(f"{skin:9s} " + " ".join(f"{m[k]:12.4f}" for k in METRICS) + f"   {errors:7d}   {seconds:7.1f}",
+              flush=True)
+        for bad, doc_id, seed, ms in worst[:15]:
+            print(f"    {doc_id} seed {seed}: {ms}")
+    if a.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,310 @@
+"""The builder: grammar reductions → the pydantic tree.
+
+:class:`Builder` is a Lark transformer: the LALR loop calls one method per
+rule as it reduces, so no parse tree is ever built.  The methods make plain
+dicts, cheap to create; :func:`finish` then numbers paragraphs, gives every
+node its id and citation, checks the numbering, and validates the whole tree
+into pydantic models in one call (pydantic's validator runs in compiled code
+and is far faster than building models one by one).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from lark import Transformer
+
+from .grammar import LineToken
+from .model import DIVISION_KINDS
+from .normalize import slice_pieces
+from .numerals import to_chinese
+
+__all__ = ["Builder", "assign_ids", "check_numbering"]
+
+_EID = {"part": "part", "subpart": "subpart", "chapter": "chp", "section": "sec", "article": "art",
+        "paragraph": "para", "item": "item", "subitem": "subitem"}
+
+
+def _span(pieces: list[tuple[int, int]]) -> tuple[int, int]:
+    return (pieces[0][0], pieces[-1][1])
+
+
+def _text_after_mark(tok: LineToken) -> tuple[str, list[tuple[int, int]]]:
+    line = tok.line
+    mark = tok.mark
+    if mark is None:
+        return line.text, line.pieces
+    rest = mark.rest
+    return line.text[rest:], slice_pieces(line.pieces, rest)
+
+
+class Builder(Transformer):
+    """One method per grammar rule; each returns a dict shaped like the model."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__()
+        self.source = source
+        self.stray: list[dict] = []      # loose text under divisions, for diagnostics
+
+    # -- leaves --------------------------------------------------------------
+    def subitem(self, children: list) -> dict:
+        tok = children[0]
+        text, src = _text_after_mark(tok)
+        for extra in children[1:]:
+            text += "\n" + extra.line.text
+            src = src + extra.line.pieces
+        return {"kind": "subitem", "label": tok.mark.label, "number": tok.mark.number, "text": text,
+                "span": (tok.line.start, children[-1].line.end), "_src": src}
+
+    def item(self, children: list) -> dict:
+        tok = children[0]
+        text, src = _text_after_mark(tok)
+        subs = []
+        end = tok.line.end
+        for c in children[1:]:
+            if type(c) is dict:
+                subs.append(c)
+                end = c["span"][1]
+            else:
+                text += "\n" + c.line.text
+                src = src + c.line.pieces
+                end = c.line.end
+        return {"kind": "item", "label": tok.mark.label, "number": tok.mark.number, "text": text,
+                "span": (tok.line.start, end), "children": subs, "_src": src}
+
+    def paragraph(self, children: list) -> dict:
+        tok = children[0]
+        items = children[1:]
+        end = items[-1]["span"][1] if items else tok.line.end
+        return {"kind": "paragraph", "text": tok.line.text, "span": (tok.line.start, end),
+                "children": items, "_src": tok.line.pieces}
+
+    def article(self, children: list) -> dict:
+        tok = children[0]
+        mark = tok.mark
+        text, src = _text_after_mark(tok)
+        first_items = []
+        paragraphs = []
+        for c in children[1:]:
+            if c["kind"] == "item":
+                first_items.append(c)
+            else:
+                paragraphs.append(c)
+        first_end = first_items[-1]["span"][1] if first_items else tok.line.end
+        start = src[0][0] if text else first_end
+        first = {"kind": "paragraph", "text": text, "span": (start, first_end),
+                 "children": first_items, "_src": src}
+        paragraphs.insert(0, first)
+        return {"kind": "article", "label": mark.label, "number": mark.number, "suffix": mark.suffix,
+                "span": (tok.line.start, paragraphs[-1]["span"][1]), "children": paragraphs}
+
+    # -- divisions -----------------------------------------------------------
+    def _division(self, kind: str, children: list) -> dict:
+        tok = children[0]
+        title, _ = _text_after_mark(tok)
+        body = []
+        intro = None
+        for c in children[1:]:
+            if c["kind"] == "loose":
+                intro = c
+            else:
+                body.append(c)
+        end = body[-1]["span"][1] if body else (intro["span"][1] if intro else tok.line.end)
+        node = {"kind": kind, "label": tok.mark.label, "number": tok.mark.number,
+                "title": _clean_title(title) or None, "span": (tok.line.start, end), "children": body}
+        if intro is not None:
+            node["_intro"] = intro
+        return node
+
+    def part(self, children: list) -> dict:
+        return self._division("part", children)
+
+    def subpart(self, children: list) -> dict:
+        return self._division("subpart", children)
+
+    def chapter(self, children: list) -> dict:
+        return self._division("chapter", children)
+
+    def section(self, children: list) -> dict:
+        return self._division("section", children)
+
+    def heading(self, children: list) -> dict:
+        tok = children[0]
+        lines = [tok.line] + [c.line for c in children[1:]]
+        return {"kind": "heading", "text": _clean_title(tok.line.text), "span": (tok.line.start, lines[-1].end),
+                "_lines": lines}
+
+    def loose(self, children: list) -> dict:
+        lines = [c.line for c in children]
+        return {"kind": "loose", "span": (lines[0].start, lines[-1].end), "_lines": lines}
+
+    # -- around the body -----------------------------------------------------
+    def front(self, children: list) -> dict:
+        return {"kind": "front", "tokens": children}
+
+    def preamble(self, children: list) -> dict:
+        lines = [c.line for c in children]
+        return {"kind": "preamble", "span": (lines[0].start, lines[-1].end), "_lines": lines}
+
+    def appendix(self, children: list) -> dict:
+        tok = children[0]
+        lines = [c.line for c in children]
+        return {"kind": "appendix", "label": tok.line.text[:tok.mark.end].strip() if tok.mark else tok.line.text,
+                "text": "\n".join(ln.text for ln in lines), "span": (lines[0].start, lines[-1].end)}
+
+    def start(self, children: list) -> dict:
+        doc: dict[str, Any] = {"kind": "regulation", "children": [], "appendices": [], "headings": [],
+                               "info": [], "preamble": ""}
+        body: list[dict] = []
+        for c in children:
+            k = c["kind"]
+            if k == "front":
+                for tok in c["tokens"]:
+                    if tok.type == "SUBTITLE":
+                        doc["subtitle"] = tok.line.text
+                    elif tok.type == "INFO":
+                        doc["info"].append(tok.line.text)
+            elif k == "preamble":
+                doc["preamble"] = "\n".join(ln.text for ln in c["_lines"])
+                doc["_preamble"] = c
+            elif k == "appendix":
+                doc["appendices"].append(c)
+            else:
+                body.append(c)
+        doc["children"] = body
+        return doc
+
+
+def _clean_title(title: str) -> str:
+    """总　则 → 总则: spaces between Chinese characters of a heading are layout."""
+    title = title.strip()
+    if " " in title or "\u3000" in title or "\t" in title:
+        parts = title.split()
+        out = parts[0]
+        for p in parts[1:]:
+            if out[-1].isascii() and p[0].isascii():
+                out += " " + p
+            else:
+                out += p
+        return out
+    return title
+
+
+def _citation_of_division(node: dict) -> str:
+    return node["label"]
+
+
+def assign_ids(doc: dict) -> None:
+    """Give every node its id (chp_3__art_11__para_1__item_3) and canonical
+    citation (第十一条第一款第（三）项), and number the paragraphs."""
+    chapter_numbers: dict[tuple[str, int], int] = {}
+    for node in _divisions(doc["children"]):
+        key = (node["kind"], node["number"])
+        chapter_numbers[key] = chapter_numbers.get(key, 0) + 1
+    seen_ids: dict[str, int] = {}
+
+    def unique(eid: str) -> str:
+        n = seen_ids.get(eid, 0) + 1
+        seen_ids[eid] = n
+        return eid if n == 1 else f"{eid}-dup{n}"
+
+    def visit(nodes: list[dict], prefix: str, parent_cite: str) -> None:
+        for node in nodes:
+            kind = node["kind"]
+            if kind == "article":
+                num = node["number"]
+                suffix = node.get("suffix", 0)
+                eid = unique(f"{prefix}art_{num}" + (f"-{suffix}" if suffix else ""))
+                cite = f"第{to_chinese(num)}条" + (f"之{to_chinese(suffix)}" if suffix else "")
+                node["id"] = eid
+                node["citation"] = cite
+                paras = node["children"]
+                for pi, para in enumerate(paras, 1):
+                    pid = f"{eid}__para_{pi}"
+                    pcite = f"{cite}第{to_chinese(pi)}款"
+                    para["id"] = pid
+                    para["number"] = pi
+                    para["citation"] = pcite
+                    for item in para["children"]:
+                        n = item["number"]
+                        iid = unique(f"{pid}__item_{n}")
+                        icite = f"{pcite}第（{to_chinese(n)}）项"
+                        item["id"] = iid
+                        item["citation"] = icite
+                        for sub in item.get("children", ()):
+                            s = sub["number"]
+                            sub["id"] = unique(f"{iid}__subitem_{s}")
+                            sub["citation"] = f"{icite}第{s}目"
+            else:
+                num = node["number"]
+                eid = unique(f"{prefix}{_EID[kind]}_{num}")
+                word = DIVISION_KINDS[kind]
+                own = f"第{to_chinese(num)}{word}"
+                if kind == "section" or chapter_numbers.get((kind, num), 0) > 1:
+                    cite = parent_cite + own
+                else:
+                    cite = own
+                node["id"] = eid
+                node["citation"] = cite
+                visit(node["children"], eid + "__", cite)
+
+    visit(doc["children"], "", "")
+
+
+def _divisions(nodes: list[dict]):
+    for node in nodes:
+        if node["kind"] in DIVISION_KINDS:
+            yield node
+            yield from _divisions(node["children"])
+
+
+def check_numbering(doc: dict, diagnostics: list[dict]) -> None:
+    """Numbering gaps, duplicates and out-of-order numbers of articles, and of
+    divisions within their parent."""
+    last: tuple[int, int] | None = None
+    seen: set[tuple[int, int]] = set()
+    for art in _articles(doc["children"]):
+        key = (art["number"], art.get("suffix", 0))
+        span = art["span"]
+        if key in seen:
+            diagnostics.append(_diag("duplicate_number", "warning", f"{art['label']} appears more than once", span))
+        elif last is not None and key < last:
+            diagnostics.append(_diag("out_of_order", "warning", f"{art['label']} comes after {_label(last)}", span))
+        elif last is not None and key[1] == 0 and key[0] > last[0] + 1:
+            missing = key[0] - last[0] - 1
+            diagnostics.append(_diag("numbering_gap", "warning",
+                                     f"{missing} article{'s' if missing > 1 else ''} missing between "
+                                     f"{_label(last)} and {art['label']}", span))
+        elif last is not None and key[1] > 0 and not (key[0] == last[0] and key[1] == last[1] + 1):
+            diagnostics.append(_diag("numbering_gap", "warning", f"{art['label']} does not follow {_label(last)}", span))
+        seen.add(key)
+        last = key if last is None or key > last else last
+        for para in art["children"]:
+            _check_items(para["children"], diagnostics, "item")
+            for item in para["children"]:
+                _check_items(item.get("children", []), diagnostics, "subitem")
+
+
+def _check_items(items: list[dict], diagnostics: list[dict], what: str) -> None:
+    expect = 1
+    for item in items:
+        n = item["number"]
+        if n != expect:
+            code = "numbering_gap" if n > expect else ("duplicate_number" if n == expect - 1 else "out_of_order")
+            diagnostics.append(_diag(code, "warning", f"{what} {item['label']} where {expect} was expected", item["span"]))
+        expect = n + 1
+
+
+def _articles(nodes: list[dict]):
+    for node in nodes:
+        if node["kind"] == "article":
+            yield node
+        elif node["kind"] in DIVISION_KINDS:
+            yield from _articles(node["children"])
+
+
+def _label(key: tuple[int, int]) -> str:
+    return f"第{to_chinese(key[0])}条" + (f"之{to_chinese(key[1])}" if key[1] else "")
+
+
+def _diag(code: str, severity: str, message: str, span: tuple[int, int]) -> dict:
+    return {"code": code, "severity": severity, "message": message, "span": span}

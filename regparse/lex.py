@@ -1,0 +1,524 @@
+"""The lexer: clean lines → one grammar token per logical line.
+
+It makes the decisions the grammar cannot make one token ahead, each in one
+function with its reason:
+
+- where the regulation starts and ends on a page (:func:`find_body`);
+- which lines are title, subtitle and issuing information (:meth:`Lexer.front`);
+- whether a line goes on from the previous one: hard-wrapped PDF text, OCR
+  page and column breaks (:meth:`Lexer.continues`);
+- whether a line that starts with a marker really starts an article or a
+  division, or is a cross-reference that a wrap put at the line start
+  (:meth:`Lexer.accept_article`, :meth:`Lexer.accept_division`);
+- for run-on text without line breaks, where the articles start inside a line
+  (:meth:`Lexer.split_run_on`);
+- whether a marked line is an item, a sub-item or plain text, and whether an
+  unmarked line continues an item (:func:`assign_roles`).
+
+With ``explain=True`` each decision that changed the outcome is recorded as a
+:class:`~regparse.model.Decision`.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from . import grammar
+from .grammar import LineToken
+from .model import Decision, Diagnostic, Noise
+from .normalize import Line, slice_pieces
+from .numerals import to_int
+
+__all__ = ["Lexer", "LogicalLine", "tokenize"]
+
+# Characters that end a sentence or a clause at the end of a paragraph.
+_CLOSING = set("。；：！？;:!?…")
+# Closing quotes and brackets are looked through: 「…。」 ends closed.
+_TRAILERS = set("”’」』）)》】〕]")
+# What follows a 第X条 that is a reference, not an article: 第十条规定的,
+# 第十条的, 第十条、第十一条, 第十条至第十五条, 第十条第二款, 第十条和…
+_REF_TAIL = re.compile(
+    r"^(?:规定|的|、|，|,|至|到|第|和|与|或|及|以及|所|中|之规定|之外|以外|以内|等|"
+    r"项|款|目|条|同|为准|相|后|前|起|对|外|并|作|关于|适用|执行|办理|处理|处罚|"
+    r"列|所列|（[一二三四五六七八九十\d]+）项|\([一二三四五六七八九十\d]+\)项)")
+_DATE_LINE = re.compile(r"^[（(]?\s*(?:\d{4}|[一二三四五六七八九〇零]{4})\s*年")
+_NEWS_LINE = re.compile(r"新华社|本报讯|本报[\u4e00-\u9fff]{0,6}电|[^\s]{0,8}电\s|记者|全文如下|以下为全文|现予公布|现予印发")
+_CREDIT_LINE = re.compile(r"^[（(](?:新华社|本报|责编|责任编辑|编辑|记者|来源)[^）)]*[）)]$")
+_QUOTED_TITLE = re.compile(r"《([^《》]{2,60})》")
+_REG_TITLE_END = re.compile(r"(?:法|典|条例|规定|办法|细则|规则|解释|决定|准则|意见|通知|批复|章程|纲要|规范|标准|"
+                            r"公约|协定|安排|答复|修正案|纪要|制度|守则|决议)(?:[（(][^（()）]{1,20}[）)])?$")
+_SEP = " \t\u3000\xa0"
+
+DIVISION_RANK = {"part": 0, "subpart": 1, "chapter": 2, "section": 3}
+_MARK_KIND = {
+    "PART_MARK": "part", "SUBPART_MARK": "subpart", "CHAPTER_MARK": "chapter",
+    "SECTION_MARK": "section", "ARTICLE_MARK": "article",
+    "CN_PAREN_MARK": "cn_paren", "CN_COMMA_MARK": "cn_comma", "DIGIT_DOT_MARK": "digit_dot",
+    "DIGIT_PAREN_MARK": "digit_paren", "CIRCLED_MARK": "circled",
+    "ANNEX_MARK": "annex", "TOC_MARK": "toc", "PREAMBLE_MARK": "preamble_mark",
+}
+ITEM_STYLES = ("cn_paren", "cn_comma", "digit_dot", "digit_paren", "circled")
+
+
+@lru_cache(maxsize=None)
+def _matchers() -> tuple[re.Pattern, re.Pattern]:
+    names = list(_MARK_KIND)
+    line_start = grammar.compile_markers(names)
+    # the same markers anywhere in a line, for run-on text
+    inline = grammar.compile_markers(["PART_MARK", "SUBPART_MARK", "CHAPTER_MARK", "SECTION_MARK",
+                                      "ARTICLE_MARK", "CN_PAREN_MARK"])
+    return line_start, inline
+
+
+class Mark(NamedTuple):
+    kind: str          # article, chapter, …, cn_paren, …, annex, toc, preamble_mark
+    end: int           # end of the marker in the line text
+    label: str         # the marker without whitespace
+    number: int | None
+    suffix: int
+    rest: int          # where the text after the marker (and its separator) starts
+    sep: bool          # whitespace between the marker and the text
+
+
+def read_mark(text: str, pattern: re.Pattern | None = None, pos: int = 0) -> Mark | None:
+    """The marker at ``text[pos:]``, if any."""
+    m = (pattern or _matchers()[0]).match(text, pos)
+    if m is None:
+        return None
+    kind = _MARK_KIND[m.lastgroup]  # type: ignore[index]
+    raw = m.group()
+    label = "".join(raw.split())
+    number: int | None = None
+    suffix = 0
+    if kind == "article":
+        body = label[1:label.index("条")]
+        number = to_int(body)
+        if "之" in label:
+            suffix = to_int(label[label.index("之") + 1:]) or 0
+    elif kind in DIVISION_RANK:
+        number = to_int(label[1:-1] if kind != "subpart" else label[1:-2])
+    elif kind in ("cn_paren", "digit_paren"):
+        number = to_int(label[1:-1])
+    elif kind in ("cn_comma", "digit_dot"):
+        number = to_int(label[:-1])
+    elif kind == "circled":
+        number = to_int(label)
+    end = m.end()
+    rest = end
+    n = len(text)
+    while rest < n and text[rest] in _SEP:
+        rest += 1
+    return Mark(kind, end, label, number, suffix, rest, rest > end or rest == n)
+
+
+def ends_closed(text: str) -> bool:
+    """Whether a line ends a sentence (。；： …, looking through closing quotes)."""
+    i = len(text) - 1
+    while i >= 0 and text[i] in _TRAILERS:
+        if text[i] in "）)" and i == len(text) - 1:
+            # 「…（试行）」, 「（2020年修正）」: a bracket closes what it opened
+            return True
+        i -= 1
+    return i >= 0 and text[i] in _CLOSING
+
+
+class LogicalLine:
+    """A line as the lexer sees it after joining: text, source pieces, marker."""
+
+    __slots__ = ("text", "pieces", "mark", "kind", "phys", "last_raw_len", "blank_before", "heading",
+                 "page_break", "role")
+
+    def __init__(self, line: Line, mark: Mark | None, kind: str) -> None:
+        self.text = line.text
+        self.pieces = line.pieces
+        self.mark = mark
+        self.kind = kind                 # article, chapter…, item-like style, text, title, …
+        self.phys = 1
+        self.last_raw_len = line.raw_len
+        self.blank_before = line.blank_before
+        self.heading = line.heading
+        self.page_break = line.page_break
+        self.role = ""
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+    def join(self, line: Line) -> None:
+        self.text += line.text
+        self.pieces = self.pieces + line.pieces
+        self.phys += 1
+        self.last_raw_len = line.raw_len
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"<{self.kind}:{self.role} {self.text[:30]!r}>"
+
+
+def _wrap_width(lines: list[Line]) -> int:
+    """The width a hard-wrapped text was wrapped at, or 0 if it was not.
+
+    Hard-wrapped text (PDF columns) has most of its lines exactly W characters
+    long and almost none longer; text with a line per paragraph has lengths
+    all over the place.
+    """
+    counts: dict[int, int] = {}
+    long = 0
+    for ln in lines:
+        n = ln.raw_len
+        if n >= 10:
+            long += 1
+            counts[n] = counts.get(n, 0) + 1
+    if long < 8:
+        return 0
+    width, best = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    longer = sum(c for n, c in counts.items() if n > width + 1)
+    if best >= max(4, long * 0.25) and longer <= long * 0.03:
+        return width
+    return 0
+
+
+class Lexer:
+    """Turns the clean lines of one regulation into grammar tokens."""
+
+    def __init__(self, source: str, lines: list[Line], explain: bool = False) -> None:
+        self.source = source
+        self.lines = lines
+        self.explain = explain
+        self.decisions: list[Decision] = []
+        self.diagnostics: list[Diagnostic] = []
+        self.noise: list[Noise] = []
+        self.width = _wrap_width(lines)
+        self.title: str | None = None
+        self.title_span: tuple[int, int] | None = None
+        self.article_key: tuple[int, int] | None = None   # last accepted article (number, suffix)
+        self.division_numbers: dict[str, int] = {}
+        self.seen_structure = False
+
+    # -- recording -----------------------------------------------------------
+    def decide(self, kind: str, message: str, span: tuple[int, int]) -> None:
+        if self.explain:
+            self.decisions.append(Decision(kind=kind, message=message, span=span))
+
+    # -- markers that start structure ----------------------------------------
+    def accept_article(self, mark: Mark, text: str, prev: LogicalLine | None, line: Line | None) -> bool:
+        """Whether 第X条 at the start of a line starts an article.
+
+        A cross-reference that a wrap or an OCR break put at a line start
+        (「依照本条例」/「第十条规定…」) looks like an article marker.  It is an
+        article when its text does not read as a reference (第十条规定的,
+        第十条第二款, 第十条、第十一条 …) and either its number comes next in
+        the sequence or the line before it ended a sentence and a separator
+        follows the label.  A line before it that is cut mid-sentence admits
+        only the next number in sequence.
+        """
+        if mark.number is None:
+            return False
+        tail = text[mark.rest:mark.rest + 6]
+        if not mark.sep and _REF_TAIL.match(tail):
+            return False
+        if mark.sep and tail[:1] in "的、，,":
+            return False
+        key = (mark.number, mark.suffix)
+        last = self.article_key
+        if last is None:
+            in_sequence = key == (1, 0)
+        else:
+            in_sequence = key == (last[0] + 1, 0) or key == (last[0], last[1] + 1)
+        prev_open = prev is not None and prev.kind in _BODY_KINDS and not ends_closed(prev.text)
+        if prev_open and prev.mark is not None and prev.mark.kind == "article" and prev.mark.rest >= len(prev.text):
+            prev_open = False   # a label alone on its line is not a sentence
+        if in_sequence:
+            return True
+        if prev_open:
+            return False
+        if mark.sep:
+            return True
+        # no separator (第五条本法…) and not next in sequence: only a short gap forward
+        return last is not None and 0 < mark.number - last[0] <= 3
+
+    def accept_division(self, mark: Mark, text: str, prev: LogicalLine | None) -> bool:
+        """Whether 第X章 (编/分编/节) at the start of a line is a heading.
+
+        A heading is short and is not a sentence: 「第三章　职责」, not
+        「第三章规定的…」 or 「第二章的有关规定，…。」.
+        """
+        if mark.number is None:
+            return False
+        title = text[mark.rest:]
+        if len(title) > 40 or any(ch in title for ch in "。；，,;"):
+            return False
+        if not mark.sep and _REF_TAIL.match(title[:6]):
+            return False
+        prev_open = prev is not None and prev.kind in _BODY_KINDS and not ends_closed(prev.text)
+        if prev_open:
+            last = self.division_numbers.get(mark.kind)
+            return mark.number == (last or 0) + 1
+        return True
+
+    # -- joining ---------------------------------------------------------------
+    def continues(self, cur: LogicalLine, line: Line, mark: Mark | None, structural: bool) -> bool:
+        """Whether ``line`` goes on from ``cur`` instead of starting a new line.
+
+        A line goes on from the one before when that one was cut: it is a full
+        line of a hard-wrapped text, or it stops mid-sentence (a column or page
+        break, a PDF line), or it is a label alone (「第十条」 / text).  A line
+        that starts structure, a markdown heading, and anything after a
+        heading, title or issuing line starts anew.
+        """
+        if structural or line.heading:
+            return False
+        kind = cur.kind
+        if kind in _STANDALONE_KINDS:
+            # 「第一章」 alone, then its title on the next line (PDF layout)
+            if kind in DIVISION_RANK and cur.mark is not None and cur.mark.rest >= len(cur.text):
+                return len(line.text) <= 20 and not ends_closed(line.text) and mark is None
+            if kind in DIVISION_RANK and self.width and cur.last_raw_len >= self.width and mark is None:
+                return len(line.text) < self.width and not ends_closed(line.text)
+            return False
+        if kind == "article" and cur.mark is not None and cur.mark.rest >= len(cur.text):
+            return True
+        if self.width and cur.last_raw_len >= self.width:
+            if mark is not None:
+                return False
+            # a full line that ends a sentence may end its paragraph too; a blank
+            # line says it did (wrapping never adds one inside a paragraph)
+            return not (line.blank_before and ends_closed(cur.text))
+        if ends_closed(cur.text):
+            return False
+        if mark is not None and mark.kind in ITEM_STYLES:
+            # 「…依照本条第」 / 「（一）项规定」: an item marker after a cut is text
+            return _REF_TAIL.match(line.text[mark.rest:mark.rest + 4]) is not None or line.text[mark.rest:mark.rest + 1] in "项目款"
+        if cur.heading:
+            return False
+        if self.width:
+            # in wrapped text a short line that stops mid-sentence is a heading
+            # or a title, not a cut
+            return line.page_break
+        return True
+
+
+_BODY_KINDS = {"article", "text", "cn_paren", "cn_comma", "digit_dot", "digit_paren", "circled"}
+_STANDALONE_KINDS = {"part", "subpart", "chapter", "section", "title", "subtitle", "info", "heading",
+                     "annex", "toc", "preamble_mark"}
+
+
+def tokenize(source: str, lines: list[Line], explain: bool = False) -> tuple[list[LineToken], Lexer]:
+    """The grammar tokens of a regulation's clean lines, and the lexer with
+    its title, diagnostics, decisions and noise."""
+    lexer = Lexer(source, lines, explain)
+    logical = segment(lexer, lines)
+    tokens = assign_roles(lexer, logical)
+    return tokens, lexer
+
+
+def segment(lexer: Lexer, lines: list[Line]) -> list[LogicalLine]:
+    """Physical lines → logical lines: markers read, wrapped lines joined."""
+    out: list[LogicalLine] = []
+    line_start, _ = _matchers()
+    cur: LogicalLine | None = None
+    front_done = False
+    front = lexer.front_lines = front_region(lexer, lines)
+    for idx, line in enumerate(lines):
+        if idx < front:
+            continue
+        text = line.text
+        mark = read_mark(text, line_start) if text[0] in _MARK_FIRST else None
+        kind = "text"
+        structural = False
+        if mark is not None:
+            mk = mark.kind
+            if mk == "article":
+                if lexer.accept_article(mark, text, cur, line):
+                    kind = "article"
+                    structural = True
+                else:
+                    lexer.decide("rejected_marker", f"{mark.label} at a line start read as text (a reference)",
+                                 (line.start, line.end))
+                    mark = None
+            elif mk in DIVISION_RANK:
+                if lexer.accept_division(mark, text, cur):
+                    kind = mk
+                    structural = True
+                else:
+                    lexer.decide("rejected_marker", f"{mark.label} at a line start read as text",
+                                 (line.start, line.end))
+                    mark = None
+            elif mk == "annex":
+                if lexer.article_key is not None and len(text) <= 60:
+                    kind = "annex"
+                    structural = True
+                else:
+                    mark = None
+            elif mk == "toc":
+                kind = "toc"
+                structural = True
+            elif mk == "preamble_mark":
+                kind = "preamble_mark"
+                structural = True
+            else:
+                kind = mk
+                if mk == "cn_comma" and _is_unmarked_heading(text, mark):
+                    kind = "heading"
+                    structural = True
+        elif line.heading and lexer.article_key is not None and len(text) <= 30 and not ends_closed(text):
+            kind = "heading"
+            structural = True
+        elif text in _BARE_HEADINGS and lexer.article_key is not None:
+            kind = "heading"
+            structural = True
+        if cur is not None and lexer.continues(cur, line, mark, structural):
+            cur.join(line)
+            if lexer.explain:
+                lexer.decide("joined_line", f"line joined to the one before: {text[:12]}…", (line.start, line.end))
+            continue
+        cur = LogicalLine(line, mark, kind)
+        if kind == "article":
+            lexer.article_key = (mark.number, mark.suffix)  # type: ignore[union-attr]
+        elif kind in DIVISION_RANK:
+            lexer.division_numbers[kind] = mark.number  # type: ignore[union-attr]
+            for k, r in DIVISION_RANK.items():
+                if r > DIVISION_RANK[kind]:
+                    lexer.division_numbers.pop(k, None)
+        out.append(cur)
+    return out
+
+
+_MARK_FIRST = set("第（(一二三四五六七八九十0123456789０１２３４５６７８９①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳附目序总")
+_BARE_HEADINGS = {"附则", "附　则", "附 则", "总则", "序言"}
+
+
+def _is_unmarked_heading(text: str, mark: Mark) -> bool:
+    """「一、一般规定」 is a heading of a judicial interpretation, not an item:
+    short and not a sentence."""
+    title = text[mark.rest:]
+    return 0 < len(title) <= 24 and not ends_closed(text) and not any(ch in title for ch in "，,；;")
+
+
+def front_region(lexer: Lexer, lines: list[Line]) -> int:
+    """Read title, subtitle and issuing lines at the top; return how many lines they use.
+
+    The title is the first line when it reads as a title (short, not a
+    sentence).  A line of 《…》 announced in a headline (中共中央印发《…条例》)
+    gives the title inside the brackets.
+    """
+    if not lines:
+        return 0
+    i = 0
+    first = lines[0]
+    text = first.text
+    tokens = lexer.front_tokens = []
+    if _title_like(text) and not (text[0] in _MARK_FIRST and read_mark(text) is not None
+                                  and read_mark(text).kind in ("article", *DIVISION_RANK)):  # type: ignore[union-attr]
+        lexer.title, lexer.title_span = _title_of(text, first)
+        tokens.append(("title", first))
+        i = 1
+        if i < len(lines) and _subtitle_like(lines[i].text):
+            tokens.append(("subtitle", lines[i]))
+            i += 1
+    while i < len(lines) and _DATE_LINE.match(lines[i].text) and not ends_closed(lines[i].text.rstrip("）)")):
+        tokens.append(("info", lines[i]))
+        i += 1
+    return i
+
+
+def _title_like(text: str) -> bool:
+    return len(text) <= 80 and not ends_closed(text) and not _DATE_LINE.match(text) and text[-1] not in "，、,"
+
+
+def _subtitle_like(text: str) -> bool:
+    return len(text) <= 8 and (text.endswith("编") or text == "总则") and not ends_closed(text)
+
+
+def _title_of(text: str, line: Line) -> tuple[str, tuple[int, int]]:
+    m = _QUOTED_TITLE.search(text)
+    if m and not _REG_TITLE_END.search(text) and _REG_TITLE_END.search(m.group(1)):
+        return m.group(1), _span_of(line, m.start(1), m.end(1))
+    return text, (line.start, line.end)
+
+
+def _span_of(line: Line | LogicalLine, i: int, j: int) -> tuple[int, int]:
+    sl = slice_pieces(line.pieces, i, j)
+    return (sl[0][0], sl[-1][1])
+
+
+# ---------------------------------------------------------------------------
+# Roles: items, sub-items, continuations
+# ---------------------------------------------------------------------------
+def assign_roles(lexer: Lexer, logical: list[LogicalLine]) -> list[LineToken]:
+    """Logical lines → grammar tokens.
+
+    Inside a paragraph the first marker style met is the item style; a
+    different style while items are open is the sub-item style; a third style
+    is kept as text of the current sub-item.  An unmarked line after items
+    starts a new paragraph, unless the next line continues the list (（二）
+    after （一）): then it goes on with the item before it.  ① counts only
+    inside an open item.
+    """
+    tokens: list[LineToken] = []
+    for kind, line in getattr(lexer, "front_tokens", []):
+        tokens.append(LineToken(kind.upper(), line))
+    item_style: str | None = None
+    sub_style: str | None = None
+    last_item = 0
+    in_body = False
+    n = len(logical)
+    for i, ll in enumerate(logical):
+        kind = ll.kind
+        if kind == "article" or kind in DIVISION_RANK:
+            item_style = sub_style = None
+            last_item = 0
+            in_body = True
+            tokens.append(LineToken(kind.upper(), ll, ll.mark))
+            continue
+        if kind in ("heading", "preamble_mark", "toc"):
+            item_style = sub_style = None
+            tokens.append(LineToken("HEADING", ll, ll.mark))
+            continue
+        if kind == "annex":
+            tokens.append(LineToken("ANNEX", ll, ll.mark))
+            for rest in logical[i + 1:]:
+                tokens.append(LineToken("ANNEX_TEXT", rest, None))
+            break
+        if kind in ITEM_STYLES:
+            style = kind
+            if item_style is None:
+                if style == "circled":
+                    tokens.append(LineToken("TEXT", ll))
+                    continue
+                item_style = style
+                last_item = ll.mark.number or 0  # type: ignore[union-attr]
+                tokens.append(LineToken("ITEM", ll, ll.mark))
+                continue
+            if style == item_style:
+                sub_style = None if style != item_style else sub_style
+                last_item = ll.mark.number or 0  # type: ignore[union-attr]
+                tokens.append(LineToken("ITEM", ll, ll.mark))
+                continue
+            if sub_style is None or style == sub_style:
+                sub_style = style
+                tokens.append(LineToken("SUBITEM", ll, ll.mark))
+                continue
+            tokens.append(LineToken("ITEM_TEXT", ll, ll.mark))
+            continue
+        # an unmarked line
+        if item_style is not None and _continues_list(logical, i, item_style, last_item):
+            tokens.append(LineToken("ITEM_TEXT", ll))
+            continue
+        item_style = sub_style = None
+        tokens.append(LineToken("TEXT", ll))
+    return tokens
+
+
+def _continues_list(logical: list[LogicalLine], i: int, style: str, last: int) -> bool:
+    for nxt in logical[i + 1:i + 4]:
+        if nxt.kind == style:
+            return nxt.mark is not None and nxt.mark.number == last + 1
+        if nxt.kind in ITEM_STYLES:
+            continue
+        return False
+    return False

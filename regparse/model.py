@@ -47,7 +47,9 @@ KINDS = ("regulation", "part", "subpart", "chapter", "section", "article", "para
 #: the division kinds and the marker word of each
 DIVISION_KINDS = {"part": "编", "subpart": "分编", "chapter": "章", "section": "节"}
 
-_FROZEN = ConfigDict(frozen=True, extra="forbid")
+# Unknown keys are ignored rather than refused: the builder's dicts carry
+# working keys (source pieces) that validation simply skips.
+_FROZEN = ConfigDict(frozen=True, extra="ignore")
 
 
 class Reference(BaseModel):
@@ -62,8 +64,8 @@ class Reference(BaseModel):
     kind: Literal["internal", "relative", "external"]
     surface: str
     span: Span
-    targets: list[str] = []
-    target_ids: list[str] = []
+    targets: list[str] = Field(default_factory=list)
+    target_ids: list[str] = Field(default_factory=list)
     act: str | None = None
     resolved: bool = False
 
@@ -128,7 +130,7 @@ class Subitem(Node):
 
     kind: Literal["subitem"] = "subitem"
     text: str = ""
-    references: list[Reference] = []
+    references: list[Reference] = Field(default_factory=list)
 
 
 class Item(Node):
@@ -136,8 +138,8 @@ class Item(Node):
 
     kind: Literal["item"] = "item"
     text: str = ""
-    children: list[Subitem] = []
-    references: list[Reference] = []
+    children: list[Subitem] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list)
 
     @property
     def subitems(self) -> list[Subitem]:
@@ -149,8 +151,8 @@ class Paragraph(Node):
 
     kind: Literal["paragraph"] = "paragraph"
     text: str = ""
-    children: list[Item] = []
-    references: list[Reference] = []
+    children: list[Item] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list)
 
     @property
     def items(self) -> list[Item]:
@@ -161,7 +163,7 @@ class Article(Node):
     """条: 第十一条, 第十条之一 (number 10, suffix 1)."""
 
     kind: Literal["article"] = "article"
-    children: list[Paragraph] = []
+    children: list[Paragraph] = Field(default_factory=list)
 
     @property
     def paragraphs(self) -> list[Paragraph]:
@@ -183,7 +185,7 @@ class Division(Node):
     intro: str = ""
 
     children: list[Annotated[Union["Part", "Subpart", "Chapter", "Section", Article],
-                             Field(discriminator="kind")]] = []
+                             Field(discriminator="kind")]] = Field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -283,15 +285,15 @@ class Regulation(Node):
 
     kind: Literal["regulation"] = "regulation"
     subtitle: str | None = None
-    info: list[str] = []
+    info: list[str] = Field(default_factory=list)
     preamble: str = ""
-    children: list[TopNode] = []
-    appendices: list[Appendix] = []
-    headings: list[Heading] = []
-    diagnostics: list[Diagnostic] = []
-    noise: list[Noise] = []
-    decisions: list[Decision] = []
-    references: list[Reference] = []
+    children: list[TopNode] = Field(default_factory=list)
+    appendices: list[Appendix] = Field(default_factory=list)
+    headings: list[Heading] = Field(default_factory=list)
+    diagnostics: list[Diagnostic] = Field(default_factory=list)
+    noise: list[Noise] = Field(default_factory=list)
+    decisions: list[Decision] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list)
 
     # lookup indexes, built on first use; not part of the value of the tree
     _index: dict | None = PrivateAttr(default=None)

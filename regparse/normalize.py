@@ -93,13 +93,14 @@ _FURNITURE = re.compile(
       | (?:\d{{1,2}}\s+)?{_PAPER}(?:\s+\d{{1,2}})?
       | {_PAPER}\s+{_DATE}(?:\s+星期[一二三四五六日天])?(?:\s+[\u4e00-\u9fff]{{2,4}})?(?:\s+第\s*\d{{1,2}}\s*版)?
     )$""", re.X)
+_FURNITURE_FIRST = set("0123456789—-－–第")
 # markdown: ## heading, > quote, **bold**, __bold__
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t\u3000]*")
 _MD_QUOTE = re.compile(r"^>[ \t\u3000]*")
 _MD_BOLD = re.compile(r"\*\*|__")
 # control characters other than tab and line breaks, and zero-width marks
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b-\u200f\u2060\ufeff]")
-_LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_LINE_BREAK = re.compile(r"(\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029])")
 _STRIPPED = re.compile(r"^\s*(.*?)\s*$", re.S)
 
 
@@ -112,22 +113,24 @@ def clean_lines(source: str) -> tuple[list[Line], list[Noise]]:
     page_break = False
     pos = 0
     has_special = _CONTROL.search(source) is not None
-    for m in _LINE_BREAK.finditer(source + "\n"):
-        start, end = pos, m.start()
-        pos = m.end()
-        raw = source[start:end]
-        if has_special and _CONTROL.search(raw):
-            line = _split_out(source, start, end, _CONTROL, "control", noise)
-        else:
-            text = raw.strip()
-            if not text:
-                blank = True
-                continue
-            lead = raw.find(text[0])
-            line = Line(text, [(start + lead, start + lead + len(text))], raw_len=len(raw.rstrip()))
-        if line is None:
+    parts = _LINE_BREAK.split(source)
+    pos = 0
+    for k in range(0, len(parts), 2):
+        raw = parts[k]
+        start = pos
+        pos += len(raw) + (len(parts[k + 1]) if k + 1 < len(parts) else 0)
+        text = raw.strip()
+        if not text:
             blank = True
             continue
+        lead = raw.find(text[0])
+        if has_special and _CONTROL.search(text):
+            line = _split_out(source, start + lead, start + lead + len(text), _CONTROL, "control", noise)
+            if line is None:
+                blank = True
+                continue
+        else:
+            line = Line(text, [(start + lead, start + lead + len(text))], raw_len=lead + len(text))
         text = line.text
         first = text[0]
         # markdown markup
@@ -162,7 +165,7 @@ def clean_lines(source: str) -> tuple[list[Line], list[Noise]]:
                 lines.append(line)
                 page_break = True
                 continue
-        if len(text) <= 40 and _FURNITURE.match(text):
+        if len(text) <= 40 and (text[0] in _FURNITURE_FIRST or "报" in text) and _FURNITURE.match(text):
             noise.append(Noise(kind="page_furniture", text=text, span=(line.start, line.end)))
             if text[0].isdigit() or text[0] in "—-－–第":
                 page_break = True

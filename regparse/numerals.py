@@ -5,6 +5,8 @@
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 __all__ = ["to_int", "to_chinese", "CIRCLED"]
 
 _DIGITS = {"零": 0, "〇": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
@@ -16,6 +18,7 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
+@lru_cache(maxsize=4096)
 def to_int(s: str) -> int | None:
     """The value of a numeral, or None if ``s`` is not one.
 
@@ -50,6 +53,7 @@ def to_int(s: str) -> int | None:
     return total + section + num
 
 
+@lru_cache(maxsize=4096)
 def to_chinese(n: int) -> str:
     """The canonical Chinese numeral (1 → 一, 10 → 十, 101 → 一百零一, 1260 → 一千二百六十).
 

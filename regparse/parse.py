@@ -114,7 +114,6 @@ def _finish(tree: dict, text: str, lexer: lex.Lexer, diagnostics: list[dict], re
             refs.annotate(tree, text)
             diagnostics.extend(tree.pop("diagnostics"))
     tree.pop("_preamble", None)
-    _strip_private(tree)
     diagnostics.sort(key=lambda d: d["span"])
     tree["diagnostics"] = diagnostics
     return tree

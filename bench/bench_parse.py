@@ -1,0 +1,216 @@
+#!/usr/bin/env python3
+"""How fast regparse parses, against a plain regex scan of the same text in the same run.
+
+Texts (from ../shared/corpus/dev):
+
+- the seven books of 民法典 (ids mfd-*) concatenated in legal order (总则, 物权编,
+  合同编, 人格权编, 婚姻家庭编, 继承编, 侵权责任编) as one code: the title once,
+  then each book under a 第N编 heading, its own title and issuing lines dropped;
+- the same text in the ``wrapped`` and ``ocr`` skins (../shared/corpus/skins.py);
+- every document of the dev corpus, each parsed on its own (totals reported).
+
+For each text: the best of N wall-clock times of ``regparse.parse`` (to the full
+pydantic tree) and of a regex ``finditer`` over line-start markers, MB/s of
+UTF-8 input, and their ratio.  Peak memory is measured with tracemalloc in a
+separate pass so that tracing does not distort the timings.  When
+``regparse.parse`` accepts ``references=False``, the cost of reference
+extraction is reported; when ``regparse.export.render`` exists, the time of
+each export format relative to the parse.
+
+    python bench/bench_parse.py            # full run, best of 5 (a few minutes)
+    python bench/bench_parse.py --quick    # best of 2, a sample of the corpus
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import inspect
+import re
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+sys.path.insert(0, str(REPO))
+
+import regparse  # noqa: E402  (after the path set-up, so the checkout is measured)
+from regparse import numerals  # noqa: E402
+
+BOOK_ORDER = ("总则", "物权编", "合同编", "人格权编", "婚姻家庭编", "继承编", "侵权责任编")
+
+# The baseline: a plain line-start scan for 编/分编/章/节/条 and （一） markers.
+MARKERS = re.compile(r"^(?:第[零〇一二三四五六七八九十百千两0-9０-９]+(?:编|分编|章|节|条)|[（(][一二三四五六七八九十]+[）)])",
+                     re.M)
+
+# targets from the issues
+RATIO_TARGET = 15.0       # full parse vs regex scan
+SKIN_TARGET = 1.5         # wrapped / ocr vs clean
+REFERENCES_TARGET = 0.5   # extra time of reference extraction
+EXPORT_TARGET = 1.0       # each export format vs parse
+
+MB = 1_000_000
+
+
+def load_civil_code(dev: Path) -> str:
+    """The 民法典 books concatenated in legal order, as one regulation."""
+    import json
+
+    books = {}
+    for gold_path in dev.glob("mfd-*.gold.json"):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        text = gold_path.with_name(gold_path.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
+        books[gold.get("subtitle")] = (gold, text)
+    missing = [b for b in BOOK_ORDER if b not in books]
+    if missing:
+        sys.exit(f"bench_parse: the dev corpus lacks the 民法典 books {', '.join(missing)}")
+    parts = [books[BOOK_ORDER[0]][0]["title"], ""]
+    for n, book in enumerate(BOOK_ORDER, 1):
+        gold, text = books[book]
+        header = {gold["title"], gold.get("subtitle") or "", *gold.get("info", [])}
+        lines = text.split("\n")
+        i = 0
+        while i < len(lines) and (not lines[i].strip() or lines[i].strip() in header):
+            i += 1
+        parts += [f"第{numerals.to_chinese(n)}编　{book}", ""]
+        parts.append("\n".join(lines[i:]).strip("\n"))
+        parts.append("")
+    return "\n".join(parts)
+
+
+def best_of(repeat: int, fn, *args, **kwargs) -> tuple[float, object]:
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        result = fn(*args, **kwargs)
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def regex_scan(text: str) -> int:
+    n = 0
+    for _ in MARKERS.finditer(text):
+        n += 1
+    return n
+
+
+def scan_all(texts: list[str]) -> int:
+    return sum(regex_scan(t) for t in texts)
+
+
+def parse_all(texts: list[str], **kwargs) -> int:
+    articles = 0
+    for t in texts:
+        articles += len(regparse.parse(t, **kwargs).articles)
+    return articles
+
+
+def peak_memory(fn, *args, **kwargs) -> int:
+    gc.collect()
+    tracemalloc.start()
+    try:
+        fn(*args, **kwargs)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def mbytes(text: str) -> float:
+    return len(text.encode("utf-8")) / MB
+
+
+def verdict(value: float, target: float) -> str:
+    return f"≤ {target:g}: {'met' if value <= target else 'NOT met'}"
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--quick", action="store_true", help="best of 2 and every 8th corpus document")
+    ap.add_argument("--repeat", type=int, help="repeats per measurement (default 5, 2 with --quick)")
+    args = ap.parse_args(argv)
+    repeat = args.repeat or (2 if args.quick else 5)
+
+    dev = CORPUS / "dev"
+    if not dev.is_dir():
+        sys.exit(f"bench_parse: no corpus at {dev} (the shared corpus sits next to the repository)")
+    sys.path.insert(0, str(CORPUS))
+    import skins
+
+    code = load_civil_code(dev)
+    doc = regparse.parse(code)
+    print(f"民法典: {len(code):,} characters, {mbytes(code):.2f} MB UTF-8, "
+          f"{len(doc.articles)} articles, {len(doc.divisions)} divisions; "
+          f"regex markers: {regex_scan(code):,}; best of {repeat}")
+
+    print(f"  {'measure':<44} {'value':<34} target")
+
+    def row(name: str, value: str, target: str = "") -> None:
+        print(f"  {name:<44} {value:<34} {target}", flush=True)
+
+    # -- 民法典, clean: parse vs regex --------------------------------------------
+    t_regex, _ = best_of(repeat, regex_scan, code)
+    t_parse, _ = best_of(repeat, regparse.parse, code)
+    ratio = t_parse / t_regex
+    row("民法典 regex scan", f"{t_regex * 1000:8.2f} ms  {mbytes(code) / t_regex:8.1f} MB/s")
+    row("民法典 parse (clean)", f"{t_parse * 1000:8.1f} ms  {mbytes(code) / t_parse:8.2f} MB/s")
+    row("民法典 parse / regex", f"{ratio:8.1f} x", verdict(ratio, RATIO_TARGET))
+
+    peak = peak_memory(regparse.parse, code)
+    row("民法典 peak memory (tracemalloc)", f"{peak / MB:8.1f} MB  ({peak / len(code.encode()):.0f} x input)")
+
+    # -- skins ---------------------------------------------------------------------
+    for skin in ("wrapped", "ocr"):
+        skinned, _ = skins.apply(skin, code, 1)
+        t_skin, _ = best_of(repeat, regparse.parse, skinned)
+        row(f"民法典 parse ({skin}) / clean", f"{t_skin / t_parse:8.2f} x  ({t_skin * 1000:.1f} ms)",
+            verdict(t_skin / t_parse, SKIN_TARGET))
+
+    # -- reference extraction --------------------------------------------------------
+    if "references" in inspect.signature(regparse.parse).parameters:
+        t_plain, _ = best_of(repeat, regparse.parse, code, references=False)
+        extra = t_parse / t_plain - 1
+        row("民法典 reference extraction (added time)", f"{extra * 100:7.1f} %  ({t_plain * 1000:.1f} ms without)",
+            verdict(extra, REFERENCES_TARGET).replace(f"{REFERENCES_TARGET:g}", f"{REFERENCES_TARGET:.0%}"))
+    else:
+        row("民法典 reference extraction", "skipped: parse() has no references=")
+
+    # -- exports ---------------------------------------------------------------------
+    try:
+        from regparse.export import render
+    except ImportError:
+        render = None
+    if render is None:
+        row("民法典 exports", "skipped: no regparse.export.render")
+    else:
+        for fmt in ("json", "markdown", "text", "akn", "html"):
+            try:
+                t_fmt, _ = best_of(repeat, render, doc, fmt)
+            except Exception as e:  # one broken exporter must not hide the others
+                row(f"民法典 export {fmt} / parse", f"failed: {type(e).__name__}: {e}"[:60])
+                continue
+            row(f"民法典 export {fmt} / parse", f"{t_fmt / t_parse:8.2f} x  ({t_fmt * 1000:.1f} ms)",
+                verdict(t_fmt / t_parse, EXPORT_TARGET))
+
+    # -- the whole dev corpus --------------------------------------------------------
+    paths = sorted(dev.glob("*.txt"))
+    if args.quick:
+        paths = paths[::8]
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    size = sum(mbytes(t) for t in texts)
+    corpus_repeat = max(1, min(repeat, 3))
+    t_regex_all, _ = best_of(corpus_repeat, scan_all, texts)
+    t_parse_all, articles = best_of(corpus_repeat, parse_all, texts)
+    label = f"dev corpus ({len(texts)} docs, {size:.1f} MB)"
+    row(f"{label} regex", f"{t_regex_all * 1000:8.1f} ms  {size / t_regex_all:8.1f} MB/s")
+    row(f"{label} parse", f"{t_parse_all:8.2f} s   {size / t_parse_all:8.2f} MB/s  {articles} articles")
+    row("dev corpus parse / regex", f"{t_parse_all / t_regex_all:8.1f} x", verdict(t_parse_all / t_regex_all, RATIO_TARGET))
+    largest = max(texts, key=len)
+    peak = peak_memory(regparse.parse, largest)
+    row("largest corpus doc peak memory", f"{peak / MB:8.1f} MB  ({len(largest):,} characters)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

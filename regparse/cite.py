@@ -1,0 +1,559 @@
+"""Citations: parse, format, look up.
+
+A citation names provisions of a regulation the way Chinese legal text does:
+第十一条第一款第（三）项, 第三章第一节, 第十条之一, and also lists and ranges
+(第十条、第十二条和第十四条, 第十、十八条, 第（一）项至第（三）项).  Its shape is
+defined by ``grammars/citation.lark``; this module reads the parse tree into
+:class:`Citation` values, writes them back in the canonical form (Chinese
+numerals, full-width brackets around item numbers, Arabic sub-item numbers)
+and finds the nodes they name in a :class:`~regparse.model.Regulation`.
+
+Example::
+
+    from regparse.cite import parse, format
+    format(parse("第11条第1款第3项"))            # '第十一条第一款第（三）项'
+    format(parse("第十、十八条"))                # '第十条、第十八条'
+    doc.get("第十一条第（三）项")                 # via cite.lookup
+    regparse.cite(doc.article(11), full=True)   # '《中国共产党工作机关条例》第十一条'
+"""
+from __future__ import annotations
+
+import functools
+import weakref
+from dataclasses import dataclass, fields, replace
+from typing import Iterator, Union
+
+from lark import Lark, Tree
+from lark.exceptions import LarkError
+
+from .errors import CitationError, CitationNotFound
+from .grammar import load
+from .model import Article, Division, Node, Regulation
+from .numerals import to_chinese, to_int
+
+__all__ = [
+    "LEVELS", "DIVISION_LEVELS", "UNIT_OF_LEVEL", "Location", "Range", "Citation",
+    "parse", "format", "format_location", "step_text", "lookup", "lookup_article", "cite",
+    "remember", "grammar",
+]
+
+#: levels of a citation, outermost first
+LEVELS = ("part", "subpart", "chapter", "section", "article", "paragraph", "item", "subitem")
+DIVISION_LEVELS = LEVELS[:4]
+#: the unit word of each level
+UNIT_OF_LEVEL = {"part": "编", "subpart": "分编", "chapter": "章", "section": "节",
+                 "article": "条", "paragraph": "款", "item": "项", "subitem": "目"}
+_LEVEL_OF_UNIT = {unit: level for level, unit in UNIT_OF_LEVEL.items()}
+_RANK = {level: i for i, level in enumerate(LEVELS)}
+
+
+@dataclass(frozen=True)
+class Location:
+    """One provision: the numbers of the levels a citation names, ``None`` for
+    the levels it leaves out.  ``suffix`` is the 之N of 第十条之一.
+
+    >>> format_location(Location(article=11, paragraph=1, item=3))
+    '第十一条第一款第（三）项'
+    """
+
+    part: int | None = None
+    subpart: int | None = None
+    chapter: int | None = None
+    section: int | None = None
+    article: int | None = None
+    suffix: int = 0
+    paragraph: int | None = None
+    item: int | None = None
+    subitem: int | None = None
+
+    def levels(self) -> list[str]:
+        """The levels this location names, outermost first."""
+        return [level for level in LEVELS if getattr(self, level) is not None]
+
+    @property
+    def top(self) -> str:
+        return self.levels()[0]
+
+    @property
+    def deepest(self) -> str:
+        return self.levels()[-1]
+
+    def keep(self, levels: set[str] | list[str]) -> "Location":
+        """This location with only ``levels`` kept (the article's suffix goes with it)."""
+        values = {level: getattr(self, level) for level in LEVELS if level in levels}
+        if "article" in levels:
+            values["suffix"] = self.suffix
+        return Location(**values)
+
+    def __str__(self) -> str:
+        return format_location(self)
+
+    def __repr__(self) -> str:
+        named = ", ".join(f"{f.name}={getattr(self, f.name)}" for f in fields(self)
+                          if getattr(self, f.name) not in (None, 0))
+        return f"Location({named})"
+
+
+@dataclass(frozen=True)
+class Range:
+    """第十条至第十五条: two locations naming the same level, ``start`` before ``end``."""
+
+    start: Location
+    end: Location
+
+
+Element = Union[Location, Range]
+
+
+@dataclass(frozen=True)
+class Citation:
+    """What a citation string names: one or more locations and ranges, in the
+    order written.  Later elements are complete: 第十条第一款、第二款 holds
+    第十条第一款 and 第十条第二款.
+
+    >>> parse("第十条至第十二条").locations()
+    [Location(article=10), Location(article=11), Location(article=12)]
+    """
+
+    elements: tuple[Element, ...]
+
+    @property
+    def single(self) -> Location | None:
+        """The location when the citation names exactly one provision."""
+        if len(self.elements) == 1 and isinstance(self.elements[0], Location):
+            return self.elements[0]
+        return None
+
+    def locations(self) -> list[Location]:
+        """Every location named, ranges expanded by number (第十条之一 and other
+        suffixed articles between the ends of a range need the document: see
+        :func:`regparse.refs.expand`)."""
+        out: list[Location] = []
+        for element in self.elements:
+            if isinstance(element, Location):
+                out.append(element)
+                continue
+            start, end = element.start, element.end
+            level = start.deepest
+            first, last = getattr(start, level), getattr(end, level)
+            if first == last:  # 第十条之一至第十条之三
+                out.extend(replace(start, suffix=s) for s in range(start.suffix, end.suffix + 1))
+                continue
+            out.append(start)
+            out.extend(replace(start, **{level: n, "suffix": 0 if level == "article" else start.suffix})
+                       for n in range(first + 1, last))
+            out.append(end)
+        return out
+
+    def __str__(self) -> str:
+        return format(self)
+
+
+# -- the grammar ---------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def grammar() -> Lark:
+    """The citation parser (Lark LALR over ``grammars/citation.lark``)."""
+    return load("citation.lark", parser="lalr", maybe_placeholders=False)
+
+
+# -- reading -------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=4096)
+def parse(citation: str) -> Citation:
+    """Read a citation string.
+
+    Accepts Chinese, Arabic and full-width numerals, half- or full-width
+    brackets, 第三项 as well as 第（三）项, spaces inside, lists and ranges.
+    Raises :class:`CitationError` when ``citation`` is not a citation.
+
+    >>> parse("第11条第1款第3项").single
+    Location(article=11, paragraph=1, item=3)
+    """
+    if not isinstance(citation, str):
+        raise CitationError(f"a citation is a string, not {type(citation).__name__}")
+    text = citation.strip()
+    if not text:
+        raise CitationError("empty citation")
+    try:
+        tree = grammar().parse(text)
+    except LarkError:
+        raise CitationError(f"not a citation: {citation!r} (expected e.g. 第十一条第一款第（三）项)") from None
+    return _read(tree, citation)
+
+
+def _read(tree: Tree, citation: str) -> Citation:
+    # the flat sequence of (connective, location) in the order written
+    sequence: list[tuple[str | None, Location]] = []
+    connective: str | None = None
+    previous: Location | None = None
+    for child in tree.children:
+        if child.data == "connective":
+            connective = "to" if child.children[0].type == "TO" else "and"
+            continue
+        steps = [_read_step(step, citation) for step in child.children]
+        levels = [level for level, _ in steps]
+        if any(_RANK[a] >= _RANK[b] for a, b in zip(levels, levels[1:])):
+            raise CitationError(f"not a citation: {citation!r} (levels out of order)")
+        if any(len(numbers) > 1 for _, numbers in steps[:-1]):
+            raise CitationError(f"not a citation: {citation!r} (a list is only allowed in the last step)")
+        base: dict[str, int] = {}
+        for level, numbers in steps[:-1]:
+            _, (value, suffix) = numbers[0]
+            base[level] = value
+            if level == "article":
+                base["suffix"] = suffix
+        level, numbers = steps[-1]
+        for i, (inner, (value, suffix)) in enumerate(numbers):
+            values = dict(base, **{level: value})
+            if level == "article":
+                values["suffix"] = suffix
+            location = Location(**values)
+            if i == 0:
+                location = _inherit(previous, location)
+                link = connective
+            else:
+                location = _inherit(sequence[-1][1], location)
+                link = inner
+            sequence.append((link, location))
+            previous = location
+        connective = None
+    elements: list[Element] = []
+    for link, location in sequence:
+        if link == "to":
+            start = elements.pop() if elements else None
+            if not isinstance(start, Location) or not _is_range(start, location):
+                raise CitationError(f"not a citation: {citation!r} (a range joins two provisions of one level)")
+            elements.append(Range(start, location))
+        else:
+            elements.append(location)
+    return Citation(tuple(elements))
+
+
+def _read_step(step: Tree, citation: str) -> tuple[str, list[tuple[str | None, tuple[int, int]]]]:
+    numbers_tree, *rest = step.children
+    total = None
+    if isinstance(rest[0], Tree):
+        total = to_int(str(rest.pop(0).children[0]))
+    unit, *rest = rest
+    level = _LEVEL_OF_UNIT[str(unit)]
+    suffix = to_int(str(rest[0].children[0])) if rest else 0
+    if rest and (level != "article" or not suffix):
+        raise CitationError(f"not a citation: {citation!r} (之N only follows 条)")
+    numbers: list[tuple[str | None, tuple[int, int]]] = []
+    link: str | None = None
+    for child in numbers_tree.children:
+        if child.data == "connective":
+            link = "to" if child.children[0].type == "TO" else "and"
+            continue
+        value = to_int(str(child.children[0]))
+        if not value:
+            raise CitationError(f"not a citation: {citation!r} (bad numeral {child.children[0]})")
+        if child.data == "bracketed" and level not in ("item", "subitem"):
+            raise CitationError(f"not a citation: {citation!r} (brackets only around 项 and 目 numbers)")
+        numbers.append((link, (value, 0)))
+        link = None
+    if total is not None:
+        listed = [child.data for child in numbers_tree.children if child.data != "connective"]
+        if "plain" in listed or len(listed) < 2 or any(link != "and" for link, _ in numbers[1:]) \
+                or total != len(listed):
+            raise CitationError(f"not a citation: {citation!r} (the count does not match the list)")
+    if suffix:
+        if len(numbers) > 1:
+            raise CitationError(f"not a citation: {citation!r} (之N after a list of articles)")
+        numbers[0] = (None, (numbers[0][1][0], suffix))
+    return level, numbers
+
+
+def _inherit(previous: Location | None, location: Location) -> Location:
+    """第十条第一款、第二款: a later provision that starts below the level of an
+    earlier one takes the levels above it from that one.  Articles are numbered
+    through the whole regulation, so an article takes nothing."""
+    if previous is None:
+        return location
+    top = location.top
+    if top == "article" or getattr(previous, top) is None:
+        return location
+    above = [level for level in LEVELS if _RANK[level] < _RANK[top]]
+    inherited = previous.keep(above)
+    return replace(inherited, **{level: getattr(location, level) for level in location.levels()},
+                   suffix=location.suffix if "article" in location.levels() else inherited.suffix)
+
+
+def _is_range(start: Location, end: Location) -> bool:
+    if start.levels() != end.levels():
+        return False
+    level = start.deepest
+    if start.keep(LEVELS[:_RANK[level]]) != end.keep(LEVELS[:_RANK[level]]):
+        return False
+    return (getattr(start, level), start.suffix if level == "article" else 0) < \
+        (getattr(end, level), end.suffix if level == "article" else 0)
+
+
+# -- writing -------------------------------------------------------------------
+
+
+def step_text(level: str, number: int, suffix: int = 0) -> str:
+    """The canonical step of one level: 第十条之一, 第一款, 第（三）项, 第1目, 第二章.
+
+    >>> step_text("item", 3), step_text("article", 10, 1), step_text("subitem", 1)
+    ('第（三）项', '第十条之一', '第1目')
+    """
+    if level == "item":
+        return f"第（{to_chinese(number)}）项"
+    if level == "subitem":
+        return f"第{number}目"
+    text = f"第{to_chinese(number)}{UNIT_OF_LEVEL[level]}"
+    if level == "article" and suffix:
+        text += f"之{to_chinese(suffix)}"
+    return text
+
+
+def format_location(location: Location, levels: list[str] | None = None) -> str:
+    """The canonical citation of one location (optionally of some of its levels)."""
+    return "".join(step_text(level, getattr(location, level), location.suffix)
+                   for level in (levels if levels is not None else location.levels()))
+
+
+def format(citation: Citation | Location | Range) -> str:
+    """The canonical form of a citation: Chinese numerals, 第（三）项, 第1目,
+    list members joined by 、, ranges by 至, each later member written from
+    the first level where it differs from the one before (第十条第一款、第二款).
+
+    >>> format(parse("第十、十八条")), format(parse("第(一)至(三)项"))
+    ('第十条、第十八条', '第（一）项至第（三）项')
+    """
+    if isinstance(citation, (Location, Range)):
+        citation = Citation((citation,))
+    parts: list[str] = []
+    previous: Location | None = None
+    for element in citation.elements:
+        if isinstance(element, Range):
+            parts.append(_compact(element.start, previous) + "至" + _compact(element.end, element.start))
+            previous = element.end
+        else:
+            parts.append(_compact(element, previous))
+            previous = element
+    return "、".join(parts)
+
+
+def _compact(location: Location, previous: Location | None) -> str:
+    levels = location.levels()
+    if not levels:
+        raise CitationError("a citation names at least one level")
+    if previous is not None:
+        for i in range(len(levels) - 1, 0, -1):
+            if _inherit(previous, location.keep(levels[i:])) == location:
+                return format_location(location, levels[i:])
+    return format_location(location)
+
+
+# -- lookup --------------------------------------------------------------------
+
+# documents seen by this module, so that cite(node, full=True) can find the
+# title of the regulation a node belongs to (nodes do not point to parents)
+_documents: dict[int, weakref.ref] = {}
+
+
+def remember(doc: Regulation) -> Regulation:
+    """Make ``doc`` known to :func:`cite` so that ``cite(node, full=True)``
+    works without ``doc=``; the parser calls this for every tree it returns.
+    Holds the document weakly."""
+    key = id(doc)
+    if key not in _documents:
+        _documents[key] = weakref.ref(doc, lambda _ref, key=key: _documents.pop(key, None))
+    return doc
+
+
+def _document_of(node: Node) -> Regulation | None:
+    for ref in list(_documents.values()):
+        doc = ref()
+        if doc is not None and doc._lookup()["id"].get(node.id) is node:
+            return doc
+    for ref in list(_documents.values()):
+        doc = ref()
+        if doc is not None and any(n is node for n in doc.walk()):
+            return doc
+    return None
+
+
+def cite(node: Node, full: bool = False, doc: Regulation | None = None) -> str:
+    """The canonical citation of ``node``; with ``full=True`` preceded by the
+    regulation's title in 《》.  A regulation cites as its title.
+
+    >>> cite(doc.get("第十一条第一款第三项"))
+    '第十一条第一款第（三）项'
+    >>> cite(doc.article(11), full=True)
+    '《中国共产党工作机关条例》第十一条'
+    """
+    if isinstance(node, Regulation):
+        return f"《{node.title}》" if node.title else ""
+    if not full:
+        return node.citation
+    if doc is None:
+        doc = _document_of(node)
+        if doc is None:
+            raise CitationError(f"cite({node.citation}, full=True) needs the regulation: pass doc=")
+    else:
+        remember(doc)
+    title = f"《{doc.title}》" if doc.title else ""
+    return title + node.citation
+
+
+def lookup_article(doc: Regulation, key: int | str | tuple[int, int]) -> Article:
+    """An article by number (11), citation (第十一条, 第十条之一, 第11条) or
+    ``(number, suffix)``; :class:`CitationNotFound` names the closest article.
+
+    >>> lookup_article(doc, "第十条之一") is lookup_article(doc, (10, 1))
+    True
+    """
+    remember(doc)
+    if isinstance(key, bool):
+        raise CitationError(f"not an article number: {key!r}")
+    if isinstance(key, int):
+        number, suffix = key, 0
+    elif isinstance(key, tuple) and len(key) == 2 and all(isinstance(k, int) for k in key):
+        number, suffix = key
+    elif isinstance(key, str):
+        location = parse(key).single
+        if location is None or location.levels() != ["article"]:
+            raise CitationError(f"not an article: {key!r} (expected e.g. 第十一条 or 第十条之一)")
+        number, suffix = location.article, location.suffix
+    else:
+        raise CitationError(f"not an article number: {key!r}")
+    found = _find_article(doc, number, suffix)
+    if found is None:
+        raise CitationNotFound(step_text("article", number, suffix) if number > 0 else str(key),
+                               _closest_article(doc, number, suffix))
+    return found
+
+
+def lookup(doc: Regulation, citation: str) -> Node:
+    """The node a citation names: 第十一条第一款第（三）项, 第十一条第一款第三项,
+    第11条第1款第3项, 第十一条第（三）项 (when the article has one 款), 第三章,
+    第三章第一节, 第一节 (when only one section has that number), 第一编第二章,
+    第十条之一, ….
+
+    Raises :class:`CitationError` when ``citation`` is not a citation of one
+    provision and :class:`CitationNotFound` (a KeyError) naming the closest
+    existing node when the document has no such node.
+
+    >>> lookup(doc, "第11条第1款第3项").text[:8]
+    '当好党委参谋助手'
+    """
+    remember(doc)
+    if not isinstance(citation, str):
+        raise CitationError(f"a citation is a string, not {type(citation).__name__}")
+    index = doc._lookup()["citation"]
+    key = "".join(citation.split())
+    node = index.get(key)
+    if node is not None:
+        return node
+    location = parse(key).single
+    if location is None:
+        raise CitationError(f"{citation!r} names several provisions; look them up one by one")
+    node = index.get(format_location(location))
+    if node is not None:
+        return node
+    return _navigate(doc, location)
+
+
+def _navigate(doc: Regulation, location: Location) -> Node:
+    canonical = format_location(location)
+    levels = location.levels()
+    scope: Node = doc
+    division_levels = [level for level in levels if level in DIVISION_LEVELS]
+    if division_levels:
+        scope = _find_division(doc, location.keep(division_levels), canonical)
+    if location.article is None:
+        if scope is doc:
+            raise CitationError(f"{canonical!r} names no article or division")
+        return scope
+    article = _find_article(doc, location.article, location.suffix, within=None if scope is doc else scope)
+    if article is None:
+        raise CitationNotFound(canonical, _closest_article(doc, location.article, location.suffix,
+                                                           within=None if scope is doc else scope))
+    node: Node = article
+    if location.paragraph is None and location.item is not None:
+        paragraphs = article.children
+        if len(paragraphs) != 1:
+            holders = [p for p in paragraphs if any(i.number == location.item for i in p.children)]
+            closest = holders[0].children[0].citation if len(holders) == 1 else article.citation
+            if len(holders) == 1:
+                closest = next(i.citation for i in holders[0].children if i.number == location.item)
+            raise CitationNotFound(canonical, closest, f"{article.citation} has {len(paragraphs)} 款: "
+                                   "name the 款 (第X条第X款第（X）项)")
+        node = paragraphs[0]
+    for level in ("paragraph", "item", "subitem"):
+        number = getattr(location, level)
+        if number is None:
+            continue
+        children = getattr(node, "children", [])
+        match = next((c for c in children if c.number == number), None)
+        if match is None:
+            closest = min(children, key=lambda c: abs((c.number or 0) - number)).citation if children else node.citation
+            raise CitationNotFound(canonical, closest)
+        node = match
+    return node
+
+
+def _find_article(doc: Regulation, number: int, suffix: int, within: Node | None = None) -> Article | None:
+    if within is None:
+        # the canonical citation is the quick way in; the scan covers trees
+        # whose citations were written otherwise
+        node = doc._lookup()["citation"].get(step_text("article", number, suffix)) if number > 0 else None
+        if isinstance(node, Article) and (node.number, node.suffix) == (number, suffix):
+            return node
+        candidates = doc._lookup()["articles"]
+    else:
+        candidates = (n for n in within.walk() if isinstance(n, Article))
+    return next((a for a in candidates if (a.number, a.suffix) == (number, suffix)), None)
+
+
+def _closest_article(doc: Regulation, number: int, suffix: int, within: Node | None = None) -> str | None:
+    articles = doc._lookup()["articles"] if within is None else [n for n in within.walk() if isinstance(n, Article)]
+    if not articles:
+        return within.citation if within is not None and within.citation else None
+    best = min(articles, key=lambda a: (abs((a.number or 0) - number), abs(a.suffix - suffix)))
+    return best.citation
+
+
+def _division_chains(doc: Regulation) -> Iterator[tuple[tuple[tuple[str, int], ...], Division]]:
+    """Every division with the (kind, number) of itself and its enclosing divisions."""
+    stack: list[tuple[Node, tuple[tuple[str, int], ...]]] = [(doc, ())]
+    while stack:
+        node, chain = stack.pop()
+        for child in reversed(getattr(node, "children", [])):
+            if isinstance(child, Division):
+                here = chain + ((child.kind, child.number),)
+                stack.append((child, here))
+                yield here, child
+
+
+def _find_division(doc: Regulation, location: Location, canonical: str) -> Division:
+    wanted = [(level, getattr(location, level)) for level in location.levels()]
+    matches = []
+    for chain, division in _division_chains(doc):
+        if chain[-1] != wanted[-1]:
+            continue
+        # the named levels must appear in the division's chain, in order
+        position = 0
+        for step in chain:
+            if position < len(wanted) and step == wanted[position]:
+                position += 1
+        if position == len(wanted):
+            matches.append(division)
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        exact = [d for d in matches if d.citation == canonical]
+        if len(exact) == 1:
+            return exact[0]
+        raise CitationNotFound(canonical, matches[0].citation,
+                               f"ambiguous: {', '.join(d.citation for d in matches[:4])} all match")
+    kind, number = wanted[-1]
+    same_kind = [d for _, d in _division_chains(doc) if d.kind == kind]
+    closest = min(same_kind, key=lambda d: abs((d.number or 0) - number)).citation if same_kind else None
+    raise CitationNotFound(canonical, closest)

@@ -1,0 +1,474 @@
+"""The ``regparse`` command: parse, look up, check, list references, extract, schema.
+
+Every command reads a file in any supported encoding (or ``-`` for standard
+input), and every failure is one line on standard error, ``regparse: error:
+<message>``, with exit status 2 for a usage mistake and 1 for anything else.
+
+Example::
+
+    $ regparse get seeds/004_931bd066818f0e97.txt 第十一条第一款第（三）项
+    当好党委参谋助手，…
+"""
+from __future__ import annotations
+
+import argparse
+import bisect
+import inspect
+import json
+import os
+import sys
+from typing import Any, Callable, NoReturn, Sequence, TextIO
+
+from . import read as _read
+from .errors import RegparseError
+
+__all__ = ["main", "build_parser", "FORMATS"]
+
+#: the output formats of ``regparse parse --format``
+FORMATS = ("json", "tree", "markdown", "text", "akn", "html")
+
+PROG = "regparse"
+_SEED = "seeds/004_931bd066818f0e97.txt"
+
+_EPILOG = {
+    None: f"""\
+examples:
+  regparse parse {_SEED} --format tree
+  regparse get {_SEED} 第十一条第一款第（三）项
+  regparse check {_SEED} --explain
+  regparse refs {_SEED}
+  regparse extract page.txt
+  regparse schema > regulation.schema.json
+
+'regparse COMMAND --help' shows the options and an example of each command.""",
+    "parse": f"""\
+examples:
+  regparse parse {_SEED}                       # the tree as JSON
+  regparse parse {_SEED} --format tree         # an outline
+  regparse parse law.txt --format akn -o law.xml --frbr-uri /akn/cn/act/2024/1
+  cat law.txt | regparse parse - --format markdown""",
+    "get": f"""\
+examples:
+  regparse get {_SEED} 第十一条第一款第（三）项
+  regparse get {_SEED} 第11条第1款第3项 --json
+  regparse get {_SEED} 第三章
+  regparse get {_SEED} 第十条 --referrers""",
+    "check": f"""\
+examples:
+  regparse check {_SEED}
+  regparse check {_SEED} --explain      # also the heuristic decisions and removed noise
+  regparse check law.txt --json
+
+Each diagnostic is one line, FILE:LINE:COL: SEVERITY CODE: MESSAGE.
+The exit status is 1 when any diagnostic has severity error.""",
+    "refs": f"""\
+examples:
+  regparse refs {_SEED}
+  regparse refs law.txt --json
+
+Each reference is one line, FILE:LINE:COL: KIND SURFACE -> TARGETS, with the
+ids of the nodes it resolves to, or 'unresolved'.""",
+    "extract": """\
+examples:
+  regparse extract page.txt             # every regulation printed on a news page
+  regparse extract page.txt --json""",
+    "schema": """\
+example:
+  regparse schema > regulation.schema.json""",
+}
+
+
+class _UsageError(Exception):
+    """A command-line mistake; reported as one line with exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    # argparse prints the whole usage before its message; one line is the rule here
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``regparse`` command (one subparser per command)."""
+    parser = _Parser(
+        prog=PROG,
+        description="Parse Chinese regulations (法律、法规、党内法规) into a citable document tree.",
+        epilog=_EPILOG[None],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    from . import __version__
+
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=help, description=help, epilog=_EPILOG[name],
+                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+
+    p = command("parse", "parse a regulation and print its tree")
+    p.add_argument("file", metavar="FILE", help="text file in UTF-8, GB18030/GBK or UTF-16; - for standard input")
+    p.add_argument("--format", "-f", choices=FORMATS, default="json", help="output format (default: json)")
+    p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
+    p.add_argument("--frbr-uri", metavar="URI", help="work URI for --format akn, e.g. /akn/cn/act/2024/1")
+    p.set_defaults(run=_cmd_parse)
+
+    p = command("get", "print one node, found by its citation")
+    p.add_argument("file", metavar="FILE", help="text file, or - for standard input")
+    p.add_argument("citation", metavar="CITATION", help="e.g. 第十一条第一款第（三）项, 第11条第1款第3项, 第三章第一节")
+    p.add_argument("--json", action="store_true",
+                   help="print the node and everything below it (with --referrers: the references) as JSON")
+    p.add_argument("--referrers", action="store_true", help="list the references that point at the node")
+    p.set_defaults(run=_cmd_get)
+
+    p = command("check", "print the diagnostics of a parse; exit 1 on errors")
+    p.add_argument("file", metavar="FILE", help="text file, or - for standard input")
+    p.add_argument("--explain", action="store_true",
+                   help="also print every heuristic decision and every piece of removed noise")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.set_defaults(run=_cmd_check)
+
+    p = command("refs", "list the cross-references and what they resolve to")
+    p.add_argument("file", metavar="FILE", help="text file, or - for standard input")
+    p.add_argument("--json", action="store_true", help="print the references as JSON")
+    p.set_defaults(run=_cmd_refs)
+
+    p = command("extract", "find every regulation printed in a text (a news page)")
+    p.add_argument("file", metavar="FILE", help="text file, or - for standard input")
+    p.add_argument("--json", action="store_true", help="print the regulations found as JSON")
+    p.set_defaults(run=_cmd_extract)
+
+    p = command("schema", "print the JSON Schema of the parsed tree (Regulation)")
+    p.set_defaults(run=_cmd_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``regparse`` command with ``argv`` (default: ``sys.argv[1:]``); return the exit status.
+
+    Example::
+
+        >>> main(["schema"])          # doctest: +SKIP
+        0
+    """
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except _UsageError as e:
+        return _fail(str(e), 2)
+    except SystemExit as e:  # --help and --version
+        return e.code if isinstance(e.code, int) else 0
+    try:
+        return args.run(args)
+    except RegparseError as e:
+        return _fail(str(e), 1)
+    except BrokenPipeError:
+        # the reader went away (| head): nothing more to say, and nobody to say it to
+        _silence_stdout()
+        return 1
+    except KeyboardInterrupt:
+        return _fail("interrupted", 130)
+    except UnicodeEncodeError as e:
+        return _fail(f"cannot write the output in the {e.encoding} encoding of the terminal; "
+                     "use -o FILE or set PYTHONIOENCODING=utf-8", 1)
+    except Exception as e:  # a bug: still one line; REGPARSE_DEBUG=1 shows the traceback
+        if os.environ.get("REGPARSE_DEBUG"):
+            raise
+        return _fail(f"internal error: {type(e).__name__}: {e} (REGPARSE_DEBUG=1 shows where)", 1)
+
+
+def _fail(message: str, status: int) -> int:
+    message = " ".join(message.split())
+    try:
+        print(f"{PROG}: error: {message}", file=sys.stderr)
+    except (OSError, ValueError):
+        pass
+    return status
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout at exit; on a closed pipe that flush would raise again
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+# -- reading -------------------------------------------------------------------
+
+def _read_input(file: str) -> tuple[str, str]:
+    """(text, name to show) of FILE, or of standard input for ``-``."""
+    if file == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
+        return _read.decode(data, name="<stdin>"), "<stdin>"
+    return _read.read_file(file), file
+
+
+def _parse(text: str, explain: bool = False):
+    import regparse
+
+    if explain and "explain" in inspect.signature(regparse.parse).parameters:
+        return regparse.parse(text, explain=True)
+    return regparse.parse(text)
+
+
+class _Positions:
+    """1-based line and column of an offset into a text (columns count characters)."""
+
+    def __init__(self, text: str):
+        self._starts = [0]
+        find = text.find
+        i = find("\n")
+        while i >= 0:
+            self._starts.append(i + 1)
+            i = find("\n", i + 1)
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, max(offset, 0)) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+
+def _emit(out: str, stream: TextIO | None = None) -> None:
+    stream = stream or sys.stdout
+    stream.write(out if out.endswith("\n") else out + "\n")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1)
+
+
+# -- parse ---------------------------------------------------------------------
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    text, _ = _read_input(args.file)
+    doc = _parse(text)
+    options = {"frbr_uri": args.frbr_uri} if args.frbr_uri else {}
+    out = render(doc, args.format, **options)
+    if args.output:
+        try:
+            with open(args.output, "w", encoding="utf-8", newline="") as f:
+                f.write(out if out.endswith("\n") else out + "\n")
+        except OSError as e:
+            raise RegparseError(f"{args.output}: cannot write: {e.strerror or e}") from None
+    else:
+        _emit(out)
+    return 0
+
+
+def render(doc, fmt: str, **options: Any) -> str:
+    """``doc`` in output format ``fmt`` (one of :data:`FORMATS`), as the ``parse`` command prints it."""
+    renderer = _export_render()
+    if renderer is not None:
+        return renderer(doc, fmt, **options)
+    if fmt == "json":
+        return doc.model_dump_json(indent=1)
+    if fmt == "tree":
+        return tree(doc)
+    raise RegparseError(f"--format {fmt} is not available in this version of regparse")
+
+
+def _export_render() -> Callable[..., str] | None:
+    try:
+        from .export import render as export_render
+    except ImportError:
+        return None
+    return export_render
+
+
+def tree(doc, width: int = 40) -> str:
+    """An indented outline of ``doc``: one node a line, its label and the start of its text."""
+    lines = [doc.title or "(untitled)"]
+
+    def preview(s: str) -> str:
+        s = " ".join((s or "").split())
+        return s if len(s) <= width else s[: width - 1] + "…"
+
+    def visit(node, depth: int) -> None:
+        pad = "  " * depth
+        kind = node.kind
+        if kind == "article":
+            first = node.children[0].text if node.children else ""
+            lines.append(f"{pad}{node.label} {preview(first)}".rstrip())
+            if len(node.children) == 1:
+                for item in node.children[0].children:
+                    visit(item, depth + 1)
+                return
+        elif kind == "paragraph":
+            lines.append(f"{pad}第{node.number}款 {preview(node.text)}".rstrip())
+        elif kind in ("item", "subitem"):
+            lines.append(f"{pad}{node.label}{preview(node.text)}")
+        else:
+            lines.append(f"{pad}{node.label} {node.title or ''}".rstrip())
+        for child in getattr(node, "children", ()):
+            visit(child, depth + 1)
+
+    if doc.preamble:
+        lines.append(f"  (preamble) {preview(doc.preamble)}")
+    for child in doc.children:
+        visit(child, 1)
+    for appendix in doc.appendices:
+        lines.append(f"  {appendix.label} {preview(appendix.text)}".rstrip())
+    return "\n".join(lines)
+
+
+# -- get -----------------------------------------------------------------------
+
+def _cmd_get(args: argparse.Namespace) -> int:
+    text, name = _read_input(args.file)
+    doc = _parse(text)
+    node = doc.get(args.citation)
+    if args.referrers:
+        positions = _Positions(text)
+        found = []
+        for ref in doc.referrers(node):
+            holder = _containing_node(doc, ref.span)
+            line, col = positions(ref.span[0])
+            found.append({"surface": ref.surface, "kind": ref.kind, "in": holder.citation or None,
+                          "in_id": holder.id or None, "span": list(ref.span), "line": line, "col": col})
+        if args.json:
+            _emit(_dumps(found))
+        for f in found if not args.json else ():
+            _emit(f"{name}:{f['line']}:{f['col']}: {f['in'] or '(preamble)'}: {f['surface']} "
+                  f"[{f['span'][0]}:{f['span'][1]}]")
+        if not found:
+            print(f"no reference points at {node.citation}", file=sys.stderr)
+    elif args.json:
+        _emit(node.model_dump_json(indent=1))
+    else:
+        has_children = bool(getattr(node, "children", None))
+        _emit(node.full_text() if has_children else node.text)
+    return 0
+
+
+def _containing_node(doc, span: tuple[int, int]):
+    """The deepest node whose span holds ``span`` (the doc itself if none does)."""
+    node = doc
+    while True:
+        for child in getattr(node, "children", ()):
+            if child.span[0] <= span[0] and span[1] <= child.span[1]:
+                node = child
+                break
+        else:
+            return node
+
+
+# -- check ---------------------------------------------------------------------
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    text, name = _read_input(args.file)
+    doc = _parse(text, explain=args.explain)
+    positions = _Positions(text)
+    errors = sum(1 for d in doc.diagnostics if d.severity == "error")
+
+    def located(record, **extra) -> dict:
+        line, col = positions(record.span[0])
+        return {**record.model_dump(mode="json"), "line": line, "col": col, **extra}
+
+    if args.json:
+        result: dict[str, Any] = {
+            "file": name,
+            "articles": len(doc.articles),
+            "errors": errors,
+            "diagnostics": [located(d) for d in doc.diagnostics],
+        }
+        if args.explain:
+            result["decisions"] = [located(d) for d in doc.decisions]
+            result["noise"] = [located(n) for n in doc.noise]
+        _emit(_dumps(result))
+        return 1 if errors else 0
+
+    def where(span) -> str:
+        line, col = positions(span[0])
+        return f"{name}:{line}:{col}"
+
+    for d in doc.diagnostics:
+        _emit(f"{where(d.span)}: {d.severity} {d.code}: {_one_line(d.message)}")
+    if args.explain:
+        for d in doc.decisions:
+            _emit(f"{where(d.span)}: decision {d.kind}: {_one_line(d.message)}")
+        for n in doc.noise:
+            _emit(f"{where(n.span)}: noise {n.kind}: {_one_line(n.text)}")
+    counts = {s: sum(1 for d in doc.diagnostics if d.severity == s) for s in ("error", "warning", "info")}
+    summary = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items())
+    extra = f"; {len(doc.decisions)} decisions, {len(doc.noise)} noise" if args.explain else ""
+    print(f"{name}: {len(doc.articles)} articles; {summary}{extra}", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def _one_line(s: str, limit: int = 200) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+# -- refs ----------------------------------------------------------------------
+
+def _cmd_refs(args: argparse.Namespace) -> int:
+    text, name = _read_input(args.file)
+    doc = _parse(text)
+    positions = _Positions(text)
+    if args.json:
+        out = []
+        for ref in doc.references:
+            line, col = positions(ref.span[0])
+            holder = _containing_node(doc, ref.span)
+            out.append({**ref.model_dump(mode="json"), "line": line, "col": col,
+                        "in": holder.citation or None, "in_id": holder.id or None})
+        _emit(_dumps(out))
+        return 0
+    for ref in doc.references:
+        line, col = positions(ref.span[0])
+        targets = "、".join(ref.targets) or "?"
+        if ref.kind == "external":
+            resolution = f"external: {ref.act}" if ref.act else "external"
+        elif ref.resolved:
+            resolution = " ".join(ref.target_ids)
+        else:
+            resolution = "unresolved"
+        _emit(f"{name}:{line}:{col}: {ref.kind} {ref.surface} -> {targets} ({resolution})")
+    if not doc.references:
+        print(f"{name}: no references", file=sys.stderr)
+    return 0
+
+
+# -- extract -------------------------------------------------------------------
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    import regparse
+
+    text, name = _read_input(args.file)
+    docs = regparse.extract(text)
+    positions = _Positions(text)
+    found = []
+    for doc in docs:
+        articles = doc.articles
+        start_line, _ = positions(doc.span[0])
+        end_line, _ = positions(max(doc.span[1] - 1, doc.span[0]))
+        found.append({
+            "title": doc.title,
+            "span": list(doc.span),
+            "lines": [start_line, end_line],
+            "articles": len(articles),
+            "first_article": articles[0].label if articles else None,
+            "last_article": articles[-1].label if articles else None,
+        })
+    if args.json:
+        _emit(_dumps(found))
+        return 0
+    for i, f in enumerate(found, 1):
+        first_last = f" ({f['first_article']}…{f['last_article']})" if f["articles"] else ""
+        _emit(f"{i}. {f['title'] or '(untitled)'}  span {f['span'][0]}-{f['span'][1]} "
+              f"(lines {f['lines'][0]}-{f['lines'][1]})  {f['articles']} articles{first_last}")
+    if not found:
+        print(f"{name}: no regulation found", file=sys.stderr)
+    return 0
+
+
+# -- schema --------------------------------------------------------------------
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from .model import Regulation
+
+    _emit(_dumps(Regulation.model_json_schema()))
+    return 0

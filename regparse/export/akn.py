@@ -1,0 +1,312 @@
+"""Akoma Ntoso 3.0 (OASIS LegalDocML) XML.
+
+A regulation becomes an ``<act>``; a fragment (a regulation whose text starts
+mid-sequence, diagnostic ``fragment_start``) becomes a ``<doc>``, since it is
+not the whole act.  The mapping:
+
+=====================  ==================================================
+regparse               Akoma Ntoso
+=====================  ==================================================
+title, subtitle, info  ``<preface>``: ``<longTitle><p><docTitle>``, ``<p>``
+preamble               ``<preamble><p>``
+编 / 分编 / 章 / 节      ``<part>`` / ``<subpart>`` / ``<chapter>`` / ``<section>``
+条                      ``<article>``
+款                      ``<paragraph>``
+项 / 目                 ``<point>`` inside ``<list>``; the lead-in is the
+                       list's ``<intro>``
+label / title          ``<num>`` (as printed: 第十一条, （三）) / ``<heading>``
+附则-like headings      ``<hcontainer name="crossHeading"><heading>``
+附件                    ``<attachments><attachment><doc name="attachment">``
+reference              ``<ref href="#eId">``
+=====================  ==================================================
+
+eIds follow the Akoma Ntoso naming convention: ``chp_3__art_11__para_1__list_1__point_3``
+(``art_10-1`` for 第十条之一).  FRBR URIs are ``/akn/cn/act/<date>/<name>``
+with the date of the first date printed in the info lines and the title as
+name; pass ``frbr_uri`` to choose the work URI yourself.  The expression is
+in Chinese (``zho``) and dated by the latest date in the info lines.
+
+Example::
+
+    from regparse.export import to_akn
+    xml = to_akn(doc, frbr_uri="/akn/cn/act/2025/party-organs")
+"""
+from __future__ import annotations
+
+import datetime
+import re
+
+from ..errors import RegparseError
+from ..model import Article, Division, Item, Node, Paragraph, Regulation, Subitem
+from ..numerals import to_int
+from ._shared import HeadingPlacer, clean, lines_of, runs_by_line, unique
+
+__all__ = ["to_akn", "NAMESPACE", "work_uri"]
+
+NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+#: eId abbreviations of the naming convention
+ABBREVIATIONS = {"part": "part", "subpart": "subpart", "chapter": "chp", "section": "sec",
+                 "article": "art", "paragraph": "para", "item": "point", "subitem": "point"}
+#: the element each node kind becomes
+ELEMENTS = {"part": "part", "subpart": "subpart", "chapter": "chapter", "section": "section",
+            "article": "article", "paragraph": "paragraph", "item": "point", "subitem": "point"}
+#: the date of a work whose text prints none; the schema requires one
+UNKNOWN_DATE = "0001-01-01"
+LANGUAGE = "zho"
+
+_WORK_URI = re.compile(
+    r"^/akn/(?P<country>[a-z]{2})(?:-[^/\s]+)?/(?P<doctype>[^/\s]+)"
+    r"(?:/[^0-9/\s][^/\s]*){0,2}/(?P<date>[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)/(?P<number>[^/\s]+)$")
+_DATE = re.compile(
+    r"([0-9０-９]{4}|[〇○零一二三四五六七八九Ｏ]{4})\s*年\s*([0-9０-９]{1,2}|[十一二三四五六七八九]{1,3})\s*月"
+    r"\s*([0-9０-９]{1,2}|[十一二三四五六七八九]{1,3})\s*日")
+# characters an FRBR name may not hold: whitespace, path and query syntax
+_URI_UNSAFE = re.compile(r"[\s/?#%.\\\"'<>]+")
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attr(text: str) -> str:
+    return (_esc(text).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;"))
+
+
+def _dates(lines: list[str]) -> list[str]:
+    """ISO dates printed in ``lines`` (2020年5月28日, 二〇二〇年五月二十八日), in order."""
+    found = []
+    for line in lines:
+        for match in _DATE.finditer(line):
+            year, month, day = (to_int(part) for part in match.groups())
+            try:
+                found.append(datetime.date(year, month, day).isoformat())  # type: ignore[arg-type]
+            except (TypeError, ValueError):
+                continue
+    return found
+
+
+def work_uri(doc: Regulation) -> str:
+    """The FRBR work URI regparse gives ``doc``: ``/akn/cn/act/2020-05-28/中华人民共和国民法典``."""
+    dates = _dates(list(doc.info))
+    doctype = "doc" if _is_fragment(doc) else "act"
+    name = _URI_UNSAFE.sub("-", clean(doc.title or "")).strip("-") or "untitled"
+    return f"/akn/cn/{doctype}/{dates[0] if dates else UNKNOWN_DATE}/{name}"
+
+
+def _is_fragment(doc: Regulation) -> bool:
+    return any(d.code == "fragment_start" for d in doc.diagnostics)
+
+
+class _Writer:
+    def __init__(self, doc: Regulation):
+        self.doc = doc
+        self.parts: list[str] = []
+        self.eids: set[str] = set()
+        # model id → eId, so that references can point at the elements written
+        self.eid_of: dict[str, str] = {}
+        self.placer = HeadingPlacer(doc)
+        self.crossheadings = 0
+        self.queue: list[str] = []
+        self._assign(doc.children, "")
+        self.position = iter(range(len(self.queue)))
+
+    # -- eIds ---------------------------------------------------------------
+    def _assign(self, nodes: list, prefix: str) -> None:
+        """Work out every eId before writing, so that forward references resolve.
+
+        The eIds are queued in the order :meth:`node` writes them (an object
+        may appear twice in a tree, so they cannot be keyed by node).
+        """
+        counts: dict[str, int] = {}
+        for node in nodes:
+            kind = node.kind
+            counts[kind] = counts.get(kind, 0) + 1
+            if node.number is not None and node.number >= 0:
+                num = str(node.number) + (f"-{node.suffix}" if node.suffix else "")
+            else:
+                num = f"nn{counts[kind]}"
+            eid = unique(prefix + ABBREVIATIONS[kind] + "_" + num, self.eids)
+            self.queue.append(eid)
+            if node.id and node.id not in self.eid_of:
+                self.eid_of[node.id] = eid
+            children = getattr(node, "children", None)
+            if children:
+                if kind in ("paragraph", "item"):
+                    eid = unique(eid + "__list_1", self.eids)
+                    self.queue.append(eid)
+                self._assign(children, eid + "__")
+
+    def next_eid(self) -> str:
+        return self.queue[next(self.position)]
+
+    # -- text ---------------------------------------------------------------
+    def paragraphs(self, node: Node, text: str) -> str:
+        """The node's text as ``<p>`` lines, references as ``<ref>``, escaped."""
+        references = getattr(node, "references", None) or ()
+        out = []
+        for line in runs_by_line(text, references):
+            out.append("<p>")
+            for run, ref in line:
+                target = next((self.eid_of[t] for t in ref.target_ids if t in self.eid_of), None) if ref else None
+                out.append(f'<ref href="#{_attr(target)}">{_esc(run)}</ref>' if target else _esc(run))
+            out.append("</p>")
+        return "".join(out) or "<p/>"
+
+    # -- structure ----------------------------------------------------------
+    def node(self, node: Node) -> None:
+        w = self.parts.append
+        for heading in self.placer.before(node):
+            self.crossheading(heading.text)
+        kind = node.kind  # type: ignore[attr-defined]
+        element = ELEMENTS[kind]
+        w(f'<{element} eId="{_attr(self.next_eid())}">\n')
+        label = clean(node.label).strip()
+        if label:
+            w(f"<num>{_esc(label)}</num>\n")
+        title = " ".join(lines_of(node.title))
+        if title:
+            w(f"<heading>{_esc(title)}</heading>\n")
+        if isinstance(node, (Division, Article)):
+            for child in node.children:
+                self.node(child)
+            if not node.children:
+                w("<content><p/></content>\n")
+        elif isinstance(node, (Paragraph, Item)):
+            if node.children:
+                w(f'<list eId="{_attr(self.next_eid())}">\n')
+                if lines_of(node.text):
+                    w("<intro>" + self.paragraphs(node, node.text) + "</intro>\n")
+                for child in node.children:
+                    self.node(child)
+                w("</list>\n")
+            else:
+                w("<content>" + self.paragraphs(node, node.text) + "</content>\n")
+        else:  # Subitem
+            w("<content>" + self.paragraphs(node, node.text) + "</content>\n")
+        w(f"</{element}>\n")
+
+    def crossheading(self, text: str) -> None:
+        text = " ".join(lines_of(text))
+        if not text:
+            return
+        self.crossheadings += 1
+        eid = unique(f"hcontainer_{self.crossheadings}", self.eids)
+        self.parts.append(f'<hcontainer eId="{eid}" name="crossHeading"><heading>{_esc(text)}</heading></hcontainer>\n')
+
+
+def _identification(work: str, work_date: str, expression_date: str, title: str,
+                    component: str = "main", work_date_name: str = "enactment") -> str:
+    expression = f"{work}/{LANGUAGE}@{expression_date}"
+    alias = f'<FRBRalias value="{_attr(title)}" name="title"/>' if title else ""
+    return (
+        '<identification source="#regparse">'
+        f'<FRBRWork><FRBRthis value="{_attr(work)}/!{component}"/><FRBRuri value="{_attr(work)}"/>{alias}'
+        f'<FRBRdate date="{work_date}" name="{work_date_name}"/><FRBRauthor href="#regparse"/>'
+        f'<FRBRcountry value="cn"/></FRBRWork>'
+        f'<FRBRExpression><FRBRthis value="{_attr(expression)}/!{component}"/>'
+        f'<FRBRuri value="{_attr(expression)}"/><FRBRdate date="{expression_date}" name="expression"/>'
+        f'<FRBRauthor href="#regparse"/><FRBRlanguage language="{LANGUAGE}"/></FRBRExpression>'
+        f'<FRBRManifestation><FRBRthis value="{_attr(expression)}/!{component}.xml"/>'
+        f'<FRBRuri value="{_attr(expression)}.xml"/><FRBRdate date="{expression_date}" name="derived"/>'
+        f'<FRBRauthor href="#regparse"/></FRBRManifestation>'
+        "</identification>"
+    )
+
+
+def _dates_for(doc: Regulation, frbr_uri: str | None) -> tuple[str, str, str, str]:
+    """(work URI, work date, its name, expression date)."""
+    printed = _dates(list(doc.info))
+    if frbr_uri is None:
+        uri = work_uri(doc)
+        if printed:
+            return uri, printed[0], "enactment", max(printed)
+        return uri, UNKNOWN_DATE, "unknown", UNKNOWN_DATE
+    match = _WORK_URI.match(frbr_uri.rstrip("/"))
+    if not match:
+        raise RegparseError(
+            f"not an Akoma Ntoso work URI: {frbr_uri!r} (expected e.g. /akn/cn/act/2025-01-01/name)")
+    uri = match.group(0)
+    date = match.group("date")
+    if len(date) < 10:
+        # a year (or year-month) in the URI: take the printed date it abbreviates, if any
+        date = next((d for d in printed if d.startswith(date)), (date + "-01-01")[:10] if len(date) == 4
+                    else date + "-01")
+    try:
+        datetime.date.fromisoformat(date)
+    except ValueError:
+        raise RegparseError(f"the date in {frbr_uri!r} is not a calendar date") from None
+    later = [d for d in printed if d >= date]
+    return uri, date, "enactment", max(later) if later else date
+
+
+def to_akn(doc: Regulation, frbr_uri: str | None = None) -> str:
+    """``doc`` as an Akoma Ntoso 3.0 XML document (a string, declaration included).
+
+    ``frbr_uri`` is the work URI (``/akn/cn/act/2025/party-organs``); by default
+    one is made from the title and the first date in the info lines.  Raises
+    :class:`regparse.RegparseError` when ``frbr_uri`` is not a work URI.
+
+    Example::
+
+        >>> xml = to_akn(regparse.parse(text), frbr_uri="/akn/cn/act/2025/party-organs")
+        >>> xml.splitlines()[1][:40]
+        '<akomaNtoso xmlns="http://docs.oasis-ope'
+    """
+    uri, work_date, work_date_name, expression_date = _dates_for(doc, frbr_uri)
+    fragment = _is_fragment(doc)
+    root, main = ("doc", "mainBody") if fragment else ("act", "body")
+    title = " ".join(lines_of(doc.title))
+    writer = _Writer(doc)
+    w = writer.parts.append
+    w('<?xml version="1.0" encoding="UTF-8"?>\n')
+    w(f'<akomaNtoso xmlns="{NAMESPACE}">\n')
+    w(f'<{root} name="{"fragment" if fragment else "act"}">\n')
+    w("<meta>" + _identification(uri, work_date, expression_date, title, work_date_name=work_date_name))
+    w('<references source="#regparse">'
+      '<TLCOrganization eId="regparse" href="/ontology/organization/regparse" showAs="regparse"/>'
+      "</references></meta>\n")
+
+    preface = []
+    if title:
+        preface.append(f"<longTitle><p><docTitle>{_esc(title)}</docTitle></p></longTitle>")
+    subtitle = " ".join(lines_of(doc.subtitle))
+    if subtitle:
+        preface.append(f'<p class="subtitle">{_esc(subtitle)}</p>')
+    for line in doc.info:
+        preface.extend(f'<p class="info">{_esc(text)}</p>' for text in lines_of(line))
+    if preface:
+        w("<preface>" + "".join(preface) + "</preface>\n")
+    preamble = lines_of(doc.preamble)
+    if preamble:
+        w("<preamble>" + "".join(f"<p>{_esc(line)}</p>" for line in preamble) + "</preamble>\n")
+
+    w(f"<{main}>\n")
+    for child in doc.children:
+        writer.node(child)
+    for heading in writer.placer.trailing():
+        writer.crossheading(heading.text)
+    if not doc.children and not fragment:
+        # the schema wants at least one element in <body>: say there is no structure
+        eid = unique("hcontainer_empty", writer.eids)
+        w(f'<hcontainer eId="{eid}" name="empty"><content><p/></content></hcontainer>\n')
+    elif not doc.children:
+        w("<p/>\n")
+    w(f"</{main}>\n")
+
+    if doc.appendices:
+        w("<attachments>\n")
+        for number, appendix in enumerate(doc.appendices, 1):
+            name = f"att_{number}"
+            eid = unique(name, writer.eids)
+            label = " ".join(lines_of(appendix.label))
+            w(f'<attachment eId="{eid}"><doc name="attachment">\n')
+            w("<meta>" + _identification(uri, work_date, expression_date, label, component=name,
+                                         work_date_name=work_date_name) + "</meta>\n")
+            if label:
+                w(f"<preface><longTitle><p><docTitle>{_esc(label)}</docTitle></p></longTitle></preface>\n")
+            body = lines_of(appendix.text)
+            w("<mainBody>" + ("".join(f"<p>{_esc(line)}</p>" for line in body) or "<p/>") + "</mainBody>\n")
+            w("</doc></attachment>\n")
+        w("</attachments>\n")
+    w(f"</{root}></akomaNtoso>\n")
+    return "".join(writer.parts)

@@ -1,0 +1,132 @@
+"""Canonical clean text: the form published collections and the corpus use.
+
+One line per title, info line, heading, paragraph, item and sub-item, with a
+blank line between lines::
+
+    中国共产党工作机关条例
+
+    第三章　职责
+
+    第十一条　党的工作机关应当履行下列职责：
+
+    （一）坚决贯彻落实党中央决策部署……
+
+Division headings read ``第一章　总则`` and articles ``第十一条　text``
+(an ideographic space after the label).  Parsing the output gives back the
+same tree.
+
+Example::
+
+    from regparse.export import to_text
+    print(to_text(regparse.parse(source)))
+"""
+from __future__ import annotations
+
+from ..model import Appendix, Article, Division, Heading, Item, Paragraph, Regulation, Subitem
+from ._shared import HeadingPlacer, clean, division_ranks, lines_of
+
+__all__ = ["to_text", "LineStyle", "render_lines"]
+
+#: what separates a label from its text in canonical text
+SEPARATOR = "\u3000"
+
+
+class LineStyle:
+    """How each kind of line is written; the Markdown exporter overrides it."""
+
+    def title(self, text: str) -> str:
+        return text
+
+    def subtitle(self, text: str) -> str:
+        return text
+
+    def division(self, division: Division, depth: int) -> str:
+        label, title = clean(division.label), _one_line(division.title)
+        return label + SEPARATOR + title if title else label
+
+    def heading(self, heading: Heading) -> str:
+        return _one_line(heading.text)
+
+    def article(self, article: Article, first: str) -> str:
+        head = clean(article.label)
+        title = _one_line(article.title)
+        if title:
+            head += SEPARATOR + (title if title.startswith("【") else "【" + title + "】")
+            return head + first
+        return head + SEPARATOR + first if first else head
+
+    def appendix(self, appendix: Appendix) -> str:
+        return _one_line(appendix.label)
+
+
+def _one_line(text: str | None) -> str:
+    return " ".join(lines_of(text))
+
+
+def render_lines(doc: Regulation, style: LineStyle) -> list[str]:
+    """The lines of ``doc`` in reading order, written by ``style``."""
+    out: list[str] = []
+    title = _one_line(doc.title)
+    if title:
+        out.append(style.title(title))
+    subtitle = _one_line(doc.subtitle)
+    if subtitle:
+        out.append(style.subtitle(subtitle))
+    for line in doc.info:
+        out.extend(lines_of(line))
+    out.extend(lines_of(doc.preamble))
+    placer = HeadingPlacer(doc)
+    depths = division_ranks(doc)
+    for child in doc.children:
+        _node_lines(child, out, style, placer, depths)
+    for heading in placer.trailing():
+        out.append(style.heading(heading))
+    for appendix in doc.appendices:
+        label = style.appendix(appendix)
+        if label:
+            out.append(label)
+        out.extend(lines_of(appendix.text))
+    return [line for line in out if line]
+
+
+def _node_lines(node, out: list[str], style: LineStyle, placer: HeadingPlacer,
+                depths: dict[str, int]) -> None:
+    for heading in placer.before(node):
+        out.append(style.heading(heading))
+    if isinstance(node, Article):
+        _article_lines(node, out, style)
+        return
+    out.append(style.division(node, depths.get(node.kind, 0)))
+    for child in node.children:
+        _node_lines(child, out, style, placer, depths)
+
+
+def _article_lines(article: Article, out: list[str], style: LineStyle) -> None:
+    paragraphs = article.children
+    first_lines = lines_of(paragraphs[0].text) if paragraphs else []
+    out.append(style.article(article, first_lines[0] if first_lines else ""))
+    out.extend(first_lines[1:])
+    for index, paragraph in enumerate(paragraphs):
+        if index:
+            out.extend(lines_of(paragraph.text))
+        _items_lines(paragraph, out)
+
+
+def _items_lines(parent: Paragraph | Item, out: list[str]) -> None:
+    for child in parent.children:
+        lines = lines_of(child.text)
+        out.append(clean(child.label) + (lines[0] if lines else ""))
+        out.extend(lines[1:])
+        if not isinstance(child, Subitem):
+            _items_lines(child, out)
+
+
+def to_text(doc: Regulation) -> str:
+    """``doc`` as canonical clean text (see the module docstring).
+
+    Example::
+
+        >>> to_text(regparse.parse("第一条　为了规范工作，制定本条例。"))
+        '第一条\\u3000为了规范工作，制定本条例。\\n'
+    """
+    return "\n\n".join(render_lines(doc, LineStyle())) + "\n"

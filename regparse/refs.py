@@ -1,0 +1,695 @@
+"""Cross-references: find them in the text of every provision and resolve them.
+
+Three kinds of reference are found in the text of paragraphs, items and
+sub-items:
+
+- ``internal``: this regulation's provisions, 本法第十条, 本条例第二十八条第二款,
+  a bare 第十条 (which by convention means this regulation), 本章, 本节, 第三章;
+- ``relative``: provisions named from where the reference stands, 本条, 本款,
+  前款, 前两款, 本条第二款, 前款第（一）项, 第二款 (this article), 上一款, 前条;
+- ``external``: another act's provisions, 《中华人民共和国行政处罚法》第三十条,
+  刑法第二百三十四条; kept with the act's title, not resolved here.
+
+Ranges and lists expand to every target (第十条至第十二条 → three articles).
+Internal and relative references resolve to node ids of the same regulation;
+one whose target is absent (a fragment, a typo) is kept, marked unresolved
+and reported as an ``unresolved_reference`` diagnostic.
+
+What a citation looks like comes from ``grammars/citation.lark``: the finder's
+pattern is assembled from that grammar's terminals, and each candidate is read
+by the citation parser (:func:`regparse.cite.parse`).
+
+The builder calls :func:`annotate` on the tree while it is still plain dicts;
+:func:`list_references` and ``doc.referrers(node)`` read the result::
+
+    doc = regparse.parse(text)
+    for ref in refs.list_references(doc):
+        print(ref.surface, ref.kind, ref.targets, ref.resolved)
+    doc.referrers(doc.article(10))      # what points at 第十条
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from .cite import LEVELS, Citation, Location, Range, format_location, grammar, parse
+from .errors import CitationError
+from .model import Reference, Regulation
+
+__all__ = [
+    "Found", "find", "annotate", "tree_from_regulation", "annotate_regulation", "list_references",
+    "SELF_WORDS",
+]
+
+#: what a regulation calls itself: 本法, 本条例, 本规定, …
+SELF_WORDS = ("实施细则", "实施条例", "实施办法", "法典", "条例", "规定", "办法", "准则", "细则", "规则",
+              "决定", "解释", "章程", "规范", "通则", "安排", "规程", "守则", "意见", "法")
+#: how an act's name ends when it is cited without 《》 (刑法第二十条)
+_ACT_ENDINGS = ("法典", "法", "条例", "规定", "办法", "细则", "规则", "决定", "通则", "解释", "章程", "公约",
+                "准则", "协定")
+
+_TEXT_KINDS = ("paragraph", "item", "subitem")
+_DIVISION_KINDS = ("part", "subpart", "chapter", "section")
+
+
+# -- the pattern -------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    terminals = {t.name: f"(?:{t.pattern.to_regexp()})" for t in grammar().terminals}
+    space = "(?:" + "|".join(terminals[name] for name in grammar().ignore_tokens) + ")?"
+    numeral, unit = terminals["NUMERAL"], terminals["UNIT"]
+    number = f"(?:{numeral}|{terminals['_LPAR']}{space}{numeral}{space}{terminals['_RPAR']})"
+    connective = f"(?:{terminals['AND']}|{terminals['TO']})"
+    step = (f"{terminals['_DI']}{space}{number}(?:{space}{connective}{space}{number})*"
+            f"(?:{space}{numeral})?{space}{unit}"
+            f"(?:{space}{terminals['_ZHI']}{space}{numeral})?")
+    run = f"{step}(?:{space}(?:{connective}{space})?{step})*"
+
+    # words that name a provision from where they stand; the look-arounds keep
+    # out words that merely contain them (基本法, 本条例, 条件, 款项, 项目, 章程, 节目)
+    this = r"(?<![基根成资文样副正原版日账课书剧标脚蓝范底读抄善血老工股母记每一])本"
+    before = r"(?<![目提当此事生])前"
+    above = r"(?<![以向往北])上一?"
+    count = r"[两二三四五六七八九各]"
+    relative = (f"{this}条{before}{count}?款|{this}条(?![例件款约码])|{this}款(?!项)|{this}项(?!目)"
+                f"|{this}目(?![标录前])"
+                f"|{before}{count}?款(?!项)|{before}{count}?条(?![件款约码])|{before}{count}?项(?!目)"
+                f"|{above}款(?!项)|{above}条(?![件款约码])|{above}项(?!目)")
+    division = f"{this}(?:分编|编(?![制号辑写码])|章(?!程)|节(?![目约省能日假]))"
+    self_name = f"{this}(?:{'|'.join(SELF_WORDS)})(?:总则|分则)?"
+    reference = re.compile(
+        rf"(?:(?P<title>《[^《》\n]{{1,80}}》)|(?P<self>{self_name})|(?P<relative>{relative})"
+        rf"|(?P<division>{division})|(?P<same>同法|该法))?{space}(?P<run>{run})"
+        rf"|(?P<alone>{relative}|{division})")
+    return reference, re.compile(step), re.compile(r"[第本前上《该同]")
+
+
+# a citation's last unit followed by these characters makes another word
+# (第一目标, 第三条件): the last step is not part of the citation
+_WORD_AFTER = {"目": "标录前", "节": "目约省能日假课", "条": "件约码款", "章": "程", "编": "制号辑写码",
+               "款": "项", "项": "目"}
+
+# where the name of an act cited without 《》 starts: after one of these
+_ACT_START = re.compile(
+    r"[\s，,。；;：:、（）()“”\"'《》]|依照|依据|根据|按照|参照|比照|适用|违反|符合|认定为|认定属于|属于|构成"
+    r"|实施|执行|修正后的?|修订后的?|修订前的?|修正前的?|关于|是指|即|(?<!共)和|与|及|或者|的")
+_ACT_TAIL = re.compile(rf"(?:{'|'.join(_ACT_ENDINGS)})(?P<book>总则|分则)?$")
+#: 总则 is a code's first 编, 分则 its second (刑法总则, 本法分则)
+_BOOK_PART = {"总则": 1, "分则": 2}
+_NOT_AN_ACT = ("本", "前", "上述", "上列", "该", "有关", "相关", "其他", "下列", "以上", "同", "此", "其")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A reference as written, before it is resolved: offsets into the text,
+    what stands before the citation (本法, 前款, 《…》), and the citation."""
+
+    start: int
+    end: int
+    surface: str
+    kind: str                     # internal | relative | external
+    word: str | None              # 本条, 前款, 本章, 本法, … ; None for a bare citation
+    citation: Citation | None     # None for a word alone (本条, 前两款)
+    act: str | None = None
+    part: int | None = None       # 本法总则 → 1, 刑法分则 → 2: the 编 the citation lies in
+
+
+def find(text: str) -> list[Found]:
+    """The references written in ``text``, in order, not yet resolved.
+
+    >>> [(f.surface, f.kind) for f in find("违反本法第十条、第十二条和前款规定的")]
+    [('本法第十条、第十二条', 'internal'), ('前款', 'relative')]
+    """
+    reference, step, anchor = _patterns()
+    if not anchor.search(text):
+        return []
+    out: list[Found] = []
+    position = 0
+    while True:
+        match = reference.search(text, position)
+        if match is None:
+            return out
+        position = match.end()
+        if match.group("alone") is not None:
+            word = match.group("alone")
+            kind = "internal" if word[-1] in "章节编" else "relative"
+            out.append(Found(match.start(), match.end(), word, kind, word, None))
+            continue
+        run_start = match.start("run")
+        if match.group("title") is None and text.rfind("《", 0, run_start) > text.rfind("》", 0, run_start):
+            continue  # inside a title: 《关于〈刑法〉第三百四十一条的解释》 cites no provision
+        read = _read_run(text, run_start, match.end("run"), step)
+        if read is None:
+            # not a citation after all: look again just after its first character
+            position = match.start() + 1
+            continue
+        run_end, citation = read
+        position = run_end
+        start, word, act, part = match.start(), None, None, None
+        if match.group("title"):
+            act = match.group("title")[1:-1]
+            kind = "external"
+        elif match.group("same"):
+            act = match.group("same")
+            kind = "external"
+        elif match.group("self"):
+            word, kind = match.group("self"), "internal"
+            part = _BOOK_PART.get(word[-2:])
+        elif match.group("relative"):
+            word, kind = match.group("relative"), "relative"
+        elif match.group("division"):
+            word, kind = match.group("division"), "internal"
+        else:
+            start = run_start
+            named = _act_before(text, run_start)
+            if named is not None:
+                start = run_start - len(named)
+                kind = "external"
+                act, part = named, _BOOK_PART.get(named[-2:])
+                if part:
+                    act = named[:-2]
+            else:
+                top = citation.elements[0]
+                top = top.start if isinstance(top, Range) else top
+                kind = "internal" if top.top in _DIVISION_KINDS + ("article",) else "relative"
+        out.append(Found(start, run_end, text[start:run_end], kind, word, citation, act, part))
+
+
+def _read_run(text: str, start: int, end: int, step: re.Pattern) -> tuple[int, Citation] | None:
+    """The longest citation that the run of steps at ``start`` begins with."""
+    ends = [m.end() for m in step.finditer(text, start, end)]
+    for stop in reversed(ends):
+        last = text[stop - 1]
+        if stop < len(text) and text[stop] in _WORD_AFTER.get(last, ""):
+            continue
+        try:
+            return stop, parse(text[start:stop])
+        except CitationError:
+            continue
+    return None
+
+
+def _act_before(text: str, start: int) -> str | None:
+    """刑法 in 依照刑法第二十条: the name of an act cited without 《》."""
+    window_start = max(0, start - 30)
+    window = text[window_start:start]
+    if not _ACT_TAIL.search(window):
+        return None
+    cut = 0
+    for match in _ACT_START.finditer(window):
+        cut = match.end()
+    if cut == 0 and window_start > 0:
+        return None
+    name = window[cut:]
+    if len(name) < 2 or name.startswith(_NOT_AN_ACT) or name in _BOOK_PART:
+        return None
+    return name
+
+
+# -- the document as the resolver sees it ---------------------------------------------
+
+
+@dataclass
+class _Where:
+    """Where a text stands: its enclosing divisions, article, paragraph, item."""
+
+    divisions: list[dict]
+    article: dict | None
+    paragraph: dict | None
+    item: dict | None
+    subitem: dict | None
+
+
+class _Document:
+    def __init__(self, tree: dict):
+        self.tree = tree
+        self.articles: list[dict] = []
+        self.division_chains: list[tuple[tuple[tuple[str, int], ...], dict]] = []
+        self.texts: list[tuple[dict, _Where]] = []
+        self._collect(tree, [])
+        self.article_at: dict[tuple[int, int], int] = {}
+        for i, article in enumerate(self.articles):
+            self.article_at.setdefault(_article_key(article), i)
+
+    def _collect(self, node: dict, divisions: list[dict]) -> None:
+        for child in node.get("children") or ():
+            kind = child.get("kind")
+            if kind in _DIVISION_KINDS:
+                chain = divisions + [child]
+                self.division_chains.append((tuple((d["kind"], d.get("number")) for d in chain), child))
+                self._collect(child, chain)
+            elif kind == "article":
+                self.articles.append(child)
+                for paragraph in child.get("children") or ():
+                    self._collect_texts(paragraph, _Where(divisions, child, paragraph, None, None))
+            elif kind in _TEXT_KINDS:
+                self._collect_texts(child, _Where(divisions, None, None, None, None))
+
+    def _collect_texts(self, node: dict, where: _Where) -> None:
+        kind = node.get("kind")
+        if kind == "paragraph":
+            where = replace(where, paragraph=node)
+        elif kind == "item":
+            where = replace(where, item=node)
+        elif kind == "subitem":
+            where = replace(where, subitem=node)
+        self.texts.append((node, where))
+        for child in node.get("children") or ():
+            self._collect_texts(child, where)
+
+    # -- finding nodes -----------------------------------------------------------
+
+    def article(self, number: int, suffix: int) -> dict | None:
+        i = self.article_at.get((number, suffix))
+        return None if i is None else self.articles[i]
+
+    def division(self, location: Location, near: list[dict]) -> dict | None:
+        wanted = [(level, getattr(location, level)) for level in location.levels()]
+        matches = []
+        for chain, division in self.division_chains:
+            if chain[-1] != wanted[-1]:
+                continue
+            position = 0
+            for step in chain:
+                if position < len(wanted) and step == wanted[position]:
+                    position += 1
+            if position == len(wanted):
+                matches.append((chain, division))
+        if not matches:
+            return None
+        # of several (第一章 under each 编), the one nearest where the reference stands
+        context = [(d["kind"], d.get("number")) for d in near]
+        return max(matches, key=lambda m: _shared_prefix(m[0], context))[1]
+
+    def node(self, location: Location) -> dict | None:
+        """The node a complete location names, or None."""
+        division_levels = [level for level in location.levels() if level in _DIVISION_KINDS]
+        if location.article is None:
+            return self.division(location, []) if division_levels else None
+        article = self.article(location.article, location.suffix)
+        if article is None:
+            return None
+        node = article
+        paragraphs = article.get("children") or []
+        if location.paragraph is None and location.item is not None:
+            holders = [p for p in paragraphs if _child(p, location.item) is not None]
+            if len(paragraphs) == 1:
+                holders = paragraphs
+            if not holders:
+                return None
+            node = holders[0]
+        for level in ("paragraph", "item", "subitem"):
+            number = getattr(location, level)
+            if number is None:
+                continue
+            node = _child(node, number)
+            if node is None:
+                return None
+        return node
+
+
+def _article_key(article: dict) -> tuple[int, int]:
+    return (article.get("number") or 0, article.get("suffix") or 0)
+
+
+def _child(node: dict, number: int) -> dict | None:
+    for child in node.get("children") or ():
+        if child.get("number") == number:
+            return child
+    return None
+
+
+def _shared_prefix(a: tuple, b: list) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _location_of(where: _Where, depth: str) -> Location | None:
+    """The location of the provision where a text stands, down to ``depth``."""
+    if where.article is None:
+        return None
+    number, suffix = _article_key(where.article)
+    values: dict[str, Any] = {"article": number, "suffix": suffix}
+    for level, node in (("paragraph", where.paragraph), ("item", where.item), ("subitem", where.subitem)):
+        if LEVELS.index(level) > LEVELS.index(depth):
+            break
+        if node is None or node.get("number") is None:
+            return None
+        values[level] = node["number"]
+    return Location(**values)
+
+
+def _division_location(divisions: list[dict], down_to: str | None = None) -> Location:
+    values = {}
+    for division in divisions:
+        values[division["kind"]] = division.get("number")
+        if division["kind"] == down_to:
+            break
+    return Location(**values)
+
+
+# -- resolution --------------------------------------------------------------------
+
+
+_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_WORD_LEVEL = {"条": "article", "款": "paragraph", "项": "item", "目": "subitem"}
+_DIVISION_WORD = {"章": "chapter", "节": "section", "编": "part", "分编": "subpart"}
+
+
+def _word_targets(word: str, where: _Where, doc: _Document) -> list[Location | dict] | None:
+    """The provisions a word names: 本条 → this article, 前两款 → the two before
+    this one, 本章 → the chapter around.  None when there is no such provision."""
+    if word.startswith("本条") and len(word) > 2:   # 本条前两款 is 前两款
+        word = word[2:]
+    if word.startswith("本") and word[1:] in _DIVISION_WORD:
+        kind = _DIVISION_WORD[word[1:]]
+        around = [d for d in where.divisions if d["kind"] == kind]
+        return [around[-1]] if around else None
+    level = _WORD_LEVEL[word[-1]]
+    here = _location_of(where, level)
+    if here is None:
+        return None
+    if word.startswith("本"):
+        return [here]
+    # 前款, 上一款, 前两款, 前各款: the ones just before this one
+    middle = word[1:-1].lstrip("一")
+    if level == "article":
+        index = doc.article_at.get(_article_key(where.article))
+        if index is None:
+            return None
+        how_many = index if middle == "各" else _COUNT.get(middle, 1)
+        before = doc.articles[max(0, index - how_many):index]
+        return [Location(article=a.get("number"), suffix=a.get("suffix") or 0) for a in before] or None
+    current = getattr(here, level)
+    how_many = current - 1 if middle == "各" else _COUNT.get(middle, 1)
+    numbers = range(max(1, current - how_many), current)
+    return [replace(here, **{level: n}) for n in numbers] or None
+
+
+def _base(found: Found, where: _Where, doc: _Document, first: Location,
+          previous: Location | None) -> Location | None:
+    """The provision a citation is read from: 本条 for 本条第二款, this article for a
+    bare 第二款, the 编 around for 本编第二章, the 编 named for 本法总则第四章."""
+    top = first.top
+    if found.word is not None and found.kind == "relative":
+        named = _word_targets(found.word, where, doc)
+        if not named or not isinstance(named[-1], Location):
+            return None
+        base = named[-1]
+        return base if LEVELS.index(base.deepest) < LEVELS.index(top) else None
+    if top in _DIVISION_KINDS:
+        if found.part is not None and top != "part":
+            return Location(part=found.part)
+        # 本编第二章: inside the 编 around; a bare 第二章 is looked up everywhere,
+        # nearest first (see _Document.division)
+        if found.word is None or found.word[1:] not in _DIVISION_WORD:
+            return None
+        limit = LEVELS.index(_DIVISION_WORD[found.word[1:]])
+        above = [d for d in where.divisions if LEVELS.index(d["kind"]) <= limit]
+        return _division_location(above) if above and limit < LEVELS.index(top) else None
+    if top == "article" or where.article is None:
+        return None
+    if top == "paragraph":
+        return _location_of(where, "article")
+    if top == "item":
+        return _paragraph_with_items(where, first, previous)
+    return _location_of(where, "item")
+
+
+def _paragraph_with_items(where: _Where, first: Location, previous: Location | None) -> Location | None:
+    """第（二）项 with no 款 or 条: this paragraph if it has that item, else the
+    nearest paragraph of this article that has; in an article without such
+    items, the items continue the provision named just before (本法第十条第一款
+    第（一）项至第（三）项…第（四）项), else this paragraph."""
+    paragraphs = where.article.get("children") or []
+    here = paragraphs.index(where.paragraph) if where.paragraph in paragraphs else 0
+    order = [here] + list(range(here - 1, -1, -1)) + list(range(here + 1, len(paragraphs)))
+    for i in order:
+        if _child(paragraphs[i], first.item) is not None:
+            return _location_of(replace(where, paragraph=paragraphs[i], item=None, subitem=None), "paragraph")
+    if previous is not None and previous.article is not None:
+        return previous.keep(["article", "paragraph"] if previous.paragraph is not None else ["article"])
+    return _location_of(where, "paragraph")
+
+
+def _apply(base: Location | None, location: Location) -> Location:
+    if base is None:
+        return location
+    top = LEVELS.index(location.top)
+    values = {level: getattr(base, level) for level in LEVELS[:top] if getattr(base, level) is not None}
+    if "article" in values:
+        values["suffix"] = base.suffix
+    values.update({level: getattr(location, level) for level in location.levels()})
+    if location.article is not None:
+        values["suffix"] = location.suffix
+    return Location(**values)
+
+
+def _expand(element: Location | Range, doc: _Document) -> list[Location]:
+    if isinstance(element, Location):
+        return [element]
+    start, end = element.start, element.end
+    if start.deepest == "article":
+        first = doc.article_at.get((start.article, start.suffix))
+        last = doc.article_at.get((end.article, end.suffix))
+        if first is not None and last is not None and first <= last:
+            return [replace(start, article=a.get("number"), suffix=a.get("suffix") or 0)
+                    for a in doc.articles[first:last + 1]]
+    return Citation((element,)).locations()
+
+
+def _resolve(found: Found, where: _Where, doc: _Document,
+             previous: Location | None = None) -> tuple[list[str], list[str], bool]:
+    """(targets, target ids, resolved) of one reference; ``previous`` is the
+    provision the reference before it in the same article ended on."""
+    if found.kind == "external":
+        base = Location(part=found.part) if found.part else None
+        locations = []
+        for element in found.citation.elements:
+            for location in Citation((element,)).locations():
+                in_division = base is not None and location.top in _DIVISION_KINDS and location.top != "part"
+                locations.append(_apply(base, location) if in_division else location)
+        return [format_location(loc) for loc in locations], [], False
+    named: list[Location | dict]
+    if found.citation is None:
+        named = _word_targets(found.word, where, doc) or []
+        if not named:
+            return [], [], False
+    else:
+        elements = found.citation.elements
+        first = elements[0].start if isinstance(elements[0], Range) else elements[0]
+        base = _base(found, where, doc, first, previous)
+        named = []
+        for element in elements:
+            if isinstance(element, Range):
+                element = Range(_apply(base, element.start), _apply(base, element.end))
+            else:
+                element = _apply(base, element)
+            named.extend(_expand(element, doc))
+    targets, ids, resolved = [], [], True
+    for target in named:
+        node = target if isinstance(target, dict) else None
+        if node is None:
+            if target.top in _DIVISION_KINDS and target.article is None:
+                node = doc.division(target, where.divisions)
+            else:
+                node = doc.node(target)
+        if node is None:
+            resolved = False
+            targets.append(format_location(target))
+        else:
+            targets.append(node.get("citation") or format_location(target))
+            ids.append(node.get("id", ""))
+    return targets, ids, resolved and bool(targets)
+
+
+def _provision(citation: str) -> Location | None:
+    """The location of a target citation, when it lies at or below an article."""
+    try:
+        location = parse(citation).single
+    except CitationError:
+        return None
+    return location if location is not None and location.article is not None else None
+
+
+# -- annotating the builder's tree ---------------------------------------------------
+
+
+def _offsets(pieces: list[tuple[int, int]]) -> tuple[list[int], list[tuple[int, int]]]:
+    starts, total = [], 0
+    for a, b in pieces:
+        starts.append(total)
+        total += b - a
+    return starts, pieces
+
+
+def _to_source(position: int, starts: list[int], pieces: list[tuple[int, int]], end: bool) -> int:
+    """A text offset as an offset into the source (an end offset maps to just
+    after the source character of the text's previous character)."""
+    if not pieces:
+        return position
+    probe = position - 1 if end and position > 0 else position
+    i = max(0, bisect.bisect_right(starts, probe) - 1)
+    a, b = pieces[i]
+    source_position = a + (probe - starts[i])
+    return min(source_position + 1, b) if end and position > 0 else min(source_position, b)
+
+
+def annotate(tree: dict, source: str) -> None:
+    """Find and resolve the references of every paragraph, item and sub-item of
+    ``tree`` (the regulation as plain dicts, before validation), in place.
+
+    Each text node gets ``references``; ``tree["references"]`` lists them all
+    in document order; unresolved internal and relative references add an
+    ``unresolved_reference`` warning to ``tree["diagnostics"]``.  Spans are
+    offsets into ``source`` through each node's ``_src`` pieces (the source
+    ranges whose concatenation is the node's text).
+    """
+    doc = _Document(tree)
+    everything: list[dict] = []
+    diagnostics = tree.setdefault("diagnostics", [])
+    last_act: str | None = None
+    article: dict | None = None
+    previous: Location | None = None
+    for node, where in doc.texts:
+        if where.article is not article:
+            article, previous = where.article, None
+        text = node.get("text") or ""
+        found = find(text) if text else []
+        references = []
+        if found:
+            pieces = [tuple(p) for p in node.get("_src") or ()]
+            if not pieces and node.get("span"):
+                pieces = [(node["span"][0], node["span"][0] + len(text))]
+            starts, pieces = _offsets(pieces)
+        before: Found | None = None
+        for ref in found:
+            ref = _in_context(ref, before, text, where, tree)
+            if ref is None:
+                continue
+            before = ref
+            act = ref.act
+            if ref.kind == "external":
+                if act in ("同法", "该法"):
+                    act = last_act or act
+                else:
+                    last_act = act
+            targets, ids, resolved = _resolve(ref, where, doc, previous)
+            if ref.kind != "external" and targets:
+                previous = _provision(targets[-1]) or previous
+            span = (_to_source(ref.start, starts, pieces, False), _to_source(ref.end, starts, pieces, True))
+            reference = {"kind": ref.kind, "surface": ref.surface, "span": span, "targets": targets,
+                         "target_ids": ids, "act": act if ref.kind == "external" else None,
+                         "resolved": resolved}
+            references.append(reference)
+            if ref.kind != "external" and not resolved:
+                named = "、".join(targets) if targets else "nothing"
+                diagnostics.append({
+                    "code": "unresolved_reference", "severity": "warning", "span": span,
+                    "message": f"{ref.surface} refers to {named}, which is not in this document"
+                               if targets else f"{ref.surface} refers to nothing in this document"})
+        node["references"] = references
+        everything.extend(references)
+    tree["references"] = everything
+
+
+_SENTENCE_END = re.compile(r"[。；;！？!?]")
+
+
+def _in_context(ref: Found, before: Found | None, text: str, where: _Where, tree: dict) -> Found | None:
+    """What the words around a reference change about it (None: not a reference).
+
+    - 《本法的标题》第十条 is this regulation's own 第十条;
+    - 本编 / 本分编 in a regulation that is not divided into 编 (a book of 民法典
+      printed alone) is the document itself, like 本法: not a reference;
+    - a bare 第二百七十一条 continuing 刑法第一百六十三条、… in the same sentence
+      cites the same act.
+    """
+    if ref.kind == "external" and ref.act == tree.get("title"):
+        return replace(ref, kind="internal", act=None)
+    if ref.citation is None and ref.word in ("本编", "本分编"):
+        kind = _DIVISION_WORD[ref.word[1:]]
+        if not any(d["kind"] == kind for d in where.divisions):
+            return None
+    if (ref.kind == "internal" and ref.word is None and before is not None and before.kind == "external"
+            and not _SENTENCE_END.search(text, before.end, ref.start)):
+        first = ref.citation.elements[0]
+        first = first.start if isinstance(first, Range) else first
+        if first.top == "article":
+            return replace(ref, kind="external", act=before.act, part=before.part)
+    return ref
+
+
+def tree_from_regulation(doc: Regulation, source: str) -> dict:
+    """``doc`` as the plain dicts :func:`annotate` works on, each text node with
+    ``_src`` pieces aligned to ``source`` (its text found character by
+    character inside its span, so wrapped lines and removed noise are skipped)."""
+    tree = doc.model_dump()
+    tree["references"] = []
+    tree["diagnostics"] = [d for d in tree.get("diagnostics", []) if d.get("code") != "unresolved_reference"]
+
+    def visit(node: dict) -> None:
+        if node.get("kind") in _TEXT_KINDS:
+            node["_src"] = _align(node.get("text") or "", source, node.get("span") or (0, len(source)))
+            node["references"] = []
+        for child in node.get("children") or ():
+            visit(child)
+
+    visit(tree)
+    return tree
+
+
+def _align(text: str, source: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    start, end = span
+    at = source.find(text, start, max(end, start + len(text)))
+    if at >= 0:
+        return [(at, at + len(text))]
+    pieces: list[tuple[int, int]] = []
+    position = start
+    for ch in text:
+        found = source.find(ch, position, end if end > position else len(source))
+        if found < 0:
+            found = position
+        if pieces and pieces[-1][1] == found:
+            pieces[-1] = (pieces[-1][0], found + 1)
+        else:
+            pieces.append((found, found + 1))
+        position = found + 1
+    return pieces
+
+
+def annotate_regulation(doc: Regulation, source: str) -> Regulation:
+    """A copy of ``doc`` with its references found again against ``source``
+    (the string it was parsed from)."""
+    tree = tree_from_regulation(doc, source)
+    annotate(tree, source)
+    _drop_private(tree)
+    return Regulation.model_validate(tree)
+
+
+def _drop_private(node: dict) -> None:
+    node.pop("_src", None)
+    for child in node.get("children") or ():
+        _drop_private(child)
+
+
+def list_references(doc: Regulation, source: str | None = None) -> list[Reference]:
+    """Every reference of ``doc`` in document order; with ``source`` (the text
+    ``doc`` was parsed from) they are found afresh rather than read from the tree.
+
+    >>> [r.surface for r in list_references(regparse.parse("第一条 本法第二条适用于前款。"))]
+    ['本法第二条', '前款']
+    """
+    if source is not None:
+        return annotate_regulation(doc, source).references
+    return list(doc.references)
+

@@ -131,7 +131,7 @@ class Builder(Transformer):
         tok = children[0]
         lines = [tok.line] + [c.line for c in children[1:]]
         return {"kind": "heading", "text": _clean_title(tok.line.text), "span": (tok.line.start, lines[-1].end),
-                "_lines": lines}
+                "paragraphs": [ln.text for ln in lines[1:]]}
 
     def loose(self, children: list) -> dict:
         lines = [c.line for c in children]

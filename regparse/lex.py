@@ -201,6 +201,8 @@ class Lexer:
         self.article_key: tuple[int, int] | None = None   # last accepted article (number, suffix)
         self.division_numbers: dict[str, int] = {}
         self.seen_structure = False
+        self.front_tokens: list[tuple[str, Line]] = []
+        self.front_lines = 0
 
     # -- recording -----------------------------------------------------------
     def decide(self, kind: str, message: str, span: tuple[int, int]) -> None:
@@ -409,11 +411,24 @@ def segment(lexer: Lexer, lines: list[Line]) -> list[LogicalLine]:
     cur: LogicalLine | None = None
     front_done = False
     front = lexer.front_lines = front_region(lexer, lines)
+    toc: list[str] | None = None      # entries of a 目录 being skipped
     for idx, line in enumerate(lines):
         if idx < front:
             continue
         text = line.text
         mark = read_mark(text, line_start) if text[0] in _MARK_FIRST else None
+        if toc is not None:
+            if _toc_entry(text, mark) and not (toc and _same_heading(text, toc[0])):
+                toc.append(text)
+                lexer.noise.append(Noise(kind="toc", text=text, span=(line.start, line.end)))
+                continue
+            lexer.decide("toc", f"table of contents of {len(toc)} entries kept out of the tree",
+                         (line.start, line.end))
+            toc = None
+        if mark is not None and mark.kind == "toc" and lexer.article_key is None:
+            toc = []
+            lexer.noise.append(Noise(kind="toc", text=text, span=(line.start, line.end)))
+            continue
         kind = "text"
         structural = False
         if mark is not None:
@@ -478,6 +493,20 @@ _MARK_FIRST = set("第（(一二三四五六七八九十0123456789０１２３�
 _BARE_HEADINGS = {"附则", "附　则", "附 则", "总则", "序言"}
 
 
+def _toc_entry(text: str, mark: Mark | None) -> bool:
+    """A line of a 目录: a division heading, 序言/附则, or a short title-like line."""
+    if mark is not None:
+        if mark.kind == "article":
+            return False
+        if mark.kind in DIVISION_RANK or mark.kind == "preamble_mark":
+            return True
+    return len(text) <= 30 and not ends_closed(text)
+
+
+def _same_heading(a: str, b: str) -> bool:
+    return "".join(a.split()) == "".join(b.split())
+
+
 def _is_unmarked_heading(text: str, mark: Mark) -> bool:
     """「一、一般规定」 is a heading of a judicial interpretation, not an item:
     short and not a sentence."""
@@ -497,10 +526,13 @@ def front_region(lexer: Lexer, lines: list[Line]) -> int:
     i = 0
     first = lines[0]
     text = first.text
-    tokens = lexer.front_tokens = []
+    tokens = lexer.front_tokens
     if _title_like(text) and not (text[0] in _MARK_FIRST and read_mark(text) is not None
                                   and read_mark(text).kind in ("article", *DIVISION_RANK)):  # type: ignore[union-attr]
         lexer.title, lexer.title_span = _title_of(text, first)
+        if lexer.title != text:
+            # 中共中央印发《…条例》: the headline around the title is kept as noise
+            lexer.noise.append(Noise(kind="headline", text=text, span=(first.start, first.end)))
         tokens.append(("title", first))
         i = 1
         if i < len(lines) and _subtitle_like(lines[i].text):

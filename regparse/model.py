@@ -230,12 +230,14 @@ class Appendix(BaseModel):
 
 class Heading(BaseModel):
     """A heading without a 编/章/节 marker (序言, 附则, 一、一般规定 in judicial
-    interpretations).  ``before`` is the id of the article that follows it."""
+    interpretations).  ``before`` is the id of the article that follows it;
+    ``paragraphs`` the lines under it that are not articles (an annex note)."""
 
     model_config = _FROZEN
     text: str
     span: Span = (0, 0)
     before: str | None = None
+    paragraphs: list[str] = Field(default_factory=list)
 
 
 class Diagnostic(BaseModel):

@@ -88,8 +88,8 @@ def _finish(tree: dict, text: str, lexer: lex.Lexer, diagnostics: list[dict], re
     tree["title"] = lexer.title
     tree["span"] = (0, len(text))
     tree["id"] = ""
-    tree["headings"] = [{"text": h["text"], "span": h["span"], "before": nxt["id"] if nxt else None}
-                        for h, nxt in headings]
+    tree["headings"] = [{"text": h["text"], "span": h["span"], "before": nxt["id"] if nxt else None,
+                         "paragraphs": h["paragraphs"]} for h, nxt in headings]
     tree["appendices"] = [{"label": a["label"], "text": a["text"], "span": a["span"]} for a in tree["appendices"]]
     articles = list(build._articles(tree["children"]))
     if not articles:

@@ -86,7 +86,11 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         rf"(?:(?P<title>《[^《》\n]{{1,80}}》)|(?P<self>{self_name})|(?P<relative>{relative})"
         rf"|(?P<division>{division})|(?P<same>同法|该法))?{space}(?P<run>{run})"
         rf"|(?P<alone>{relative}|{division})")
-    return reference, re.compile(step), re.compile(r"[第本前上《该同]")
+    # where a reference can start: most texts have none, and the full pattern
+    # is tried only at these places
+    anchor = re.compile(r"第|本[法条款项目章节编分规办准细决解意安通守实]|前[款条项两二三四五六七八九各]"
+                        r"|上一?[款条项]|《|同法|该法")
+    return reference, re.compile(step), anchor
 
 
 # a citation's last unit followed by these characters makes another word
@@ -126,14 +130,14 @@ def find(text: str) -> list[Found]:
     [('本法第十条、第十二条', 'internal'), ('前款', 'relative')]
     """
     reference, step, anchor = _patterns()
-    if not anchor.search(text):
-        return []
     out: list[Found] = []
     position = 0
-    while True:
-        match = reference.search(text, position)
+    for candidate in anchor.finditer(text):
+        if candidate.start() < position:
+            continue
+        match = reference.match(text, candidate.start())
         if match is None:
-            return out
+            continue
         position = match.end()
         if match.group("alone") is not None:
             word = match.group("alone")
@@ -178,6 +182,7 @@ def find(text: str) -> list[Found]:
                 top = top.start if isinstance(top, Range) else top
                 kind = "internal" if top.top in _DIVISION_KINDS + ("article",) else "relative"
         out.append(Found(start, run_end, text[start:run_end], kind, word, citation, act, part))
+    return out
 
 
 def _read_run(text: str, start: int, end: int, step: re.Pattern) -> tuple[int, Citation] | None:
@@ -214,15 +219,20 @@ def _act_before(text: str, start: int) -> str | None:
 # -- the document as the resolver sees it ---------------------------------------------
 
 
-@dataclass
 class _Where:
     """Where a text stands: its enclosing divisions, article, paragraph, item."""
 
-    divisions: list[dict]
-    article: dict | None
-    paragraph: dict | None
-    item: dict | None
-    subitem: dict | None
+    __slots__ = ("divisions", "article", "paragraph", "item", "subitem")
+
+    def __init__(self, divisions: list[dict], article: dict | None, paragraph: dict | None,
+                 item: dict | None, subitem: dict | None):
+        self.divisions, self.article, self.paragraph = divisions, article, paragraph
+        self.item, self.subitem = item, subitem
+
+    def but(self, **changes: Any) -> "_Where":
+        values = {name: getattr(self, name) for name in self.__slots__}
+        values.update(changes)
+        return _Where(**values)
 
 
 class _Document:
@@ -253,11 +263,11 @@ class _Document:
     def _collect_texts(self, node: dict, where: _Where) -> None:
         kind = node.get("kind")
         if kind == "paragraph":
-            where = replace(where, paragraph=node)
+            where = _Where(where.divisions, where.article, node, None, None)
         elif kind == "item":
-            where = replace(where, item=node)
+            where = _Where(where.divisions, where.article, where.paragraph, node, None)
         elif kind == "subitem":
-            where = replace(where, subitem=node)
+            where = _Where(where.divisions, where.article, where.paragraph, where.item, node)
         self.texts.append((node, where))
         for child in node.get("children") or ():
             self._collect_texts(child, where)
@@ -435,7 +445,7 @@ def _paragraph_with_items(where: _Where, first: Location, previous: Location | N
     order = [here] + list(range(here - 1, -1, -1)) + list(range(here + 1, len(paragraphs)))
     for i in order:
         if _child(paragraphs[i], first.item) is not None:
-            return _location_of(replace(where, paragraph=paragraphs[i], item=None, subitem=None), "paragraph")
+            return _location_of(where.but(paragraph=paragraphs[i], item=None, subitem=None), "paragraph")
     if previous is not None and previous.article is not None:
         return previous.keep(["article", "paragraph"] if previous.paragraph is not None else ["article"])
     return _location_of(where, "paragraph")

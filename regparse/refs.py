@@ -406,7 +406,7 @@ def _word_targets(word: str, where: _Where, doc: _Document) -> list[Location | d
 
 
 def _base(found: Found, where: _Where, doc: _Document, first: Location,
-          previous: Location | None) -> Location | None:
+          previous: str | None) -> Location | None:
     """The provision a citation is read from: 本条 for 本条第二款, this article for a
     bare 第二款, the 编 around for 本编第二章, the 编 named for 本法总则第四章."""
     top = first.top
@@ -435,7 +435,7 @@ def _base(found: Found, where: _Where, doc: _Document, first: Location,
     return _location_of(where, "item")
 
 
-def _paragraph_with_items(where: _Where, first: Location, previous: Location | None) -> Location | None:
+def _paragraph_with_items(where: _Where, first: Location, previous: str | None) -> Location | None:
     """第（二）项 with no 款 or 条: this paragraph if it has that item, else the
     nearest paragraph of this article that has; in an article without such
     items, the items continue the provision named just before (本法第十条第一款
@@ -446,7 +446,8 @@ def _paragraph_with_items(where: _Where, first: Location, previous: Location | N
     for i in order:
         if _child(paragraphs[i], first.item) is not None:
             return _location_of(where.but(paragraph=paragraphs[i], item=None, subitem=None), "paragraph")
-    if previous is not None and previous.article is not None:
+    previous = _provision(previous) if previous else None
+    if previous is not None:
         return previous.keep(["article", "paragraph"] if previous.paragraph is not None else ["article"])
     return _location_of(where, "paragraph")
 
@@ -478,7 +479,7 @@ def _expand(element: Location | Range, doc: _Document) -> list[Location]:
 
 
 def _resolve(found: Found, where: _Where, doc: _Document,
-             previous: Location | None = None) -> tuple[list[str], list[str], bool]:
+             previous: str | None = None) -> tuple[list[str], list[str], bool]:
     """(targets, target ids, resolved) of one reference; ``previous`` is the
     provision the reference before it in the same article ended on."""
     if found.kind == "external":
@@ -569,7 +570,7 @@ def annotate(tree: dict, source: str) -> None:
     diagnostics = tree.setdefault("diagnostics", [])
     last_act: str | None = None
     article: dict | None = None
-    previous: Location | None = None
+    previous: str | None = None     # the last target of the article's previous reference
     for node, where in doc.texts:
         if where.article is not article:
             article, previous = where.article, None
@@ -595,7 +596,7 @@ def annotate(tree: dict, source: str) -> None:
                     last_act = act
             targets, ids, resolved = _resolve(ref, where, doc, previous)
             if ref.kind != "external" and targets:
-                previous = _provision(targets[-1]) or previous
+                previous = targets[-1]
             span = (_to_source(ref.start, starts, pieces, False), _to_source(ref.end, starts, pieces, True))
             reference = {"kind": ref.kind, "surface": ref.surface, "span": span, "targets": targets,
                          "target_ids": ids, "act": act if ref.kind == "external" else None,

@@ -15,7 +15,7 @@ from ..model import (
 )
 
 __all__ = [
-    "clean", "lines_of", "division_ranks", "HeadingPlacer", "reference_runs",
+    "clean", "lines_of", "one_line", "division_ranks", "HeadingPlacer", "reference_runs",
     "first_article", "unique", "runs_by_line",
 ]
 
@@ -34,6 +34,11 @@ def clean(text: str | None) -> str:
 def lines_of(text: str | None) -> list[str]:
     """The non-blank lines of a cleaned multi-line text, stripped."""
     return [line.strip() for line in clean(text).split("\n") if line.strip()]
+
+
+def one_line(text: str | None) -> str:
+    """A cleaned text on one line (labels, titles, headings): its lines joined by a space."""
+    return " ".join(lines_of(text))
 
 
 def division_ranks(doc: Regulation) -> dict[str, int]:

@@ -39,7 +39,7 @@ import re
 from ..errors import RegparseError
 from ..model import Article, Division, Item, Node, Paragraph, Regulation, Subitem
 from ..numerals import to_int
-from ._shared import HeadingPlacer, clean, lines_of, runs_by_line, unique
+from ._shared import HeadingPlacer, clean, lines_of, one_line, runs_by_line, unique
 
 __all__ = ["to_akn", "NAMESPACE", "work_uri"]
 
@@ -160,10 +160,10 @@ class _Writer:
         kind = node.kind  # type: ignore[attr-defined]
         element = ELEMENTS[kind]
         w(f'<{element} eId="{_attr(self.next_eid())}">\n')
-        label = clean(node.label).strip()
+        label = one_line(node.label)
         if label:
             w(f"<num>{_esc(label)}</num>\n")
-        title = " ".join(lines_of(node.title))
+        title = one_line(node.title)
         if title:
             w(f"<heading>{_esc(title)}</heading>\n")
         if isinstance(node, (Division, Article)):
@@ -186,7 +186,7 @@ class _Writer:
         w(f"</{element}>\n")
 
     def crossheading(self, text: str) -> None:
-        text = " ".join(lines_of(text))
+        text = one_line(text)
         if not text:
             return
         self.crossheadings += 1
@@ -255,7 +255,7 @@ def to_akn(doc: Regulation, frbr_uri: str | None = None) -> str:
     uri, work_date, work_date_name, expression_date = _dates_for(doc, frbr_uri)
     fragment = _is_fragment(doc)
     root, main = ("doc", "mainBody") if fragment else ("act", "body")
-    title = " ".join(lines_of(doc.title))
+    title = one_line(doc.title)
     writer = _Writer(doc)
     w = writer.parts.append
     w('<?xml version="1.0" encoding="UTF-8"?>\n')
@@ -269,7 +269,7 @@ def to_akn(doc: Regulation, frbr_uri: str | None = None) -> str:
     preface = []
     if title:
         preface.append(f"<longTitle><p><docTitle>{_esc(title)}</docTitle></p></longTitle>")
-    subtitle = " ".join(lines_of(doc.subtitle))
+    subtitle = one_line(doc.subtitle)
     if subtitle:
         preface.append(f'<p class="subtitle">{_esc(subtitle)}</p>')
     for line in doc.info:
@@ -298,7 +298,7 @@ def to_akn(doc: Regulation, frbr_uri: str | None = None) -> str:
         for number, appendix in enumerate(doc.appendices, 1):
             name = f"att_{number}"
             eid = unique(name, writer.eids)
-            label = " ".join(lines_of(appendix.label))
+            label = one_line(appendix.label)
             w(f'<attachment eId="{eid}"><doc name="attachment">\n')
             w("<meta>" + _identification(uri, work_date, expression_date, label, component=name,
                                          work_date_name=work_date_name) + "</meta>\n")

@@ -16,7 +16,7 @@ Example::
 from __future__ import annotations
 
 from ..model import Article, Division, Item, Node, Paragraph, Regulation, Subitem
-from ._shared import HeadingPlacer, clean, division_ranks, lines_of, runs_by_line, unique
+from ._shared import HeadingPlacer, clean, division_ranks, lines_of, one_line, runs_by_line, unique
 
 __all__ = ["to_html"]
 
@@ -49,10 +49,6 @@ a.ref{color:#1a5fb4}
 def _esc(text: str) -> str:
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             .replace('"', "&quot;"))
-
-
-def _line(text: str | None) -> str:
-    return " ".join(lines_of(text))
 
 
 class _Page:
@@ -104,10 +100,10 @@ class _Page:
     def header(self) -> None:
         doc, w = self.doc, self.out.append
         w("<header>")
-        title = _line(doc.title)
+        title = one_line(doc.title)
         if title:
             w(f"<h1>{_esc(title)}</h1>")
-        subtitle = _line(doc.subtitle)
+        subtitle = one_line(doc.subtitle)
         if subtitle:
             w(f'<p class="subtitle">{_esc(subtitle)}</p>')
         for line in doc.info:
@@ -123,7 +119,7 @@ class _Page:
         for diagnostic in self.doc.diagnostics:
             severity = diagnostic.severity if diagnostic.severity in ("error", "warning", "info") else "info"
             w(f'<li class="severity-{severity}"><code>{_esc(clean(diagnostic.code))}</code> '
-              f"{_esc(_line(diagnostic.message))}</li>")
+              f"{_esc(one_line(diagnostic.message))}</li>")
         w("</ul></section>")
 
     def toc(self) -> None:
@@ -139,7 +135,7 @@ class _Page:
                     if not opened:
                         entries.append("<ul>")
                         opened = True
-                    text = " ".join(filter(None, [clean(node.label), _line(node.title)])) or anchor
+                    text = " ".join(filter(None, [one_line(node.label), one_line(node.title)])) or anchor
                     entries.append(f'<li><a href="#{_esc(anchor)}">{_esc(text)}</a>')
                     visit(node.children)
                     entries.append("</li>")
@@ -164,7 +160,7 @@ class _Page:
         anchor = _esc(self.next_anchor())
         if isinstance(node, Division):
             level = min(2 + self.depths.get(node.kind, 0), 6)
-            text = "\u3000".join(filter(None, [clean(node.label), _line(node.title)]))
+            text = "\u3000".join(filter(None, [one_line(node.label), one_line(node.title)]))
             w(f'<section class="{node.kind}" id="{anchor}">'
               f'<h{level} class="division-heading">{_esc(text)}</h{level}>')
             for child in node.children:
@@ -172,8 +168,8 @@ class _Page:
             w("</section>")
             return
         if isinstance(node, Article):
-            label = clean(node.label)
-            title = _line(node.title)
+            label = one_line(node.label)
+            title = one_line(node.title)
             head = f'<span class="num"><a href="#{anchor}">{_esc(label)}</a></span>' if label else ""
             if title:
                 head += f'<span class="heading">【{_esc(title.strip("【】"))}】</span>'
@@ -199,20 +195,20 @@ class _Page:
             anchor = _esc(self.next_anchor())
             lines = self.lines(child, child.text)
             first = lines[0] if lines else ""
-            self.out.append(f'<p class="{child.kind}" id="{anchor}">{_esc(clean(child.label))}{first}</p>')
+            self.out.append(f'<p class="{child.kind}" id="{anchor}">{_esc(one_line(child.label))}{first}</p>')
             for line in lines[1:]:
                 self.out.append(f'<p class="{child.kind}">{line}</p>')
             if isinstance(child, Item):
                 self.items(child.children)
 
     def crossheading(self, text: str) -> None:
-        text = _line(text)
+        text = one_line(text)
         if text:
             self.out.append(f'<p class="crossheading">{_esc(text)}</p>')
 
     def render(self) -> str:
         doc, w = self.doc, self.out.append
-        title = _line(doc.title) or _line(doc.subtitle) or "regparse"
+        title = one_line(doc.title) or one_line(doc.subtitle) or "regparse"
         w('<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
           '<meta name="viewport" content="width=device-width, initial-scale=1">'
           f"<title>{_esc(title)}</title><style>{_STYLE}</style></head><body>")
@@ -228,7 +224,7 @@ class _Page:
         for heading in self.placer.trailing():
             self.crossheading(heading.text)
         for appendix in doc.appendices:
-            label = _line(appendix.label)
+            label = one_line(appendix.label)
             w('<section class="appendix">' + (f"<h2>{_esc(label)}</h2>" if label else "")
               + "".join(f"<p>{_esc(p)}</p>" for p in lines_of(appendix.text)) + "</section>")
         w("</main></body></html>\n")

@@ -14,8 +14,8 @@ Example::
 from __future__ import annotations
 
 from ..model import Appendix, Article, Division, Heading, Regulation
-from ._shared import clean
-from .text import LineStyle, _one_line, render_lines
+from ._shared import one_line
+from .text import LineStyle, render_lines
 
 __all__ = ["to_markdown"]
 
@@ -31,23 +31,23 @@ class MarkdownStyle(LineStyle):
         return "# " + text
 
     def division(self, division: Division, depth: int) -> str:
-        label, title = clean(division.label), _one_line(division.title)
+        label, title = one_line(division.label), one_line(division.title)
         return "#" * (TOP_LEVEL + depth) + " " + (label + " " + title if title else label)
 
     def heading(self, heading: Heading) -> str:
-        text = _one_line(heading.text)
+        text = one_line(heading.text)
         return "#" * TOP_LEVEL + " " + text if text else ""
 
     def article(self, article: Article, first: str) -> str:
-        label = clean(article.label)
+        label = one_line(article.label)
         head = f"**{label}**" if label else ""
-        title = _one_line(article.title)
+        title = one_line(article.title)
         if title:
             first = (title if title.startswith("【") else "【" + title + "】") + first
         return head + " " + first if first and head else head or first
 
     def appendix(self, appendix: Appendix) -> str:
-        label = _one_line(appendix.label)
+        label = one_line(appendix.label)
         return "#" * TOP_LEVEL + " " + label if label else ""
 
 

@@ -23,7 +23,7 @@ Example::
 from __future__ import annotations
 
 from ..model import Appendix, Article, Division, Heading, Item, Paragraph, Regulation, Subitem
-from ._shared import HeadingPlacer, clean, division_ranks, lines_of
+from ._shared import HeadingPlacer, clean, division_ranks, lines_of, one_line
 
 __all__ = ["to_text", "LineStyle", "render_lines"]
 
@@ -41,35 +41,31 @@ class LineStyle:
         return text
 
     def division(self, division: Division, depth: int) -> str:
-        label, title = clean(division.label), _one_line(division.title)
+        label, title = one_line(division.label), one_line(division.title)
         return label + SEPARATOR + title if title else label
 
     def heading(self, heading: Heading) -> str:
-        return _one_line(heading.text)
+        return one_line(heading.text)
 
     def article(self, article: Article, first: str) -> str:
-        head = clean(article.label)
-        title = _one_line(article.title)
+        head = one_line(article.label)
+        title = one_line(article.title)
         if title:
             head += SEPARATOR + (title if title.startswith("【") else "【" + title + "】")
             return head + first
         return head + SEPARATOR + first if first else head
 
     def appendix(self, appendix: Appendix) -> str:
-        return _one_line(appendix.label)
-
-
-def _one_line(text: str | None) -> str:
-    return " ".join(lines_of(text))
+        return one_line(appendix.label)
 
 
 def render_lines(doc: Regulation, style: LineStyle) -> list[str]:
     """The lines of ``doc`` in reading order, written by ``style``."""
     out: list[str] = []
-    title = _one_line(doc.title)
+    title = one_line(doc.title)
     if title:
         out.append(style.title(title))
-    subtitle = _one_line(doc.subtitle)
+    subtitle = one_line(doc.subtitle)
     if subtitle:
         out.append(style.subtitle(subtitle))
     for line in doc.info:
@@ -115,7 +111,7 @@ def _article_lines(article: Article, out: list[str], style: LineStyle) -> None:
 def _items_lines(parent: Paragraph | Item, out: list[str]) -> None:
     for child in parent.children:
         lines = lines_of(child.text)
-        out.append(clean(child.label) + (lines[0] if lines else ""))
+        out.append(one_line(child.label) + (lines[0] if lines else ""))
         out.extend(lines[1:])
         if not isinstance(child, Subitem):
             _items_lines(child, out)

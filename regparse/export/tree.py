@@ -18,7 +18,7 @@ Example::
 from __future__ import annotations
 
 from ..model import Node, Regulation
-from ._shared import lines_of
+from ._shared import lines_of, one_line
 
 __all__ = ["to_tree"]
 
@@ -28,21 +28,21 @@ INDENT = "  "
 
 
 def _preview(text: str) -> str:
-    flat = " ".join(lines_of(text))
+    flat = one_line(text)
     return flat if len(flat) <= PREVIEW else flat[:PREVIEW] + "…"
 
 
 def to_tree(doc: Regulation) -> str:
     """``doc`` as an indented outline, one node per line (see the module docstring)."""
-    out = [" ".join(lines_of(doc.title)) or "（无标题）"]
+    out = [one_line(doc.title) or "（无标题）"]
 
     def visit(node: Node, depth: int) -> None:
         kind = node.kind  # type: ignore[attr-defined]
-        label = " ".join(lines_of(node.label))
+        label = one_line(node.label)
         if kind == "paragraph":
             label = f"第{node.number}款" if node.number is not None else "款"
         parts = [label]
-        title = " ".join(lines_of(node.title))
+        title = one_line(node.title)
         if title:
             parts.append(title)
         if kind in ("paragraph", "item", "subitem"):
@@ -55,5 +55,5 @@ def to_tree(doc: Regulation) -> str:
         visit(child, 1)
     if doc.appendices:
         for appendix in doc.appendices:
-            out.append(INDENT + (" ".join(lines_of(appendix.label)) or "附件") + " " + _preview(appendix.text))
+            out.append(INDENT + (one_line(appendix.label) or "附件") + " " + _preview(appendix.text))
     return "\n".join(out) + "\n"

@@ -7,25 +7,22 @@ input), and every failure is one line on standard error, ``regparse: error:
 Example::
 
     $ regparse get seeds/004_931bd066818f0e97.txt 第十一条第一款第（三）项
-    当好党委参谋助手，…
+    当好党委参谋助手,及时报告有关情况,反映问题、提出意见建议,为党委决策提供服务;
 """
 from __future__ import annotations
 
 import argparse
 import bisect
-import inspect
 import json
 import os
 import sys
-from typing import Any, Callable, NoReturn, Sequence, TextIO
+from typing import Any, NoReturn, Sequence
 
 from . import read as _read
 from .errors import RegparseError
+from .export import FORMATS, render
 
 __all__ = ["main", "build_parser", "FORMATS"]
-
-#: the output formats of ``regparse parse --format``
-FORMATS = ("json", "tree", "markdown", "text", "akn", "html")
 
 PROG = "regparse"
 _SEED = "seeds/004_931bd066818f0e97.txt"
@@ -158,8 +155,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(e), 2)
     except SystemExit as e:  # --help and --version
         return e.code if isinstance(e.code, int) else 0
+    except UnicodeEncodeError as e:
+        return _fail(f"cannot write the help in the {e.encoding} encoding of the terminal; "
+                     "set PYTHONIOENCODING=utf-8", 1)
     try:
         return args.run(args)
+    except _UsageError as e:
+        return _fail(str(e), 2)
     except RegparseError as e:
         return _fail(str(e), 1)
     except BrokenPipeError:
@@ -178,9 +180,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fail(message: str, status: int) -> int:
-    message = " ".join(message.split())
+    line = f"{PROG}: error: {' '.join(message.split())}\n"
     try:
-        print(f"{PROG}: error: {message}", file=sys.stderr)
+        try:
+            sys.stderr.write(line)
+        except UnicodeEncodeError:  # a terminal that cannot show Chinese still gets one line
+            sys.stderr.write(line.encode("ascii", "backslashreplace").decode("ascii"))
+        sys.stderr.flush()
     except (OSError, ValueError):
         pass
     return status
@@ -207,11 +213,9 @@ def _read_input(file: str) -> tuple[str, str]:
 
 
 def _parse(text: str, explain: bool = False):
-    import regparse
+    import regparse  # looked up at call time, so the library's parse is the one used
 
-    if explain and "explain" in inspect.signature(regparse.parse).parameters:
-        return regparse.parse(text, explain=True)
-    return regparse.parse(text)
+    return regparse.parse(text, explain=explain)
 
 
 class _Positions:
@@ -230,9 +234,8 @@ class _Positions:
         return line + 1, offset - self._starts[line] + 1
 
 
-def _emit(out: str, stream: TextIO | None = None) -> None:
-    stream = stream or sys.stdout
-    stream.write(out if out.endswith("\n") else out + "\n")
+def _emit(out: str) -> None:
+    sys.stdout.write(out if out.endswith("\n") else out + "\n")
 
 
 def _dumps(value: Any) -> str:
@@ -242,6 +245,8 @@ def _dumps(value: Any) -> str:
 # -- parse ---------------------------------------------------------------------
 
 def _cmd_parse(args: argparse.Namespace) -> int:
+    if args.frbr_uri and args.format != "akn":
+        raise _UsageError("--frbr-uri applies to --format akn only (see 'regparse parse --help')")
     text, _ = _read_input(args.file)
     doc = _parse(text)
     options = {"frbr_uri": args.frbr_uri} if args.frbr_uri else {}
@@ -255,62 +260,6 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     else:
         _emit(out)
     return 0
-
-
-def render(doc, fmt: str, **options: Any) -> str:
-    """``doc`` in output format ``fmt`` (one of :data:`FORMATS`), as the ``parse`` command prints it."""
-    renderer = _export_render()
-    if renderer is not None:
-        return renderer(doc, fmt, **options)
-    if fmt == "json":
-        return doc.model_dump_json(indent=1)
-    if fmt == "tree":
-        return tree(doc)
-    raise RegparseError(f"--format {fmt} is not available in this version of regparse")
-
-
-def _export_render() -> Callable[..., str] | None:
-    try:
-        from .export import render as export_render
-    except ImportError:
-        return None
-    return export_render
-
-
-def tree(doc, width: int = 40) -> str:
-    """An indented outline of ``doc``: one node a line, its label and the start of its text."""
-    lines = [doc.title or "(untitled)"]
-
-    def preview(s: str) -> str:
-        s = " ".join((s or "").split())
-        return s if len(s) <= width else s[: width - 1] + "…"
-
-    def visit(node, depth: int) -> None:
-        pad = "  " * depth
-        kind = node.kind
-        if kind == "article":
-            first = node.children[0].text if node.children else ""
-            lines.append(f"{pad}{node.label} {preview(first)}".rstrip())
-            if len(node.children) == 1:
-                for item in node.children[0].children:
-                    visit(item, depth + 1)
-                return
-        elif kind == "paragraph":
-            lines.append(f"{pad}第{node.number}款 {preview(node.text)}".rstrip())
-        elif kind in ("item", "subitem"):
-            lines.append(f"{pad}{node.label}{preview(node.text)}")
-        else:
-            lines.append(f"{pad}{node.label} {node.title or ''}".rstrip())
-        for child in getattr(node, "children", ()):
-            visit(child, depth + 1)
-
-    if doc.preamble:
-        lines.append(f"  (preamble) {preview(doc.preamble)}")
-    for child in doc.children:
-        visit(child, 1)
-    for appendix in doc.appendices:
-        lines.append(f"  {appendix.label} {preview(appendix.text)}".rstrip())
-    return "\n".join(lines)
 
 
 # -- get -----------------------------------------------------------------------
@@ -391,7 +340,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         for n in doc.noise:
             _emit(f"{where(n.span)}: noise {n.kind}: {_one_line(n.text)}")
     counts = {s: sum(1 for d in doc.diagnostics if d.severity == s) for s in ("error", "warning", "info")}
-    summary = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items())
+    summary = ", ".join(f"{n} {s}{'s' if n != 1 and s != 'info' else ''}" for s, n in counts.items())
     extra = f"; {len(doc.decisions)} decisions, {len(doc.noise)} noise" if args.explain else ""
     print(f"{name}: {len(doc.articles)} articles; {summary}{extra}", file=sys.stderr)
     return 1 if errors else 0

@@ -302,10 +302,6 @@ class Lexer:
             return _REF_TAIL.match(line.text[mark.rest:mark.rest + 4]) is not None or line.text[mark.rest:mark.rest + 1] in "项目款"
         if cur.heading:
             return False
-        if self.width:
-            # in wrapped text a short line that stops mid-sentence is a heading
-            # or a title, not a cut
-            return line.page_break
         return True
 
 
@@ -450,7 +446,11 @@ def segment(lexer: Lexer, lines: list[Line]) -> list[LogicalLine]:
                                  (line.start, line.end))
                     mark = None
             elif mk == "annex":
-                if lexer.article_key is not None and len(text) <= 60:
+                # 附件二 starts an annex only as a line of its own, not when a
+                # wrap put 「附件二《…》规定」 at the start of a line
+                prev_open = cur is not None and cur.kind in _BODY_KINDS and (
+                    not ends_closed(cur.text) or (lexer.width and cur.last_raw_len >= lexer.width))
+                if lexer.article_key is not None and len(text) <= 60 and not prev_open:
                     kind = "annex"
                     structural = True
                 else:
@@ -529,19 +529,41 @@ def front_region(lexer: Lexer, lines: list[Line]) -> int:
     tokens = lexer.front_tokens
     if _title_like(text) and not (text[0] in _MARK_FIRST and read_mark(text) is not None
                                   and read_mark(text).kind in ("article", *DIVISION_RANK)):  # type: ignore[union-attr]
+        i = 1
+        if lexer.width and first.raw_len >= lexer.width:
+            # a title hard-wrapped over several lines
+            first = _joined(lines, 0, lexer.width)
+            i = len(first.pieces)
+            text = first.text
         lexer.title, lexer.title_span = _title_of(text, first)
         if lexer.title != text:
             # 中共中央印发《…条例》: the headline around the title is kept as noise
             lexer.noise.append(Noise(kind="headline", text=text, span=(first.start, first.end)))
         tokens.append(("title", first))
-        i = 1
         if i < len(lines) and _subtitle_like(lines[i].text):
             tokens.append(("subtitle", lines[i]))
             i += 1
     while i < len(lines) and _DATE_LINE.match(lines[i].text) and not ends_closed(lines[i].text.rstrip("）)")):
-        tokens.append(("info", lines[i]))
-        i += 1
+        line = lines[i]
+        if lexer.width and line.raw_len >= lexer.width:
+            line = _joined(lines, i, lexer.width)
+        tokens.append(("info", line))
+        i += len(line.pieces) if line is not lines[i] else 1
     return i
+
+
+def _joined(lines: list[Line], i: int, width: int) -> Line:
+    """Line ``i`` of a hard-wrapped text with the lines that continue it: each
+    full-width line goes on to the next, until a short one or a blank line."""
+    parts = [lines[i]]
+    while parts[-1].raw_len >= width and i + len(parts) < len(lines):
+        nxt = lines[i + len(parts)]
+        if nxt.blank_before or _DATE_LINE.match(nxt.text) or read_mark(nxt.text) is not None:
+            break
+        parts.append(nxt)
+    line = Line("".join(p.text for p in parts), [pc for p in parts for pc in p.pieces],
+                parts[0].blank_before, parts[0].heading, parts[0].page_break, parts[-1].raw_len)
+    return line
 
 
 def _title_like(text: str) -> bool:
@@ -583,7 +605,7 @@ def assign_roles(lexer: Lexer, logical: list[LogicalLine]) -> list[LineToken]:
     item_style: str | None = None
     sub_style: str | None = None
     last_item = 0
-    in_body = False
+    last_sub = 0
     n = len(logical)
     for i, ll in enumerate(logical):
         kind = ll.kind
@@ -597,6 +619,8 @@ def assign_roles(lexer: Lexer, logical: list[LogicalLine]) -> list[LineToken]:
             item_style = sub_style = None
             tokens.append(LineToken("HEADING", ll, ll.mark))
             continue
+        if kind == "annex" and any(x.kind == "article" for x in logical[i + 1:]):
+            kind = ll.kind = "text"    # articles go on after it: not an annex
         if kind == "annex":
             tokens.append(LineToken("ANNEX", ll, ll.mark))
             for rest in logical[i + 1:]:
@@ -612,13 +636,26 @@ def assign_roles(lexer: Lexer, logical: list[LogicalLine]) -> list[LineToken]:
                 last_item = ll.mark.number or 0  # type: ignore[union-attr]
                 tokens.append(LineToken("ITEM", ll, ll.mark))
                 continue
+            number = ll.mark.number or 0  # type: ignore[union-attr]
             if style == item_style:
-                sub_style = None if style != item_style else sub_style
-                last_item = ll.mark.number or 0  # type: ignore[union-attr]
+                last_item = number
+                last_sub = 0
+                tokens.append(LineToken("ITEM", ll, ll.mark))
+                continue
+            if sub_style == style and number == last_sub + 1:
+                last_sub = number
+                tokens.append(LineToken("SUBITEM", ll, ll.mark))
+                continue
+            if number == last_item + 1 and number != 1:
+                # （一） then (2), (3): the same list in another style (an OCR'd
+                # or relabelled list), not sub-items, which count from 1
+                last_item = number
+                last_sub = 0
                 tokens.append(LineToken("ITEM", ll, ll.mark))
                 continue
             if sub_style is None or style == sub_style:
                 sub_style = style
+                last_sub = number
                 tokens.append(LineToken("SUBITEM", ll, ll.mark))
                 continue
             tokens.append(LineToken("ITEM_TEXT", ll, ll.mark))
@@ -633,10 +670,16 @@ def assign_roles(lexer: Lexer, logical: list[LogicalLine]) -> list[LineToken]:
 
 
 def _continues_list(logical: list[LogicalLine], i: int, style: str, last: int) -> bool:
-    for nxt in logical[i + 1:i + 4]:
-        if nxt.kind == style:
+    """Whether the next marked line after the unmarked line ``i`` goes on with
+    the open list (（二） after （一）): then the unmarked lines belong to the item."""
+    for j in range(i + 1, len(logical)):
+        nxt = logical[j]
+        kind = nxt.kind
+        if kind == "text":
+            continue
+        if kind == style:
             return nxt.mark is not None and nxt.mark.number == last + 1
-        if nxt.kind in ITEM_STYLES:
+        if kind in ITEM_STYLES:
             continue
         return False
     return False

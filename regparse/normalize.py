@@ -99,7 +99,7 @@ _MD_HEADING = re.compile(r"^(#{1,6})[ \t\u3000]*")
 _MD_QUOTE = re.compile(r"^>[ \t\u3000]*")
 _MD_BOLD = re.compile(r"\*\*|__")
 # control characters other than tab and line breaks, and zero-width marks
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b-\u200f\u2060\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b-\u200f\u2060\ufeff\ud800-\udfff]")
 _LINE_BREAK = re.compile(r"(\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029])")
 _STRIPPED = re.compile(r"^\s*(.*?)\s*$", re.S)
 
@@ -200,6 +200,13 @@ def _rebuild(source: str, pieces: list[tuple[int, int]], like: Line) -> Line | N
     return line
 
 
+def _printable(text: str) -> str:
+    # a lone surrogate cannot be written as UTF-8 (nor as JSON): keep its escape
+    if "\ud800" <= text <= "\udfff":
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
+
+
 def _split_out(source: str, start: int, end: int, pattern: re.Pattern, kind: str,
                noise: list[Noise]) -> Line | None:
     pieces = []
@@ -207,7 +214,7 @@ def _split_out(source: str, start: int, end: int, pattern: re.Pattern, kind: str
     for m in pattern.finditer(source, start, end):
         if m.start() > pos:
             pieces.append((pos, m.start()))
-        noise.append(Noise(kind=kind, text=m.group(), span=(m.start(), m.end())))
+        noise.append(Noise(kind=kind, text=_printable(m.group()), span=(m.start(), m.end())))
         pos = m.end()
     if end > pos:
         pieces.append((pos, end))

@@ -41,15 +41,15 @@ from .model import Reference, Regulation
 
 __all__ = [
     "Found", "find", "annotate", "tree_from_regulation", "annotate_regulation", "list_references",
-    "SELF_WORDS",
+    "SELF_WORDS", "COMMON_ACTS",
 ]
 
 #: what a regulation calls itself: 本法, 本条例, 本规定, …
 SELF_WORDS = ("实施细则", "实施条例", "实施办法", "法典", "条例", "规定", "办法", "准则", "细则", "规则",
               "决定", "解释", "章程", "规范", "通则", "安排", "规程", "守则", "意见", "法")
 #: how an act's name ends when it is cited without 《》 (刑法第二十条)
-_ACT_ENDINGS = ("法典", "法", "条例", "规定", "办法", "细则", "规则", "决定", "通则", "解释", "章程", "公约",
-                "准则", "协定")
+_ACT_ENDINGS = ("法典", "法例", "宪章", "法", "条例", "规定", "办法", "细则", "规则", "决定", "通则", "解释",
+                "章程", "公约", "准则", "协定")
 
 _TEXT_KINDS = ("paragraph", "item", "subitem")
 _DIVISION_KINDS = ("part", "subpart", "chapter", "section")
@@ -83,13 +83,14 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     division = f"{this}(?:分编|编(?![制号辑写码])|章(?!程)|节(?![目约省能日假]))"
     self_name = f"{this}(?:{'|'.join(SELF_WORDS)})(?:总则|分则)?"
     reference = re.compile(
-        rf"(?:(?P<title>《[^《》\n]{{1,80}}》)|(?P<self>{self_name})|(?P<relative>{relative})"
-        rf"|(?P<division>{division})|(?P<same>同法|该法))?{space}(?P<run>{run})"
+        rf"(?:(?P<title>《[^《》\n]{{1,80}}》)(?:[（(]以下简称[^（()）\n]{{1,20}}[）)])?|(?P<self>{self_name})"
+        rf"|(?P<relative>{relative})|(?P<division>{division})|(?P<same>同法|该法)|(?P<that>该条|同条))?"
+        rf"{space}(?P<run>{run})(?P<first>前{count}?[款项])?"
         rf"|(?P<alone>{relative}|{division})")
     # where a reference can start: most texts have none, and the full pattern
     # is tried only at these places
     anchor = re.compile(r"第|本[法条款项目章节编分规办准细决解意安通守实]|前[款条项两二三四五六七八九各]"
-                        r"|上一?[款条项]|《|同法|该法")
+                        r"|上一?[款条项]|《|同法|该法|该条|同条")
     return reference, re.compile(step), anchor
 
 
@@ -106,6 +107,21 @@ _ACT_TAIL = re.compile(rf"(?:{'|'.join(_ACT_ENDINGS)})(?P<book>总则|分则)?$"
 #: 总则 is a code's first 编, 分则 its second (刑法总则, 本法分则)
 _BOOK_PART = {"总则": 1, "分则": 2}
 _NOT_AN_ACT = ("本", "前", "上述", "上列", "该", "有关", "相关", "其他", "下列", "以上", "同", "此", "其")
+#: the national laws most often cited by their short name without 《》; used
+#: when the words before the name do not show where it starts (同时触犯刑法第…)
+COMMON_ACTS = tuple(sorted((
+    "宪法", "刑法", "民法典", "民法通则", "民法总则", "民事诉讼法", "刑事诉讼法", "行政诉讼法", "行政处罚法",
+    "行政复议法", "行政许可法", "行政强制法", "国家赔偿法", "立法法", "监察法", "公司法", "合伙企业法", "合同法",
+    "物权法", "担保法", "婚姻法", "继承法", "收养法", "侵权责任法", "专利法", "商标法", "著作权法", "劳动法",
+    "劳动合同法", "企业破产法", "证券法", "保险法", "票据法", "海商法", "仲裁法", "治安管理处罚法",
+    "反不正当竞争法", "反垄断法", "消费者权益保护法", "产品质量法", "食品安全法", "税收征收管理法",
+    "道路交通安全法", "环境保护法", "土地管理法", "城市房地产管理法", "商业银行法", "银行业监督管理法",
+    "海事诉讼特别程序法", "人民法院组织法", "法官法", "检察官法", "律师法", "公务员法", "未成年人保护法",
+    "妇女权益保障法", "老年人权益保障法", "预算法", "会计法", "审计法", "统计法", "价格法", "招标投标法",
+    "政府采购法", "建筑法", "森林法", "草原法", "水法", "矿产资源法", "药品管理法", "传染病防治法",
+    "出境入境管理法", "国籍法", "兵役法", "教育法", "义务教育法", "高等教育法", "选举法", "人民调解法",
+    "农村土地承包法", "信托法", "证券投资基金法", "电子商务法", "个人信息保护法", "网络安全法", "数据安全法",
+), key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -121,10 +137,17 @@ class Found:
     citation: Citation | None     # None for a word alone (本条, 前两款)
     act: str | None = None
     part: int | None = None       # 本法总则 → 1, 刑法分则 → 2: the 编 the citation lies in
+    first: str | None = None      # 前三款 in 刑法第三百零七条之一前三款: the first N below the citation
+    base: Location | None = None  # the provision an elliptical citation continues (set from context)
 
 
-def find(text: str) -> list[Found]:
+def find(text: str, acts: tuple[str, ...] = ()) -> list[Found]:
     """The references written in ``text``, in order, not yet resolved.
+
+    This reads the text alone; what the surrounding text and the tree change
+    (该条, a citation continuing the one before, 本编 in a book printed alone)
+    is decided by :func:`annotate`.  ``acts`` are names of acts known to be cited without 《》 (longest first),
+    which helps to tell where such a name starts (审理行政诉讼法第六十一条).
 
     >>> [(f.surface, f.kind) for f in find("违反本法第十条、第十二条和前款规定的")]
     [('本法第十条、第十二条', 'internal'), ('前款', 'relative')]
@@ -153,6 +176,10 @@ def find(text: str) -> list[Found]:
             position = match.start() + 1
             continue
         run_end, citation = read
+        first = None
+        if run_end == match.end("run") and match.group("first"):
+            first = match.group("first")
+            run_end = match.end("first")
         position = run_end
         start, word, act, part = match.start(), None, None, None
         if match.group("title"):
@@ -161,6 +188,8 @@ def find(text: str) -> list[Found]:
         elif match.group("same"):
             act = match.group("same")
             kind = "external"
+        elif match.group("that"):
+            word, kind = match.group("that"), "relative"
         elif match.group("self"):
             word, kind = match.group("self"), "internal"
             part = _BOOK_PART.get(word[-2:])
@@ -170,7 +199,7 @@ def find(text: str) -> list[Found]:
             word, kind = match.group("division"), "internal"
         else:
             start = run_start
-            named = _act_before(text, run_start)
+            named = _act_before(text, run_start, acts)
             if named is not None:
                 start = run_start - len(named)
                 kind = "external"
@@ -181,7 +210,7 @@ def find(text: str) -> list[Found]:
                 top = citation.elements[0]
                 top = top.start if isinstance(top, Range) else top
                 kind = "internal" if top.top in _DIVISION_KINDS + ("article",) else "relative"
-        out.append(Found(start, run_end, text[start:run_end], kind, word, citation, act, part))
+        out.append(Found(start, run_end, text[start:run_end], kind, word, citation, act, part, first))
     return out
 
 
@@ -199,19 +228,38 @@ def _read_run(text: str, start: int, end: int, step: re.Pattern) -> tuple[int, C
     return None
 
 
-def _act_before(text: str, start: int) -> str | None:
+def _act_before(text: str, start: int, acts: tuple[str, ...] = ()) -> str | None:
     """刑法 in 依照刑法第二十条: the name of an act cited without 《》."""
     window_start = max(0, start - 30)
     window = text[window_start:start]
     if not _ACT_TAIL.search(window):
         return None
+    for act in acts:
+        if window.endswith(act):
+            return act
+    name = _name_after_delimiter(window, window_start)
+    common = next((act for act in COMMON_ACTS if window.endswith(act)), None)
+    if name is not None and (common is None or len(name) <= 8 or name.startswith(_ISSUERS)):
+        return name
+    # a long "name" is usually a clause that ends in a well-known act
+    # (人民法院应当认定被诉侵权设计落入专利法第…)
+    return common or name
+
+
+#: how the full names of acts begin
+_ISSUERS = ("中华人民共和国", "最高人民法院", "最高人民检察院", "全国人民代表大会", "国务院")
+
+
+def _name_after_delimiter(window: str, window_start: int) -> str | None:
     cut = 0
     for match in _ACT_START.finditer(window):
         cut = match.end()
     if cut == 0 and window_start > 0:
         return None
     name = window[cut:]
-    if len(name) < 2 or name.startswith(_NOT_AN_ACT) or name in _BOOK_PART:
+    citation_end = max(name.rfind(unit) for unit in "条款项章节编目") if "第" in name else -1
+    name = name[citation_end + 1:]   # 第三十一条民法典: the name starts after a citation
+    if not 2 <= len(name) <= 25 or name.startswith(_NOT_AN_ACT) or name in _BOOK_PART:
         return None
     return name
 
@@ -358,13 +406,8 @@ def _location_of(where: _Where, depth: str) -> Location | None:
     return Location(**values)
 
 
-def _division_location(divisions: list[dict], down_to: str | None = None) -> Location:
-    values = {}
-    for division in divisions:
-        values[division["kind"]] = division.get("number")
-        if division["kind"] == down_to:
-            break
-    return Location(**values)
+def _division_location(divisions: list[dict]) -> Location:
+    return Location(**{division["kind"]: division.get("number") for division in divisions})
 
 
 # -- resolution --------------------------------------------------------------------
@@ -410,6 +453,8 @@ def _base(found: Found, where: _Where, doc: _Document, first: Location,
     """The provision a citation is read from: 本条 for 本条第二款, this article for a
     bare 第二款, the 编 around for 本编第二章, the 编 named for 本法总则第四章."""
     top = first.top
+    if found.base is not None:
+        return found.base if LEVELS.index(found.base.deepest) < LEVELS.index(top) else None
     if found.word is not None and found.kind == "relative":
         named = _word_targets(found.word, where, doc)
         if not named or not isinstance(named[-1], Location):
@@ -483,13 +528,13 @@ def _resolve(found: Found, where: _Where, doc: _Document,
     """(targets, target ids, resolved) of one reference; ``previous`` is the
     provision the reference before it in the same article ended on."""
     if found.kind == "external":
-        base = Location(part=found.part) if found.part else None
+        base = Location(part=found.part) if found.part else found.base
         locations = []
         for element in found.citation.elements:
             for location in Citation((element,)).locations():
-                in_division = base is not None and location.top in _DIVISION_KINDS and location.top != "part"
-                locations.append(_apply(base, location) if in_division else location)
-        return [format_location(loc) for loc in locations], [], False
+                below = base is not None and LEVELS.index(base.deepest) < LEVELS.index(location.top)
+                locations.append(_apply(base, location) if below else location)
+        return [format_location(loc) for loc in _first_n(found, locations)], [], False
     named: list[Location | dict]
     if found.citation is None:
         named = _word_targets(found.word, where, doc) or []
@@ -506,6 +551,7 @@ def _resolve(found: Found, where: _Where, doc: _Document,
             else:
                 element = _apply(base, element)
             named.extend(_expand(element, doc))
+        named = _first_n(found, named)
     targets, ids, resolved = [], [], True
     for target in named:
         node = target if isinstance(target, dict) else None
@@ -523,12 +569,31 @@ def _resolve(found: Found, where: _Where, doc: _Document,
     return targets, ids, resolved and bool(targets)
 
 
-def _provision(citation: str) -> Location | None:
-    """The location of a target citation, when it lies at or below an article."""
+def _first_n(found: Found, locations: list) -> list:
+    """刑法第三百零七条之一前三款: the first three 款 of each provision named."""
+    if not found.first:
+        return locations
+    level = _WORD_LEVEL[found.first[-1]]
+    count = _COUNT.get(found.first[1:-1], 1)
+    out = []
+    for location in locations:
+        if isinstance(location, Location) and LEVELS.index(location.deepest) < LEVELS.index(level):
+            out.extend(replace(location, **{level: n}) for n in range(1, count + 1))
+        else:
+            out.append(location)
+    return out
+
+
+def _location(citation: str) -> Location | None:
     try:
-        location = parse(citation).single
+        return parse(citation).single
     except CitationError:
         return None
+
+
+def _provision(citation: str) -> Location | None:
+    """The location of a target citation, when it lies at or below an article."""
+    location = _location(citation)
     return location if location is not None and location.article is not None else None
 
 
@@ -569,13 +634,14 @@ def annotate(tree: dict, source: str) -> None:
     everything: list[dict] = []
     diagnostics = tree.setdefault("diagnostics", [])
     last_act: str | None = None
+    acts = _known_acts(doc)
     article: dict | None = None
     previous: str | None = None     # the last target of the article's previous reference
     for node, where in doc.texts:
         if where.article is not article:
             article, previous = where.article, None
         text = node.get("text") or ""
-        found = find(text) if text else []
+        found = find(text, acts) if text else []
         references = []
         if found:
             pieces = [tuple(p) for p in node.get("_src") or ()]
@@ -583,11 +649,11 @@ def annotate(tree: dict, source: str) -> None:
                 pieces = [(node["span"][0], node["span"][0] + len(text))]
             starts, pieces = _offsets(pieces)
         before: Found | None = None
+        before_location: Location | None = None
         for ref in found:
-            ref = _in_context(ref, before, text, where, tree)
+            ref = _in_context(ref, before, before_location, text, where, tree)
             if ref is None:
                 continue
-            before = ref
             act = ref.act
             if ref.kind == "external":
                 if act in ("同法", "该法"):
@@ -597,6 +663,8 @@ def annotate(tree: dict, source: str) -> None:
             targets, ids, resolved = _resolve(ref, where, doc, previous)
             if ref.kind != "external" and targets:
                 previous = targets[-1]
+            before = ref
+            before_location = _location(targets[-1]) if targets else None
             span = (_to_source(ref.start, starts, pieces, False), _to_source(ref.end, starts, pieces, True))
             reference = {"kind": ref.kind, "surface": ref.surface, "span": span, "targets": targets,
                          "target_ids": ids, "act": act if ref.kind == "external" else None,
@@ -616,28 +684,77 @@ def annotate(tree: dict, source: str) -> None:
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 
 
-def _in_context(ref: Found, before: Found | None, text: str, where: _Where, tree: dict) -> Found | None:
+def _in_context(ref: Found, before: Found | None, before_location: Location | None, text: str,
+                where: _Where, tree: dict) -> Found | None:
     """What the words around a reference change about it (None: not a reference).
 
     - 《本法的标题》第十条 is this regulation's own 第十条;
     - 本编 / 本分编 in a regulation that is not divided into 编 (a book of 民法典
       printed alone) is the document itself, like 本法: not a reference;
-    - a bare 第二百七十一条 continuing 刑法第一百六十三条、… in the same sentence
-      cites the same act.
+    - 前三项 outside an item counts things (对前三项污染物): not a reference;
+    - 该条第二款 is the 第二款 of the article cited just before;
+    - a bare article continuing an external citation in the same sentence
+      cites the same act (刑法第一百六十三条规定的…、第二百七十一条规定的…);
+      a bare 款 or 项 joined to the citation before it by 和/、/或者 continues
+      that citation's article (本解释第二条第一款规定和第二款 is 第二条第二款).
     """
     if ref.kind == "external" and ref.act == tree.get("title"):
         return replace(ref, kind="internal", act=None)
-    if ref.citation is None and ref.word in ("本编", "本分编"):
-        kind = _DIVISION_WORD[ref.word[1:]]
-        if not any(d["kind"] == kind for d in where.divisions):
+    if ref.citation is None:
+        if ref.word in ("本编", "本分编"):
+            kind = _DIVISION_WORD[ref.word[1:]]
+            if not any(d["kind"] == kind for d in where.divisions):
+                return None
+        if ref.word[-1] == "项" and ref.word[1:-1] and where.item is None:
             return None
-    if (ref.kind == "internal" and ref.word is None and before is not None and before.kind == "external"
-            and not _SENTENCE_END.search(text, before.end, ref.start)):
-        first = ref.citation.elements[0]
-        first = first.start if isinstance(first, Range) else first
-        if first.top == "article":
+        return ref
+    if ref.word in ("该条", "同条"):
+        if before_location is None or before_location.article is None:
+            return None
+        base = before_location.keep(["article"])
+        if before.kind == "external":
+            return replace(ref, kind="external", act=before.act, base=base)
+        return replace(ref, base=base)
+    if ref.word is not None or before is None or ref.kind == "external" or before_location is None \
+            or _SENTENCE_END.search(text, before.end, ref.start):
+        return ref
+    first = ref.citation.elements[0]
+    top = (first.start if isinstance(first, Range) else first).top
+    joined = _JOINED.fullmatch(text, before.end, ref.start) is not None
+    if before.kind == "external":
+        if top == "article" or top in _DIVISION_KINDS:
             return replace(ref, kind="external", act=before.act, part=before.part)
+        if top in ("paragraph", "item") and before_location.article is not None and joined:
+            keep = ["article", "paragraph"] if top == "item" else ["article"]
+            return replace(ref, kind="external", act=before.act, base=before_location.keep(keep))
+    elif joined and top == "paragraph" and where.article is not None and before_location.article is not None \
+            and (before_location.article, before_location.suffix) != _article_key(where.article):
+        return replace(ref, base=before_location.keep(["article"]))
     return ref
+
+
+def _known_acts(doc: _Document) -> tuple[str, ...]:
+    """Names of acts this document cites in 《》, also without 中华人民共和国 and as
+    their 以下简称 short names: where those names stand bare before 第X条, the
+    name is known to start there."""
+    names: set[str] = set()
+    for node, _ in doc.texts:
+        text = node.get("text") or ""
+        if "《" not in text:
+            continue
+        for match in _TITLE.finditer(text):
+            title = match.group(1)
+            names.add(title)
+            if title.startswith("中华人民共和国") and len(title) > 9:
+                names.add(title[7:])
+            if match.group(2):
+                names.add(match.group(2))
+    return tuple(sorted((n for n in names if _ACT_TAIL.search(n)), key=len, reverse=True))
+
+
+# 第二条第一款规定和第二款: a list broken by 规定, still one list
+_JOINED = re.compile(r"(?:规定)?(?:的)?(?:和|及|以及|或者|或|与|、)")
+_TITLE = re.compile(r"《([^《》\n]{1,80})》(?:[（(]以下简称“?([^（()）“”\n]{1,20})”?[）)])?")
 
 
 def tree_from_regulation(doc: Regulation, source: str) -> dict:

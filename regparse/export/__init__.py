@@ -13,6 +13,8 @@ markdown, text, akn, html.
 """
 from __future__ import annotations
 
+import json
+
 from ..errors import RegparseError
 from ..model import Regulation
 from .akn import to_akn
@@ -25,7 +27,12 @@ __all__ = ["render", "FORMATS", "to_akn", "to_markdown", "to_text", "to_html", "
 
 
 def _json(doc: Regulation) -> str:
-    return doc.model_dump_json(indent=1)
+    try:
+        return doc.model_dump_json(indent=1)
+    except ValueError:
+        # a lone surrogate (from text decoded with surrogateescape) cannot be
+        # written as UTF-8; JSON's \\u escapes can carry it
+        return json.dumps(doc.model_dump(mode="json"), indent=1, ensure_ascii=True)
 
 
 _RENDERERS = {

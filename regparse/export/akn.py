@@ -37,7 +37,7 @@ import datetime
 import re
 
 from ..errors import RegparseError
-from ..model import Article, Division, Item, Node, Paragraph, Regulation, Subitem
+from ..model import Article, Division, Heading, Item, Node, Paragraph, Regulation
 from ..numerals import to_int
 from ._shared import HeadingPlacer, clean, lines_of, one_line, runs_by_line, unique
 
@@ -156,7 +156,7 @@ class _Writer:
     def node(self, node: Node) -> None:
         w = self.parts.append
         for heading in self.placer.before(node):
-            self.crossheading(heading.text)
+            self.crossheading(heading)
         kind = node.kind  # type: ignore[attr-defined]
         element = ELEMENTS[kind]
         w(f'<{element} eId="{_attr(self.next_eid())}">\n')
@@ -185,13 +185,17 @@ class _Writer:
             w("<content>" + self.paragraphs(node, node.text) + "</content>\n")
         w(f"</{element}>\n")
 
-    def crossheading(self, text: str) -> None:
-        text = one_line(text)
-        if not text:
+    def crossheading(self, heading: Heading) -> None:
+        """An unnumbered heading (附则) and the lines under it."""
+        text = one_line(heading.text)
+        lines = [line for paragraph in heading.paragraphs for line in lines_of(paragraph)]
+        if not text and not lines:
             return
         self.crossheadings += 1
         eid = unique(f"hcontainer_{self.crossheadings}", self.eids)
-        self.parts.append(f'<hcontainer eId="{eid}" name="crossHeading"><heading>{_esc(text)}</heading></hcontainer>\n')
+        head = f"<heading>{_esc(text)}</heading>" if text else ""
+        content = ("<content>" + "".join(f"<p>{_esc(line)}</p>" for line in lines) + "</content>") if lines else ""
+        self.parts.append(f'<hcontainer eId="{eid}" name="crossHeading">{head}{content}</hcontainer>\n')
 
 
 def _identification(work: str, work_date: str, expression_date: str, title: str,
@@ -284,7 +288,7 @@ def to_akn(doc: Regulation, frbr_uri: str | None = None) -> str:
     for child in doc.children:
         writer.node(child)
     for heading in writer.placer.trailing():
-        writer.crossheading(heading.text)
+        writer.crossheading(heading)
     if not doc.children and not fragment:
         # the schema wants at least one element in <body>: say there is no structure
         eid = unique("hcontainer_empty", writer.eids)

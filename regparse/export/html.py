@@ -15,7 +15,7 @@ Example::
 """
 from __future__ import annotations
 
-from ..model import Article, Division, Item, Node, Paragraph, Regulation, Subitem
+from ..model import Article, Division, Heading, Item, Node, Paragraph, Regulation, Subitem
 from ._shared import HeadingPlacer, clean, division_ranks, lines_of, one_line, runs_by_line, unique
 
 __all__ = ["to_html"]
@@ -41,7 +41,7 @@ article .subitem{text-indent:0;padding-left:4em}
 .num{font-weight:bold}
 .num a{color:inherit;text-decoration:none}
 a.ref{color:#1a5fb4}
-.preamble p,.appendix p{text-indent:2em}
+.preamble p,.appendix p,.heading-text{text-indent:2em}
 :target{background:#fff3b0}
 """
 
@@ -156,7 +156,7 @@ class _Page:
     def node(self, node: Node) -> None:
         w = self.out.append
         for heading in self.placer.before(node):
-            self.crossheading(heading.text)
+            self.crossheading(heading)
         anchor = _esc(self.next_anchor())
         if isinstance(node, Division):
             level = min(2 + self.depths.get(node.kind, 0), 6)
@@ -201,10 +201,13 @@ class _Page:
             if isinstance(child, Item):
                 self.items(child.children)
 
-    def crossheading(self, text: str) -> None:
-        text = one_line(text)
+    def crossheading(self, heading: Heading) -> None:
+        """An unnumbered heading (附则) and the lines under it."""
+        text = one_line(heading.text)
         if text:
             self.out.append(f'<p class="crossheading">{_esc(text)}</p>')
+        for paragraph in heading.paragraphs:
+            self.out.extend(f'<p class="heading-text">{_esc(line)}</p>' for line in lines_of(paragraph))
 
     def render(self) -> str:
         doc, w = self.doc, self.out.append
@@ -222,7 +225,7 @@ class _Page:
         for child in doc.children:
             self.node(child)
         for heading in self.placer.trailing():
-            self.crossheading(heading.text)
+            self.crossheading(heading)
         for appendix in doc.appendices:
             label = one_line(appendix.label)
             w('<section class="appendix">' + (f"<h2>{_esc(label)}</h2>" if label else "")

@@ -13,7 +13,7 @@ Example::
 """
 from __future__ import annotations
 
-from ..model import Appendix, Article, Division, Heading, Regulation
+from ..model import Article, Division, Heading, Regulation
 from ._shared import one_line
 from .text import LineStyle, render_lines
 
@@ -46,9 +46,8 @@ class MarkdownStyle(LineStyle):
             first = (title if title.startswith("【") else "【" + title + "】") + first
         return head + " " + first if first and head else head or first
 
-    def appendix(self, appendix: Appendix) -> str:
-        label = one_line(appendix.label)
-        return "#" * TOP_LEVEL + " " + label if label else ""
+    def appendix(self, first_line: str) -> str:
+        return "#" * TOP_LEVEL + " " + first_line if first_line else ""
 
 
 def to_markdown(doc: Regulation) -> str:

@@ -22,8 +22,8 @@ Example::
 """
 from __future__ import annotations
 
-from ..model import Appendix, Article, Division, Heading, Item, Paragraph, Regulation, Subitem
-from ._shared import HeadingPlacer, clean, division_ranks, lines_of, one_line
+from ..model import Article, Division, Heading, Item, Paragraph, Regulation, Subitem
+from ._shared import HeadingPlacer, division_ranks, lines_of, one_line
 
 __all__ = ["to_text", "LineStyle", "render_lines"]
 
@@ -55,8 +55,9 @@ class LineStyle:
             return head + first
         return head + SEPARATOR + first if first else head
 
-    def appendix(self, appendix: Appendix) -> str:
-        return one_line(appendix.label)
+    def appendix(self, first_line: str) -> str:
+        """The line that opens an appendix (附件一, 附：…)."""
+        return first_line
 
 
 def render_lines(doc: Regulation, style: LineStyle) -> list[str]:
@@ -76,25 +77,34 @@ def render_lines(doc: Regulation, style: LineStyle) -> list[str]:
     for child in doc.children:
         _node_lines(child, out, style, placer, depths)
     for heading in placer.trailing():
-        out.append(style.heading(heading))
+        _heading_lines(heading, out, style)
     for appendix in doc.appendices:
-        label = style.appendix(appendix)
-        if label:
-            out.append(label)
-        out.extend(lines_of(appendix.text))
+        lines = lines_of(appendix.text)
+        # the parser keeps the label line inside the text; write it once
+        if lines and lines[0].startswith(one_line(appendix.label)):
+            lines[0] = style.appendix(lines[0])
+        else:
+            lines.insert(0, style.appendix(one_line(appendix.label)))
+        out.extend(lines)
     return [line for line in out if line]
 
 
 def _node_lines(node, out: list[str], style: LineStyle, placer: HeadingPlacer,
                 depths: dict[str, int]) -> None:
     for heading in placer.before(node):
-        out.append(style.heading(heading))
+        _heading_lines(heading, out, style)
     if isinstance(node, Article):
         _article_lines(node, out, style)
         return
     out.append(style.division(node, depths.get(node.kind, 0)))
     for child in node.children:
         _node_lines(child, out, style, placer, depths)
+
+
+def _heading_lines(heading: Heading, out: list[str], style: LineStyle) -> None:
+    out.append(style.heading(heading))
+    for paragraph in heading.paragraphs:
+        out.extend(lines_of(paragraph))
 
 
 def _article_lines(article: Article, out: list[str], style: LineStyle) -> None:

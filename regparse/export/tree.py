@@ -18,7 +18,7 @@ Example::
 from __future__ import annotations
 
 from ..model import Node, Regulation
-from ._shared import lines_of, one_line
+from ._shared import one_line
 
 __all__ = ["to_tree"]
 

@@ -38,10 +38,14 @@ _CLOSING = set("。；：！？;:!?…")
 _TRAILERS = set("”’」』）)》】〕]")
 # What follows a 第X条 that is a reference, not an article: 第十条规定的,
 # 第十条的, 第十条、第十一条, 第十条至第十五条, 第十条第二款, 第十条和…
+# 第二款, 第（一）项: the next step of a citation (第三人, 第一类 are not)
+_CITE_NEXT = r"第\s*(?:[零〇一二三四五六七八九十百千两0-9０-９]+\s*(?:条|款|项|目|章|节|编|分编)|[（(][一二三四五六七八九十\d]+[）)]\s*项)"
 _REF_TAIL = re.compile(
-    r"^(?:规定|的|、|，|,|至|到|第|和|与|或|及|以及|所|中|之规定|之外|以外|以内|等|"
-    r"项|款|目|条|同|为准|相|后|前|起|对|外|并|作|关于|适用|执行|办理|处理|处罚|"
-    r"列|所列|（[一二三四五六七八九十\d]+）项|\([一二三四五六七八九十\d]+\)项)")
+    rf"(?:规定|的|{_CITE_NEXT}|[、，,和与及或至到]\s*{_CITE_NEXT}|或者{_CITE_NEXT}|以及{_CITE_NEXT}|中规定|中的|所列|所称|"
+    r"所规定|所指|之规定|之外|以外|以内|项|款|目|为准|（[一二三四五六七八九十\d]+）项|\([一二三四五六七八九十\d]+\)项)")
+# Weaker signs of a reference, which a marker next in the numbering overrides:
+# 第三条与… may well be the text of 第三条.
+_REF_TAIL_WEAK = re.compile(r"^(?:、|，|,|和|与|或|及|以及|等)")
 _DATE_LINE = re.compile(r"^[（(]?\s*(?:\d{4}|[一二三四五六七八九〇零]{4})\s*年")
 # A news lead or byline: 新华社北京5月28日电　…, 本报讯　…, 本报记者　李明, 全文如下：
 _NEWS_LINE = re.compile(r"^(?:[（(]?新华社|本报讯|本报[\u4e00-\u9fff]{0,8}电|本报记者|记者\s|(?:《[^》]+》)?全文如下|以下为全文)")
@@ -70,7 +74,7 @@ def _matchers() -> tuple[re.Pattern, re.Pattern]:
     line_start = grammar.compile_markers(names)
     # the same markers anywhere in a line, for run-on text
     inline = grammar.compile_markers(["PART_MARK", "SUBPART_MARK", "CHAPTER_MARK", "SECTION_MARK",
-                                      "ARTICLE_MARK", "CN_PAREN_MARK"])
+                                      "ARTICLE_MARK", "CN_PAREN_MARK", "CN_COMMA_MARK"])
     return line_start, inline
 
 
@@ -224,7 +228,7 @@ class Lexer:
         if mark.number is None:
             return False
         tail = text[mark.rest:mark.rest + 6]
-        if not mark.sep and _REF_TAIL.match(tail):
+        if not mark.sep and _REF_TAIL.match(text, mark.rest):
             return False
         if mark.sep and tail[:1] in "的、，,":
             return False
@@ -234,6 +238,8 @@ class Lexer:
             in_sequence = key == (1, 0)
         else:
             in_sequence = key == (last[0] + 1, 0) or key == (last[0], last[1] + 1)
+        if not mark.sep and not in_sequence and _REF_TAIL_WEAK.match(tail):
+            return False
         prev_open = prev is not None and prev.kind in _BODY_KINDS and not ends_closed(prev.text)
         if prev_open and prev.mark is not None and prev.mark.kind == "article" and prev.mark.rest >= len(prev.text):
             prev_open = False   # a label alone on its line is not a sentence
@@ -257,7 +263,7 @@ class Lexer:
         title = text[mark.rest:]
         if len(title) > 40 or any(ch in title for ch in "。；，,;"):
             return False
-        if not mark.sep and _REF_TAIL.match(title[:6]):
+        if not mark.sep and _REF_TAIL.match(title):
             return False
         prev_open = prev is not None and prev.kind in _BODY_KINDS and not ends_closed(prev.text)
         if prev_open:
@@ -299,7 +305,7 @@ class Lexer:
             return False
         if mark is not None and mark.kind in ITEM_STYLES:
             # 「…依照本条第」 / 「（一）项规定」: an item marker after a cut is text
-            return _REF_TAIL.match(line.text[mark.rest:mark.rest + 4]) is not None or line.text[mark.rest:mark.rest + 1] in "项目款"
+            return _REF_TAIL.match(line.text, mark.rest) is not None or line.text[mark.rest:mark.rest + 1] in "项目款"
         if cur.heading:
             return False
         return True
@@ -319,6 +325,7 @@ def tokenize(source: str, lines: list[Line], explain: bool = False) -> tuple[lis
     if start:
         _outside(lexer, lines[:start], "before")
         lines = lines[start:]
+    lines = split_run_on(lexer, lines)
     logical = segment(lexer, lines)
     end = find_end(logical)
     if end < len(logical):
@@ -337,6 +344,151 @@ def _outside(lexer: Lexer, lines: list, where: str) -> None:
         lexer.decide("outside", f"text {where} the regulation kept out of it ({len(lines)} lines)", span)
 
 
+_SENTENCE_END = set("。；：！？;:!?")
+_INFO_DATE = re.compile(r"(?<![0-9０-９])\d{4}年\d{1,2}月\d{1,2}日")
+
+
+def split_run_on(lexer: Lexer, lines: list[Line]) -> list[Line]:
+    """Run-on text (every line break lost, as scraped web pages are): split
+    the lines at the markers that start structure inside them.
+
+    A text is run-on when more articles start inside lines, right after the
+    end of a sentence, than at line starts.  Inside such a line, 第X条 starts
+    an article when it comes next in the numbering and follows the end of a
+    sentence (or a heading); 第X章 starts a heading when it comes next and an
+    article follows within a heading's length; （N） starts an item after a
+    colon or semicolon when it comes next in its list.  A new paragraph can
+    be seen only where a list of items ends with a full stop and text goes on.
+    """
+    inline = _matchers()[1]
+    at_start = inside = 0
+    for ln in lines:
+        text = ln.text
+        if text[0] == "第" and (m := read_mark(text)) is not None and m.kind == "article":
+            at_start += 1
+        if len(text) > 120:
+            for m in inline.finditer(text, 1):
+                if m.lastgroup == "ARTICLE_MARK" and text[m.start() - 1] in _SENTENCE_END:
+                    inside += 1
+    if inside < 3 or inside <= at_start:
+        return lines
+    out: list[Line] = []
+    last_article: tuple[int, int] | None = None
+    divisions: dict[str, int] = {}
+    for ln in lines:
+        if len(ln.text) <= 120:
+            out.append(ln)
+            continue
+        text = ln.text
+        cuts: list[int] = []
+        first_article_seen = last_article is not None
+        item_next = 0            # next item number expected in the open list, 0 if none
+        for m in inline.finditer(text):
+            p = m.start()
+            mark = read_mark(text, inline, p)
+            if mark is None or mark.number is None:
+                continue
+            before = text[p - 1] if p else "。"
+            tail = text[mark.rest:mark.rest + 6]
+            # a sentence ends before it, or a bracketed note does (（2009年8月27日删除）第三条)
+            closed = before in _SENTENCE_END or before in _TRAILERS
+            if mark.kind == "article":
+                key = (mark.number, mark.suffix)
+                after_heading = bool(cuts) and cuts[-1] >= p - 40 and not any(
+                    ch in _SENTENCE_END or ch in "，," for ch in text[cuts[-1]:p])
+                if last_article is None:
+                    # the first article: 第一条, or whatever article a heading or
+                    # a sentence end introduces (a book of 民法典 starts at 第九百八十九条)
+                    ok = key == (1, 0) or after_heading or (closed and mark.sep)
+                else:
+                    ok = key in ((last_article[0] + 1, 0), (last_article[0], last_article[1] + 1))
+                refers = tail[:1] in "的、，," if mark.sep else _REF_TAIL.match(text, mark.rest) is not None
+                if ok and (closed or after_heading or not first_article_seen) and not refers \
+                        and (last_article is not None or not _REF_TAIL_WEAK.match(tail)):
+                    cuts.append(p)
+                    last_article = key
+                    first_article_seen = True
+                    item_next = 0
+            elif mark.kind in DIVISION_RANK:
+                expected = divisions.get(mark.kind, 0) + 1
+                nxt = inline.search(text, mark.end, mark.end + 45)
+                follows = nxt is not None and nxt.lastgroup in ("ARTICLE_MARK", "PART_MARK", "SUBPART_MARK",
+                                                                "CHAPTER_MARK", "SECTION_MARK") \
+                    and not any(ch in _SENTENCE_END or ch in "，," for ch in text[mark.end:nxt.start()])
+                if mark.number in (expected, 1) and (closed or not first_article_seen or (cuts and cuts[-1] >= p - 40)) \
+                        and follows and not _REF_TAIL.match(text, mark.rest):
+                    cuts.append(p)
+                    # chapters may go on counting across parts (民法典) or start again
+                    divisions[mark.kind] = mark.number
+            elif mark.kind == "cn_comma":
+                # 二、管辖第三条: a heading of a judicial interpretation before an article
+                nxt = inline.search(text, mark.end, mark.end + 20)
+                if closed and nxt is not None and nxt.lastgroup == "ARTICLE_MARK" \
+                        and not any(ch in _SENTENCE_END or ch in "，," for ch in text[mark.end:nxt.start()]):
+                    cuts.append(p)
+            elif mark.kind == "cn_paren" and first_article_seen:
+                if before in "：:；;。" and mark.number in (item_next or 1, 1) and not tail.startswith(("项", "目")):
+                    if mark.number == 1 and before not in "：:" and item_next == 0:
+                        continue
+                    cuts.append(p)
+                    item_next = mark.number + 1
+        if not cuts:
+            out.append(ln)
+            continue
+        pieces = [0] + cuts + [len(text)]
+        segments = []
+        for a, b in zip(pieces, pieces[1:]):
+            if b > a:
+                segments.append((a, b))
+        # the front matter of a run-on text: title, then issuing lines at each date
+        if segments and segments[0][0] == 0 and not (cuts and cuts[0] == 0):
+            a, b = segments.pop(0)
+            head = [0] + [m.start() for m in _INFO_DATE.finditer(text, a, b) if m.start() > 0] + [b]
+            segments[:0] = [(x, y) for x, y in zip(head, head[1:]) if y > x]
+        # a list of items that ends with a full stop, and text after it: a new 款
+        final = []
+        for a, b in segments:
+            seg = text[a:b]
+            if seg[0] in "（(" and read_mark(seg) is not None and read_mark(seg).kind == "cn_paren":  # type: ignore[union-attr]
+                stop = seg.find("。")
+                if 0 <= stop < len(seg) - 1 and (a, b) == _last_item_segment(segments, text, a):
+                    final.append((a, a + stop + 1))
+                    final.append((a + stop + 1, b))
+                    continue
+            final.append((a, b))
+        for a, b in final:
+            new = _sub_line(ln, a, b)
+            if new is not None:
+                out.append(new)
+        lexer.decide("run_on", f"run-on line split into {len(final)} lines", (ln.start, ln.end))
+    return out
+
+
+def _last_item_segment(segments: list[tuple[int, int]], text: str, a: int) -> tuple[int, int] | None:
+    """The segment starting at ``a`` if the next segment is not an item."""
+    for k, (x, y) in enumerate(segments):
+        if x == a:
+            if k + 1 < len(segments):
+                nxt = text[segments[k + 1][0]:segments[k + 1][1]]
+                m = read_mark(nxt)
+                if m is not None and m.kind == "cn_paren":
+                    return None
+            return (x, y)
+    return None
+
+
+def _sub_line(line: Line, a: int, b: int) -> Line | None:
+    text = line.text[a:b]
+    stripped = text.strip()
+    if not stripped:
+        return None
+    lead = len(text) - len(text.lstrip())
+    pieces = [pc for pc in slice_pieces(line.pieces, a + lead, a + lead + len(stripped)) if pc[1] > pc[0]]
+    new = Line(stripped, pieces, blank_before=True, raw_len=len(stripped))
+    new.split = True
+    return new
+
+
 def find_start(lines: list[Line]) -> int:
     """Where the regulation starts on a page that carries other text first.
 
@@ -353,7 +505,7 @@ def find_start(lines: list[Line]) -> int:
         if text[0] == "第":
             mark = read_mark(text, line_start)
             if mark is not None and mark.kind == "article" and (mark.sep or mark.number == 1) \
-                    and not _REF_TAIL.match(text[mark.rest:mark.rest + 6]):
+                    and not _REF_TAIL.match(text, mark.rest):
                 first = i
                 break
     if first == len(lines):
@@ -430,7 +582,7 @@ def segment(lexer: Lexer, lines: list[Line]) -> list[LogicalLine]:
         if mark is not None:
             mk = mark.kind
             if mk == "article":
-                if lexer.accept_article(mark, text, cur, line):
+                if line.split or lexer.accept_article(mark, text, cur, line):
                     kind = "article"
                     structural = True
                 else:
@@ -438,7 +590,7 @@ def segment(lexer: Lexer, lines: list[Line]) -> list[LogicalLine]:
                                  (line.start, line.end))
                     mark = None
             elif mk in DIVISION_RANK:
-                if lexer.accept_division(mark, text, cur):
+                if (line.split and len(text) - mark.rest <= 40) or lexer.accept_division(mark, text, cur):
                     kind = mk
                     structural = True
                 else:

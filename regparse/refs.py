@@ -344,14 +344,15 @@ class _Document:
         context = [(d["kind"], d.get("number")) for d in near]
         return max(matches, key=lambda m: _shared_prefix(m[0], context))[1]
 
-    def node(self, location: Location) -> dict | None:
-        """The node a complete location names, or None."""
+    def node(self, location: Location) -> tuple[dict | None, Location]:
+        """The node a location names (None if there is none) and the location
+        completed (第十条第（三）项 → 第十条第一款第（三）项)."""
         division_levels = [level for level in location.levels() if level in _DIVISION_KINDS]
         if location.article is None:
-            return self.division(location, []) if division_levels else None
+            return (self.division(location, []) if division_levels else None), location
         article = self.article(location.article, location.suffix)
         if article is None:
-            return None
+            return None, location
         node = article
         paragraphs = article.get("children") or []
         if location.paragraph is None and location.item is not None:
@@ -359,16 +360,17 @@ class _Document:
             if len(paragraphs) == 1:
                 holders = paragraphs
             if not holders:
-                return None
+                return None, location
             node = holders[0]
+            location = replace(location, paragraph=node.get("number"))
         for level in ("paragraph", "item", "subitem"):
             number = getattr(location, level)
-            if number is None:
+            if number is None or (level == "paragraph" and node is not article):
                 continue
             node = _child(node, number)
             if node is None:
-                return None
-        return node
+                return None, location
+        return node, location
 
 
 def _article_key(article: dict) -> tuple[int, int]:
@@ -449,7 +451,7 @@ def _word_targets(word: str, where: _Where, doc: _Document) -> list[Location | d
 
 
 def _base(found: Found, where: _Where, doc: _Document, first: Location,
-          previous: str | None) -> Location | None:
+          previous: Location | None) -> Location | None:
     """The provision a citation is read from: 本条 for 本条第二款, this article for a
     bare 第二款, the 编 around for 本编第二章, the 编 named for 本法总则第四章."""
     top = first.top
@@ -480,7 +482,7 @@ def _base(found: Found, where: _Where, doc: _Document, first: Location,
     return _location_of(where, "item")
 
 
-def _paragraph_with_items(where: _Where, first: Location, previous: str | None) -> Location | None:
+def _paragraph_with_items(where: _Where, first: Location, previous: Location | None) -> Location | None:
     """第（二）项 with no 款 or 条: this paragraph if it has that item, else the
     nearest paragraph of this article that has; in an article without such
     items, the items continue the provision named just before (本法第十条第一款
@@ -491,7 +493,6 @@ def _paragraph_with_items(where: _Where, first: Location, previous: str | None) 
     for i in order:
         if _child(paragraphs[i], first.item) is not None:
             return _location_of(where.but(paragraph=paragraphs[i], item=None, subitem=None), "paragraph")
-    previous = _provision(previous) if previous else None
     if previous is not None:
         return previous.keep(["article", "paragraph"] if previous.paragraph is not None else ["article"])
     return _location_of(where, "paragraph")
@@ -523,10 +524,11 @@ def _expand(element: Location | Range, doc: _Document) -> list[Location]:
     return Citation((element,)).locations()
 
 
-def _resolve(found: Found, where: _Where, doc: _Document,
-             previous: str | None = None) -> tuple[list[str], list[str], bool]:
-    """(targets, target ids, resolved) of one reference; ``previous`` is the
-    provision the reference before it in the same article ended on."""
+def _resolve(found: Found, where: _Where, doc: _Document, previous: Location | None = None
+             ) -> tuple[list[str], list[str], bool, Location | None]:
+    """(targets, target ids, resolved, the last provision named) of one
+    reference; ``previous`` is the provision the reference before it in the
+    same article ended on."""
     if found.kind == "external":
         base = Location(part=found.part) if found.part else found.base
         locations = []
@@ -534,12 +536,13 @@ def _resolve(found: Found, where: _Where, doc: _Document,
             for location in Citation((element,)).locations():
                 below = base is not None and LEVELS.index(base.deepest) < LEVELS.index(location.top)
                 locations.append(_apply(base, location) if below else location)
-        return [format_location(loc) for loc in _first_n(found, locations)], [], False
+        locations = _first_n(found, locations)
+        return [format_location(loc) for loc in locations], [], False, locations[-1]
     named: list[Location | dict]
     if found.citation is None:
         named = _word_targets(found.word, where, doc) or []
         if not named:
-            return [], [], False
+            return [], [], False, None
     else:
         elements = found.citation.elements
         first = elements[0].start if isinstance(elements[0], Range) else elements[0]
@@ -552,21 +555,22 @@ def _resolve(found: Found, where: _Where, doc: _Document,
                 element = _apply(base, element)
             named.extend(_expand(element, doc))
         named = _first_n(found, named)
-    targets, ids, resolved = [], [], True
+    targets, ids, resolved, last = [], [], True, None
     for target in named:
         node = target if isinstance(target, dict) else None
         if node is None:
             if target.top in _DIVISION_KINDS and target.article is None:
                 node = doc.division(target, where.divisions)
             else:
-                node = doc.node(target)
+                node, target = doc.node(target)
+            last = target
         if node is None:
             resolved = False
             targets.append(format_location(target))
         else:
             targets.append(node.get("citation") or format_location(target))
             ids.append(node.get("id", ""))
-    return targets, ids, resolved and bool(targets)
+    return targets, ids, resolved and bool(targets), last
 
 
 def _first_n(found: Found, locations: list) -> list:
@@ -582,19 +586,6 @@ def _first_n(found: Found, locations: list) -> list:
         else:
             out.append(location)
     return out
-
-
-def _location(citation: str) -> Location | None:
-    try:
-        return parse(citation).single
-    except CitationError:
-        return None
-
-
-def _provision(citation: str) -> Location | None:
-    """The location of a target citation, when it lies at or below an article."""
-    location = _location(citation)
-    return location if location is not None and location.article is not None else None
 
 
 # -- annotating the builder's tree ---------------------------------------------------
@@ -636,7 +627,7 @@ def annotate(tree: dict, source: str) -> None:
     last_act: str | None = None
     acts = _known_acts(doc)
     article: dict | None = None
-    previous: str | None = None     # the last target of the article's previous reference
+    previous: Location | None = None     # where the article's previous reference ended
     for node, where in doc.texts:
         if where.article is not article:
             article, previous = where.article, None
@@ -660,11 +651,10 @@ def annotate(tree: dict, source: str) -> None:
                     act = last_act or act
                 else:
                     last_act = act
-            targets, ids, resolved = _resolve(ref, where, doc, previous)
-            if ref.kind != "external" and targets:
-                previous = targets[-1]
-            before = ref
-            before_location = _location(targets[-1]) if targets else None
+            targets, ids, resolved, last = _resolve(ref, where, doc, previous)
+            if ref.kind != "external" and last is not None and last.article is not None:
+                previous = last
+            before, before_location = ref, last
             span = (_to_source(ref.start, starts, pieces, False), _to_source(ref.end, starts, pieces, True))
             reference = {"kind": ref.kind, "surface": ref.surface, "span": span, "targets": targets,
                          "target_ids": ids, "act": act if ref.kind == "external" else None,

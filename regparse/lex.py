@@ -51,7 +51,7 @@ _DATE_LINE = re.compile(r"^[（(]?\s*(?:\d{4}|[一二三四五六七八九〇零
 _NEWS_LINE = re.compile(r"^(?:[（(]?新华社|本报讯|本报[\u4e00-\u9fff]{0,8}电|本报记者|记者\s|(?:《[^》]+》)?全文如下|以下为全文)")
 # 《人民日报》（2021年3月4日　第05版）: the source line under a reprint
 _SOURCE_LINE = re.compile(r"^《[^》]{2,12}》[（(]\s*\d{4}年")
-_CREDIT_LINE = re.compile(r"^[（(](?:新华社|本报|责编|责任编辑|编辑|记者|来源)[^）)]*[）)]$")
+_CREDIT_LINE = re.compile(r"^[（(](?:完|新华社|本报|责编|责任编辑|编辑|记者|来源|据)[^）)]*[）)]$")
 _QUOTED_TITLE = re.compile(r"《([^《》]{2,60})》")
 _REG_TITLE_END = re.compile(r"(?:法|典|条例|规定|办法|细则|规则|解释|决定|准则|意见|通知|批复|章程|纲要|规范|标准|"
                             r"公约|协定|安排|答复|修正案|纪要|制度|守则|决议)(?:[（(][^（()）]{1,20}[）)])?$")
@@ -117,6 +117,15 @@ def read_mark(text: str, pattern: re.Pattern | None = None, pos: int = 0) -> Mar
     while rest < n and text[rest] in _SEP:
         rest += 1
     return Mark(kind, end, label, number, suffix, rest, rest > end or rest == n)
+
+
+def line_mark(line: Line) -> Mark | None:
+    """The marker at the start of a clean line (read once per line)."""
+    mark = line.mark
+    if mark is False:
+        text = line.text
+        mark = line.mark = read_mark(text) if text[0] in _MARK_FIRST else None
+    return mark  # type: ignore[return-value]
 
 
 def ends_closed(text: str) -> bool:
@@ -348,6 +357,12 @@ _SENTENCE_END = set("。；：！？;:!?")
 _INFO_DATE = re.compile(r"(?<![0-9０-９])\d{4}年\d{1,2}月\d{1,2}日")
 
 
+@lru_cache(maxsize=None)
+def _after_sentence() -> re.Pattern:
+    """第X条 right after the end of a sentence, inside a line."""
+    return re.compile("(?<=[。；：！？;:!?])" + grammar.marker_patterns()["ARTICLE_MARK"])
+
+
 def split_run_on(lexer: Lexer, lines: list[Line]) -> list[Line]:
     """Run-on text (every line break lost, as scraped web pages are): split
     the lines at the markers that start structure inside them.
@@ -361,16 +376,18 @@ def split_run_on(lexer: Lexer, lines: list[Line]) -> list[Line]:
     be seen only where a list of items ends with a full stop and text goes on.
     """
     inline = _matchers()[1]
-    at_start = inside = 0
+    after_sentence = _after_sentence()
+    inside = 0
+    long_lines = 0
     for ln in lines:
-        text = ln.text
-        if text[0] == "第" and (m := read_mark(text)) is not None and m.kind == "article":
-            at_start += 1
-        if len(text) > 120:
-            for m in inline.finditer(text, 1):
-                if m.lastgroup == "ARTICLE_MARK" and text[m.start() - 1] in _SENTENCE_END:
-                    inside += 1
-    if inside < 3 or inside <= at_start:
+        if len(ln.text) > 120:
+            long_lines += 1
+            inside += len(after_sentence.findall(ln.text))
+    if inside < 3 or inside <= len(lines) - long_lines:
+        return lines
+    at_start = sum(1 for ln in lines if ln.text[0] == "第" and (m := line_mark(ln)) is not None
+                   and m.kind == "article")
+    if inside <= at_start:
         return lines
     out: list[Line] = []
     last_article: tuple[int, int] | None = None
@@ -489,6 +506,46 @@ def _sub_line(line: Line, a: int, b: int) -> Line | None:
     return new
 
 
+def regions(lines: list[Line]) -> list[tuple[int, int]]:
+    """The line ranges of the regulations printed on a page, one per regulation.
+
+    Articles are numbered through a regulation, so an article numbered 第一条
+    after a run of articles starts another regulation.  The boundary between
+    two of them is the first line after the last article of the first that
+    reads as a title (the second one's title, or a headline above it).
+    """
+    line_start = _matchers()[0]
+    starts: list[int] = []        # first article line of each regulation
+    last_article: list[int] = []  # last article line of each
+    prev = 0
+    for i, ln in enumerate(lines):
+        text = ln.text
+        if text[0] != "第":
+            continue
+        mark = line_mark(ln)
+        if mark is None or mark.kind != "article" or not (mark.sep or mark.number == 1) \
+                or _REF_TAIL.match(text, mark.rest):
+            continue
+        if not starts or (mark.number == 1 and mark.suffix == 0 and prev > 1):
+            starts.append(i)
+            last_article.append(i)
+        else:
+            last_article[-1] = i
+        prev = mark.number or 0
+    if len(starts) <= 1:
+        return [(0, len(lines))]
+    bounds = [0]
+    for k in range(1, len(starts)):
+        cut = starts[k]
+        for j in range(last_article[k - 1] + 1, starts[k]):
+            if _title_like(lines[j].text) and not _DATE_LINE.match(lines[j].text):
+                cut = j
+                break
+        bounds.append(cut)
+    bounds.append(len(lines))
+    return list(zip(bounds, bounds[1:]))
+
+
 def find_start(lines: list[Line]) -> int:
     """Where the regulation starts on a page that carries other text first.
 
@@ -503,7 +560,7 @@ def find_start(lines: list[Line]) -> int:
     for i, ln in enumerate(lines):
         text = ln.text
         if text[0] == "第":
-            mark = read_mark(text, line_start)
+            mark = line_mark(ln)
             if mark is not None and mark.kind == "article" and (mark.sep or mark.number == 1) \
                     and not _REF_TAIL.match(text, mark.rest):
                 first = i
@@ -564,7 +621,7 @@ def segment(lexer: Lexer, lines: list[Line]) -> list[LogicalLine]:
         if idx < front:
             continue
         text = line.text
-        mark = read_mark(text, line_start) if text[0] in _MARK_FIRST else None
+        mark = line_mark(line)
         if toc is not None:
             if _toc_entry(text, mark) and not (toc and _same_heading(text, toc[0])):
                 toc.append(text)
@@ -679,8 +736,8 @@ def front_region(lexer: Lexer, lines: list[Line]) -> int:
     first = lines[0]
     text = first.text
     tokens = lexer.front_tokens
-    if _title_like(text) and not (text[0] in _MARK_FIRST and read_mark(text) is not None
-                                  and read_mark(text).kind in ("article", *DIVISION_RANK)):  # type: ignore[union-attr]
+    first_mark = line_mark(first)
+    if _title_like(text) and not (first_mark is not None and first_mark.kind in ("article", *DIVISION_RANK)):
         i = 1
         if lexer.width and first.raw_len >= lexer.width:
             # a title hard-wrapped over several lines
@@ -710,7 +767,7 @@ def _joined(lines: list[Line], i: int, width: int) -> Line:
     parts = [lines[i]]
     while parts[-1].raw_len >= width and i + len(parts) < len(lines):
         nxt = lines[i + len(parts)]
-        if nxt.blank_before or _DATE_LINE.match(nxt.text) or read_mark(nxt.text) is not None:
+        if nxt.blank_before or _DATE_LINE.match(nxt.text) or line_mark(nxt) is not None:
             break
         parts.append(nxt)
     line = Line("".join(p.text for p in parts), [pc for p in parts for pc in p.pieces],

@@ -32,7 +32,7 @@ class Line:
     """A physical line of the input after the pre-pass (or, in the lexer, a
     logical line made of several joined physical lines)."""
 
-    __slots__ = ("text", "pieces", "blank_before", "heading", "page_break", "raw_len", "start", "end", "split")
+    __slots__ = ("text", "pieces", "blank_before", "heading", "page_break", "raw_len", "start", "end", "split", "mark")
 
     def __init__(self, text: str, pieces: list[tuple[int, int]], blank_before: bool = False,
                  heading: int = 0, page_break: bool = False, raw_len: int = 0) -> None:
@@ -45,6 +45,7 @@ class Line:
         self.start = pieces[0][0]
         self.end = pieces[-1][1]
         self.split = False       # cut out of a run-on line at a marker already judged
+        self.mark: object = False   # the lexer's marker reading, once made
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Line({self.text!r}, {self.start}-{self.end})"

@@ -51,6 +51,16 @@ def parse(text: str, *, explain: bool = False, references: bool = True) -> Regul
 
 def _parse(text: str, explain: bool, references: bool) -> Regulation:
     lines, noise = clean_lines(text)
+    spans = lex.regions(lines) if lines else [(0, 0)]
+    if len(spans) > 1:
+        # several regulations on one page: the main one is the longest
+        a, b = max(spans, key=lambda ab: ab[1] - ab[0])
+        outside = [Noise(kind="outside", text=ln.text, span=(ln.start, ln.end)) for ln in lines[:a] + lines[b:]]
+        return _parse_lines(text, lines[a:b], noise + outside, explain, references)
+    return _parse_lines(text, lines, noise, explain, references)
+
+
+def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, references: bool) -> Regulation:
     diagnostics: list[dict] = []
     if not lines:
         code = "empty_input"
@@ -74,6 +84,8 @@ def _parse(text: str, explain: bool, references: bool) -> Regulation:
                             "message": f"line kept out of the tree: {ln.text[:20]}", "span": (ln.start, ln.end)})
         noise.append(Noise(kind="unparsed", text=ln.text, span=(ln.start, ln.end)))
     doc = _finish(tree, text, lexer, diagnostics, references)
+    if tokens:
+        doc["span"] = (tokens[0].line.start, max(t.line.end for t in tokens[-3:]))
     doc["noise"] = noise + lexer.noise
     doc["noise"].sort(key=lambda n: n.span)
     doc["decisions"] = lexer.decisions
@@ -102,8 +114,20 @@ def _finish(tree: dict, text: str, lexer: lex.Lexer, diagnostics: list[dict], re
                                 "message": f"the text starts at {first['label']}, not at 第一条: a fragment",
                                 "span": first["span"]})
         pre = tree.pop("_preamble", None)
-        if pre is not None and any(ln.text[:1] in "（(" for ln in pre["_lines"]) and first["number"] != 1:
-            pass
+        if pre is not None and (first["number"], first.get("suffix", 0)) != (1, 0):
+            # a page cut inside an article: the text before the first article
+            # is the end of the article before it
+            before = build._label((first["number"] - 1, 0)) if first.get("suffix", 0) == 0 else \
+                build._label((first["number"], first["suffix"] - 1))
+            diagnostics.append({"code": "continues_article", "severity": "info",
+                                "message": f"the text before {first['label']} is the end of {before}, cut off",
+                                "span": pre["span"]})
+        last = articles[-1]
+        tail = _last_text(last)
+        if tail and not lex.ends_closed(tail):
+            diagnostics.append({"code": "fragment_end", "severity": "warning",
+                                "message": f"the text ends inside {last['label']} (mid-sentence)",
+                                "span": last["span"]})
     if references:
         try:
             from . import refs
@@ -117,6 +141,14 @@ def _finish(tree: dict, text: str, lexer: lex.Lexer, diagnostics: list[dict], re
     diagnostics.sort(key=lambda d: d["span"])
     tree["diagnostics"] = diagnostics
     return tree
+
+
+def _last_text(article: dict) -> str:
+    para = article["children"][-1]
+    node = para
+    while node.get("children"):
+        node = node["children"][-1]
+    return node.get("text", "")
 
 
 def _pull_headings(nodes: list[dict], out: list, after: dict | None) -> None:
@@ -165,7 +197,28 @@ def parse_file(path: str | os.PathLike, *, explain: bool = False, references: bo
     return parse(read_file(path), explain=explain, references=references)
 
 
-def extract(text: str) -> list[Regulation]:
-    """Every regulation on a page, each with its span, title and body."""
-    doc = parse(text)
-    return [doc] if doc.articles else []
+def extract(text: str, *, explain: bool = False, references: bool = True) -> list[Regulation]:
+    """Every regulation printed on a page, in page order, each with its span,
+    its title (from the headline or the 《…》 that announces it) and its body.
+
+    A page with no regulation gives an empty list.  Each regulation's noise
+    lists what around it on the page is not part of it.
+
+    >>> page = "新华社北京电　近日印发了《示例规定》。\n示例规定\n第一条　为了示例，制定本规定。\n第二条　本规定自发布之日起施行。\n（完）"
+    >>> [(d.title, len(d.articles)) for d in extract(page)]
+    [('示例规定', 2)]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"extract() takes a str, not {type(text).__name__}")
+    with _no_gc():
+        lines, noise = clean_lines(text)
+        if not lines:
+            return []
+        found = []
+        for a, b in lex.regions(lines):
+            part = lines[a:b]
+            lo, hi = part[0].start, part[-1].end
+            doc = _parse_lines(text, part, [n for n in noise if lo <= n.span[0] < hi], explain, references)
+            if doc.articles:
+                found.append(doc)
+        return found

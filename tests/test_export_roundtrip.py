@@ -150,7 +150,7 @@ def regulations(draw) -> Regulation:
     return Regulation(title=title, info=info, children=level(layout))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(regulations())
 def test_generated_regulations_round_trip(doc):
     assert_round_trips(doc)

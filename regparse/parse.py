@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from typing import Iterator
 
 from . import build, lex
+from .cite import remember
 from .grammar import LineToken, run_lalr
 from .model import Diagnostic, Noise, Regulation
 from .normalize import clean_lines
@@ -89,7 +90,7 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
     doc["noise"] = noise + lexer.noise
     doc["noise"].sort(key=lambda n: n.span)
     doc["decisions"] = lexer.decisions
-    return Regulation.model_validate(doc)
+    return remember(Regulation.model_validate(doc))
 
 
 def _finish(tree: dict, text: str, lexer: lex.Lexer, diagnostics: list[dict], references: bool) -> dict:

@@ -67,3 +67,12 @@ def test_to_json(tmp_path):
     assert "round trip equal: True" in out.splitlines()
     assert "same JSON again: True" in out.splitlines()
     assert "loaded 第十一条第一款第（三）项: 当好党委参谋助手" in out
+
+
+def test_references(tmp_path):
+    out = run_example("references.py", tmp_path)
+    assert "某市城市绿化管理条例: 9 references" in out
+    assert "relative 前款第（一）项 → 第四条第一款第（一）项  [chp_2__art_4__para_1__item_1]" in out
+    assert "internal 本条例第七条至第八条 → 第七条、第八条  [chp_3__art_7 chp_3__art_8]" in out
+    assert "external 《中华人民共和国行政处罚法》第二十八条" in out
+    assert "本条例第六条 at (508, 514)" in out

@@ -1,0 +1,64 @@
+"""The lexer's decisions, each shown with its opposite."""
+from __future__ import annotations
+
+import pytest
+
+from regparse import lex
+from regparse.normalize import clean_lines
+
+
+def token_types(text: str) -> list[tuple[str, str]]:
+    lines, _ = clean_lines(text)
+    tokens, _ = lex.tokenize(text, lines)
+    return [(t.type, t.line.text) for t in tokens]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a wrapped reference at a line start is text; the next article in sequence is an article
+    ("第九条　依照本条例\n第十条规定的程序办理。\n第十条　本条例自发布之日起施行。\n",
+     [("ARTICLE", "第九条　依照本条例第十条规定的程序办理。"), ("ARTICLE", "第十条　本条例自发布之日起施行。")]),
+    # 第十条第二款 at a line start after a full stop is still a reference
+    ("第九条　前款规定适用于\n第十条第二款的情形。\n",
+     [("ARTICLE", "第九条　前款规定适用于第十条第二款的情形。")]),
+    # no separator, next in sequence: an article (第五条本法…); a far number without one is text
+    ("第四条　甲。\n第五条本法自公布之日起施行。\n第九十条乙。\n",
+     [("ARTICLE", "第四条　甲。"), ("ARTICLE", "第五条本法自公布之日起施行。"), ("TEXT", "第九十条乙。")]),
+    # a heading is short and not a sentence
+    ("第一章　总则\n第一条　甲。\n第二章规定的事项，依照本法。\n",
+     [("CHAPTER", "第一章　总则"), ("ARTICLE", "第一条　甲。"), ("TEXT", "第二章规定的事项，依照本法。")]),
+])
+def test_line_starts(text, expected):
+    assert token_types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # （一） items with 1. sub-items
+    ("第一条　下列事项：\n（一）甲：\n1．子一；\n2．子二；\n（二）乙。\n",
+     ["ARTICLE", "ITEM", "SUBITEM", "SUBITEM", "ITEM"]),
+    # old laws: 一、 items with （一） sub-items
+    ("第一条　下列事项：\n一、甲：\n（一）子一；\n二、乙。\n", ["ARTICLE", "ITEM", "SUBITEM", "ITEM"]),
+    # a list relabelled by OCR: （一） then (2) is the same list
+    ("第一条　下列事项：\n（一）甲；\n(2)乙；\n(3)丙。\n", ["ARTICLE", "ITEM", "ITEM", "ITEM"]),
+    # an unmarked line between （一） and （二） continues the item; after the list it is a new 款
+    ("第一条　下列事项：\n（一）甲；\n甲的说明。\n（二）乙。\n另一款。\n", ["ARTICLE", "ITEM", "ITEM_TEXT", "ITEM", "TEXT"]),
+    # ① counts only inside an item
+    ("第一条　甲。\n①乙。\n", ["ARTICLE", "TEXT"]),
+])
+def test_item_roles(text, expected):
+    assert [t for t, _ in token_types(text)] == expected
+
+
+def test_wrap_width_is_found_only_in_wrapped_text():
+    body = "国家厉行节水，坚持和落实节水优先方针，深入实施国家节水行动，全面建设节水型社会。" * 4
+    wrapped = "\n".join(body[i:i + 16] for i in range(0, len(body), 16))
+    assert lex._wrap_width(clean_lines(wrapped)[0]) == 16
+    natural = "\n".join(body[: 10 + 7 * i] for i in range(12))
+    assert lex._wrap_width(clean_lines(natural)[0]) == 0
+
+
+def test_ends_closed():
+    assert lex.ends_closed("本条例自发布之日起施行。")
+    assert lex.ends_closed("他说：“施行。”")
+    assert lex.ends_closed("（试行）")
+    assert not lex.ends_closed("研究部署职责范围内的工")
+    assert not lex.ends_closed("依照本条例，")

@@ -1,0 +1,59 @@
+"""The pre-pass keeps the guarantees its docstring gives the lexer."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from regparse.normalize import clean_lines
+from test_properties import regulation_like
+
+_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(regulation_like, st.text()))
+def test_lines_are_made_of_the_input(text):
+    lines, noise = clean_lines(text)
+    last = -1
+    for line in lines:
+        assert line.text and line.text == line.text.strip()
+        assert not any(ch in line.text for ch in _BREAKS)
+        assert line.text == "".join(text[a:b] for a, b in line.pieces)
+        assert line.pieces[0][0] >= last
+        last = line.pieces[-1][1]
+    for n in noise:
+        a, b = n.span
+        if n.kind != "control":
+            assert text[a:b] == n.text
+
+
+def test_page_furniture_is_noise_and_the_text_goes_on():
+    text = "第一条　为了促进节约用\n（下转第四版）\n4\n2021年6月17日　星期四\n光明日报　4\n(上接第1版)水，制定本条例。\n"
+    lines, noise = clean_lines(text)
+    assert [ln.text for ln in lines] == ["第一条　为了促进节约用", "水，制定本条例。"]
+    assert lines[1].page_break
+    assert [(n.kind, n.text) for n in noise] == [
+        ("page_continuation", "（下转第四版）"), ("page_furniture", "4"),
+        ("page_furniture", "2021年6月17日　星期四"), ("page_furniture", "光明日报　4"),
+        ("page_continuation", "(上接第1版)")]
+
+
+def test_numbers_inside_sentences_are_not_furniture():
+    text = "本报第4版刊登的通知自2021年6月17日起施行。\n第4版\n"
+    lines, noise = clean_lines(text)
+    assert [ln.text for ln in lines] == ["本报第4版刊登的通知自2021年6月17日起施行。"]
+    assert [n.text for n in noise] == ["第4版"]
+
+
+def test_markdown_markup_is_noise():
+    text = "## 第三章 职责\n\n**第十条** 党的工作机关应当职责明确。\n> 引文\n"
+    lines, noise = clean_lines(text)
+    assert [ln.text for ln in lines] == ["第三章 职责", "第十条 党的工作机关应当职责明确。", "引文"]
+    assert lines[0].heading == 2 and lines[1].heading == 0
+    assert [n.text for n in noise] == ["## ", "**", "**", "> "]
+
+
+def test_line_breaks_of_every_kind():
+    lines, _ = clean_lines("甲\r\n乙\r丙\u2028丁\n\n戊")
+    assert [ln.text for ln in lines] == ["甲", "乙", "丙", "丁", "戊"]
+    assert [ln.blank_before for ln in lines] == [True, False, False, False, True]

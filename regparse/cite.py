@@ -532,18 +532,24 @@ def _division_chains(doc: Regulation) -> Iterator[tuple[tuple[tuple[str, int], .
                 yield here, child
 
 
+def chain_matches(chain: tuple, wanted: list) -> bool:
+    """Whether a division's chain of (kind, number) from the top ends at the
+    last wanted level and holds every wanted level, in order (第一编第二章
+    matches 第一编 › 第一分编 › 第二章)."""
+    if chain[-1] != wanted[-1]:
+        return False
+    position = 0
+    for step in chain:
+        if position < len(wanted) and step == wanted[position]:
+            position += 1
+    return position == len(wanted)
+
+
 def _find_division(doc: Regulation, location: Location, canonical: str) -> Division:
     wanted = [(level, getattr(location, level)) for level in location.levels()]
     matches = []
     for chain, division in _division_chains(doc):
-        if chain[-1] != wanted[-1]:
-            continue
-        # the named levels must appear in the division's chain, in order
-        position = 0
-        for step in chain:
-            if position < len(wanted) and step == wanted[position]:
-                position += 1
-        if position == len(wanted):
+        if chain_matches(chain, wanted):
             matches.append(division)
     if len(matches) == 1:
         return matches[0]

@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .cite import LEVELS, Citation, Location, Range, format_location, grammar, parse
+from .cite import LEVELS, Citation, Location, Range, chain_matches, format_location, grammar, parse
 from .errors import CitationError
 from .model import Reference, Regulation
 
@@ -330,13 +330,7 @@ class _Document:
         wanted = [(level, getattr(location, level)) for level in location.levels()]
         matches = []
         for chain, division in self.division_chains:
-            if chain[-1] != wanted[-1]:
-                continue
-            position = 0
-            for step in chain:
-                if position < len(wanted) and step == wanted[position]:
-                    position += 1
-            if position == len(wanted):
+            if chain_matches(chain, wanted):
                 matches.append((chain, division))
         if not matches:
             return None

@@ -84,6 +84,7 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
         diagnostics.append({"code": "unparsed_line", "severity": "warning",
                             "message": f"line kept out of the tree: {ln.text[:20]}", "span": (ln.start, ln.end)})
         noise.append(Noise(kind="unparsed", text=ln.text, span=(ln.start, ln.end)))
+    _items_outside_articles(tokens, diagnostics)
     doc = _finish(tree, text, lexer, diagnostics, references)
     if tokens:
         doc["span"] = (tokens[0].line.start, max(t.line.end for t in tokens[-3:]))
@@ -142,6 +143,25 @@ def _finish(tree: dict, text: str, lexer: lex.Lexer, diagnostics: list[dict], re
     diagnostics.sort(key=lambda d: d["span"])
     tree["diagnostics"] = diagnostics
     return tree
+
+
+def _items_outside_articles(tokens: list[LineToken], diagnostics: list[dict]) -> None:
+    """Items before the first article or between a heading and its first
+    article belong to no article: kept as text, and reported."""
+    if not any(t.type == "ARTICLE" for t in tokens):
+        return   # no structure at all: reported as such
+    in_article = False
+    for tok in tokens:
+        kind = tok.type
+        if kind == "ARTICLE":
+            in_article = True
+        elif kind in ("PART", "SUBPART", "CHAPTER", "SECTION", "HEADING", "ANNEX"):
+            in_article = False
+        elif kind in ("ITEM", "SUBITEM") and not in_article:
+            ln = tok.line
+            diagnostics.append({"code": "item_outside_article", "severity": "warning",
+                                "message": f"{tok.mark.label if tok.mark else ln.text[:4]} is not inside any article",
+                                "span": (ln.start, ln.end)})
 
 
 def _last_text(article: dict) -> str:

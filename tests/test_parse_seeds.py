@@ -84,3 +84,33 @@ def test_news_pages_have_no_structure(path):
     assert doc.divisions == []
     assert [d.code for d in doc.diagnostics] == ["no_structure"]
     assert not lost_characters(text, doc)
+
+
+def test_extract_finds_the_regulation_on_its_page(seed_004_text):
+    (doc,) = regparse.extract(seed_004_text)
+    assert doc.title == "中国共产党工作机关条例"
+    assert [a.label for a in doc.articles][0] == "第八条" and len(doc.articles) == 25
+    start, end = doc.span
+    assert seed_004_text[start:end].startswith("# 中共中央印发《中国共产党工作机关条例》"[2:])
+    assert seed_004_text[start:end].rstrip("*").endswith("本条例自发布之日起施行。")
+
+
+@pytest.mark.parametrize("path", NEWS_SEEDS, ids=lambda p: p.name[:3])
+def test_extract_finds_nothing_on_news_pages(path):
+    assert regparse.extract(path.read_text(encoding="utf-8")) == []
+
+
+def test_two_regulations_on_one_page(seed_004_text):
+    page = seed_004_text + ("\n\n某某市物业管理办法\n\n第一条　为了规范物业管理，制定本办法。\n\n"
+                            "第二条　本办法自2025年1月1日起施行。\n\n（新华社北京12月8日电）\n")
+    docs = regparse.extract(page)
+    assert [(d.title, len(d.articles)) for d in docs] == [("中国共产党工作机关条例", 25), ("某某市物业管理办法", 2)]
+    assert docs[0].span[1] <= docs[1].span[0]
+    assert regparse.parse(page).title == "中国共产党工作机关条例"
+
+
+def test_items_outside_any_article_are_reported():
+    doc = regparse.parse("示例办法\n（一）甲；\n（二）乙。\n第一条　本办法自发布之日起施行。\n")
+    codes = [d.code for d in doc.diagnostics]
+    assert codes.count("item_outside_article") == 2
+    assert doc.preamble == "（一）甲；\n（二）乙。"

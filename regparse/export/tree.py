@@ -51,6 +51,9 @@ def to_tree(doc: Regulation) -> str:
         for child in getattr(node, "children", ()) or ():
             visit(child, depth + 1)
 
+    if doc.preamble:
+        # 序言, or in a fragment the end of the article before the first one
+        out.append(INDENT + "（前文） " + _preview(doc.preamble))
     for child in doc.children:
         visit(child, 1)
     if doc.appendices:

@@ -239,7 +239,7 @@ class Lexer:
         tail = text[mark.rest:mark.rest + 6]
         if not mark.sep and _REF_TAIL.match(text, mark.rest):
             return False
-        if mark.sep and tail[:1] in "的、，,":
+        if mark.sep and tail and tail[0] in "的、，,":
             return False
         key = (mark.number, mark.suffix)
         last = self.article_key
@@ -419,7 +419,7 @@ def split_run_on(lexer: Lexer, lines: list[Line]) -> list[Line]:
                     ok = key == (1, 0) or after_heading or (closed and mark.sep)
                 else:
                     ok = key in ((last_article[0] + 1, 0), (last_article[0], last_article[1] + 1))
-                refers = tail[:1] in "的、，," if mark.sep else _REF_TAIL.match(text, mark.rest) is not None
+                refers = bool(tail) and tail[0] in "的、，," if mark.sep else _REF_TAIL.match(text, mark.rest) is not None
                 if ok and (closed or after_heading or not first_article_seen) and not refers \
                         and (last_article is not None or not _REF_TAIL_WEAK.match(tail)):
                     cuts.append(p)
@@ -682,7 +682,14 @@ def segment(lexer: Lexer, lines: list[Line]) -> list[LogicalLine]:
             kind = "heading"
             structural = True
         if cur is not None and lexer.continues(cur, line, mark, structural):
+            cut_label = _label_cut(lexer, cur, line, out)
             cur.join(line)
+            if cut_label is not None:
+                # 「第一百二十四」 / 「条 本法…」: a break inside the label
+                cur.kind, cur.mark = "article", cut_label
+                lexer.article_key = (cut_label.number, cut_label.suffix)  # type: ignore[assignment]
+                lexer.decide("label_joined", f"{cut_label.label} split across lines read as one label",
+                             (cur.start, line.end))
             if lexer.explain:
                 lexer.decide("joined_line", f"line joined to the one before: {text[:12]}…", (line.start, line.end))
             continue
@@ -700,6 +707,19 @@ def segment(lexer: Lexer, lines: list[Line]) -> list[LogicalLine]:
 
 _MARK_FIRST = set("第（(一二三四五六七八九十0123456789０１２３４５６７８９①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳附目序总")
 _BARE_HEADINGS = {"附则", "附　则", "附 则", "总则", "序言"}
+
+
+def _label_cut(lexer: Lexer, cur: LogicalLine, line: Line, out: list[LogicalLine]) -> Mark | None:
+    """The article label that a line break cut in two (「第三十」 / 「条　…」), if any."""
+    head = cur.text
+    if cur.kind != "text" or cur.phys != 1 or len(head) > 12 or head[0] != "第":
+        return None
+    joined = head + line.text
+    mark = read_mark(joined)
+    if mark is None or mark.kind != "article" or mark.end <= len(head):
+        return None
+    prev = out[-2] if len(out) > 1 else None
+    return mark if lexer.accept_article(mark, joined, prev, line) else None
 
 
 def _toc_entry(text: str, mark: Mark | None) -> bool:

@@ -9,7 +9,7 @@ and is far faster than building models one by one).
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from lark import Transformer
 
@@ -18,7 +18,7 @@ from .model import DIVISION_KINDS
 from .normalize import slice_pieces
 from .numerals import to_chinese
 
-__all__ = ["Builder", "assign_ids", "check_numbering"]
+__all__ = ["Builder", "assign_ids", "check_numbering", "to_models"]
 
 _EID = {"part": "part", "subpart": "subpart", "chapter": "chp", "section": "sec", "article": "art",
         "paragraph": "para", "item": "item", "subitem": "subitem"}
@@ -308,3 +308,111 @@ def _label(key: tuple[int, int]) -> str:
 
 def _diag(code: str, severity: str, message: str, span: tuple[int, int]) -> dict:
     return {"code": code, "severity": severity, "message": message, "span": span}
+
+
+# -- the dicts → the pydantic tree ---------------------------------------------
+# The builder's dicts are complete and of the right types (they are made
+# here, not read from a caller), so the tree is constructed directly:
+# validating it again costs several times more than the rest of the build.
+# What each model gets is exactly what validating the same dict would give:
+# every field in declaration order (defaults for the missing ones), the
+# fields given as ``model_fields_set``, no extra, private attributes at their
+# defaults.  ``tests/test_build.py`` checks the trees against validated ones.
+
+_new = object.__new__
+_setattr = object.__setattr__
+
+
+def _maker(cls: type, converters: dict[str, Callable[[Any], Any]]) -> Callable[[dict], Any]:
+    """A function that constructs ``cls`` from a dict, converting nested fields.
+
+    Written out per class from ``cls.model_fields`` (one expression per field,
+    no loop): a generic loop over the fields costs as much as validating.
+    """
+    env: dict[str, Any] = {"_new": _new, "_set": _setattr, "cls": cls, "names": frozenset(cls.model_fields)}
+    entries = []
+    for i, (name, info) in enumerate(cls.model_fields.items()):
+        convert = converters.get(name)
+        value = f"data[{name!r}]"
+        if convert is not None:
+            env[f"convert{i}"] = convert
+            value = f"convert{i}({value})"
+        elif info.default_factory is list:
+            value = f"list({value})"
+        if info.is_required():
+            entries.append(f"{name!r}: {value}")
+            continue
+        if info.default_factory is not None:
+            env[f"factory{i}"] = info.default_factory
+            missing = f"factory{i}()"
+        else:
+            env[f"default{i}"] = info.default
+            missing = f"default{i}"
+        entries.append(f"{name!r}: {value} if {name!r} in data else {missing}")
+    private = {name: attr.get_default() for name, attr in cls.__private_attributes__.items()}
+    env["private"] = private
+    source = (
+        "def make(data):\n"
+        "    model = _new(cls)\n"
+        f"    _set(model, '__dict__', {{{', '.join(entries)}}})\n"
+        "    _set(model, '__pydantic_fields_set__', data.keys() & names)\n"
+        "    _set(model, '__pydantic_extra__', None)\n"
+        f"    _set(model, '__pydantic_private__', {'dict(private)' if private else 'None'})\n"
+        "    return model\n")
+    exec(compile(source, f"<construct {cls.__name__}>", "exec"), env)
+    return env["make"]
+
+
+def _list_of(make: Callable[[dict], Any]) -> Callable[[list], list]:
+    def convert(values: list) -> list:
+        return [make(v) for v in values]
+    return convert
+
+
+def _models_of(kind_to_maker: dict[str, Callable[[dict], Any]]) -> Callable[[list], list]:
+    def convert(values: list) -> list:
+        return [kind_to_maker[v["kind"]](v) for v in values]
+    return convert
+
+
+def _keep_models(cls: type, make: Callable[[dict], Any]) -> Callable[[list], list]:
+    # noise and decisions arrive as models already; validation keeps those
+    def convert(values: list) -> list:
+        return [v if type(v) is cls else make(v) for v in values]
+    return convert
+
+
+def _makers() -> Callable[[dict], Any]:
+    from .model import (Appendix, Article, Chapter, Decision, Diagnostic, Heading, Item, Noise, Paragraph, Part,
+                        Reference, Regulation, Section, Subitem, Subpart)
+
+    reference = _maker(Reference, {})
+    references = _list_of(reference)
+    subitem = _maker(Subitem, {"references": references})
+    item = _maker(Item, {"children": _list_of(subitem), "references": references})
+    paragraph = _maker(Paragraph, {"children": _list_of(item), "references": references})
+    article = _maker(Article, {"children": _list_of(paragraph)})
+    by_kind: dict[str, Callable[[dict], Any]] = {"article": article}
+    children = _models_of(by_kind)
+    for kind, cls in (("part", Part), ("subpart", Subpart), ("chapter", Chapter), ("section", Section)):
+        by_kind[kind] = _maker(cls, {"children": children})
+    return _maker(Regulation, {
+        "children": children,
+        "appendices": _list_of(_maker(Appendix, {})),
+        "headings": _list_of(_maker(Heading, {})),
+        "diagnostics": _list_of(_maker(Diagnostic, {})),
+        "noise": _keep_models(Noise, _maker(Noise, {})),
+        "decisions": _keep_models(Decision, _maker(Decision, {})),
+        "references": references,
+    })
+
+
+_regulation_maker: Callable[[dict], Any] | None = None
+
+
+def to_models(tree: dict) -> Any:
+    """The :class:`~regparse.model.Regulation` of a finished builder tree."""
+    global _regulation_maker
+    if _regulation_maker is None:
+        _regulation_maker = _makers()
+    return _regulation_maker(tree)

@@ -17,6 +17,7 @@ tables once per process.  Two things are taken from the result:
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, NamedTuple
@@ -121,10 +122,13 @@ def _table() -> _Table:
     for state, acts in table.states.items():
         row = actions[states[state]]
         for symbol, (action, arg) in acts.items():
+            # plain str keys: Lark's names are Token objects, whose Python-level
+            # __eq__ would run at every lookup
+            symbol = sys.intern(str(symbol))
             if action is Shift:
                 row[symbol] = (True, states[arg])
             else:
-                name = arg.origin.name
+                name = sys.intern(str(arg.origin.name))
                 # rules whose name starts with _ (including Lark's own helpers
                 # for x* and x+) are inlined into their parent, as in Lark
                 row[symbol] = (False, len(arg.expansion), name, name.startswith("_"))
@@ -155,54 +159,64 @@ def run_lalr(tokens: Iterable[LineToken], transformer: Transformer,
     callbacks: dict[str, Callable] = {}
     state_stack = [start]
     value_stack: list[Any] = []
+    Inline = _Inline
 
     def reduce(size: int, name: str, inline: bool) -> None:
+        # the loop below reduces; this is for the general case
         if size:
             children = value_stack[-size:]
             del value_stack[-size:]
             del state_stack[-size:]
         else:
             children = []
-        if inline and children and type(children[0]) is _Inline:
-            # x* and x+ reduce left-recursively: grow the list already made
-            # instead of copying it at every element
-            value: Any = children[0]
-            for c in children[1:]:
-                if type(c) is _Inline:
-                    value.extend(c)
-                else:
-                    value.append(c)
-        else:
-            flat: list[Any] = []
-            for c in children:
-                if type(c) is _Inline:
-                    flat.extend(c)
-                else:
-                    flat.append(c)
-            if inline:
-                value = _Inline(flat)
+        flat: list[Any] = []
+        for c in children:
+            if type(c) is Inline:
+                flat.extend(c)
             else:
-                fn = callbacks.get(name)
-                if fn is None:
-                    fn = callbacks[name] = getattr(transformer, name)
-                value = fn(flat)
+                flat.append(c)
+        if inline:
+            value: Any = Inline(flat)
+        else:
+            fn = callbacks.get(name)
+            if fn is None:
+                fn = callbacks[name] = getattr(transformer, name)
+            value = fn(flat)
         state_stack.append(actions[state_stack[-1]][name][1])
         value_stack.append(value)
 
     for token in tokens:
+        ttype = token.type
         while True:
-            act = actions[state_stack[-1]].get(token.type)
+            act = actions[state_stack[-1]].get(ttype)
             if act is None:
                 replacement = on_error(token, expected(actions[state_stack[-1]]))
-                if replacement is None or replacement.type == token.type:
+                if replacement is None or replacement.type == ttype:
                     break
                 token = replacement
+                ttype = token.type
                 continue
             if act[0]:
                 state_stack.append(act[1])
                 value_stack.append(token)
                 break
-            reduce(act[1], act[2], act[3])
+            size = act[1]
+            if act[3] and size == 2 and type(value_stack[-2]) is Inline:
+                # x* and x+ reduce left-recursively: grow the list already made
+                # instead of copying it at every element
+                last = value_stack.pop()
+                if type(last) is Inline:
+                    value_stack[-1].extend(last)
+                else:
+                    value_stack[-1].append(last)
+                del state_stack[-2:]
+                state_stack.append(actions[state_stack[-1]][act[2]][1])
+            elif act[3] and size == 1:
+                if type(value_stack[-1]) is not Inline:
+                    value_stack[-1] = Inline((value_stack[-1],))
+                state_stack[-1] = actions[state_stack[-2]][act[2]][1]
+            else:
+                reduce(size, act[2], act[3])
     while state_stack[-1] != end:
         act = actions[state_stack[-1]].get("$END")
         if act is None or act[0]:  # pragma: no cover - every prefix of a stream may end

@@ -93,8 +93,30 @@ def read_mark(text: str, pattern: re.Pattern | None = None, pos: int = 0) -> Mar
     m = (pattern or _matchers()[0]).match(text, pos)
     if m is None:
         return None
-    kind = _MARK_KIND[m.lastgroup]  # type: ignore[index]
     raw = m.group()
+    key = (m.lastgroup, raw)
+    reading = _readings.get(key)
+    if reading is None:
+        reading = _reading(_MARK_KIND[m.lastgroup], raw)  # type: ignore[index]
+        if len(_readings) >= 4096:   # any str may come in: keep the cache bounded
+            _readings.clear()
+        _readings[key] = reading
+    kind, label, number, suffix = reading
+    end = m.end()
+    rest = end
+    n = len(text)
+    while rest < n and text[rest] in _SEP:
+        rest += 1
+    return Mark(kind, end, label, number, suffix, rest, rest > end or rest == n)
+
+
+# the same few hundred markers (第一条, （一）, …) recur on every page: their
+# readings are kept, by terminal and marker text
+_readings: dict[tuple[str | None, str], tuple[str, str, int | None, int]] = {}
+
+
+def _reading(kind: str, raw: str) -> tuple[str, str, int | None, int]:
+    """(kind, label, number, suffix) of a marker as matched."""
     label = "".join(raw.split())
     number: int | None = None
     suffix = 0
@@ -111,12 +133,7 @@ def read_mark(text: str, pattern: re.Pattern | None = None, pos: int = 0) -> Mar
         number = to_int(label[:-1])
     elif kind == "circled":
         number = to_int(label)
-    end = m.end()
-    rest = end
-    n = len(text)
-    while rest < n and text[rest] in _SEP:
-        rest += 1
-    return Mark(kind, end, label, number, suffix, rest, rest > end or rest == n)
+    return kind, label, number, suffix
 
 
 def line_mark(line: Line) -> Mark | None:

@@ -102,7 +102,6 @@ _MD_QUOTE = re.compile(r"^>[ \t\u3000]*")
 _MD_BOLD = re.compile(r"\*\*|__")
 # control characters other than tab and line breaks, and zero-width marks
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b-\u200f\u2060\ufeff\ud800-\udfff]")
-_LINE_BREAK = re.compile(r"(\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029])")
 _STRIPPED = re.compile(r"^\s*(.*?)\s*$", re.S)
 
 
@@ -113,17 +112,30 @@ def clean_lines(source: str) -> tuple[list[Line], list[Noise]]:
     noise: list[Noise] = []
     blank = False
     page_break = False
-    pos = 0
     has_special = _CONTROL.search(source) is not None
-    parts = _LINE_BREAK.split(source)
+    furniture_first = _FURNITURE_FIRST
+    furniture = _FURNITURE.match
+    append = lines.append
     pos = 0
-    for k in range(0, len(parts), 2):
-        raw = parts[k]
+    # every line break: \r\n, \n, \r, \x0b, \x0c, \x1c-\x1e, \x85, \u2028, \u2029
+    for raw in source.splitlines(True):
         start = pos
-        pos += len(raw) + (len(parts[k + 1]) if k + 1 < len(parts) else 0)
+        pos += len(raw)
         text = raw.strip()
         if not text:
             blank = True
+            continue
+        first = text[0]
+        # the common line: no control character, markup or page furniture
+        if not (has_special and _CONTROL.search(text)) and first not in "#>" and "**" not in text \
+                and "__" not in text and not (first in "（(" and _CONTINUED_FROM.match(text)) \
+                and not (text[-1] in "）)" and "转" in text) \
+                and not (len(text) <= 40 and (first in furniture_first or "报" in text) and furniture(text)):
+            lead = raw.find(first)
+            start += lead
+            append(Line(text, [(start, start + len(text))], blank or not lines, 0, page_break, lead + len(text)))
+            blank = False
+            page_break = False
             continue
         lead = raw.find(text[0])
         if has_special and _CONTROL.search(text):

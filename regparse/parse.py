@@ -91,7 +91,7 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
     doc["noise"] = noise + lexer.noise
     doc["noise"].sort(key=lambda n: n.span)
     doc["decisions"] = lexer.decisions
-    return remember(Regulation.model_validate(doc))
+    return remember(build.to_models(doc))
 
 
 def _finish(tree: dict, text: str, lexer: lex.Lexer, diagnostics: list[dict], references: bool) -> dict:

@@ -288,7 +288,9 @@ class _Document:
         self.tree = tree
         self.articles: list[dict] = []
         self.division_chains: list[tuple[tuple[tuple[str, int], ...], dict]] = []
-        self.texts: list[tuple[dict, _Where]] = []
+        # (text node, divisions, article, paragraph, item, sub-item) of every
+        # text; a _Where is made only for the few texts that hold a reference
+        self.texts: list[tuple[dict, list[dict], dict | None, dict | None, dict | None, dict | None]] = []
         self._collect(tree, [])
         self.article_at: dict[tuple[int, int], int] = {}
         for i, article in enumerate(self.articles):
@@ -304,21 +306,22 @@ class _Document:
             elif kind == "article":
                 self.articles.append(child)
                 for paragraph in child.get("children") or ():
-                    self._collect_texts(paragraph, _Where(divisions, child, paragraph, None, None))
+                    self._collect_texts(paragraph, divisions, child, paragraph, None, None)
             elif kind in _TEXT_KINDS:
-                self._collect_texts(child, _Where(divisions, None, None, None, None))
+                self._collect_texts(child, divisions, None, None, None, None)
 
-    def _collect_texts(self, node: dict, where: _Where) -> None:
+    def _collect_texts(self, node: dict, divisions: list[dict], article: dict | None, paragraph: dict | None,
+                       item: dict | None, subitem: dict | None) -> None:
         kind = node.get("kind")
         if kind == "paragraph":
-            where = _Where(where.divisions, where.article, node, None, None)
+            paragraph, item, subitem = node, None, None
         elif kind == "item":
-            where = _Where(where.divisions, where.article, where.paragraph, node, None)
+            item, subitem = node, None
         elif kind == "subitem":
-            where = _Where(where.divisions, where.article, where.paragraph, where.item, node)
-        self.texts.append((node, where))
+            subitem = node
+        self.texts.append((node, divisions, article, paragraph, item, subitem))
         for child in node.get("children") or ():
-            self._collect_texts(child, where)
+            self._collect_texts(child, divisions, article, paragraph, item, subitem)
 
     # -- finding nodes -----------------------------------------------------------
 
@@ -622,11 +625,17 @@ def annotate(tree: dict, source: str) -> None:
     acts = _known_acts(doc)
     article: dict | None = None
     previous: Location | None = None     # where the article's previous reference ended
-    for node, where in doc.texts:
-        if where.article is not article:
-            article, previous = where.article, None
+    anchor = _patterns()[2]
+    for node, divisions, text_article, paragraph, item, subitem in doc.texts:
+        if text_article is not article:
+            article, previous = text_article, None
         text = node.get("text") or ""
-        found = find(text, acts) if text else []
+        if not text or anchor.search(text) is None:
+            # no place where a reference could start: find() would find none
+            node["references"] = []
+            continue
+        where = _Where(divisions, text_article, paragraph, item, subitem)
+        found = find(text, acts)
         references = []
         if found:
             pieces = [tuple(p) for p in node.get("_src") or ()]
@@ -722,7 +731,7 @@ def _known_acts(doc: _Document) -> tuple[str, ...]:
     their 以下简称 short names: where those names stand bare before 第X条, the
     name is known to start there."""
     names: set[str] = set()
-    for node, _ in doc.texts:
+    for node, *_ in doc.texts:
         text = node.get("text") or ""
         if "《" not in text:
             continue

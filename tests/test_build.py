@@ -1,0 +1,104 @@
+"""The builder constructs the pydantic tree without validating it again: the
+trees it makes must be exactly the trees validation makes from the same dicts
+(same values and types, fields in the same order, same fields set), and must
+survive a round trip through validation unchanged."""
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+from typing import Iterator
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from pydantic import BaseModel
+
+import regparse
+from conftest import SEEDS, corpus_ids, corpus_text, needs_corpus
+from regparse import build, normalize
+from regparse.model import Regulation
+from test_properties import regulation_like
+
+
+def _state(model) -> list:
+    """Everything of a model tree that validation decides, node by node."""
+    out = []
+    todo = [model]
+    while todo:
+        node = todo.pop()
+        out.append((type(node).__name__, list(node.__dict__), sorted(node.model_fields_set),
+                    node.__pydantic_extra__, node.__pydantic_private__))
+        for value in node.__dict__.values():
+            if isinstance(value, list):
+                todo.extend(v for v in value if isinstance(v, BaseModel))
+    return out
+
+
+@contextmanager
+def _compare_with_validation() -> Iterator[list[int]]:
+    """Check every tree the builder constructs against validating its dict."""
+    construct = build.to_models
+    checked = [0]
+
+    def checking(tree: dict):
+        validated = Regulation.model_validate(tree)
+        made = construct(tree)
+        assert made == validated
+        assert repr(made) == repr(validated)      # types too: spans are tuples, lists are lists
+        assert _state(made) == _state(validated)
+        checked[0] += 1
+        return made
+
+    build.to_models = checking
+    try:
+        yield checked
+    finally:
+        build.to_models = construct
+
+
+def _check_round_trips(doc: Regulation) -> None:
+    assert Regulation.model_validate(doc.model_dump()) == doc
+    assert Regulation.model_validate_json(doc.model_dump_json()) == doc
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_seed_trees_equal_validated_trees(path):
+    text = path.read_text(encoding="utf-8")
+    with _compare_with_validation() as checked:
+        for explain in (False, True):
+            _check_round_trips(regparse.parse(text, explain=explain))
+        for doc in regparse.extract(text):
+            _check_round_trips(doc)
+    assert checked[0] >= 2
+
+
+@needs_corpus
+@pytest.mark.parametrize("doc_id", corpus_ids()[::45])
+def test_corpus_trees_equal_validated_trees(doc_id):
+    with _compare_with_validation() as checked:
+        doc = regparse.parse(corpus_text(doc_id))
+    assert checked[0] == 1
+    assert doc.articles
+    _check_round_trips(doc)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(regulation_like)
+def test_generated_trees_equal_validated_trees(text):
+    with _compare_with_validation():
+        doc = regparse.parse(text, explain=True)
+    _check_round_trips(doc)
+
+
+_ANY_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+@settings(max_examples=150, deadline=None)
+@given(regulation_like)
+def test_clean_lines_break_at_every_line_break(text):
+    lines, _ = normalize.clean_lines(text)
+    physical = [p.strip() for p in _ANY_BREAK.split(text) if p.strip()]
+    # furniture and markup may drop a line or part of it, never join two
+    assert len(lines) <= len(physical)
+    for line in lines:
+        assert not _ANY_BREAK.search(line.text)
+        assert line.text == "".join(text[a:b] for a, b in line.pieces)

@@ -189,10 +189,6 @@ def _clean_title(title: str) -> str:
     return title
 
 
-def _citation_of_division(node: dict) -> str:
-    return node["label"]
-
-
 def assign_ids(doc: dict) -> None:
     """Give every node its id (chp_3__art_11__para_1__item_3) and canonical
     citation (第十一条第一款第（三）项), and number the paragraphs."""

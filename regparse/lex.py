@@ -230,7 +230,6 @@ class Lexer:
         self.title_span: tuple[int, int] | None = None
         self.article_key: tuple[int, int] | None = None   # last accepted article (number, suffix)
         self.division_numbers: dict[str, int] = {}
-        self.seen_structure = False
         self.front_tokens: list[tuple[str, Line]] = []
         self.front_lines = 0
 
@@ -531,7 +530,6 @@ def regions(lines: list[Line]) -> list[tuple[int, int]]:
     two of them is the first line after the last article of the first that
     reads as a title (the second one's title, or a headline above it).
     """
-    line_start = _matchers()[0]
     starts: list[int] = []        # first article line of each regulation
     last_article: list[int] = []  # last article line of each
     prev = 0
@@ -572,7 +570,6 @@ def find_start(lines: list[Line]) -> int:
     text); the lines before are not part of it.  Without such a lead the
     regulation starts at the top.
     """
-    line_start = _matchers()[0]
     first = len(lines)
     for i, ln in enumerate(lines):
         text = ln.text
@@ -631,7 +628,6 @@ def segment(lexer: Lexer, lines: list[Line]) -> list[LogicalLine]:
     out: list[LogicalLine] = []
     line_start, _ = _matchers()
     cur: LogicalLine | None = None
-    front_done = False
     front = lexer.front_lines = front_region(lexer, lines)
     toc: list[str] | None = None      # entries of a 目录 being skipped
     for idx, line in enumerate(lines):
@@ -852,13 +848,11 @@ def assign_roles(lexer: Lexer, logical: list[LogicalLine]) -> list[LineToken]:
     sub_style: str | None = None
     last_item = 0
     last_sub = 0
-    n = len(logical)
     for i, ll in enumerate(logical):
         kind = ll.kind
         if kind == "article" or kind in DIVISION_RANK:
             item_style = sub_style = None
             last_item = 0
-            in_body = True
             tokens.append(LineToken(kind.upper(), ll, ll.mark))
             continue
         if kind in ("heading", "preamble_mark", "toc"):

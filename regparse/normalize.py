@@ -102,7 +102,6 @@ _MD_QUOTE = re.compile(r"^>[ \t\u3000]*")
 _MD_BOLD = re.compile(r"\*\*|__")
 # control characters other than tab and line breaks, and zero-width marks
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b-\u200f\u2060\ufeff\ud800-\udfff]")
-_STRIPPED = re.compile(r"^\s*(.*?)\s*$", re.S)
 
 
 def clean_lines(source: str) -> tuple[list[Line], list[Noise]]:

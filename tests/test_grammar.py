@@ -9,7 +9,7 @@ from lark import Lark, Token
 from lark.lexer import Lexer
 
 from regparse import build, grammar, lex, normalize
-from conftest import SEED_004, corpus_ids, corpus_text, needs_corpus
+from conftest import SEED_004, corpus_text, needs_corpus
 
 MARKS = grammar.marker_patterns()
 

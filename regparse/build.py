@@ -278,6 +278,28 @@ def check_numbering(doc: dict, diagnostics: list[dict]) -> None:
             _check_items(para["children"], diagnostics, "item")
             for item in para["children"]:
                 _check_items(item.get("children", []), diagnostics, "subitem")
+    _check_divisions(doc["children"], diagnostics)
+
+
+def _check_divisions(nodes: list[dict], diagnostics: list[dict]) -> None:
+    """Each kind of division counts up by one: through the whole text
+    (民法典's chapters go on across its parts) or from 第一 again under a new
+    parent (刑法's 第二编 starts at 第一章)."""
+    last: dict[str, int] = {}
+    for node in _divisions(nodes):
+        kind, n = node["kind"], node["number"]
+        before = last.get(kind)
+        last[kind] = n
+        if before is None or n in (before + 1, 1):
+            continue
+        word = DIVISION_KINDS[kind]
+        if n == before:
+            code, msg = "duplicate_number", f"{node['label']} appears twice in a row"
+        elif n < before:
+            code, msg = "out_of_order", f"{node['label']} comes after 第{to_chinese(before)}{word}"
+        else:
+            code, msg = "numbering_gap", f"{node['label']} follows 第{to_chinese(before)}{word}"
+        diagnostics.append(_diag(code, "warning", msg, node["span"]))
 
 
 def _check_items(items: list[dict], diagnostics: list[dict], what: str) -> None:

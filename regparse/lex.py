@@ -3,15 +3,17 @@
 It makes the decisions the grammar cannot make one token ahead, each in one
 function with its reason:
 
-- where the regulation starts and ends on a page (:func:`find_body`);
-- which lines are title, subtitle and issuing information (:meth:`Lexer.front`);
+- where each regulation on a page starts and ends (:func:`regions`,
+  :func:`find_start`, :func:`find_end`);
+- which lines are title, subtitle and issuing information (:func:`front_region`);
 - whether a line goes on from the previous one: hard-wrapped PDF text, OCR
-  page and column breaks (:meth:`Lexer.continues`);
+  page and column breaks, a label cut from its text (:meth:`Lexer.continues`);
 - whether a line that starts with a marker really starts an article or a
   division, or is a cross-reference that a wrap put at the line start
   (:meth:`Lexer.accept_article`, :meth:`Lexer.accept_division`);
-- for run-on text without line breaks, where the articles start inside a line
-  (:meth:`Lexer.split_run_on`);
+- for run-on text without line breaks, where structure starts inside a line
+  (:func:`split_run_on`);
+- a table of contents, and headings without a 编/章/节 marker (:func:`segment`);
 - whether a marked line is an item, a sub-item or plain text, and whether an
   unmarked line continues an item (:func:`assign_roles`).
 
@@ -58,9 +60,11 @@ _REG_TITLE_END = re.compile(r"(?:法|典|条例|规定|办法|细则|规则|解�
 _SEP = " \t\u3000\xa0"
 
 DIVISION_RANK = {"part": 0, "subpart": 1, "chapter": 2, "section": 3}
+# in the order the line-start matcher tries them: articles are the most common
+# 第… line, and the five 第… markers differ only in their last character
 _MARK_KIND = {
-    "PART_MARK": "part", "SUBPART_MARK": "subpart", "CHAPTER_MARK": "chapter",
-    "SECTION_MARK": "section", "ARTICLE_MARK": "article",
+    "ARTICLE_MARK": "article", "CHAPTER_MARK": "chapter", "SECTION_MARK": "section",
+    "PART_MARK": "part", "SUBPART_MARK": "subpart",
     "CN_PAREN_MARK": "cn_paren", "CN_COMMA_MARK": "cn_comma", "DIGIT_DOT_MARK": "digit_dot",
     "DIGIT_PAREN_MARK": "digit_paren", "CIRCLED_MARK": "circled",
     "ANNEX_MARK": "annex", "TOC_MARK": "toc", "PREAMBLE_MARK": "preamble_mark",

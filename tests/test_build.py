@@ -102,3 +102,19 @@ def test_clean_lines_break_at_every_line_break(text):
     for line in lines:
         assert not _ANY_BREAK.search(line.text)
         assert line.text == "".join(text[a:b] for a, b in line.pieces)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("第一条　甲。\n第三条　乙。\n", [("numbering_gap", "1 article missing between 第一条 and 第三条")]),
+    ("第一条　甲。\n第二条　乙。\n第二条　丙。\n", [("duplicate_number", "第二条 appears more than once")]),
+    ("第一条　甲。\n第五条　乙。\n第三条　丙。\n", [("numbering_gap", "3 articles missing between 第一条 and 第五条"),
+                                             ("out_of_order", "第三条 comes after 第五条")]),
+    ("第一章 总则\n第一条　甲。\n第三章 附则\n第二条　乙。\n", [("numbering_gap", "第三章 follows 第一章")]),
+    ("第一条　下列事项：\n（一）甲；\n（三）乙。\n", [("numbering_gap", "item （三） where 2 was expected")]),
+    # chapters that start again under a new part are not a gap
+    ("第一编 总则\n第一章 甲\n第一条　甲。\n第二编 分则\n第一章 乙\n第二条　乙。\n", []),
+])
+def test_numbering_diagnostics(text, expected):
+    doc = regparse.parse(text)
+    found = [(d.code, d.message) for d in doc.diagnostics if d.code in ("numbering_gap", "duplicate_number", "out_of_order")]
+    assert found == expected

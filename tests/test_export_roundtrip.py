@@ -69,6 +69,7 @@ def test_corpus_document_round_trips_and_validates(path):
     source = path.read_text(encoding="utf-8")
     doc = regparse.parse(source)
     assert doc.articles, "the corpus document parsed to no articles"
+    assert Regulation.model_validate_json(doc.model_dump_json()) == doc
     assert_round_trips(doc)
     # the text export holds the published text, character for character (whitespace aside)
     assert "".join(to_text(doc).split()) == "".join(source.split())

@@ -10,7 +10,7 @@ import os
 from contextlib import contextmanager
 from typing import Iterator
 
-from . import build, lex
+from . import build, lex, refs
 from .cite import remember
 from .grammar import LineToken, run_lalr
 from .model import Diagnostic, Noise, Regulation
@@ -87,7 +87,7 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
     _items_outside_articles(tokens, diagnostics)
     doc = _finish(tree, text, lexer, diagnostics, references)
     if tokens:
-        doc["span"] = (tokens[0].line.start, max(t.line.end for t in tokens[-3:]))
+        doc["span"] = (tokens[0].line.start, tokens[-1].line.end)
     doc["noise"] = noise + lexer.noise
     doc["noise"].sort(key=lambda n: n.span)
     doc["decisions"] = lexer.decisions
@@ -131,14 +131,9 @@ def _finish(tree: dict, text: str, lexer: lex.Lexer, diagnostics: list[dict], re
                                 "message": f"the text ends inside {last['label']} (mid-sentence)",
                                 "span": last["span"]})
     if references:
-        try:
-            from . import refs
-        except ImportError:  # pragma: no cover - during development
-            refs = None
-        if refs is not None and hasattr(refs, "annotate"):
-            tree.setdefault("diagnostics", [])
-            refs.annotate(tree, text)
-            diagnostics.extend(tree.pop("diagnostics"))
+        tree["diagnostics"] = []
+        refs.annotate(tree, text)
+        diagnostics.extend(tree.pop("diagnostics"))
     tree.pop("_preamble", None)
     diagnostics.sort(key=lambda d: d["span"])
     tree["diagnostics"] = diagnostics

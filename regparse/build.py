@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from lark import Transformer
+from pydantic import BaseModel
 
 from .grammar import LineToken
 from .model import DIVISION_KINDS
@@ -82,6 +83,14 @@ class Builder(Transformer):
         tok = children[0]
         mark = tok.mark
         text, src = _text_after_mark(tok)
+        if len(children) == 1:
+            # the common article: one paragraph, no items (the general case below, written out)
+            line = tok.line
+            end = line.end
+            return {"kind": "article", "label": mark.label, "number": mark.number, "suffix": mark.suffix,
+                    "span": (line.start, end),
+                    "children": [{"kind": "paragraph", "text": text, "span": (src[0][0] if text else end, end),
+                                  "children": [], "_src": src}]}
         first_items = []
         paragraphs = []
         for c in children[1:]:
@@ -189,19 +198,38 @@ def _clean_title(title: str) -> str:
     return title
 
 
-def assign_ids(doc: dict) -> None:
+def _cached(table: dict, key: Any, make: Callable[[], Any]) -> Any:
+    # the same few hundred citation pieces recur in every document; any int
+    # may come in, so the table is kept bounded
+    value = table.get(key)
+    if value is None:
+        if len(table) >= 4096:
+            table.clear()
+        value = table[key] = make()
+    return value
+
+
+_ARTICLE_CITES: dict[tuple[int, int], str] = {}
+# by number: (the id's last step, the citation's last step)
+_PARAGRAPH_CITES: dict[int, tuple[str, str]] = {}
+_ITEM_CITES: dict[int, tuple[str, str]] = {}
+
+
+def assign_ids(doc: dict) -> tuple[list[dict], list[dict]]:
     """Give every node its id (chp_3__art_11__para_1__item_3) and canonical
-    citation (第十一条第一款第（三）项), and number the paragraphs."""
+    citation (第十一条第一款第（三）项), and number the paragraphs.
+
+    Returns the articles and the divisions, each in document order.
+    """
+    divisions: list[dict] = []
+    articles: list[dict] = []
+    _collect(doc["children"], articles, divisions)
     chapter_numbers: dict[tuple[str, int], int] = {}
-    for node in _divisions(doc["children"]):
+    for node in divisions:
         key = (node["kind"], node["number"])
         chapter_numbers[key] = chapter_numbers.get(key, 0) + 1
     seen_ids: dict[str, int] = {}
-
-    def unique(eid: str) -> str:
-        n = seen_ids.get(eid, 0) + 1
-        seen_ids[eid] = n
-        return eid if n == 1 else f"{eid}-dup{n}"
+    article_cites, paragraph_cites, item_cites = _ARTICLE_CITES, _PARAGRAPH_CITES, _ITEM_CITES
 
     def visit(nodes: list[dict], prefix: str, parent_cite: str) -> None:
         for node in nodes:
@@ -209,30 +237,57 @@ def assign_ids(doc: dict) -> None:
             if kind == "article":
                 num = node["number"]
                 suffix = node.get("suffix", 0)
-                eid = unique(f"{prefix}art_{num}" + (f"-{suffix}" if suffix else ""))
-                cite = f"第{to_chinese(num)}条" + (f"之{to_chinese(suffix)}" if suffix else "")
+                eid = f"{prefix}art_{num}-{suffix}" if suffix else f"{prefix}art_{num}"
+                # a repeated id gets -dupN (N counting the repeats)
+                if eid in seen_ids:
+                    n = seen_ids[eid] = seen_ids[eid] + 1
+                    eid = f"{eid}-dup{n}"
+                else:
+                    seen_ids[eid] = 1
+                cite = article_cites.get((num, suffix)) or _cached(
+                    article_cites, (num, suffix),
+                    lambda: f"第{to_chinese(num)}条" + (f"之{to_chinese(suffix)}" if suffix else ""))
                 node["id"] = eid
                 node["citation"] = cite
-                paras = node["children"]
-                for pi, para in enumerate(paras, 1):
-                    pid = f"{eid}__para_{pi}"
-                    pcite = f"{cite}第{to_chinese(pi)}款"
+                for pi, para in enumerate(node["children"], 1):
+                    suffix_id, suffix_cite = paragraph_cites.get(pi) or _cached(
+                        paragraph_cites, pi, lambda: (f"__para_{pi}", f"第{to_chinese(pi)}款"))
+                    pid = eid + suffix_id
+                    pcite = cite + suffix_cite
                     para["id"] = pid
                     para["number"] = pi
                     para["citation"] = pcite
                     for item in para["children"]:
                         n = item["number"]
-                        iid = unique(f"{pid}__item_{n}")
-                        icite = f"{pcite}第（{to_chinese(n)}）项"
+                        suffix_id, suffix_cite = item_cites.get(n) or _cached(
+                            item_cites, n, lambda: (f"__item_{n}", f"第（{to_chinese(n)}）项"))
+                        iid = pid + suffix_id
+                        if iid in seen_ids:
+                            dup = seen_ids[iid] = seen_ids[iid] + 1
+                            iid = f"{iid}-dup{dup}"
+                        else:
+                            seen_ids[iid] = 1
+                        icite = pcite + suffix_cite
                         item["id"] = iid
                         item["citation"] = icite
                         for sub in item.get("children", ()):
                             s = sub["number"]
-                            sub["id"] = unique(f"{iid}__subitem_{s}")
+                            sid = f"{iid}__subitem_{s}"
+                            if sid in seen_ids:
+                                dup = seen_ids[sid] = seen_ids[sid] + 1
+                                sid = f"{sid}-dup{dup}"
+                            else:
+                                seen_ids[sid] = 1
+                            sub["id"] = sid
                             sub["citation"] = f"{icite}第{s}目"
             else:
                 num = node["number"]
-                eid = unique(f"{prefix}{_EID[kind]}_{num}")
+                eid = f"{prefix}{_EID[kind]}_{num}"
+                if eid in seen_ids:
+                    n = seen_ids[eid] = seen_ids[eid] + 1
+                    eid = f"{eid}-dup{n}"
+                else:
+                    seen_ids[eid] = 1
                 word = DIVISION_KINDS[kind]
                 own = f"第{to_chinese(num)}{word}"
                 if kind == "section" or chapter_numbers.get((kind, num), 0) > 1:
@@ -244,49 +299,64 @@ def assign_ids(doc: dict) -> None:
                 visit(node["children"], eid + "__", cite)
 
     visit(doc["children"], "", "")
+    return articles, divisions
 
 
-def _divisions(nodes: list[dict]):
+def _collect(nodes: list[dict], articles: list[dict], divisions: list[dict]) -> None:
     for node in nodes:
-        if node["kind"] in DIVISION_KINDS:
-            yield node
-            yield from _divisions(node["children"])
+        if node["kind"] == "article":
+            articles.append(node)
+        elif node["kind"] in DIVISION_KINDS:
+            divisions.append(node)
+            _collect(node["children"], articles, divisions)
 
 
-def check_numbering(doc: dict, diagnostics: list[dict]) -> None:
+def check_numbering(doc: dict, diagnostics: list[dict], articles: list[dict] | None = None,
+                    divisions: list[dict] | None = None) -> None:
     """Numbering gaps, duplicates and out-of-order numbers of articles, and of
-    divisions within their parent."""
+    divisions within their parent.  ``articles`` and ``divisions`` (document
+    order, as :func:`assign_ids` returns them) save walking the tree again."""
+    if articles is None or divisions is None:
+        articles, divisions = [], []
+        _collect(doc["children"], articles, divisions)
     last: tuple[int, int] | None = None
     seen: set[tuple[int, int]] = set()
-    for art in _articles(doc["children"]):
+    for art in articles:
         key = (art["number"], art.get("suffix", 0))
-        span = art["span"]
         if key in seen:
-            diagnostics.append(_diag("duplicate_number", "warning", f"{art['label']} appears more than once", span))
+            diagnostics.append(_diag("duplicate_number", "warning", f"{art['label']} appears more than once",
+                                     art["span"]))
         elif last is not None and key < last:
-            diagnostics.append(_diag("out_of_order", "warning", f"{art['label']} comes after {_label(last)}", span))
+            diagnostics.append(_diag("out_of_order", "warning", f"{art['label']} comes after {_label(last)}",
+                                     art["span"]))
         elif last is not None and key[1] == 0 and key[0] > last[0] + 1:
             missing = key[0] - last[0] - 1
             diagnostics.append(_diag("numbering_gap", "warning",
                                      f"{missing} article{'s' if missing > 1 else ''} missing between "
-                                     f"{_label(last)} and {art['label']}", span))
+                                     f"{_label(last)} and {art['label']}", art["span"]))
         elif last is not None and key[1] > 0 and not (key[0] == last[0] and key[1] == last[1] + 1):
-            diagnostics.append(_diag("numbering_gap", "warning", f"{art['label']} does not follow {_label(last)}", span))
+            diagnostics.append(_diag("numbering_gap", "warning", f"{art['label']} does not follow {_label(last)}",
+                                     art["span"]))
         seen.add(key)
         last = key if last is None or key > last else last
         for para in art["children"]:
-            _check_items(para["children"], diagnostics, "item")
-            for item in para["children"]:
-                _check_items(item.get("children", []), diagnostics, "subitem")
-    _check_divisions(doc["children"], diagnostics)
+            items = para["children"]
+            if not items:
+                continue
+            _check_items(items, diagnostics, "item")
+            for item in items:
+                subs = item.get("children")
+                if subs:
+                    _check_items(subs, diagnostics, "subitem")
+    _check_divisions(divisions, diagnostics)
 
 
-def _check_divisions(nodes: list[dict], diagnostics: list[dict]) -> None:
+def _check_divisions(divisions: list[dict], diagnostics: list[dict]) -> None:
     """Each kind of division counts up by one: through the whole text
     (民法典's chapters go on across its parts) or from 第一 again under a new
     parent (刑法's 第二编 starts at 第一章)."""
     last: dict[str, int] = {}
-    for node in _divisions(nodes):
+    for node in divisions:
         kind, n = node["kind"], node["number"]
         before = last.get(kind)
         last[kind] = n
@@ -339,64 +409,77 @@ def _diag(code: str, severity: str, message: str, span: tuple[int, int]) -> dict
 
 _new = object.__new__
 _setattr = object.__setattr__
+# the setters of BaseModel's slots, a little cheaper than object.__setattr__
+_SLOT_SETTERS = {"_set_fields_set": BaseModel.__pydantic_fields_set__.__set__,
+                 "_set_extra": BaseModel.__pydantic_extra__.__set__,
+                 "_set_private": BaseModel.__pydantic_private__.__set__}
 
 
-def _maker(cls: type, converters: dict[str, Callable[[Any], Any]]) -> Callable[[dict], Any]:
+def _maker(cls: type, converters: dict[str, Any]) -> Callable[[dict], Any]:
     """A function that constructs ``cls`` from a dict, converting nested fields.
 
-    Written out per class from ``cls.model_fields`` (one expression per field,
-    no loop): a generic loop over the fields costs as much as validating.
+    Written out per class from ``cls.model_fields`` (no loop over the fields:
+    a generic loop costs as much as validating).  The model's ``__dict__``
+    starts as a template of the defaults, in declaration order, updated with
+    the dict: keys of the dict that are not fields (working keys such as
+    ``_src``) land after the fields, where they are cut off.  Each
+    ``converters`` entry makes the models of a list field's items: one maker,
+    or a dict of makers by the items' ``kind``.
     """
-    env: dict[str, Any] = {"_new": _new, "_set": _setattr, "cls": cls, "names": frozenset(cls.model_fields)}
-    entries = []
-    for i, (name, info) in enumerate(cls.model_fields.items()):
+    fields = cls.model_fields
+    env: dict[str, Any] = {"_new": _new, "_set": _setattr, "cls": cls, **_SLOT_SETTERS,
+                           "private": {name: attr.get_default() for name, attr in cls.__private_attributes__.items()}}
+    template: dict[str, Any] = {}
+    fresh = []
+    for i, (name, info) in enumerate(fields.items()):
         convert = converters.get(name)
-        value = f"data[{name!r}]"
-        if convert is not None:
-            env[f"convert{i}"] = convert
-            value = f"convert{i}({value})"
-        elif info.default_factory is list:
-            value = f"list({value})"
-        if info.is_required():
-            entries.append(f"{name!r}: {value}")
-            continue
         if info.default_factory is not None:
-            env[f"factory{i}"] = info.default_factory
-            missing = f"factory{i}()"
+            if info.default_factory is not list:
+                raise TypeError(f"{cls.__name__}.{name}: only list default factories are constructed directly")
+            template[name] = ()          # a missing list becomes a fresh empty list below
+            if isinstance(convert, dict):
+                # models of several kinds (a division's children): the maker by kind
+                env[f"by_kind{i}"] = convert
+                fresh.append(f"    value = state[{name!r}]\n"
+                             f"    state[{name!r}] = [by_kind{i}[v['kind']](v) for v in value] if value else []\n")
+            elif convert is not None:
+                env[f"convert{i}"] = convert
+                fresh.append(f"    value = state[{name!r}]\n"
+                             f"    state[{name!r}] = [convert{i}(v) for v in value] if value else []\n")
+            else:
+                fresh.append(f"    state[{name!r}] = list(state[{name!r}])\n")
+        elif convert is not None or info.is_required():
+            # required fields come from the dict; a KeyError below is a builder bug
+            template[name] = None
+            if convert is not None:
+                env[f"convert{i}"] = convert
+                fresh.append(f"    state[{name!r}] = [convert{i}(v) for v in state[{name!r}]]\n")
         else:
-            env[f"default{i}"] = info.default
-            missing = f"default{i}"
-        entries.append(f"{name!r}: {value} if {name!r} in data else {missing}")
-    private = {name: attr.get_default() for name, attr in cls.__private_attributes__.items()}
-    env["private"] = private
+            template[name] = info.default
+    required = [name for name, info in fields.items() if info.is_required()]
+    env["template"] = template
     source = (
         "def make(data):\n"
+        "    state = {**template, **data}\n"
+        "    given = set(data)\n"
+        f"    while len(state) > {len(template)}:\n"
+        "        given.discard(state.popitem()[0])\n"
+        + "".join(f"    data[{name!r}]\n" for name in required)
+        + "".join(fresh) +
         "    model = _new(cls)\n"
-        f"    _set(model, '__dict__', {{{', '.join(entries)}}})\n"
-        "    _set(model, '__pydantic_fields_set__', data.keys() & names)\n"
-        "    _set(model, '__pydantic_extra__', None)\n"
-        f"    _set(model, '__pydantic_private__', {'dict(private)' if private else 'None'})\n"
+        "    _set(model, '__dict__', state)\n"
+        "    _set_fields_set(model, given)\n"
+        "    _set_extra(model, None)\n"
+        f"    _set_private(model, {'dict(private)' if env['private'] else 'None'})\n"
         "    return model\n")
     exec(compile(source, f"<construct {cls.__name__}>", "exec"), env)
     return env["make"]
 
 
-def _list_of(make: Callable[[dict], Any]) -> Callable[[list], list]:
-    def convert(values: list) -> list:
-        return [make(v) for v in values]
-    return convert
-
-
-def _models_of(kind_to_maker: dict[str, Callable[[dict], Any]]) -> Callable[[list], list]:
-    def convert(values: list) -> list:
-        return [kind_to_maker[v["kind"]](v) for v in values]
-    return convert
-
-
-def _keep_models(cls: type, make: Callable[[dict], Any]) -> Callable[[list], list]:
+def _keep_models(cls: type, make: Callable[[dict], Any]) -> Callable[[Any], Any]:
     # noise and decisions arrive as models already; validation keeps those
-    def convert(values: list) -> list:
-        return [v if type(v) is cls else make(v) for v in values]
+    def convert(value: Any) -> Any:
+        return value if type(value) is cls else make(value)
     return convert
 
 
@@ -404,21 +487,19 @@ def _makers() -> Callable[[dict], Any]:
     from .model import (Appendix, Article, Chapter, Decision, Diagnostic, Heading, Item, Noise, Paragraph, Part,
                         Reference, Regulation, Section, Subitem, Subpart)
 
-    reference = _maker(Reference, {})
-    references = _list_of(reference)
+    references = _maker(Reference, {})
     subitem = _maker(Subitem, {"references": references})
-    item = _maker(Item, {"children": _list_of(subitem), "references": references})
-    paragraph = _maker(Paragraph, {"children": _list_of(item), "references": references})
-    article = _maker(Article, {"children": _list_of(paragraph)})
-    by_kind: dict[str, Callable[[dict], Any]] = {"article": article}
-    children = _models_of(by_kind)
+    item = _maker(Item, {"children": subitem, "references": references})
+    paragraph = _maker(Paragraph, {"children": item, "references": references})
+    article = _maker(Article, {"children": paragraph})
+    children: dict[str, Callable[[dict], Any]] = {"article": article}
     for kind, cls in (("part", Part), ("subpart", Subpart), ("chapter", Chapter), ("section", Section)):
-        by_kind[kind] = _maker(cls, {"children": children})
+        children[kind] = _maker(cls, {"children": children})
     return _maker(Regulation, {
         "children": children,
-        "appendices": _list_of(_maker(Appendix, {})),
-        "headings": _list_of(_maker(Heading, {})),
-        "diagnostics": _list_of(_maker(Diagnostic, {})),
+        "appendices": _maker(Appendix, {}),
+        "headings": _maker(Heading, {}),
+        "diagnostics": _maker(Diagnostic, {}),
         "noise": _keep_models(Noise, _maker(Noise, {})),
         "decisions": _keep_models(Decision, _maker(Decision, {})),
         "references": references,

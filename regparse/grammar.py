@@ -163,18 +163,24 @@ def run_lalr(tokens: Iterable[LineToken], transformer: Transformer,
 
     def reduce(size: int, name: str, inline: bool) -> None:
         # the loop below reduces; this is for the general case
-        if size:
+        flat: list[Any]
+        if size == 1:
+            # the most common reduction (a lone article line): no slices
+            last = value_stack.pop()
+            state_stack.pop()
+            flat = list(last) if type(last) is Inline else [last]
+        elif size:
             children = value_stack[-size:]
             del value_stack[-size:]
             del state_stack[-size:]
+            flat = []
+            for c in children:
+                if type(c) is Inline:
+                    flat.extend(c)
+                else:
+                    flat.append(c)
         else:
-            children = []
-        flat: list[Any] = []
-        for c in children:
-            if type(c) is Inline:
-                flat.extend(c)
-            else:
-                flat.append(c)
+            flat = []
         if inline:
             value: Any = Inline(flat)
         else:

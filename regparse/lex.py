@@ -92,8 +92,39 @@ class Mark(NamedTuple):
     sep: bool          # whitespace between the marker and the text
 
 
+@lru_cache(maxsize=None)
+def _line_start_and_separator() -> re.Pattern:
+    # the line-start markers and the separator after them in one match; the
+    # separator can match empty, so the marker matched is the same as alone
+    line_start = _matchers()[0]
+    return re.compile(f"(?:{line_start.pattern})[{_SEP}]*", line_start.flags)
+
+
+# line-start marks by (terminal, marker and separator as printed, end of the
+# marker, whether the separator ends the line): a few hundred recur on every page
+_line_start_marks: dict[tuple[str | None, str, int, bool], Mark] = {}
+
+
 def read_mark(text: str, pattern: re.Pattern | None = None, pos: int = 0) -> Mark | None:
     """The marker at ``text[pos:]``, if any."""
+    if pattern is None and pos == 0:
+        m = _line_start_and_separator().match(text)
+        if m is None:
+            return None
+        printed = m.group()
+        end = m.end(m.lastgroup)  # type: ignore[arg-type]
+        # the end of the marker is part of the key: a lookahead in a marker
+        # (附件 ) may leave the same characters to the separator or not
+        key = (m.lastgroup, printed, end, len(printed) == len(text))
+        mark = _line_start_marks.get(key)
+        if mark is None:
+            kind, label, number, suffix = _reading(_MARK_KIND[m.lastgroup], printed[:end])  # type: ignore[index]
+            rest = len(printed)
+            mark = Mark(kind, end, label, number, suffix, rest, rest > end or rest == len(text))
+            if len(_line_start_marks) >= 4096:   # any str may come in: keep the cache bounded
+                _line_start_marks.clear()
+            _line_start_marks[key] = mark
+        return mark
     m = (pattern or _matchers()[0]).match(text, pos)
     if m is None:
         return None
@@ -163,12 +194,15 @@ def ends_closed(text: str) -> bool:
 class LogicalLine:
     """A line as the lexer sees it after joining: text, source pieces, marker."""
 
-    __slots__ = ("text", "pieces", "mark", "kind", "phys", "last_raw_len", "blank_before", "heading",
-                 "page_break", "role")
+    __slots__ = ("text", "pieces", "start", "end", "mark", "kind", "phys", "last_raw_len", "blank_before",
+                 "heading", "page_break", "role")
 
     def __init__(self, line: Line, mark: Mark | None, kind: str) -> None:
         self.text = line.text
         self.pieces = line.pieces
+        # where the pieces start and end (read for every token): kept as they change
+        self.start = line.pieces[0][0]
+        self.end = line.pieces[-1][1]
         self.mark = mark
         self.kind = kind                 # article, chapter…, item-like style, text, title, …
         self.phys = 1
@@ -178,17 +212,10 @@ class LogicalLine:
         self.page_break = line.page_break
         self.role = ""
 
-    @property
-    def start(self) -> int:
-        return self.pieces[0][0]
-
-    @property
-    def end(self) -> int:
-        return self.pieces[-1][1]
-
     def join(self, line: Line) -> None:
         self.text += line.text
         self.pieces = self.pieces + line.pieces
+        self.end = line.pieces[-1][1]
         self.phys += 1
         self.last_raw_len = line.raw_len
 

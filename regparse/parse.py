@@ -97,15 +97,14 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
 def _finish(tree: dict, text: str, lexer: lex.Lexer, diagnostics: list[dict], references: bool) -> dict:
     headings: list[tuple[dict, dict | None]] = []
     _pull_headings(tree["children"], headings, None)
-    build.assign_ids(tree)
-    build.check_numbering(tree, diagnostics)
+    articles, divisions = build.assign_ids(tree)
+    build.check_numbering(tree, diagnostics, articles, divisions)
     tree["title"] = lexer.title
     tree["span"] = (0, len(text))
     tree["id"] = ""
     tree["headings"] = [{"text": h["text"], "span": h["span"], "before": nxt["id"] if nxt else None,
                          "paragraphs": h["paragraphs"]} for h, nxt in headings]
     tree["appendices"] = [{"label": a["label"], "text": a["text"], "span": a["span"]} for a in tree["appendices"]]
-    articles = list(build._articles(tree["children"]))
     if not articles:
         diagnostics.append({"code": "no_structure", "severity": "error",
                             "message": "no regulation structure found (no article 第X条)", "span": (0, len(text))})
@@ -176,9 +175,10 @@ def _pull_headings(nodes: list[dict], out: list, after: dict | None) -> None:
         if kind == "heading":
             pending.append(node)
             continue
-        for h in pending:
-            out.append((h, node if node["kind"] == "article" else _first_article(node)))
-        pending = []
+        if pending:
+            for h in pending:
+                out.append((h, node if kind == "article" else _first_article(node)))
+            pending = []
         keep.append(node)
         if kind != "article":
             intro = node.pop("_intro", None)

@@ -288,13 +288,17 @@ class _Document:
         self.tree = tree
         self.articles: list[dict] = []
         self.division_chains: list[tuple[tuple[tuple[str, int], ...], dict]] = []
+        self._chains_by_last: dict[tuple[str, int], list[tuple[tuple[tuple[str, int], ...], dict]]] | None = None
         # (text node, divisions, article, paragraph, item, sub-item) of every
         # text; a _Where is made only for the few texts that hold a reference
         self.texts: list[tuple[dict, list[dict], dict | None, dict | None, dict | None, dict | None]] = []
         self._collect(tree, [])
         self.article_at: dict[tuple[int, int], int] = {}
+        article_at = self.article_at
         for i, article in enumerate(self.articles):
-            self.article_at.setdefault(_article_key(article), i)
+            key = (article.get("number") or 0, article.get("suffix") or 0)   # _article_key, written out
+            if key not in article_at:
+                article_at[key] = i
 
     def _collect(self, node: dict, divisions: list[dict]) -> None:
         for child in node.get("children") or ():
@@ -305,8 +309,15 @@ class _Document:
                 self._collect(child, chain)
             elif kind == "article":
                 self.articles.append(child)
+                texts = self.texts
                 for paragraph in child.get("children") or ():
-                    self._collect_texts(paragraph, divisions, child, paragraph, None, None)
+                    if paragraph.get("kind") != "paragraph":
+                        self._collect_texts(paragraph, divisions, child, paragraph, None, None)
+                        continue
+                    # the common case, written out: most paragraphs have no items
+                    texts.append((paragraph, divisions, child, paragraph, None, None))
+                    for item in paragraph.get("children") or ():
+                        self._collect_texts(item, divisions, child, paragraph, None, None)
             elif kind in _TEXT_KINDS:
                 self._collect_texts(child, divisions, None, None, None, None)
 
@@ -331,8 +342,13 @@ class _Document:
 
     def division(self, location: Location, near: list[dict]) -> dict | None:
         wanted = [(level, getattr(location, level)) for level in location.levels()]
+        if self._chains_by_last is None:
+            # a chain matches only if it ends at the last wanted level: look there only
+            self._chains_by_last = {}
+            for chain, division in self.division_chains:
+                self._chains_by_last.setdefault(chain[-1], []).append((chain, division))
         matches = []
-        for chain, division in self.division_chains:
+        for chain, division in self._chains_by_last.get(wanted[-1], ()) if wanted else self.division_chains:
             if chain_matches(chain, wanted):
                 matches.append((chain, division))
         if not matches:
@@ -731,11 +747,10 @@ def _known_acts(doc: _Document) -> tuple[str, ...]:
     their 以下简称 short names: where those names stand bare before 第X条, the
     name is known to start there."""
     names: set[str] = set()
-    for node, *_ in doc.texts:
-        text = node.get("text") or ""
-        if "《" not in text:
-            continue
-        for match in _TITLE.finditer(text):
+    # one search through all the texts: a title cannot run across a line break
+    texts = "\n".join([entry[0].get("text") or "" for entry in doc.texts])
+    if "《" in texts:
+        for match in _TITLE.finditer(texts):
             title = match.group(1)
             names.add(title)
             if title.startswith("中华人民共和国") and len(title) > 9:

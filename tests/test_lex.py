@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from regparse import lex
 from regparse.normalize import clean_lines
@@ -62,3 +64,13 @@ def test_ends_closed():
     assert lex.ends_closed("（试行）")
     assert not lex.ends_closed("研究部署职责范围内的工")
     assert not lex.ends_closed("依照本条例，")
+
+_MARKER_TEXT = st.lists(st.sampled_from(list("第条章节编分之一二三十百零〇两0１9（()）、.．①附件表录目序言总纲 \u3000：《甲")),
+                        max_size=12).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_MARKER_TEXT)
+def test_cached_marker_reading_equals_the_general_one(text):
+    # read_mark caches readings of line starts; the general matcher reads afresh
+    assert lex.read_mark(text) == lex.read_mark(text, lex._matchers()[0])

@@ -246,6 +246,54 @@ def _wrap_width(lines: list[Line]) -> int:
     return 0
 
 
+def starts_article(mark: Mark, text: str, last: tuple[int, int] | None, cut_before: bool,
+                   run_on: bool = False, after_heading: bool = False) -> bool:
+    """The one rule for whether a 第X条 marker starts an article.
+
+    A cross-reference that a wrap, an OCR break or a lost line break put where
+    an article could start (「依照本条例」/「第十条规定…」) looks like an article
+    marker.  It is an article when the text after it does not read as a
+    reference (第十条规定的, 第十条第二款, 第十条、第十一条 …) and
+
+    - at a line start: its number comes next after ``last`` (the last article
+      taken), or the line before it ended a sentence (``cut_before`` false)
+      and a separator follows the label, or, without a separator, it is a
+      short step forward;
+    - inside a run-on line: its number comes next and a sentence or a heading
+      ends right before it; the first article of a run-on text is 第一条, or
+      whatever article a heading or a sentence end introduces (a book of
+      民法典 starts at 第九百八十九条).
+    """
+    if mark.number is None:
+        return False
+    tail = text[mark.rest:mark.rest + 6]
+    if mark.sep:
+        refers = bool(tail) and tail[0] in "的、，,"
+    else:
+        refers = _REF_TAIL.match(text, mark.rest) is not None
+    if refers:
+        return False
+    key = (mark.number, mark.suffix)
+    if last is None:
+        in_sequence = key == (1, 0)
+    else:
+        in_sequence = key == (last[0] + 1, 0) or key == (last[0], last[1] + 1)
+    if not mark.sep and not in_sequence and _REF_TAIL_WEAK.match(tail):
+        return False
+    if run_on:
+        if last is None:
+            return (in_sequence or after_heading or (not cut_before and mark.sep)) and not _REF_TAIL_WEAK.match(tail)
+        return in_sequence and (not cut_before or after_heading)
+    if in_sequence:
+        return True
+    if cut_before:
+        return False
+    if mark.sep:
+        return True
+    # no separator (第五条本法…) and not next in sequence: only a short gap forward
+    return last is not None and 0 < mark.number - last[0] <= 3
+
+
 class Lexer:
     """Turns the clean lines of one regulation into grammar tokens."""
 
@@ -271,42 +319,11 @@ class Lexer:
 
     # -- markers that start structure ----------------------------------------
     def accept_article(self, mark: Mark, text: str, prev: LogicalLine | None, line: Line | None) -> bool:
-        """Whether 第X条 at the start of a line starts an article.
-
-        A cross-reference that a wrap or an OCR break put at a line start
-        (「依照本条例」/「第十条规定…」) looks like an article marker.  It is an
-        article when its text does not read as a reference (第十条规定的,
-        第十条第二款, 第十条、第十一条 …) and either its number comes next in
-        the sequence or the line before it ended a sentence and a separator
-        follows the label.  A line before it that is cut mid-sentence admits
-        only the next number in sequence.
-        """
-        if mark.number is None:
-            return False
-        tail = text[mark.rest:mark.rest + 6]
-        if not mark.sep and _REF_TAIL.match(text, mark.rest):
-            return False
-        if mark.sep and tail and tail[0] in "的、，,":
-            return False
-        key = (mark.number, mark.suffix)
-        last = self.article_key
-        if last is None:
-            in_sequence = key == (1, 0)
-        else:
-            in_sequence = key == (last[0] + 1, 0) or key == (last[0], last[1] + 1)
-        if not mark.sep and not in_sequence and _REF_TAIL_WEAK.match(tail):
-            return False
+        """Whether 第X条 at the start of a line starts an article (see :func:`starts_article`)."""
         prev_open = prev is not None and prev.kind in _BODY_KINDS and not ends_closed(prev.text)
         if prev_open and prev.mark is not None and prev.mark.kind == "article" and prev.mark.rest >= len(prev.text):
             prev_open = False   # a label alone on its line is not a sentence
-        if in_sequence:
-            return True
-        if prev_open:
-            return False
-        if mark.sep:
-            return True
-        # no separator (第五条本法…) and not next in sequence: only a short gap forward
-        return last is not None and 0 < mark.number - last[0] <= 3
+        return starts_article(mark, text, self.article_key, prev_open)
 
     def accept_division(self, mark: Mark, text: str, prev: LogicalLine | None) -> bool:
         """Whether 第X章 (编/分编/节) at the start of a line is a heading.
@@ -457,20 +474,11 @@ def split_run_on(lexer: Lexer, lines: list[Line]) -> list[Line]:
             # a sentence ends before it, or a bracketed note does (（2009年8月27日删除）第三条)
             closed = before in _SENTENCE_END or before in _TRAILERS
             if mark.kind == "article":
-                key = (mark.number, mark.suffix)
                 after_heading = bool(cuts) and cuts[-1] >= p - 40 and not any(
                     ch in _SENTENCE_END or ch in "，," for ch in text[cuts[-1]:p])
-                if last_article is None:
-                    # the first article: 第一条, or whatever article a heading or
-                    # a sentence end introduces (a book of 民法典 starts at 第九百八十九条)
-                    ok = key == (1, 0) or after_heading or (closed and mark.sep)
-                else:
-                    ok = key in ((last_article[0] + 1, 0), (last_article[0], last_article[1] + 1))
-                refers = bool(tail) and tail[0] in "的、，," if mark.sep else _REF_TAIL.match(text, mark.rest) is not None
-                if ok and (closed or after_heading or not first_article_seen) and not refers \
-                        and (last_article is not None or not _REF_TAIL_WEAK.match(tail)):
+                if starts_article(mark, text, last_article, not closed, run_on=True, after_heading=after_heading):
                     cuts.append(p)
-                    last_article = key
+                    last_article = (mark.number, mark.suffix)
                     first_article_seen = True
                     item_next = 0
             elif mark.kind in DIVISION_RANK:

@@ -1,4 +1,4 @@
-"""The ``regparse`` command: parse, look up, check, list references, extract, schema.
+"""The ``regparse`` command: parse, look up, check, list references, extract, batch, schema.
 
 Every command reads a file in any supported encoding (or ``-`` for standard
 input), and every failure is one line on standard error, ``regparse: error:
@@ -35,6 +35,7 @@ examples:
   regparse check {_SEED} --explain
   regparse refs {_SEED}
   regparse extract page.txt
+  regparse batch laws/ -o out/ --format akn
   regparse schema > regulation.schema.json
 
 'regparse COMMAND --help' shows the options and an example of each command.""",
@@ -69,6 +70,14 @@ ids of the nodes it resolves to, or 'unresolved'.""",
 examples:
   regparse extract page.txt             # every regulation printed on a news page
   regparse extract page.txt --json""",
+    "batch": """\
+examples:
+  regparse batch laws/ -o out/                       # laws/**/*.txt → out/**/*.json
+  regparse batch laws/ -o out/ --format akn --glob "*.txt"
+
+Each file is read and parsed on its own: a file that cannot be read is
+reported on one line and the others go on.  Progress goes to standard error.
+The exit status is 1 when any file failed.""",
     "schema": """\
 example:
   regparse schema > regulation.schema.json""",
@@ -134,6 +143,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE", help="text file, or - for standard input")
     p.add_argument("--json", action="store_true", help="print the regulations found as JSON")
     p.set_defaults(run=_cmd_extract)
+
+    p = command("batch", "parse every text file under a folder into another folder")
+    p.add_argument("folder", metavar="DIR", help="folder to read (searched recursively)")
+    p.add_argument("-o", "--output", metavar="OUTDIR", required=True, help="folder to write the results into")
+    p.add_argument("--format", "-f", choices=FORMATS, default="json", help="output format (default: json)")
+    p.add_argument("--glob", default="*.txt", help="which files to take (default: *.txt)")
+    p.set_defaults(run=_cmd_batch)
 
     p = command("schema", "print the JSON Schema of the parsed tree (Regulation)")
     p.set_defaults(run=_cmd_schema)
@@ -412,6 +428,45 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     if not found:
         print(f"{name}: no regulation found", file=sys.stderr)
     return 0
+
+
+# -- batch ---------------------------------------------------------------------
+
+_SUFFIX = {"json": ".json", "tree": ".tree.txt", "markdown": ".md", "text": ".txt", "akn": ".akn.xml",
+           "html": ".html"}
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    import regparse
+
+    source = Path(args.folder)
+    if not source.is_dir():
+        raise RegparseError(f"{args.folder}: not a folder")
+    target = Path(args.output)
+    files = sorted(p for p in source.rglob(args.glob) if p.is_file())
+    if not files:
+        raise RegparseError(f"{args.folder}: no file matches {args.glob}")
+    failed = 0
+    articles = 0
+    for k, path in enumerate(files, 1):
+        relative = path.relative_to(source)
+        try:
+            doc = regparse.parse_file(path)
+            out = (target / relative).with_suffix(_SUFFIX[args.format])
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(render(doc, args.format), encoding="utf-8")
+        except (RegparseError, OSError) as e:
+            failed += 1
+            print(f"[{k}/{len(files)}] {relative}: error: {' '.join(str(e).split())}", file=sys.stderr)
+            continue
+        articles += len(doc.articles)
+        errors = sum(1 for d in doc.diagnostics if d.severity == "error")
+        print(f"[{k}/{len(files)}] {relative}: {len(doc.articles)} articles"
+              + (f", {errors} error diagnostics" if errors else ""), file=sys.stderr)
+    print(f"{len(files) - failed} of {len(files)} files parsed ({articles} articles) into {target}", file=sys.stderr)
+    return 1 if failed else 0
 
 
 # -- schema --------------------------------------------------------------------

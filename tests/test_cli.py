@@ -417,3 +417,28 @@ def test_a_closed_pipe_ends_quietly():
     proc.wait(timeout=120)
     assert proc.returncode == 1
     assert b"Traceback" not in err and err == b""
+
+
+# -- batch ---------------------------------------------------------------------
+
+def test_batch_parses_every_file_and_goes_on_past_a_bad_one(capsys, tmp_path, seed_text, seed_doc):
+    source = tmp_path / "in"
+    (source / "sub").mkdir(parents=True)
+    (source / "004.txt").write_text(seed_text, encoding="utf-8")
+    (source / "sub" / "gbk.txt").write_bytes(seed_text.encode("gb18030"))
+    (source / "bad.txt").write_bytes(b"\x00\x01\x02binary")
+    status = main(["batch", str(source), "-o", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert "[1/3] 004.txt: 25 articles" in err
+    assert "[2/3] bad.txt: error:" in err and "binary data" in err
+    assert "[3/3] sub/gbk.txt: 25 articles" in err
+    assert "2 of 3 files parsed (50 articles)" in err
+    written = regparse.Regulation.model_validate_json((tmp_path / "out" / "004.json").read_text(encoding="utf-8"))
+    assert written == seed_doc
+    assert (tmp_path / "out" / "sub" / "gbk.json").is_file()
+
+
+def test_batch_of_a_missing_folder_is_one_line(capsys, tmp_path):
+    assert main(["batch", str(tmp_path / "nowhere"), "-o", str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().err.startswith("regparse: error:")

@@ -1,0 +1,41 @@
+"""The README's library examples run as written and say what they print."""
+from __future__ import annotations
+
+import os
+import re
+
+from conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+BLOCKS = re.findall(r"```python\n(.*?)```", README, re.S)
+
+
+def run_block(source: str) -> dict:
+    scope: dict = {}
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        exec(compile(source, "README.md", "exec"), scope)
+    finally:
+        os.chdir(cwd)
+    return scope
+
+
+def test_library_example_runs_and_its_comments_hold():
+    scope = run_block(BLOCKS[0])
+    doc, item = scope["doc"], scope["item"]
+    assert doc.title == "中国共产党工作机关条例"
+    assert [c.label for c in doc.children][:4] == ["第八条", "第九条", "第三章", "第四章"]
+    art = scope["art"]
+    assert (len(art.paragraphs), len(art.paragraphs[0].items)) == (2, 6)
+    assert item.text.startswith("当好党委参谋助手,及时报告有关情况,")
+    assert (item.citation, item.id) == ("第十一条第一款第（三）项", "chp_3__art_11__para_1__item_3")
+    assert scope["regparse"].cite(item, full=True) == "《中国共产党工作机关条例》第十一条第一款第（三）项"
+    assert doc.get("第11条第1款第3项") is item and doc.get("第十一条第一款第三项") is item
+    assert doc.article("第十一条") is art
+
+
+def test_references_example_runs():
+    scope = run_block(BLOCKS[1])
+    doc = scope["doc"]
+    assert [r.surface for r in doc.referrers(doc.article(6))] == ["本条例第六条"]

@@ -15,7 +15,7 @@ from lark import Transformer
 from pydantic import BaseModel
 
 from .grammar import LineToken
-from .model import DIVISION_KINDS
+from .model import DIVISION_KINDS, Noise
 from .normalize import slice_pieces
 from .numerals import to_chinese
 
@@ -44,7 +44,7 @@ class Builder(Transformer):
     def __init__(self, source: str) -> None:
         super().__init__()
         self.source = source
-        self.stray: list[dict] = []      # loose text under divisions, for diagnostics
+        self.noise: list = []            # markup the builder takes off (the brackets of 【…】)
 
     # -- leaves --------------------------------------------------------------
     def subitem(self, children: list) -> dict:
@@ -83,7 +83,20 @@ class Builder(Transformer):
         tok = children[0]
         mark = tok.mark
         text, src = _text_after_mark(tok)
-        if len(children) == 1:
+        title = None
+        if text[:1] == "【":
+            # 第一条【立法目的】为了…: an article heading, as local regulations print them
+            close = text.find("】", 1, 40)
+            if close > 1:
+                title = text[1:close].strip() or None
+                for at in (0, close):
+                    a, b = slice_pieces(src, at, at + 1)[0]
+                    self.noise.append(Noise(kind="markup", text=text[at], span=(a, b)))
+                rest = close + 1
+                while rest < len(text) and text[rest] in " \t\u3000\xa0":
+                    rest += 1
+                text, src = text[rest:], slice_pieces(src, rest)
+        if len(children) == 1 and title is None:
             # the common article: one paragraph, no items (the general case below, written out)
             line = tok.line
             end = line.end
@@ -103,8 +116,11 @@ class Builder(Transformer):
         first = {"kind": "paragraph", "text": text, "span": (start, first_end),
                  "children": first_items, "_src": src}
         paragraphs.insert(0, first)
-        return {"kind": "article", "label": mark.label, "number": mark.number, "suffix": mark.suffix,
-                "span": (tok.line.start, paragraphs[-1]["span"][1]), "children": paragraphs}
+        article = {"kind": "article", "label": mark.label, "number": mark.number, "suffix": mark.suffix,
+                   "span": (tok.line.start, paragraphs[-1]["span"][1]), "children": paragraphs}
+        if title is not None:
+            article["title"] = title
+        return article
 
     # -- divisions -----------------------------------------------------------
     def _division(self, kind: str, children: list) -> dict:

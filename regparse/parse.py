@@ -78,7 +78,9 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
         dropped.append(token)
         return None
 
-    tree = run_lalr(tokens, build.Builder(text), on_error)
+    builder = build.Builder(text)
+    tree = run_lalr(tokens, builder, on_error)
+    noise.extend(builder.noise)
     for tok in dropped:
         ln = tok.line
         diagnostics.append({"code": "unparsed_line", "severity": "warning",

@@ -118,3 +118,20 @@ def test_numbering_diagnostics(text, expected):
     doc = regparse.parse(text)
     found = [(d.code, d.message) for d in doc.diagnostics if d.code in ("numbering_gap", "duplicate_number", "out_of_order")]
     assert found == expected
+
+
+def test_article_headings_in_brackets_are_titles():
+    text = ("某市条例\n第一条【立法目的】为了规范管理，制定本条例。\n"
+            "第二条　【适用范围】 本条例适用于本市。\n前款规定的除外。\n"
+            "第三条　依照【某规定】办理。\n第四条【】空。\n")
+    doc = regparse.parse(text)
+    assert [(a.title, a.paragraphs[0].text) for a in doc.articles] == [
+        ("立法目的", "为了规范管理，制定本条例。"), ("适用范围", "本条例适用于本市。"),
+        (None, "依照【某规定】办理。"), (None, "【】空。")]
+    assert [n.text for n in doc.noise if n.kind == "markup"] == ["【", "】", "【", "】"]
+    first = doc.article(1).paragraphs[0]
+    assert text[slice(*first.span)] == "为了规范管理，制定本条例。"
+    for export in (doc.to_text, doc.to_markdown):
+        back = regparse.parse(export())
+        assert [(a.title, [p.text for p in a.paragraphs]) for a in back.articles] == \
+            [(a.title, [p.text for p in a.paragraphs]) for a in doc.articles]

@@ -82,7 +82,7 @@ _PAGE_NO = r"[0-9０-９一二三四五六七八九十]{1,3}"
 _CONTINUED_FROM = re.compile(rf"^[（(]\s*上接第\s*{_PAGE_NO}\s*版\s*[）)]")
 _CONTINUED_ON = re.compile(rf"[（(]\s*下转第\s*{_PAGE_NO}\s*版\s*[）)]$")
 # whole lines that are page furniture:
-#   4     — 4 —     - 12 -     第4版     04
+#   4     — 4 —     - 12 -     第4版     04     第 3 页 共 10 页     3/10
 #   2021年6月17日　星期四       光明日报　4       4　光明日报
 #   光明日报　2021年6月17日　星期四　要闻       人民日报　2021年3月4日　第3版
 _PAPER = r"[\u4e00-\u9fff]{1,6}(?:日报|晚报|时报|周报|商报|早报)"
@@ -91,11 +91,14 @@ _FURNITURE = re.compile(
     rf"""^(?:
         [—\-－–]*\s*\d{{1,3}}\s*[—\-－–]*
       | 第\s*{_PAGE_NO}\s*版
+      | 第\s*\d{{1,4}}\s*页(?:\s*[，,/]?\s*共\s*\d{{1,4}}\s*页)?
+      | 共\s*\d{{1,4}}\s*页\s*[，,/]?\s*第\s*\d{{1,4}}\s*页
+      | \d{{1,4}}\s*/\s*\d{{1,4}}
       | {_DATE}\s*星期[一二三四五六日天]
       | (?:\d{{1,2}}\s+)?{_PAPER}(?:\s+\d{{1,2}})?
       | {_PAPER}\s+{_DATE}(?:\s+星期[一二三四五六日天])?(?:\s+[\u4e00-\u9fff]{{2,4}})?(?:\s+第\s*\d{{1,2}}\s*版)?
     )$""", re.X)
-_FURNITURE_FIRST = set("0123456789—-－–第")
+_FURNITURE_FIRST = set("0123456789—-－–第共")
 # markdown: ## heading, > quote, **bold**, __bold__
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t\u3000]*")
 _MD_QUOTE = re.compile(r"^>[ \t\u3000]*")
@@ -180,7 +183,7 @@ def clean_lines(source: str) -> tuple[list[Line], list[Noise]]:
                 continue
         if len(text) <= 40 and (text[0] in _FURNITURE_FIRST or "报" in text) and _FURNITURE.match(text):
             noise.append(Noise(kind="page_furniture", text=text, span=(line.start, line.end)))
-            if text[0].isdigit() or text[0] in "—-－–第":
+            if text[0].isdigit() or text[0] in "—-－–第共":
                 page_break = True
             continue
         line.blank_before = blank or not lines

@@ -57,3 +57,11 @@ def test_line_breaks_of_every_kind():
     lines, _ = clean_lines("甲\r\n乙\r丙\u2028丁\n\n戊")
     assert [ln.text for ln in lines] == ["甲", "乙", "丙", "丁", "戊"]
     assert [ln.blank_before for ln in lines] == [True, False, False, False, True]
+
+
+def test_pdf_page_counters_are_furniture():
+    text = "第一条　为了促进节约\n第 3 页 共 10 页\n用水，制定本条例。\n共10页 第4页\n3/10\n第三条规定的第三页\n"
+    lines, noise = clean_lines(text)
+    assert [ln.text for ln in lines] == ["第一条　为了促进节约", "用水，制定本条例。", "第三条规定的第三页"]
+    assert lines[1].page_break
+    assert [n.text for n in noise] == ["第 3 页 共 10 页", "共10页 第4页", "3/10"]

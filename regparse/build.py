@@ -38,6 +38,23 @@ def _text_after_mark(tok: LineToken) -> tuple[str, list[tuple[int, int]]]:
     return line.text[rest:], slice_pieces(line.pieces, rest)
 
 
+def _continued(text: str, src: list[tuple[int, int]], lines: list) -> tuple[str, list[tuple[int, int]]]:
+    """An item's text with the lines that continue it, one per line.
+
+    The line break between two lines stands for the break (or space) in the
+    source right after the line before it, so that the pieces still line up
+    with the text character for character.
+    """
+    parts = [text]
+    pieces = list(src)
+    for line in lines:
+        at = pieces[-1][1] if pieces else line.start
+        pieces.append((at, at + 1))
+        pieces.extend(line.pieces)
+        parts.append(line.text)
+    return "\n".join(parts), pieces
+
+
 class Builder(Transformer):
     """One method per grammar rule; each returns a dict shaped like the model."""
 
@@ -50,9 +67,8 @@ class Builder(Transformer):
     def subitem(self, children: list) -> dict:
         tok = children[0]
         text, src = _text_after_mark(tok)
-        for extra in children[1:]:
-            text += "\n" + extra.line.text
-            src = src + extra.line.pieces
+        if len(children) > 1:
+            text, src = _continued(text, src, [c.line for c in children[1:]])
         return {"kind": "subitem", "label": tok.mark.label, "number": tok.mark.number, "text": text,
                 "span": (tok.line.start, children[-1].line.end), "_src": src}
 
@@ -60,15 +76,17 @@ class Builder(Transformer):
         tok = children[0]
         text, src = _text_after_mark(tok)
         subs = []
+        more = []
         end = tok.line.end
         for c in children[1:]:
             if type(c) is dict:
                 subs.append(c)
                 end = c["span"][1]
             else:
-                text += "\n" + c.line.text
-                src = src + c.line.pieces
+                more.append(c.line)
                 end = c.line.end
+        if more:
+            text, src = _continued(text, src, more)
         return {"kind": "item", "label": tok.mark.label, "number": tok.mark.number, "text": text,
                 "span": (tok.line.start, end), "children": subs, "_src": src}
 

@@ -887,6 +887,14 @@ def assign_roles(lexer: Lexer, logical: list[LogicalLine]) -> list[LineToken]:
     sub_style: str | None = None
     last_item = 0
     last_sub = 0
+    # the next line that is not plain text, for each line (one pass, so that a
+    # long run of unmarked lines inside a list is not scanned again per line)
+    next_marked = [len(logical)] * len(logical)
+    following = len(logical)
+    for j in range(len(logical) - 1, -1, -1):
+        next_marked[j] = following
+        if logical[j].kind != "text":
+            following = j
     for i, ll in enumerate(logical):
         kind = ll.kind
         if kind == "article" or kind in DIVISION_RANK:
@@ -940,7 +948,7 @@ def assign_roles(lexer: Lexer, logical: list[LogicalLine]) -> list[LineToken]:
             tokens.append(LineToken("ITEM_TEXT", ll, ll.mark))
             continue
         # an unmarked line
-        if item_style is not None and _continues_list(logical, i, item_style, last_item):
+        if item_style is not None and _continues_list(logical, i, item_style, last_item, next_marked):
             tokens.append(LineToken("ITEM_TEXT", ll))
             continue
         item_style = sub_style = None
@@ -948,17 +956,17 @@ def assign_roles(lexer: Lexer, logical: list[LogicalLine]) -> list[LineToken]:
     return tokens
 
 
-def _continues_list(logical: list[LogicalLine], i: int, style: str, last: int) -> bool:
+def _continues_list(logical: list[LogicalLine], i: int, style: str, last: int, next_marked: list[int]) -> bool:
     """Whether the next marked line after the unmarked line ``i`` goes on with
     the open list (（二） after （一）): then the unmarked lines belong to the item."""
-    for j in range(i + 1, len(logical)):
+    j = next_marked[i]
+    while j < len(logical):
         nxt = logical[j]
         kind = nxt.kind
-        if kind == "text":
-            continue
         if kind == style:
             return nxt.mark is not None and nxt.mark.number == last + 1
-        if kind in ITEM_STYLES:
-            continue
-        return False
+        if kind not in ITEM_STYLES:
+            return False
+        j = next_marked[j]
+    return False
     return False

@@ -135,3 +135,20 @@ def test_article_headings_in_brackets_are_titles():
         back = regparse.parse(export())
         assert [(a.title, [p.text for p in a.paragraphs]) for a in back.articles] == \
             [(a.title, [p.text for p in a.paragraphs]) for a in doc.articles]
+
+
+def test_reference_spans_in_item_continuation_lines():
+    # the item's text joins its lines with \n; the spans still land on the source
+    text = "第五条　下列：\r\n（一）甲；  \r\n依照本法第三条的规定。\r\n（二）乙。\n第三条　丙。\n"
+    doc = regparse.parse(text)
+    item = doc.article(5).paragraphs[0].items[0]
+    assert item.text == "甲；\n依照本法第三条的规定。"
+    (ref,) = item.references
+    assert text[slice(*ref.span)] == ref.surface == "本法第三条"
+
+
+def test_a_long_item_is_not_quadratic_in_its_lines():
+    # thousands of continuation lines between （一） and （二）: each is read once
+    text = "第一条　下列：\n（一）甲；\n" + "说明。\n" * 5000 + "（二）乙。\n"
+    item = regparse.parse(text).article(1).paragraphs[0].items[0]
+    assert item.text.count("\n") == 5000

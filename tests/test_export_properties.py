@@ -148,11 +148,18 @@ def test_text_and_markdown_hold_no_control_characters(doc):
         assert "\n\n\n" not in out
 
 
+_SURROGATE_PAIR = re.compile(r"\\ud[89ab][0-9a-f]{2}\\ud[c-f][0-9a-f]{2}", re.I)
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(REGULATIONS)
 def test_render_gives_every_format(doc):
     for fmt in FORMATS:
         out = render(doc, fmt)
         assert isinstance(out, str) and out
-    # pydantic's own JSON reader refuses lone surrogates; the standard one reads them back
-    assert Regulation.model_validate(json.loads(render(doc, "json"))) == doc
+    # pydantic's own JSON reader refuses lone surrogates; the standard one reads them back,
+    # except a high surrogate written right before a low one, which JSON cannot tell
+    # from the one character the pair encodes
+    dumped = render(doc, "json")
+    if not _SURROGATE_PAIR.search(dumped):
+        assert Regulation.model_validate(json.loads(dumped)) == doc

@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from . import grammar
 from .grammar import LineToken
-from .model import Decision, Diagnostic, Noise
+from .model import Decision, Noise
 from .normalize import Line, slice_pieces
 from .numerals import to_int
 
@@ -297,20 +297,15 @@ def starts_article(mark: Mark, text: str, last: tuple[int, int] | None, cut_befo
 class Lexer:
     """Turns the clean lines of one regulation into grammar tokens."""
 
-    def __init__(self, source: str, lines: list[Line], explain: bool = False) -> None:
-        self.source = source
-        self.lines = lines
+    def __init__(self, lines: list[Line], explain: bool = False) -> None:
         self.explain = explain
         self.decisions: list[Decision] = []
-        self.diagnostics: list[Diagnostic] = []
         self.noise: list[Noise] = []
         self.width = _wrap_width(lines)
         self.title: str | None = None
-        self.title_span: tuple[int, int] | None = None
         self.article_key: tuple[int, int] | None = None   # last accepted article (number, suffix)
         self.division_numbers: dict[str, int] = {}
         self.front_tokens: list[tuple[str, Line]] = []
-        self.front_lines = 0
 
     # -- recording -----------------------------------------------------------
     def decide(self, kind: str, message: str, span: tuple[int, int]) -> None:
@@ -393,7 +388,7 @@ _STANDALONE_KINDS = {"part", "subpart", "chapter", "section", "title", "subtitle
 def tokenize(source: str, lines: list[Line], explain: bool = False) -> tuple[list[LineToken], Lexer]:
     """The grammar tokens of a regulation's clean lines, and the lexer with
     its title, diagnostics, decisions and noise."""
-    lexer = Lexer(source, lines, explain)
+    lexer = Lexer(lines, explain)
     start = find_start(lines)
     if start:
         _outside(lexer, lines[:start], "before")
@@ -667,7 +662,7 @@ def segment(lexer: Lexer, lines: list[Line]) -> list[LogicalLine]:
     out: list[LogicalLine] = []
     line_start, _ = _matchers()
     cur: LogicalLine | None = None
-    front = lexer.front_lines = front_region(lexer, lines)
+    front = front_region(lexer, lines)
     toc: list[str] | None = None      # entries of a 目录 being skipped
     for idx, line in enumerate(lines):
         if idx < front:
@@ -816,7 +811,7 @@ def front_region(lexer: Lexer, lines: list[Line]) -> int:
             first = _joined(lines, 0, lexer.width)
             i = len(first.pieces)
             text = first.text
-        lexer.title, lexer.title_span = _title_of(text, first)
+        lexer.title = _title_of(text)
         if lexer.title != text:
             # 中共中央印发《…条例》: the headline around the title is kept as noise
             lexer.noise.append(Noise(kind="headline", text=text, span=(first.start, first.end)))
@@ -855,16 +850,13 @@ def _subtitle_like(text: str) -> bool:
     return len(text) <= 8 and (text.endswith("编") or text == "总则") and not ends_closed(text)
 
 
-def _title_of(text: str, line: Line) -> tuple[str, tuple[int, int]]:
+def _title_of(text: str) -> str:
+    """The title a title line gives: 中共中央印发《中国共产党工作机关条例》 gives
+    the regulation inside the brackets; a plain title line gives itself."""
     m = _QUOTED_TITLE.search(text)
     if m and not _REG_TITLE_END.search(text) and _REG_TITLE_END.search(m.group(1)):
-        return m.group(1), _span_of(line, m.start(1), m.end(1))
-    return text, (line.start, line.end)
-
-
-def _span_of(line: Line | LogicalLine, i: int, j: int) -> tuple[int, int]:
-    sl = slice_pieces(line.pieces, i, j)
-    return (sl[0][0], sl[-1][1])
+        return m.group(1)
+    return text
 
 
 # ---------------------------------------------------------------------------

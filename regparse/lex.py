@@ -313,7 +313,7 @@ class Lexer:
             self.decisions.append(Decision(kind=kind, message=message, span=span))
 
     # -- markers that start structure ----------------------------------------
-    def accept_article(self, mark: Mark, text: str, prev: LogicalLine | None, line: Line | None) -> bool:
+    def accept_article(self, mark: Mark, text: str, prev: LogicalLine | None) -> bool:
         """Whether 第X条 at the start of a line starts an article (see :func:`starts_article`)."""
         prev_open = prev is not None and prev.kind in _BODY_KINDS and not ends_closed(prev.text)
         if prev_open and prev.mark is not None and prev.mark.kind == "article" and prev.mark.rest >= len(prev.text):
@@ -660,7 +660,6 @@ def find_end(logical: list[LogicalLine]) -> int:
 def segment(lexer: Lexer, lines: list[Line]) -> list[LogicalLine]:
     """Physical lines → logical lines: markers read, wrapped lines joined."""
     out: list[LogicalLine] = []
-    line_start, _ = _matchers()
     cur: LogicalLine | None = None
     front = front_region(lexer, lines)
     toc: list[str] | None = None      # entries of a 目录 being skipped
@@ -686,7 +685,7 @@ def segment(lexer: Lexer, lines: list[Line]) -> list[LogicalLine]:
         if mark is not None:
             mk = mark.kind
             if mk == "article":
-                if line.split or lexer.accept_article(mark, text, cur, line):
+                if line.split or lexer.accept_article(mark, text, cur):
                     kind = "article"
                     structural = True
                 else:
@@ -766,7 +765,7 @@ def _label_cut(lexer: Lexer, cur: LogicalLine, line: Line, out: list[LogicalLine
     if mark is None or mark.kind != "article" or mark.end <= len(head):
         return None
     prev = out[-2] if len(out) > 1 else None
-    return mark if lexer.accept_article(mark, joined, prev, line) else None
+    return mark if lexer.accept_article(mark, joined, prev) else None
 
 
 def _toc_entry(text: str, mark: Mark | None) -> bool:

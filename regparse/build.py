@@ -263,6 +263,13 @@ def assign_ids(doc: dict) -> tuple[list[dict], list[dict]]:
         key = (node["kind"], node["number"])
         chapter_numbers[key] = chapter_numbers.get(key, 0) + 1
     seen_ids: dict[str, int] = {}
+
+    def unique(eid: str) -> str:
+        # a repeated id gets -dupN (N counting the repeats)
+        n = seen_ids.get(eid, 0) + 1
+        seen_ids[eid] = n
+        return eid if n == 1 else f"{eid}-dup{n}"
+
     article_cites, paragraph_cites, item_cites = _ARTICLE_CITES, _PARAGRAPH_CITES, _ITEM_CITES
 
     def visit(nodes: list[dict], prefix: str, parent_cite: str) -> None:
@@ -271,13 +278,7 @@ def assign_ids(doc: dict) -> tuple[list[dict], list[dict]]:
             if kind == "article":
                 num = node["number"]
                 suffix = node.get("suffix", 0)
-                eid = f"{prefix}art_{num}-{suffix}" if suffix else f"{prefix}art_{num}"
-                # a repeated id gets -dupN (N counting the repeats)
-                if eid in seen_ids:
-                    n = seen_ids[eid] = seen_ids[eid] + 1
-                    eid = f"{eid}-dup{n}"
-                else:
-                    seen_ids[eid] = 1
+                eid = unique(f"{prefix}art_{num}-{suffix}" if suffix else f"{prefix}art_{num}")
                 cite = article_cites.get((num, suffix)) or _cached(
                     article_cites, (num, suffix),
                     lambda: f"第{to_chinese(num)}条" + (f"之{to_chinese(suffix)}" if suffix else ""))
@@ -295,33 +296,17 @@ def assign_ids(doc: dict) -> tuple[list[dict], list[dict]]:
                         n = item["number"]
                         suffix_id, suffix_cite = item_cites.get(n) or _cached(
                             item_cites, n, lambda: (f"__item_{n}", f"第（{to_chinese(n)}）项"))
-                        iid = pid + suffix_id
-                        if iid in seen_ids:
-                            dup = seen_ids[iid] = seen_ids[iid] + 1
-                            iid = f"{iid}-dup{dup}"
-                        else:
-                            seen_ids[iid] = 1
+                        iid = unique(pid + suffix_id)
                         icite = pcite + suffix_cite
                         item["id"] = iid
                         item["citation"] = icite
                         for sub in item.get("children", ()):
                             s = sub["number"]
-                            sid = f"{iid}__subitem_{s}"
-                            if sid in seen_ids:
-                                dup = seen_ids[sid] = seen_ids[sid] + 1
-                                sid = f"{sid}-dup{dup}"
-                            else:
-                                seen_ids[sid] = 1
-                            sub["id"] = sid
+                            sub["id"] = unique(f"{iid}__subitem_{s}")
                             sub["citation"] = f"{icite}第{s}目"
             else:
                 num = node["number"]
-                eid = f"{prefix}{_EID[kind]}_{num}"
-                if eid in seen_ids:
-                    n = seen_ids[eid] = seen_ids[eid] + 1
-                    eid = f"{eid}-dup{n}"
-                else:
-                    seen_ids[eid] = 1
+                eid = unique(f"{prefix}{_EID[kind]}_{num}")
                 word = DIVISION_KINDS[kind]
                 own = f"第{to_chinese(num)}{word}"
                 if kind == "section" or chapter_numbers.get((kind, num), 0) > 1:

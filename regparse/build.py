@@ -422,9 +422,11 @@ def _diag(code: str, severity: str, message: str, span: tuple[int, int]) -> dict
 # here, not read from a caller), so the tree is constructed directly:
 # validating it again costs several times more than the rest of the build.
 # What each model gets is exactly what validating the same dict would give:
-# every field in declaration order (defaults for the missing ones), the
-# fields given as ``model_fields_set``, no extra, private attributes at their
-# defaults.  ``tests/test_build.py`` checks the trees against validated ones.
+# every field in declaration order (defaults for the missing ones), no
+# extra, private attributes at their defaults.  Every field counts as set, as
+# in a tree read back from its JSON (the builder decides every field); the
+# nodes of a class share one such set, which pydantic copies before it
+# changes one (model_copy).  ``tests/test_build.py`` checks the trees against validated ones.
 
 _new = object.__new__
 _setattr = object.__setattr__
@@ -477,17 +479,17 @@ def _maker(cls: type, converters: dict[str, Any]) -> Callable[[dict], Any]:
             template[name] = info.default
     required = [name for name, info in fields.items() if info.is_required()]
     env["template"] = template
+    env["every_field"] = set(fields)
     source = (
         "def make(data):\n"
         "    state = {**template, **data}\n"
-        "    given = set(data)\n"
         f"    while len(state) > {len(template)}:\n"
-        "        given.discard(state.popitem()[0])\n"
+        "        state.popitem()\n"
         + "".join(f"    data[{name!r}]\n" for name in required)
         + "".join(fresh) +
         "    model = _new(cls)\n"
         "    _set(model, '__dict__', state)\n"
-        "    _set_fields_set(model, given)\n"
+        "    _set_fields_set(model, every_field)\n"
         "    _set_extra(model, None)\n"
         f"    _set_private(model, {'dict(private)' if env['private'] else 'None'})\n"
         "    return model\n")

@@ -2,10 +2,13 @@
 
 :class:`Builder` is a Lark transformer: the LALR loop calls one method per
 rule as it reduces, so no parse tree is ever built.  The methods make plain
-dicts, cheap to create; :func:`finish` then numbers paragraphs, gives every
-node its id and citation, checks the numbering, and validates the whole tree
-into pydantic models in one call (pydantic's validator runs in compiled code
-and is far faster than building models one by one).
+dicts shaped like the models (every field, in the model's order);
+:func:`assign_ids` numbers paragraphs and gives every node its id and
+citation, :func:`check_numbering` reports gaps, and :func:`to_models` turns
+the dicts into the pydantic tree without validating them again (each dict
+becomes its model's ``__dict__``; validation would cost several times more
+than the rest of the build, and ``tests/test_build.py`` shows the trees are
+the ones validation makes).
 """
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ from lark import Transformer
 from pydantic import BaseModel
 
 from .grammar import LineToken
-from .model import DIVISION_KINDS, Noise
+from .model import DIVISION_KINDS, Article, Chapter, Item, Noise, Paragraph, Part, Section, Subitem, Subpart
 from .normalize import slice_pieces
 from .numerals import to_chinese
 
@@ -23,6 +26,21 @@ __all__ = ["Builder", "assign_ids", "check_numbering", "to_models"]
 
 _EID = {"part": "part", "subpart": "subpart", "chapter": "chp", "section": "sec", "article": "art",
         "paragraph": "para", "item": "item", "subitem": "subitem"}
+
+
+def _blank(cls: type) -> dict:
+    """Every field of ``cls`` at its default, in declaration order (a list
+    field holds () until it is given).  A node dict starts as a copy of this
+    and has its fields overridden in place, so that its keys are in the
+    model's order and :func:`to_models` can use the dict as the model's
+    ``__dict__`` as it is; working keys (``_src``) come after the fields."""
+    return {name: () if info.default_factory is not None else info.default
+            for name, info in cls.model_fields.items()}
+
+
+_SUBITEM, _ITEM, _PARAGRAPH, _ARTICLE = (_blank(c) for c in (Subitem, Item, Paragraph, Article))
+_DIVISION = {"part": _blank(Part), "subpart": _blank(Subpart), "chapter": _blank(Chapter),
+             "section": _blank(Section)}
 
 
 def _span(pieces: list[tuple[int, int]]) -> tuple[int, int]:
@@ -69,7 +87,7 @@ class Builder(Transformer):
         text, src = _text_after_mark(tok)
         if len(children) > 1:
             text, src = _continued(text, src, [c.line for c in children[1:]])
-        return {"kind": "subitem", "label": tok.mark.label, "number": tok.mark.number, "text": text,
+        return {**_SUBITEM, "label": tok.mark.label, "number": tok.mark.number, "text": text,
                 "span": (tok.line.start, children[-1].line.end), "_src": src}
 
     def item(self, children: list) -> dict:
@@ -87,14 +105,14 @@ class Builder(Transformer):
                 end = c.line.end
         if more:
             text, src = _continued(text, src, more)
-        return {"kind": "item", "label": tok.mark.label, "number": tok.mark.number, "text": text,
+        return {**_ITEM, "label": tok.mark.label, "number": tok.mark.number, "text": text,
                 "span": (tok.line.start, end), "children": subs, "_src": src}
 
     def paragraph(self, children: list) -> dict:
         tok = children[0]
         items = children[1:]
         end = items[-1]["span"][1] if items else tok.line.end
-        return {"kind": "paragraph", "text": tok.line.text, "span": (tok.line.start, end),
+        return {**_PARAGRAPH, "text": tok.line.text, "span": (tok.line.start, end),
                 "children": items, "_src": tok.line.pieces}
 
     def article(self, children: list) -> dict:
@@ -118,9 +136,9 @@ class Builder(Transformer):
             # the common article: one paragraph, no items (the general case below, written out)
             line = tok.line
             end = line.end
-            return {"kind": "article", "label": mark.label, "number": mark.number, "suffix": mark.suffix,
+            return {**_ARTICLE, "label": mark.label, "number": mark.number, "suffix": mark.suffix,
                     "span": (line.start, end),
-                    "children": [{"kind": "paragraph", "text": text, "span": (src[0][0] if text else end, end),
+                    "children": [{**_PARAGRAPH, "text": text, "span": (src[0][0] if text else end, end),
                                   "children": [], "_src": src}]}
         first_items = []
         paragraphs = []
@@ -131,10 +149,10 @@ class Builder(Transformer):
                 paragraphs.append(c)
         first_end = first_items[-1]["span"][1] if first_items else tok.line.end
         start = src[0][0] if text else first_end
-        first = {"kind": "paragraph", "text": text, "span": (start, first_end),
+        first = {**_PARAGRAPH, "text": text, "span": (start, first_end),
                  "children": first_items, "_src": src}
         paragraphs.insert(0, first)
-        article = {"kind": "article", "label": mark.label, "number": mark.number, "suffix": mark.suffix,
+        article = {**_ARTICLE, "label": mark.label, "number": mark.number, "suffix": mark.suffix,
                    "span": (tok.line.start, paragraphs[-1]["span"][1]), "children": paragraphs}
         if title is not None:
             article["title"] = title
@@ -152,7 +170,7 @@ class Builder(Transformer):
             else:
                 body.append(c)
         end = body[-1]["span"][1] if body else (intro["span"][1] if intro else tok.line.end)
-        node = {"kind": kind, "label": tok.mark.label, "number": tok.mark.number,
+        node = {**_DIVISION[kind], "label": tok.mark.label, "number": tok.mark.number,
                 "title": _clean_title(title) or None, "span": (tok.line.start, end), "children": body}
         if intro is not None:
             node["_intro"] = intro
@@ -436,7 +454,7 @@ _SLOT_SETTERS = {"_set_fields_set": BaseModel.__pydantic_fields_set__.__set__,
                  "_set_private": BaseModel.__pydantic_private__.__set__}
 
 
-def _maker(cls: type, converters: dict[str, Any]) -> Callable[[dict], Any]:
+def _maker(cls: type, converters: dict[str, Any], direct: bool = False) -> Callable[[dict], Any]:
     """A function that constructs ``cls`` from a dict, converting nested fields.
 
     Written out per class from ``cls.model_fields`` (no loop over the fields:
@@ -446,6 +464,12 @@ def _maker(cls: type, converters: dict[str, Any]) -> Callable[[dict], Any]:
     ``_src``) land after the fields, where they are cut off.  Each
     ``converters`` entry makes the models of a list field's items: one maker,
     or a dict of makers by the items' ``kind``.
+
+    With ``direct``, a dict that holds exactly the fields in declaration order
+    (after its trailing working keys are cut off) is used as the ``__dict__``
+    itself, its list fields converted in place: the builder makes its node
+    dicts that way (:func:`_blank`) and never shares one, which saves a copy
+    of every node.  Such a dict is consumed.
     """
     fields = cls.model_fields
     env: dict[str, Any] = {"_new": _new, "_set": _setattr, "cls": cls, **_SLOT_SETTERS,
@@ -480,12 +504,24 @@ def _maker(cls: type, converters: dict[str, Any]) -> Callable[[dict], Any]:
     required = [name for name, info in fields.items() if info.is_required()]
     env["template"] = template
     env["every_field"] = set(fields)
+    n = len(template)
+    merge = ("        state = {**template, **data}\n"
+             f"        while len(state) > {n}:\n"
+             "            state.popitem()\n"
+             + "".join(f"        data[{name!r}]\n" for name in required))
+    if direct:
+        # the builder's node dicts (see _blank): working keys at the end cut
+        # off, the dict itself becomes the model's __dict__
+        start = ("def make(data):\n"
+                 f"    while len(data) > {n} and (key := next(reversed(data)))[0] == '_':\n"
+                 "        del data[key]\n"
+                 f"    if len(data) == {n} and next(iter(data)) == {next(iter(template))!r}:\n"
+                 "        state = data\n"
+                 "    else:\n" + merge)
+    else:
+        start = "def make(data):\n    if True:\n" + merge
     source = (
-        "def make(data):\n"
-        "    state = {**template, **data}\n"
-        f"    while len(state) > {len(template)}:\n"
-        "        state.popitem()\n"
-        + "".join(f"    data[{name!r}]\n" for name in required)
+        start
         + "".join(fresh) +
         "    model = _new(cls)\n"
         "    _set(model, '__dict__', state)\n"
@@ -509,13 +545,13 @@ def _makers() -> Callable[[dict], Any]:
                         Reference, Regulation, Section, Subitem, Subpart)
 
     references = _maker(Reference, {})
-    subitem = _maker(Subitem, {"references": references})
-    item = _maker(Item, {"children": subitem, "references": references})
-    paragraph = _maker(Paragraph, {"children": item, "references": references})
-    article = _maker(Article, {"children": paragraph})
+    subitem = _maker(Subitem, {"references": references}, direct=True)
+    item = _maker(Item, {"children": subitem, "references": references}, direct=True)
+    paragraph = _maker(Paragraph, {"children": item, "references": references}, direct=True)
+    article = _maker(Article, {"children": paragraph}, direct=True)
     children: dict[str, Callable[[dict], Any]] = {"article": article}
     for kind, cls in (("part", Part), ("subpart", Subpart), ("chapter", Chapter), ("section", Section)):
-        children[kind] = _maker(cls, {"children": children})
+        children[kind] = _maker(cls, {"children": children}, direct=True)
     return _maker(Regulation, {
         "children": children,
         "appendices": _maker(Appendix, {}),
@@ -531,7 +567,10 @@ _regulation_maker: Callable[[dict], Any] | None = None
 
 
 def to_models(tree: dict) -> Any:
-    """The :class:`~regparse.model.Regulation` of a finished builder tree."""
+    """The :class:`~regparse.model.Regulation` of a finished builder tree.
+
+    The tree's node dicts become the models' ``__dict__``: the tree is
+    consumed and must not be used again."""
     global _regulation_maker
     if _regulation_maker is None:
         _regulation_maker = _makers()

@@ -194,6 +194,9 @@ class Builder(Transformer):
         return {"kind": "heading", "text": _clean_title(tok.line.text), "span": (tok.line.start, lines[-1].end),
                 "paragraphs": [ln.text for ln in lines[1:]]}
 
+    def closing_heading(self, children: list) -> dict:
+        return self.heading(children)
+
     def loose(self, children: list) -> dict:
         lines = [c.line for c in children]
         return {"kind": "loose", "span": (lines[0].start, lines[-1].end), "_lines": lines}

@@ -882,10 +882,14 @@ def assign_roles(lexer: Lexer, logical: list[LogicalLine]) -> list[LineToken]:
     # long run of unmarked lines inside a list is not scanned again per line)
     next_marked = [len(logical)] * len(logical)
     following = len(logical)
+    last_division = -1
     for j in range(len(logical) - 1, -1, -1):
         next_marked[j] = following
-        if logical[j].kind != "text":
+        kind = logical[j].kind
+        if kind != "text":
             following = j
+            if last_division < 0 and kind in DIVISION_RANK:
+                last_division = j
     for i, ll in enumerate(logical):
         kind = ll.kind
         if kind == "article" or kind in DIVISION_RANK:
@@ -895,6 +899,12 @@ def assign_roles(lexer: Lexer, logical: list[LogicalLine]) -> list[LineToken]:
             continue
         if kind in ("heading", "preamble_mark", "toc"):
             item_style = sub_style = None
+            if kind == "heading" and i > last_division >= 0 and _closes_divisions(ll.text):
+                lexer.decide("closing_heading", f"{ll.text} without a marker after the last division closes "
+                             "every division: the articles after it stand outside them", (ll.start, ll.end))
+                last_division = len(logical)   # the first one closes them; later ones are plain headings
+                tokens.append(LineToken("CLOSING_HEADING", ll, ll.mark))
+                continue
             tokens.append(LineToken("HEADING", ll, ll.mark))
             continue
         if kind == "annex" and any(x.kind == "article" for x in logical[i + 1:]):
@@ -960,4 +970,12 @@ def _continues_list(logical: list[LogicalLine], i: int, style: str, last: int, n
             return False
         j = next_marked[j]
     return False
-    return False
+
+
+def _closes_divisions(text: str) -> bool:
+    """附则 (附　则) standing alone: the supplementary provisions, which come
+    after every 编 and 章 of a code that prints them without a marker
+    (刑法's 附则 and its 第四百五十二条 belong to no 编).  Other unmarked
+    headings (一、一般规定, a markdown heading) head a part of the division
+    they stand in."""
+    return "".join(text.split()) == "附则"

@@ -151,7 +151,7 @@ def _items_outside_articles(tokens: list[LineToken], diagnostics: list[dict]) ->
         kind = tok.type
         if kind == "ARTICLE":
             in_article = True
-        elif kind in ("PART", "SUBPART", "CHAPTER", "SECTION", "HEADING", "ANNEX"):
+        elif kind in ("PART", "SUBPART", "CHAPTER", "SECTION", "HEADING", "CLOSING_HEADING", "ANNEX"):
             in_article = False
         elif kind in ("ITEM", "SUBITEM") and not in_article:
             ln = tok.line

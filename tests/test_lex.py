@@ -74,3 +74,45 @@ _MARKER_TEXT = st.lists(st.sampled_from(list("第条章节编分之一二三十�
 def test_cached_marker_reading_equals_the_general_one(text):
     # read_mark caches readings of line starts; the general matcher reads afresh
     assert lex.read_mark(text) == lex.read_mark(text, lex._matchers()[0])
+
+
+# -- 附则 without a marker: closes the divisions, or heads a part of one -----------
+
+_CODE = ("示例法\n第一编　总则\n第一章　任务\n第一条　甲。\n第二编　分则\n第一章　罪名\n第二条　乙。\n"
+         "{heading}\n第三条　本法自公布之日起施行。\n")
+
+
+@pytest.mark.parametrize("heading", ["附则", "附　则", "## 附则"])
+def test_bare_supplementary_heading_after_the_last_division_closes_every_division(heading):
+    import regparse
+    doc = regparse.parse(_CODE.format(heading=heading), explain=True)
+    last = doc.article(3)
+    assert last.id == "art_3" and last.citation == "第三条"
+    assert [a.id for a in doc.divisions[-1].walk() if a.kind == "article"] == ["part_2__chp_1__art_2"]
+    assert doc.headings[-1].text == "附则" and doc.headings[-1].before == "art_3"
+    assert [d.kind for d in doc.decisions].count("closing_heading") == 1
+    assert not [d for d in doc.diagnostics if d.code == "unparsed_line"]
+
+
+def test_bare_supplementary_heading_followed_by_a_division_stays_inside():
+    # 附则 before another 章 is a heading of the division it stands in
+    import regparse
+    text = "示例法\n第一章　总则\n第一条　甲。\n附则\n第二条　乙。\n第二章　其他\n第三条　丙。\n"
+    doc = regparse.parse(text, explain=True)
+    assert doc.article(2).id == "chp_1__art_2"
+    assert "closing_heading" not in [d.kind for d in doc.decisions]
+
+
+def test_other_unmarked_headings_stay_inside_the_division():
+    import regparse
+    text = "示例法\n第一章　总则\n第一条　甲。\n总则\n第二条　乙。\n"
+    doc = regparse.parse(text)
+    assert doc.article(2).id == "chp_1__art_2"
+
+
+def test_supplementary_heading_without_divisions_is_a_plain_heading():
+    import regparse
+    doc = regparse.parse("示例条例\n第一条　甲。\n附则\n第二条　本条例自发布之日起施行。\n", explain=True)
+    assert doc.article(2).id == "art_2"
+    assert "closing_heading" not in [d.kind for d in doc.decisions]
+    assert doc.headings[-1].before == "art_2"

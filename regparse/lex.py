@@ -306,6 +306,9 @@ class Lexer:
         self.article_key: tuple[int, int] | None = None   # last accepted article (number, suffix)
         self.division_numbers: dict[str, int] = {}
         self.front_tokens: list[tuple[str, Line]] = []
+        # the current logical line is an entry of a list that a line ending
+        # in ： introduced (由下列人员组成： / 委员长， / 副委员长若干人， …)
+        self.list_entry = False
 
     # -- recording -----------------------------------------------------------
     def decide(self, kind: str, message: str, span: tuple[int, int]) -> None:
@@ -371,6 +374,14 @@ class Lexer:
             return not (line.blank_before and ends_closed(cur.text))
         if ends_closed(cur.text):
             return False
+        if self.list_entry and line.blank_before and cur.text[-1] in "，," and len(cur.text) <= _LIST_ENTRY_MAX:
+            # 委员长，(blank) 副委员长若干人，: the short entries of a list after
+            # 「由下列人员组成：」 end with a comma and are paragraphs of their own.
+            # A page break cuts a paragraph anywhere, seldom just after a short
+            # line that follows a colon.
+            self.decide("list_entry", f"{cur.text} ends an entry of a list, not a line cut mid-sentence",
+                        (cur.start, line.end))
+            return False
         if mark is not None and mark.kind in ITEM_STYLES:
             # 「…依照本条第」 / 「（一）项规定」: an item marker after a cut is text
             return _REF_TAIL.match(line.text, mark.rest) is not None or line.text[mark.rest:mark.rest + 1] in "项目款"
@@ -379,6 +390,7 @@ class Lexer:
         return True
 
 
+_LIST_ENTRY_MAX = 20   # characters of a list entry (副委员长若干人，), well below a cut paragraph line
 _NEWS_FIRST = set("（(新本记《全以")
 _BODY_KINDS = {"article", "text", "cn_paren", "cn_comma", "digit_dot", "digit_paren", "circled"}
 _STANDALONE_KINDS = {"part", "subpart", "chapter", "section", "title", "subtitle", "info", "heading",
@@ -739,6 +751,9 @@ def segment(lexer: Lexer, lines: list[Line]) -> list[LogicalLine]:
             if lexer.explain:
                 lexer.decide("joined_line", f"line joined to the one before: {text[:12]}…", (line.start, line.end))
             continue
+        prev_text = cur.text if cur is not None else ""
+        lexer.list_entry = kind == "text" and prev_text[-1:] in ("：", ":") or (
+            lexer.list_entry and kind == "text" and prev_text[-1:] in ("，", ","))
         cur = LogicalLine(line, mark, kind)
         if kind == "article":
             lexer.article_key = (mark.number, mark.suffix)  # type: ignore[union-attr]

@@ -116,3 +116,32 @@ def test_supplementary_heading_without_divisions_is_a_plain_heading():
     assert doc.article(2).id == "art_2"
     assert "closing_heading" not in [d.kind for d in doc.decisions]
     assert doc.headings[-1].before == "art_2"
+
+
+# -- the short entries of a list after 「…组成：」 end with a comma ------------------
+
+def test_comma_entries_of_a_list_after_a_colon_are_paragraphs():
+    import regparse
+    text = ("宪法\n第六十五条　全国人民代表大会常务委员会由下列人员组成：\n\n委员长，\n\n副委员长若干人，\n\n"
+            "秘书长，\n\n委员若干人。\n\n常务委员会组成人员中，应当有适当名额的少数民族代表。\n")
+    doc = regparse.parse(text, explain=True)
+    assert [p.text for p in doc.article(65).paragraphs] == [
+        "全国人民代表大会常务委员会由下列人员组成：", "委员长，", "副委员长若干人，", "秘书长，", "委员若干人。",
+        "常务委员会组成人员中，应当有适当名额的少数民族代表。"]
+    assert [d.kind for d in doc.decisions].count("list_entry") == 3
+
+
+@pytest.mark.parametrize("text", [
+    # no colon before: a paragraph cut by a page break at a comma goes on
+    "条例\n第十条　申请人应当如实提交材料，\n\n逾期不提交的，不予受理。\n",
+    # after a colon, but a long line: a cut paragraph, not an entry
+    "条例\n第十条　有下列情形之一的，不予受理：\n\n申请人隐瞒有关情况或者提供虚假材料申请行政许可的，\n\n依法不予受理。\n",
+    # no blank line between: a line cut mid-sentence
+    "条例\n第十条　常务委员会由下列人员组成：\n委员长，\n副委员长若干人。\n",
+])
+def test_comma_lines_that_are_cut_sentences_are_joined(text):
+    import regparse
+    doc = regparse.parse(text, explain=True)
+    paragraphs = doc.article(10).paragraphs
+    assert paragraphs[-1].text.endswith("。") and "，" in paragraphs[-1].text
+    assert "list_entry" not in [d.kind for d in doc.decisions]

@@ -8,7 +8,8 @@
 The corpus lives beside the project (../shared/corpus, or $REGPARSE_CORPUS);
 its skins.py renders each document as markdown, wrapped, ocr, embedded,
 fragment or flat text, and score.py compares a prediction with the gold.
-Prints a skin × metric table.
+Prints a skin × metric table: score.py's metrics, then the share of documents
+whose title and whose issuing lines (info) are exactly the gold's.
 """
 from __future__ import annotations
 
@@ -27,6 +28,9 @@ from regparse.model import Article, Division, Regulation  # noqa: E402
 
 SKINS = ["clean", "markdown", "wrapped", "ocr", "embedded", "fragment", "flat"]
 METRICS = ["article_f1", "text_exact", "division_f1", "para_count_acc", "item_f1", "subitem_f1", "path_acc"]
+# regparse's own measures of the front matter, which score.py does not score:
+# the share of documents whose title, and whose issuing lines, are exactly the gold's
+FRONT = ["title_exact", "info_exact"]
 
 
 def corpus_dir() -> Path | None:
@@ -69,9 +73,16 @@ def to_gold(doc: Regulation) -> dict:
             "divisions": divisions, "articles": articles}
 
 
+def front_counts(gold: dict, predicted: dict) -> dict[str, int]:
+    """Documents, and those whose title and issuing lines match the gold exactly."""
+    return {"documents": 1, "title_exact": int(predicted["title"] == (gold.get("title") or "")),
+            "info_exact": int(predicted["info"] == (gold.get("info") or []))}
+
+
 def run(skin: str, seeds: list[int], ids: list[str], corpus: Path, score, skins, per_doc: bool = False):
     import collections
     total = collections.Counter()
+    front = collections.Counter()
     worst = []
     errors = 0
     seconds = 0.0
@@ -91,14 +102,18 @@ def run(skin: str, seeds: list[int], ids: list[str], corpus: Path, score, skins,
                 print(f"CRASH {skin} {seed} {doc_id}: {exc!r}", file=sys.stderr)
                 continue
             seconds += time.perf_counter() - t
-            c = score.count_doc(gold, to_gold(doc))
+            predicted = to_gold(doc)
+            c = score.count_doc(gold, predicted)
             total += c
+            f = front_counts(gold, predicted)
+            front += f
             if per_doc:
-                m = score.metrics(c)
-                bad = sum(1 - m[k] for k in METRICS)
+                m = score.metrics(c) | {k: float(f[k]) for k in FRONT}
+                bad = sum(1 - m[k] for k in METRICS + FRONT)
                 if bad > 0:
-                    worst.append((bad, doc_id, seed, {k: m[k] for k in METRICS if m[k] < 1}))
-    return score.metrics(total), errors, seconds, sorted(worst, reverse=True)
+                    worst.append((bad, doc_id, seed, {k: m[k] for k in METRICS + FRONT if m[k] < 1}))
+    metrics = score.metrics(total) | {k: front[k] / max(front["documents"], 1) for k in FRONT}
+    return metrics, errors, seconds, sorted(worst, reverse=True)
 
 
 def main(argv=None) -> int:
@@ -122,11 +137,12 @@ def main(argv=None) -> int:
         ids = ids[:a.limit]
     names = SKINS if a.skins == ["all"] else a.skins
     rows = {}
-    print(f"{'skin':9s} " + " ".join(f"{m[:12]:>12s}" for m in METRICS) + "   crashes   seconds")
+    columns = METRICS + FRONT
+    print(f"{'skin':9s} " + " ".join(f"{m[:12]:>12s}" for m in columns) + "   crashes   seconds")
     for skin in names:
         m, errors, seconds, worst = run(skin, a.seeds, ids, corpus, score, skins, a.per_doc)
-        rows[skin] = {k: m[k] for k in METRICS} | {"crashes": errors, "seconds": round(seconds, 2)}
-        print(f"{skin:9s} " + " ".join(f"{m[k]:12.4f}" for k in METRICS) + f"   {errors:7d}   {seconds:7.1f}",
+        rows[skin] = {k: m[k] for k in columns} | {"crashes": errors, "seconds": round(seconds, 2)}
+        print(f"{skin:9s} " + " ".join(f"{m[k]:12.4f}" for k in columns) + f"   {errors:7d}   {seconds:7.1f}",
               flush=True)
         for bad, doc_id, seed, ms in worst[:15]:
             print(f"    {doc_id} seed {seed}: {ms}")

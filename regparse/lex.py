@@ -822,8 +822,7 @@ def front_region(lexer: Lexer, lines: list[Line]) -> int:
         i = 1
         if lexer.width and first.raw_len >= lexer.width:
             # a title hard-wrapped over several lines
-            first = _joined(lines, 0, lexer.width)
-            i = len(first.pieces)
+            first, i = _joined(lines, 0, lexer.width)
             text = first.text
         lexer.title = _title_of(text)
         if lexer.title != text:
@@ -833,18 +832,76 @@ def front_region(lexer: Lexer, lines: list[Line]) -> int:
         if i < len(lines) and _subtitle_like(lines[i].text):
             tokens.append(("subtitle", lines[i]))
             i += 1
-    while i < len(lines) and _DATE_LINE.match(lines[i].text) and not ends_closed(lines[i].text.rstrip("）)")):
-        line = lines[i]
+    # the issuing lines: every line up to the last date line of the block
+    # under the title, and the lines that finish a 《…》 left open there
+    # (「…《关于修改」 / 「〈…〉的决定》第四次修正」); a source that breaks the
+    # title or a 发布 line in two gives short lines without a date between them
+    block: list[tuple[Line, int]] = []     # (line, physical lines it takes)
+    last_date = -1
+    j = i
+    while j < len(lines):
+        line = lines[j]
+        if line_mark(line) is not None:
+            break
+        taken = 1
         if lexer.width and line.raw_len >= lexer.width:
-            line = _joined(lines, i, lexer.width)
+            line, taken = _joined(lines, j, lexer.width)
+        text = line.text
+        if _DATE_LINE.match(text):
+            if not _info_like(text):
+                break
+            last_date = len(block)
+        elif not ((_leaves_title_open([ln for ln, _ in block]) and _closes_title(text))
+                  or (len(text) <= 40 and not ends_closed(text) and text[-1] not in "，、,")):
+            break
+        block.append((line, taken))
+        j += taken
+    end = last_date + 1
+    while end < len(block) and _leaves_title_open([ln for ln, _ in block[:end]]) \
+            and _closes_title(block[end][0].text):
+        end += 1
+    for line, taken in block[:end]:
         tokens.append(("info", line))
-        i += len(line.pieces) if line is not lines[i] else 1
+        i += taken
     return i
 
 
-def _joined(lines: list[Line], i: int, width: int) -> Line:
-    """Line ``i`` of a hard-wrapped text with the lines that continue it: each
-    full-width line goes on to the next, until a short one or a blank line."""
+def _info_like(text: str) -> bool:
+    """A dated issuing line: 2009年6月27日 …通过, （2013年1月21日…通过，…修正）.
+    A dated sentence that goes on (2020年5月1日起，…。) is body text, and so is
+    a date without its day (2023 年 5 月 on the cover of a magazine)."""
+    if not _FULL_DATE.match(text):
+        return False
+    core = text.rstrip("）)")
+    if core[-1:] == "。":
+        return core[:-1].endswith(_ISSUING_WORDS)   # …第二次修正。
+    return not ends_closed(core)
+
+
+_FULL_DATE = re.compile(r"^[（(]?\s*(?:\d{4}|[一二三四五六七八九〇零]{4})\s*年\s*[\d一二三四五六七八九十〇零]{1,3}\s*月"
+                        r"\s*[\d一二三四五六七八九十〇零]{1,3}\s*日")
+_ISSUING_WORDS = ("通过", "公布", "发布", "施行", "修正", "修订", "批准", "执行", "印发")
+
+
+def _leaves_title_open(lines: list[Line]) -> bool:
+    """Whether the issuing lines so far leave a 《…》 open (the next line finishes it)."""
+    text = "".join(ln.text for ln in lines)
+    return text.count("《") + text.count("〈") + text.count("<") > \
+        text.count("》") + text.count("〉") + text.count(">")
+
+
+def _closes_title(text: str) -> bool:
+    """「〈…〉的决定》第四次修正」: the end of a 《…》 that the line before opened,
+    and no sentence."""
+    close = min((k for k in (text.find("》"), text.find("〉"), text.find(">")) if k >= 0), default=-1)
+    opening = min((k for k in (text.find("《"), text.find("〈"), text.find("<")) if k >= 0), default=len(text))
+    return 0 <= close and (close < opening or text[0] in "〈<") and len(text) <= 80 and not ends_closed(text)
+
+
+def _joined(lines: list[Line], i: int, width: int) -> tuple[Line, int]:
+    """Line ``i`` of a hard-wrapped text with the lines that continue it (each
+    full-width line goes on to the next, until a short one or a blank line),
+    and how many lines that takes."""
     parts = [lines[i]]
     while parts[-1].raw_len >= width and i + len(parts) < len(lines):
         nxt = lines[i + len(parts)]
@@ -853,11 +910,19 @@ def _joined(lines: list[Line], i: int, width: int) -> Line:
         parts.append(nxt)
     line = Line("".join(p.text for p in parts), [pc for p in parts for pc in p.pieces],
                 parts[0].blank_before, parts[0].heading, parts[0].page_break, parts[-1].raw_len)
-    return line
+    return line, len(parts)
 
 
 def _title_like(text: str) -> bool:
-    return len(text) <= 80 and not ends_closed(text) and not _DATE_LINE.match(text) and text[-1] not in "，、,"
+    """Short and not a sentence.  A bracketed note that ends a title (（试行）,
+    （2020年修正）, 解释（一）) is looked through: ends_closed reads a line that
+    ends with a bracket as complete, which a title is too."""
+    core = _TITLE_NOTE.sub("", text) or text
+    return len(text) <= 80 and not ends_closed(core) and not _DATE_LINE.match(text) and core[-1] not in "，、,"
+
+
+# （试行） （一） （1999年） （2020年修正）: a note after a title
+_TITLE_NOTE = re.compile(r"[（(][^（()）\n]{1,20}[）)]$")
 
 
 def _subtitle_like(text: str) -> bool:

@@ -15,16 +15,25 @@ THRESHOLDS = {"article_f1": 0.999, "text_exact": 0.995, "division_f1": 0.995, "p
               "item_f1": 0.99, "subitem_f1": 0.97, "path_acc": 0.995}
 
 
+# the front matter, which score.py does not score (bench/corpus_score.py's own
+# measure): the remaining misses are gold that lists a notice's whole text,
+# or a bracketed issuing note, as issuing lines or preamble
+FRONT_THRESHOLDS = {"title_exact": 0.99, "info_exact": 0.99}
+
+
 @needs_corpus
 def test_clean_skin_meets_the_thresholds():
-    from corpus_score import load_tools, to_gold
+    from corpus_score import FRONT, front_counts, load_tools, to_gold
 
     score, _ = load_tools(CORPUS)
     total = collections.Counter()
+    front = collections.Counter()
     for doc_id in corpus_ids():
-        total += score.count_doc(corpus_gold(doc_id), to_gold(regparse.parse(corpus_text(doc_id))))
-    m = score.metrics(total)
-    low = {k: m[k] for k, v in THRESHOLDS.items() if m[k] < v}
+        gold, predicted = corpus_gold(doc_id), to_gold(regparse.parse(corpus_text(doc_id)))
+        total += score.count_doc(gold, predicted)
+        front += front_counts(gold, predicted)
+    m = score.metrics(total) | {k: front[k] / front["documents"] for k in FRONT}
+    low = {k: m[k] for k, v in (THRESHOLDS | FRONT_THRESHOLDS).items() if m[k] < v}
     assert not low, f"below threshold: {low} ({score.summary(m)})"
 
 

@@ -145,3 +145,61 @@ def test_comma_lines_that_are_cut_sentences_are_joined(text):
     paragraphs = doc.article(10).paragraphs
     assert paragraphs[-1].text.endswith("。") and "，" in paragraphs[-1].text
     assert "list_entry" not in [d.kind for d in doc.decisions]
+
+
+# -- the title and the issuing lines ---------------------------------------------------
+
+@pytest.mark.parametrize("title", ["处方药与非处方药分类管理办法（试行）", "关于审理劳动争议案件适用法律若干问题的解释（四）",
+                                   "中华人民共和国宪法修正案（1999年）"])
+def test_a_title_ending_in_a_bracketed_note_is_the_title(title):
+    import regparse
+    doc = regparse.parse(f"{title}\n\n1999年6月18日 国家药品监督管理局令第10号公布\n\n第一条　为了规范管理，制定本办法。\n")
+    assert doc.title == title
+    assert doc.info == ["1999年6月18日 国家药品监督管理局令第10号公布"]
+    assert doc.preamble == ""
+
+
+def test_a_sentence_ending_in_a_bracket_is_no_title():
+    import regparse
+    doc = regparse.parse("本办法由国务院批准（见附件）。\n第一条　甲。\n")
+    assert doc.title is None
+
+
+def test_issuing_lines_broken_inside_a_cited_title_are_issuing_lines():
+    import regparse
+    text = ("中华人民共和国计量法\n\n1985年9月6日 第六届全国人民代表大会常务委员会第十二次会议通过\n\n"
+            "2017年12月27日 第十二届全国人民代表大会常务委员会第三十一次会议《关于修改\n\n"
+            "〈中华人民共和国计量法〉的决定》第四次修正\n\n"
+            "2018年10月26日 第十三届全国人民代表大会常务委员会第六次会议修正\n\n第一条　为了加强计量监督管理，制定本法。\n")
+    doc = regparse.parse(text)
+    assert len(doc.info) == 4 and doc.info[2] == "〈中华人民共和国计量法〉的决定》第四次修正"
+    assert doc.preamble == ""
+
+
+def test_short_undated_lines_between_issuing_lines_are_issuing_lines():
+    import regparse
+    text = ("中华人民共和国农村土地承包经营纠纷调解仲裁法\n\n中华人民共和国农村土地\n\n承包经营纠纷调解仲裁法\n\n"
+            "2009年6月27日 第十一届全国人民代表大会常务委员会第九次会议通过\n\n1958年4月19日 交通部\n\n水产部发布\n\n"
+            "1958年7月1日 施行\n\n第一章　总则\n\n第一条　为了公正、及时解决纠纷，制定本法。\n")
+    doc = regparse.parse(text)
+    assert doc.info == ["中华人民共和国农村土地", "承包经营纠纷调解仲裁法",
+                        "2009年6月27日 第十一届全国人民代表大会常务委员会第九次会议通过", "1958年4月19日 交通部", "水产部发布",
+                        "1958年7月1日 施行"]
+    assert doc.preamble == ""
+
+
+@pytest.mark.parametrize("front, preamble", [
+    # an undated short line with no issuing line after it is preamble
+    ("国务院办公厅", "国务院办公厅"),
+    # a dated sentence is body text, not an issuing line
+    ("2015年以来，各地积极开展试点工作。", "2015年以来，各地积极开展试点工作。"),
+    # an issuing line with an open 《 does not swallow the sentences after it
+    ("2017年2月20日 最高人民法院审判委员会第1710次会议《关于适用\n\n在《关于适用〈婚姻法〉若干问题的解释》第二十四条的基础上增加两款：",
+     "在《关于适用〈婚姻法〉若干问题的解释》第二十四条的基础上增加两款："),
+])
+def test_lines_under_the_title_that_are_not_issuing_lines(front, preamble):
+    import regparse
+    doc = regparse.parse(f"示例规定\n\n{front}\n\n第一条　甲。\n")
+    assert doc.title == "示例规定"
+    assert doc.preamble == preamble
+    assert preamble not in doc.info

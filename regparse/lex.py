@@ -50,7 +50,8 @@ _REF_TAIL = re.compile(
 _REF_TAIL_WEAK = re.compile(r"^(?:、|，|,|和|与|或|及|以及|等)")
 _DATE_LINE = re.compile(r"^[（(]?\s*(?:\d{4}|[一二三四五六七八九〇零]{4})\s*年")
 # A news lead or byline: 新华社北京5月28日电　…, 本报讯　…, 本报记者　李明, 全文如下：
-_NEWS_LINE = re.compile(r"^(?:[（(]?新华社|本报讯|本报[\u4e00-\u9fff]{0,8}电|本报记者|记者\s|(?:《[^》]+》)?全文如下|以下为全文)")
+_NEWS_LINE = re.compile(r"^(?:[（(]?新华社|本报讯|本报[\u4e00-\u9fff0-9０-９]{0,12}电|本报记者|记者\s|(?:《[^》]+》)?全文如下"
+                        r"|以下为全文)")
 # 《人民日报》（2021年3月4日　第05版）: the source line under a reprint
 _SOURCE_LINE = re.compile(r"^《[^》]{2,12}》[（(]\s*\d{4}年")
 _CREDIT_LINE = re.compile(r"^[（(](?:完|新华社|本报|责编|责任编辑|编辑|记者|来源|据)[^）)]*[）)]$")

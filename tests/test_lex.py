@@ -203,3 +203,28 @@ def test_lines_under_the_title_that_are_not_issuing_lines(front, preamble):
     assert doc.title == "示例规定"
     assert doc.preamble == preamble
     assert preamble not in doc.info
+
+
+# -- a news lead before the regulation --------------------------------------------------
+
+_PAGE = ("放射性物品运输安全管理条例\n\n本报北京2月14日电　（记者周婷）记者从有关部门获悉，《放射性物品运输安全管理条例》"
+         "日前正式公布。\n\n据介绍，起草过程中广泛听取了意见。\n\n放射性物品运输安全管理条例\n\n"
+         "2009年9月14日 中华人民共和国国务院令第562号公布\n\n第一条　为了加强管理，制定本条例。\n")
+
+
+def test_a_dated_news_lead_keeps_the_news_out_of_the_regulation():
+    import regparse
+    doc = regparse.parse(_PAGE)
+    assert doc.title == "放射性物品运输安全管理条例"
+    assert doc.info == ["2009年9月14日 中华人民共和国国务院令第562号公布"]
+    assert doc.preamble == ""
+    outside = [n.text for n in doc.noise if n.kind == "outside"]
+    assert len(outside) == 3 and outside[1].startswith("本报北京2月14日电")
+
+
+def test_without_a_news_lead_the_text_before_the_first_article_is_the_preamble():
+    import regparse
+    doc = regparse.parse(_PAGE.replace("本报北京2月14日电　（记者周婷）", ""))
+    assert doc.title == "放射性物品运输安全管理条例"
+    assert doc.preamble.startswith("记者从有关部门获悉")
+    assert not [n for n in doc.noise if n.kind == "outside"]

@@ -819,12 +819,23 @@ def front_region(lexer: Lexer, lines: list[Line]) -> int:
     text = first.text
     tokens = lexer.front_tokens
     first_mark = line_mark(first)
-    if _title_like(text) and not (first_mark is not None and first_mark.kind in ("article", *DIVISION_RANK)):
-        i = 1
+    taken = 1
+    if first_mark is None:
         if lexer.width and first.raw_len >= lexer.width:
-            # a title hard-wrapped over several lines
-            first, i = _joined(lines, 0, lexer.width)
-            text = first.text
+            # a title hard-wrapped over several lines, up to where it ends as
+            # titles do (the issuer's name may follow on the next full line)
+            _, taken = _joined(lines, 0, lexer.width)
+            for k in range(1, taken):
+                if _ISSUER_ONLY.match(lines[k].text):
+                    taken = k
+                    break
+        while taken < len(lines) and _title_goes_on("".join(ln.text for ln in lines[:taken]), lines[taken]):
+            taken += 1
+        if taken > 1:
+            first = _join_lines(lines[:taken])
+        text = first.text
+    if _title_like(text) and not (first_mark is not None and first_mark.kind in ("article", *DIVISION_RANK)):
+        i = taken
         lexer.title = _title_of(text)
         if lexer.title != text:
             # 中共中央印发《…条例》: the headline around the title is kept as noise
@@ -849,6 +860,12 @@ def front_region(lexer: Lexer, lines: list[Line]) -> int:
             line, taken = _joined(lines, j, lexer.width)
         text = line.text
         if _DATE_LINE.match(text):
+            # an issuing line wrapped at no width one can tell: the lines right
+            # under it up to the word it ends with (…第1110 / 次会议通过)
+            while j + taken < len(lines) and _info_goes_on(text, lines[j + taken]):
+                taken += 1
+                line = _join_lines(lines[j:j + taken])
+                text = line.text
             if not _info_like(text):
                 break
             last_date = len(block)
@@ -865,6 +882,17 @@ def front_region(lexer: Lexer, lines: list[Line]) -> int:
         tokens.append(("info", line))
         i += taken
     return i
+
+
+def _info_goes_on(text: str, line: Line) -> bool:
+    """Whether ``line`` goes on with the issuing line ``text`` above it: right
+    under it, neither dated nor marked, and ``text`` does not end yet (通过,
+    公布, 施行, 修正 … end one; so does a closing bracket, where sources break
+    a long cited title: 「…《关于修改〈…法〉」 / 「〈…法〉的决定》修正」)."""
+    if line.blank_before or _DATE_LINE.match(line.text) or line_mark(line) is not None:
+        return False
+    end = text.rstrip()
+    return not end.endswith(_ISSUING_WORDS) and end[-1:] not in "）)。〉>》" and len(line.text) <= 60
 
 
 def _info_like(text: str) -> bool:
@@ -899,6 +927,44 @@ def _closes_title(text: str) -> bool:
     return 0 <= close and (close < opening or text[0] in "〈<") and len(text) <= 80 and not ends_closed(text)
 
 
+def _title_goes_on(title: str, line: Line) -> bool:
+    """Whether ``line`` goes on with the title above it, wrapped at no width
+    one can tell (「…若干问题」 / 「的解释（二）」, 「…沿海运输、」 / 「沿海作业…的规定」):
+    right under it, short, and not a sentence, a date, a marker, a book name,
+    an issuer (最高人民法院) or a document number (法释〔2022〕17号).  （二)
+    alone under a title is its note, not an item."""
+    text = line.text
+    if line.blank_before:
+        return False
+    if _TITLE_NOTE.fullmatch(text) and not _TITLE_NOTE.search(title):
+        return True
+    if line_mark(line) is not None or _DATE_LINE.match(text) or _subtitle_like(text) or text[0] in "（(":
+        return False
+    if len(title) + len(text) > 80 or not _title_like(text) or any(ch in text for ch in "，,；;：:"):
+        return False    # a title has no clause in it: this is the sentence under it
+    if _TITLE_DONE.search(title) and title.count("《") == title.count("》"):
+        return False    # …的规定 / …条例: the title has ended
+    if text[:6] == title[:6]:
+        return False    # the title printed again (a source that breaks it in two below)
+    return not (_ISSUER_ONLY.match(text) or _DOCUMENT_NUMBER.search(text))
+
+
+# how titles end (…法 is left out: 适用法 / 律若干问题的解释 is cut inside a word)
+_TITLE_DONE = re.compile(r"(?:规定|解释|决定|意见|通知|批复|答复|安排|条例|办法|细则|规则|章程|准则|法典)"
+                         r"(?:[（(][^（()）]{1,20}[）)])?$")
+
+
+# a line that names only who issued the text: 最高人民法院, 国务院办公厅, 中共中央 国务院
+_ISSUER_ONLY = re.compile(r"^[\u4e00-\u9fff、\s]{0,30}(?:法院|检察院|国务院|委员会|办公厅|办公室|中央|政府|[部局署厅])$")
+# 法释〔2022〕17号, 国发〔2015〕5号, 劳部发〔1994〕489号
+_DOCUMENT_NUMBER = re.compile(r"[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号")
+
+
+def _join_lines(parts: list[Line]) -> Line:
+    return Line("".join(p.text for p in parts), [pc for p in parts for pc in p.pieces],
+                parts[0].blank_before, parts[0].heading, parts[0].page_break, parts[-1].raw_len)
+
+
 def _joined(lines: list[Line], i: int, width: int) -> tuple[Line, int]:
     """Line ``i`` of a hard-wrapped text with the lines that continue it (each
     full-width line goes on to the next, until a short one or a blank line),
@@ -909,9 +975,7 @@ def _joined(lines: list[Line], i: int, width: int) -> tuple[Line, int]:
         if nxt.blank_before or _DATE_LINE.match(nxt.text) or line_mark(nxt) is not None:
             break
         parts.append(nxt)
-    line = Line("".join(p.text for p in parts), [pc for p in parts for pc in p.pieces],
-                parts[0].blank_before, parts[0].heading, parts[0].page_break, parts[-1].raw_len)
-    return line, len(parts)
+    return _join_lines(parts), len(parts)
 
 
 def _title_like(text: str) -> bool:

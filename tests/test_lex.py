@@ -228,3 +228,57 @@ def test_without_a_news_lead_the_text_before_the_first_article_is_the_preamble()
     assert doc.title == "放射性物品运输安全管理条例"
     assert doc.preamble.startswith("记者从有关部门获悉")
     assert not [n for n in doc.noise if n.kind == "outside"]
+
+
+# -- titles and issuing lines wrapped at no width the lexer can tell --------------------
+
+_BODY = "\n\n2007年4月4日 最高人民法院审判委员会第1422次会议通过\n\n第一条　为了规范管理，制定本规定。\n"
+
+
+@pytest.mark.parametrize("printed, title", [
+    ("最高人民法院关于办理侵犯知识产权刑事案件具体应用法律若干问题\n的解释（二）",
+     "最高人民法院关于办理侵犯知识产权刑事案件具体应用法律若干问题的解释（二）"),
+    ("最高人民法院关于审理建设工程施工合同纠纷案件适用法律问题的解释\n（二）",
+     "最高人民法院关于审理建设工程施工合同纠纷案件适用法律问题的解释（二）"),
+    ("关于不满300总吨船舶及沿海运输、\n沿海作业船舶海事赔偿限额的规定", "关于不满300总吨船舶及沿海运输、沿海作业船舶海事赔偿限额的规定"),
+    ("最高人民法院关于审理商标民事纠纷案件适用法\n律若干问题的解释", "最高人民法院关于审理商标民事纠纷案件适用法律若干问题的解释"),
+])
+def test_a_title_wrapped_onto_the_next_line_is_one_title(printed, title):
+    import regparse
+    doc = regparse.parse(printed + _BODY)
+    assert doc.title == title
+    assert doc.info == ["2007年4月4日 最高人民法院审判委员会第1422次会议通过"]
+
+
+@pytest.mark.parametrize("printed, title", [
+    ("最高人民法院关于办理人身安全保护令案件适用法律若干问题的规定\n最高人民法院", "最高人民法院关于办理人身安全保护令案件适用法律若干问题的规定"),
+    ("最高人民法院关于刑事裁判涉财产部分执行的若干规定\n为进一步规范刑事裁判涉财产部分的", "最高人民法院关于刑事裁判涉财产部分执行的若干规定"),
+    ("中华人民共和国外国中央银行财产司法强制措施豁免法\n中华人民共和国外国中央银行财产司法强制措施豁免法",
+     "中华人民共和国外国中央银行财产司法强制措施豁免法"),
+    ("最高人民法院关于审理拐卖妇女儿童犯罪案件具体应用法律若干问题的解释\n为依法惩治拐卖妇女、儿童犯罪，切实保障",
+     "最高人民法院关于审理拐卖妇女儿童犯罪案件具体应用法律若干问题的解释"),
+    ("工资支付暂行规定\n法释〔2022〕17号", "工资支付暂行规定"),
+])
+def test_the_line_under_a_title_that_is_not_part_of_it(printed, title):
+    import regparse
+    doc = regparse.parse(printed + _BODY)
+    assert doc.title == title
+
+
+def test_an_issuing_line_wrapped_onto_the_next_line_is_one_line():
+    import regparse
+    text = ("示例解释\n\n2000年4月20日 最高人民法院审判委员会第1110\n次会议通过\n2000年9月8日 最高人民法院公告公布\n"
+            "2000年9月14日 施行\n第一条　甲。\n")
+    assert regparse.parse(text).info == ["2000年4月20日 最高人民法院审判委员会第1110次会议通过",
+                                         "2000年9月8日 最高人民法院公告公布", "2000年9月14日 施行"]
+
+
+def test_an_issuing_line_broken_after_a_cited_title_stays_two_lines():
+    # sources break a long cited title there; the gold keeps both lines
+    import regparse
+    text = ("中华人民共和国招标投标法\n\n1999年8月30日 第九届全国人民代表大会常务委员会第十一次会议通过\n"
+            "2017年12月27日 第十二届全国人民代表大会常务委员会第三十一次会议《关于修改<中华人民共和国招标投标法>\n"
+            "<中华人民共和国计量法>的决定》修正\n第一章 总则\n第一条 为了规范招标投标活动，制定本法。\n")
+    assert regparse.parse(text).info[1:] == [
+        "2017年12月27日 第十二届全国人民代表大会常务委员会第三十一次会议《关于修改<中华人民共和国招标投标法>",
+        "<中华人民共和国计量法>的决定》修正"]

@@ -829,7 +829,8 @@ def front_region(lexer: Lexer, lines: list[Line]) -> int:
                 if _ISSUER_ONLY.match(lines[k].text):
                     taken = k
                     break
-        while taken < len(lines) and _title_goes_on("".join(ln.text for ln in lines[:taken]), lines[taken]):
+        while taken < min(len(lines), 4) and _title_goes_on(lines[0].text, "".join(ln.text for ln in lines[:taken]),
+                                                             lines[taken]):
             taken += 1
         if taken > 1:
             first = _join_lines(lines[:taken])
@@ -848,10 +849,11 @@ def front_region(lexer: Lexer, lines: list[Line]) -> int:
     # under the title, and the lines that finish a 《…》 left open there
     # (「…《关于修改」 / 「〈…〉的决定》第四次修正」); a source that breaks the
     # title or a 发布 line in two gives short lines without a date between them
-    block: list[tuple[Line, int]] = []     # (line, physical lines it takes)
+    block: list[tuple[Line, int, int]] = []   # (line, physical lines it takes, 《 left open after it)
     last_date = -1
+    open_titles = 0
     j = i
-    while j < len(lines):
+    while j < len(lines) and len(block) - last_date <= _UNDATED_RUN:
         line = lines[j]
         if line_mark(line) is not None:
             break
@@ -862,23 +864,23 @@ def front_region(lexer: Lexer, lines: list[Line]) -> int:
         if _DATE_LINE.match(text):
             # an issuing line wrapped at no width one can tell: the lines right
             # under it up to the word it ends with (…第1110 / 次会议通过)
-            while j + taken < len(lines) and _info_goes_on(text, lines[j + taken]):
+            while j + taken < len(lines) and taken < _UNDATED_RUN and _info_goes_on(text, lines[j + taken]):
                 taken += 1
                 line = _join_lines(lines[j:j + taken])
                 text = line.text
             if not _info_like(text):
                 break
             last_date = len(block)
-        elif not ((_leaves_title_open([ln for ln, _ in block]) and _closes_title(text))
+        elif not ((open_titles > 0 and _closes_title(text))
                   or (len(text) <= 40 and not ends_closed(text) and text[-1] not in "，、,")):
             break
-        block.append((line, taken))
+        open_titles += _title_balance(text)
+        block.append((line, taken, open_titles))
         j += taken
     end = last_date + 1
-    while end < len(block) and _leaves_title_open([ln for ln, _ in block[:end]]) \
-            and _closes_title(block[end][0].text):
+    while end < len(block) and block[end - 1][2] > 0 and _closes_title(block[end][0].text):
         end += 1
-    for line, taken in block[:end]:
+    for line, taken, _ in block[:end]:
         tokens.append(("info", line))
         i += taken
     return i
@@ -912,11 +914,15 @@ _FULL_DATE = re.compile(r"^[（(]?\s*(?:\d{4}|[一二三四五六七八九〇零
 _ISSUING_WORDS = ("通过", "公布", "发布", "施行", "修正", "修订", "批准", "执行", "印发")
 
 
-def _leaves_title_open(lines: list[Line]) -> bool:
-    """Whether the issuing lines so far leave a 《…》 open (the next line finishes it)."""
-    text = "".join(ln.text for ln in lines)
-    return text.count("《") + text.count("〈") + text.count("<") > \
-        text.count("》") + text.count("〉") + text.count(">")
+# the issuing block ends after this many lines without a date (or a wrapped
+# issuing line after this many lines): it is a few lines, not a page
+_UNDATED_RUN = 8
+
+
+def _title_balance(text: str) -> int:
+    """How many 《…》 (〈…〉, <…>) ``text`` opens and leaves open (negative: closes)."""
+    return text.count("《") + text.count("〈") + text.count("<") - \
+        text.count("》") - text.count("〉") - text.count(">")
 
 
 def _closes_title(text: str) -> bool:
@@ -927,17 +933,20 @@ def _closes_title(text: str) -> bool:
     return 0 <= close and (close < opening or text[0] in "〈<") and len(text) <= 80 and not ends_closed(text)
 
 
-def _title_goes_on(title: str, line: Line) -> bool:
-    """Whether ``line`` goes on with the title above it, wrapped at no width
-    one can tell (「…若干问题」 / 「的解释（二）」, 「…沿海运输、」 / 「沿海作业…的规定」):
-    right under it, short, and not a sentence, a date, a marker, a book name,
-    an issuer (最高人民法院) or a document number (法释〔2022〕17号).  （二)
-    alone under a title is its note, not an item."""
+def _title_goes_on(first: str, title: str, line: Line) -> bool:
+    """Whether ``line`` goes on with the title above it (``first`` its first
+    line), wrapped at no width one can tell (「…若干问题」 / 「的解释（二）」,
+    「…沿海运输、」 / 「沿海作业…的规定」): right under a first line long enough to
+    have been wrapped, no longer than it, and not a sentence, a date, a
+    marker, a book name, an issuer (最高人民法院) or a document number
+    (法释〔2022〕17号).  （二) alone under a title is its note, not an item."""
     text = line.text
     if line.blank_before:
         return False
     if _TITLE_NOTE.fullmatch(text) and not _TITLE_NOTE.search(title):
         return True
+    if len(first) < _WRAPPED_TITLE_MIN or len(text) > len(first):
+        return False
     if line_mark(line) is not None or _DATE_LINE.match(text) or _subtitle_like(text) or text[0] in "（(":
         return False
     if len(title) + len(text) > 80 or not _title_like(text) or any(ch in text for ch in "，,；;：:"):
@@ -954,6 +963,8 @@ _TITLE_DONE = re.compile(r"(?:规定|解释|决定|意见|通知|批复|答复|�
                          r"(?:[（(][^（()）]{1,20}[）)])?$")
 
 
+# a title line shorter than this was not wrapped (示例名单 / 委员一号 …)
+_WRAPPED_TITLE_MIN = 12
 # a line that names only who issued the text: 最高人民法院, 国务院办公厅, 中共中央 国务院
 _ISSUER_ONLY = re.compile(r"^[\u4e00-\u9fff、\s]{0,30}(?:法院|检察院|国务院|委员会|办公厅|办公室|中央|政府|[部局署厅])$")
 # 法释〔2022〕17号, 国发〔2015〕5号, 劳部发〔1994〕489号

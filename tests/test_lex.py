@@ -282,3 +282,14 @@ def test_an_issuing_line_broken_after_a_cited_title_stays_two_lines():
     assert regparse.parse(text).info[1:] == [
         "2017年12月27日 第十二届全国人民代表大会常务委员会第三十一次会议《关于修改<中华人民共和国招标投标法>",
         "<中华人民共和国计量法>的决定》修正"]
+
+
+def test_the_issuing_block_is_a_few_lines_not_a_page():
+    # a page of short undated lines under a title: no issuing lines, and the
+    # block is given up after a few lines instead of growing with the page
+    import regparse
+    names = "\n".join(f"委员{i}号" for i in range(3000))
+    doc = regparse.parse(f"示例名单\n{names}\n2020年1月1日 公布\n第一条　甲。\n")
+    assert doc.title == "示例名单"     # a short title line was not wrapped: the names are not part of it
+    assert doc.info == []
+    assert doc.preamble.startswith("委员0号")

@@ -809,8 +809,11 @@ def front_region(lexer: Lexer, lines: list[Line]) -> int:
     """Read title, subtitle and issuing lines at the top; return how many lines they use.
 
     The title is the first line when it reads as a title (short, not a
-    sentence).  A line of 《…》 announced in a headline (中共中央印发《…条例》)
-    gives the title inside the brackets.
+    sentence; a note in brackets after it, （试行）, is looked through), with
+    the lines it was wrapped onto.  A line of 《…》 announced in a headline
+    (中共中央印发《…条例》) gives the title inside the brackets.  The issuing
+    lines run to the last line under the title that starts with a full date,
+    or that finishes a 《…》 such a line left open.
     """
     if not lines:
         return 0

@@ -160,7 +160,7 @@ def clean_lines(source: str) -> tuple[list[Line], list[Noise]]:
         continued = False
         if text[0] in "（(" and _CONTINUED_FROM.match(text):
             m2 = _CONTINUED_FROM.match(text)
-            noise.append(Noise(kind="page_continuation", text=m2.group(), span=_span(line.pieces, 0, m2.end())))
+            noise.extend(_removed("page_continuation", source, slice_pieces(line.pieces, 0, m2.end())))
             continued = True
             line = _rebuild(source, slice_pieces(line.pieces, m2.end()), line)
             if line is None:
@@ -170,7 +170,7 @@ def clean_lines(source: str) -> tuple[list[Line], list[Noise]]:
         if text[-1] in "）)" and "转" in text:
             m2 = _CONTINUED_ON.search(text)
             if m2:
-                noise.append(Noise(kind="page_continuation", text=m2.group(), span=_span(line.pieces, m2.start(), len(text))))
+                noise.extend(_removed("page_continuation", source, slice_pieces(line.pieces, m2.start(), len(text))))
                 line = _rebuild(source, slice_pieces(line.pieces, 0, m2.start()), line)
                 if line is None:
                     page_break = True
@@ -182,7 +182,7 @@ def clean_lines(source: str) -> tuple[list[Line], list[Noise]]:
                 page_break = True
                 continue
         if len(text) <= 40 and (text[0] in _FURNITURE_FIRST or "报" in text) and _FURNITURE.match(text):
-            noise.append(Noise(kind="page_furniture", text=text, span=(line.start, line.end)))
+            noise.extend(_removed("page_furniture", source, line.pieces))
             if text[0].isdigit() or text[0] in "—-－–第共":
                 page_break = True
             continue
@@ -194,9 +194,11 @@ def clean_lines(source: str) -> tuple[list[Line], list[Noise]]:
     return lines, noise
 
 
-def _span(pieces: list[tuple[int, int]], i: int, j: int) -> tuple[int, int]:
-    sl = slice_pieces(pieces, i, j)
-    return (sl[0][0], sl[-1][1])
+def _removed(kind: str, source: str, pieces: list[tuple[int, int]]) -> list[Noise]:
+    """Noise for text the pre-pass removes, one entry per source piece: a
+    control character already cut out of it (「0\x1f0」 read as the page
+    number 00) keeps its own record, so every entry's text is its span."""
+    return [Noise(kind=kind, text=source[a:b], span=(a, b)) for a, b in pieces if b > a]
 
 
 def _rebuild(source: str, pieces: list[tuple[int, int]], like: Line) -> Line | None:
@@ -248,13 +250,13 @@ def _strip_markdown(source: str, line: Line, noise: list[Noise]) -> Line | None:
     if m:
         level = len(m.group(1)) if text[0] == "#" else 0
         cut = m.end()
-        noise.append(Noise(kind="markup", text=m.group(), span=_span(line.pieces, 0, cut)))
+        noise.extend(_removed("markup", source, slice_pieces(line.pieces, 0, cut)))
     keep: list[tuple[int, int]] = []
     pos = cut
     for b in _MD_BOLD.finditer(text, cut):
         if b.start() > pos:
             keep.append((pos, b.start()))
-        noise.append(Noise(kind="markup", text=b.group(), span=_span(line.pieces, b.start(), b.end())))
+        noise.extend(_removed("markup", source, slice_pieces(line.pieces, b.start(), b.end())))
         pos = b.end()
     if len(text) > pos:
         keep.append((pos, len(text)))

@@ -65,3 +65,17 @@ def test_pdf_page_counters_are_furniture():
     assert [ln.text for ln in lines] == ["第一条　为了促进节约", "用水，制定本条例。", "第三条规定的第三页"]
     assert lines[1].page_break
     assert [n.text for n in noise] == ["第 3 页 共 10 页", "共10页 第4页", "3/10"]
+
+
+def test_noise_around_a_removed_control_character_is_recorded_piece_by_piece():
+    # hypothesis found 「0\x1f0」: a page number once the control character is
+    # gone; each noise entry's text must still be exactly its span
+    text = "0\x1f0\n**粗\x1f**体\n"
+    lines, noise = clean_lines(text)
+    assert [ln.text for ln in lines] == ["粗体"]
+    for n in noise:
+        if n.kind != "control":
+            assert text[slice(*n.span)] == n.text
+    assert sorted((n.kind, n.text) for n in noise) == [
+        ("control", "\x1f"), ("control", "\x1f"), ("markup", "**"), ("markup", "**"),
+        ("page_furniture", "0"), ("page_furniture", "0")]

@@ -17,10 +17,11 @@ from typing import Any, Callable
 from lark import Transformer
 from pydantic import BaseModel
 
+from .cite import step_text
 from .grammar import LineToken
-from .model import DIVISION_KINDS, Article, Chapter, Item, Noise, Paragraph, Part, Section, Subitem, Subpart
+from .model import (DIVISION_KINDS, Appendix, Article, Chapter, Decision, Diagnostic, Heading, Item, Noise, Paragraph,
+                    Part, Reference, Regulation, Section, Subitem, Subpart)
 from .normalize import slice_pieces
-from .numerals import to_chinese
 
 __all__ = ["Builder", "assign_ids", "check_numbering", "to_models"]
 
@@ -41,10 +42,6 @@ def _blank(cls: type) -> dict:
 _SUBITEM, _ITEM, _PARAGRAPH, _ARTICLE = (_blank(c) for c in (Subitem, Item, Paragraph, Article))
 _DIVISION = {"part": _blank(Part), "subpart": _blank(Subpart), "chapter": _blank(Chapter),
              "section": _blank(Section)}
-
-
-def _span(pieces: list[tuple[int, int]]) -> tuple[int, int]:
-    return (pieces[0][0], pieces[-1][1])
 
 
 def _text_after_mark(tok: LineToken) -> tuple[str, list[tuple[int, int]]]:
@@ -76,9 +73,8 @@ def _continued(text: str, src: list[tuple[int, int]], lines: list) -> tuple[str,
 class Builder(Transformer):
     """One method per grammar rule; each returns a dict shaped like the model."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.source = source
         self.noise: list = []            # markup the builder takes off (the brackets of 【…】)
 
     # -- leaves --------------------------------------------------------------
@@ -161,7 +157,7 @@ class Builder(Transformer):
     # -- divisions -----------------------------------------------------------
     def _division(self, kind: str, children: list) -> dict:
         tok = children[0]
-        title, _ = _text_after_mark(tok)
+        title = tok.line.text[tok.mark.rest:] if tok.mark is not None else tok.line.text
         body = []
         intro = None
         for c in children[1:]:
@@ -302,12 +298,12 @@ def assign_ids(doc: dict) -> tuple[list[dict], list[dict]]:
                 eid = unique(f"{prefix}art_{num}-{suffix}" if suffix else f"{prefix}art_{num}")
                 cite = article_cites.get((num, suffix)) or _cached(
                     article_cites, (num, suffix),
-                    lambda: f"第{to_chinese(num)}条" + (f"之{to_chinese(suffix)}" if suffix else ""))
+                    lambda: step_text("article", num, suffix))
                 node["id"] = eid
                 node["citation"] = cite
                 for pi, para in enumerate(node["children"], 1):
                     suffix_id, suffix_cite = paragraph_cites.get(pi) or _cached(
-                        paragraph_cites, pi, lambda: (f"__para_{pi}", f"第{to_chinese(pi)}款"))
+                        paragraph_cites, pi, lambda: (f"__para_{pi}", step_text("paragraph", pi)))
                     pid = eid + suffix_id
                     pcite = cite + suffix_cite
                     para["id"] = pid
@@ -316,7 +312,7 @@ def assign_ids(doc: dict) -> tuple[list[dict], list[dict]]:
                     for item in para["children"]:
                         n = item["number"]
                         suffix_id, suffix_cite = item_cites.get(n) or _cached(
-                            item_cites, n, lambda: (f"__item_{n}", f"第（{to_chinese(n)}）项"))
+                            item_cites, n, lambda: (f"__item_{n}", step_text("item", n)))
                         iid = unique(pid + suffix_id)
                         icite = pcite + suffix_cite
                         item["id"] = iid
@@ -328,8 +324,7 @@ def assign_ids(doc: dict) -> tuple[list[dict], list[dict]]:
             else:
                 num = node["number"]
                 eid = unique(f"{prefix}{_EID[kind]}_{num}")
-                word = DIVISION_KINDS[kind]
-                own = f"第{to_chinese(num)}{word}"
+                own = step_text(kind, num)
                 if kind == "section" or chapter_numbers.get((kind, num), 0) > 1:
                     cite = parent_cite + own
                 else:
@@ -351,14 +346,10 @@ def _collect(nodes: list[dict], articles: list[dict], divisions: list[dict]) -> 
             _collect(node["children"], articles, divisions)
 
 
-def check_numbering(doc: dict, diagnostics: list[dict], articles: list[dict] | None = None,
-                    divisions: list[dict] | None = None) -> None:
+def check_numbering(articles: list[dict], divisions: list[dict], diagnostics: list[dict]) -> None:
     """Numbering gaps, duplicates and out-of-order numbers of articles, and of
-    divisions within their parent.  ``articles`` and ``divisions`` (document
-    order, as :func:`assign_ids` returns them) save walking the tree again."""
-    if articles is None or divisions is None:
-        articles, divisions = [], []
-        _collect(doc["children"], articles, divisions)
+    divisions within their parent, added to ``diagnostics``.  ``articles`` and
+    ``divisions`` are in document order, as :func:`assign_ids` returns them."""
     last: tuple[int, int] | None = None
     seen: set[tuple[int, int]] = set()
     for art in articles:
@@ -367,16 +358,16 @@ def check_numbering(doc: dict, diagnostics: list[dict], articles: list[dict] | N
             diagnostics.append(_diag("duplicate_number", "warning", f"{art['label']} appears more than once",
                                      art["span"]))
         elif last is not None and key < last:
-            diagnostics.append(_diag("out_of_order", "warning", f"{art['label']} comes after {_label(last)}",
-                                     art["span"]))
+            diagnostics.append(_diag("out_of_order", "warning",
+                                     f"{art['label']} comes after {step_text('article', *last)}", art["span"]))
         elif last is not None and key[1] == 0 and key[0] > last[0] + 1:
             missing = key[0] - last[0] - 1
             diagnostics.append(_diag("numbering_gap", "warning",
                                      f"{missing} article{'s' if missing > 1 else ''} missing between "
-                                     f"{_label(last)} and {art['label']}", art["span"]))
+                                     f"{step_text('article', *last)} and {art['label']}", art["span"]))
         elif last is not None and key[1] > 0 and not (key[0] == last[0] and key[1] == last[1] + 1):
-            diagnostics.append(_diag("numbering_gap", "warning", f"{art['label']} does not follow {_label(last)}",
-                                     art["span"]))
+            diagnostics.append(_diag("numbering_gap", "warning",
+                                     f"{art['label']} does not follow {step_text('article', *last)}", art["span"]))
         seen.add(key)
         last = key if last is None or key > last else last
         for para in art["children"]:
@@ -402,13 +393,12 @@ def _check_divisions(divisions: list[dict], diagnostics: list[dict]) -> None:
         last[kind] = n
         if before is None or n in (before + 1, 1):
             continue
-        word = DIVISION_KINDS[kind]
         if n == before:
             code, msg = "duplicate_number", f"{node['label']} appears twice in a row"
         elif n < before:
-            code, msg = "out_of_order", f"{node['label']} comes after 第{to_chinese(before)}{word}"
+            code, msg = "out_of_order", f"{node['label']} comes after {step_text(kind, before)}"
         else:
-            code, msg = "numbering_gap", f"{node['label']} follows 第{to_chinese(before)}{word}"
+            code, msg = "numbering_gap", f"{node['label']} follows {step_text(kind, before)}"
         diagnostics.append(_diag(code, "warning", msg, node["span"]))
 
 
@@ -428,10 +418,6 @@ def _articles(nodes: list[dict]):
             yield node
         elif node["kind"] in DIVISION_KINDS:
             yield from _articles(node["children"])
-
-
-def _label(key: tuple[int, int]) -> str:
-    return f"第{to_chinese(key[0])}条" + (f"之{to_chinese(key[1])}" if key[1] else "")
 
 
 def _diag(code: str, severity: str, message: str, span: tuple[int, int]) -> dict:
@@ -544,9 +530,6 @@ def _keep_models(cls: type, make: Callable[[dict], Any]) -> Callable[[Any], Any]
 
 
 def _makers() -> Callable[[dict], Any]:
-    from .model import (Appendix, Article, Chapter, Decision, Diagnostic, Heading, Item, Noise, Paragraph, Part,
-                        Reference, Regulation, Section, Subitem, Subpart)
-
     references = _maker(Reference, {})
     subitem = _maker(Subitem, {"references": references}, direct=True)
     item = _maker(Item, {"children": subitem, "references": references}, direct=True)

@@ -28,11 +28,11 @@ from lark.exceptions import LarkError
 
 from .errors import CitationError, CitationNotFound
 from .grammar import load
-from .model import Article, Division, Node, Regulation
+from .model import DIVISION_KINDS, Article, Division, Node, Regulation
 from .numerals import to_chinese, to_int
 
 __all__ = [
-    "LEVELS", "DIVISION_LEVELS", "UNIT_OF_LEVEL", "Location", "Range", "Citation",
+    "LEVELS", "DIVISION_LEVELS", "RANK", "UNIT_OF_LEVEL", "Location", "Range", "Citation",
     "parse", "format", "format_location", "step_text", "lookup", "lookup_article", "cite",
     "remember", "grammar",
 ]
@@ -41,10 +41,10 @@ __all__ = [
 LEVELS = ("part", "subpart", "chapter", "section", "article", "paragraph", "item", "subitem")
 DIVISION_LEVELS = LEVELS[:4]
 #: the unit word of each level
-UNIT_OF_LEVEL = {"part": "编", "subpart": "分编", "chapter": "章", "section": "节",
-                 "article": "条", "paragraph": "款", "item": "项", "subitem": "目"}
+UNIT_OF_LEVEL = {**DIVISION_KINDS, "article": "条", "paragraph": "款", "item": "项", "subitem": "目"}
 _LEVEL_OF_UNIT = {unit: level for level, unit in UNIT_OF_LEVEL.items()}
-_RANK = {level: i for i, level in enumerate(LEVELS)}
+#: each level's depth, outermost 0
+RANK = {level: i for i, level in enumerate(LEVELS)}
 
 
 @dataclass(frozen=True)
@@ -195,7 +195,7 @@ def _read(tree: Tree, citation: str) -> Citation:
             continue
         steps = [_read_step(step, citation) for step in child.children]
         levels = [level for level, _ in steps]
-        if any(_RANK[a] >= _RANK[b] for a, b in zip(levels, levels[1:])):
+        if any(RANK[a] >= RANK[b] for a, b in zip(levels, levels[1:])):
             raise CitationError(f"not a citation: {citation!r} (levels out of order)")
         if any(len(numbers) > 1 for _, numbers in steps[:-1]):
             raise CitationError(f"not a citation: {citation!r} (a list is only allowed in the last step)")
@@ -276,7 +276,7 @@ def _inherit(previous: Location | None, location: Location) -> Location:
     top = location.top
     if top == "article" or getattr(previous, top) is None:
         return location
-    above = [level for level in LEVELS if _RANK[level] < _RANK[top]]
+    above = [level for level in LEVELS if RANK[level] < RANK[top]]
     inherited = previous.keep(above)
     return replace(inherited, **{level: getattr(location, level) for level in location.levels()},
                    suffix=location.suffix if "article" in location.levels() else inherited.suffix)
@@ -286,7 +286,7 @@ def _is_range(start: Location, end: Location) -> bool:
     if start.levels() != end.levels():
         return False
     level = start.deepest
-    if start.keep(LEVELS[:_RANK[level]]) != end.keep(LEVELS[:_RANK[level]]):
+    if start.keep(LEVELS[:RANK[level]]) != end.keep(LEVELS[:RANK[level]]):
         return False
     return (getattr(start, level), start.suffix if level == "article" else 0) < \
         (getattr(end, level), end.suffix if level == "article" else 0)
@@ -480,9 +480,8 @@ def _navigate(doc: Regulation, location: Location) -> Node:
         paragraphs = article.children
         if len(paragraphs) != 1:
             holders = [p for p in paragraphs if any(i.number == location.item for i in p.children)]
-            closest = holders[0].children[0].citation if len(holders) == 1 else article.citation
-            if len(holders) == 1:
-                closest = next(i.citation for i in holders[0].children if i.number == location.item)
+            closest = next(i.citation for i in holders[0].children if i.number == location.item) \
+                if len(holders) == 1 else article.citation
             raise CitationNotFound(canonical, closest, f"{article.citation} has {len(paragraphs)} 款: "
                                    "name the 款 (第X条第X款第（X）项)")
         node = paragraphs[0]

@@ -250,8 +250,18 @@ class _Positions:
         return line + 1, offset - self._starts[line] + 1
 
 
+def _ended(out: str) -> str:
+    """Output ends with a line break, whatever the format gave."""
+    return out if out.endswith("\n") else out + "\n"
+
+
 def _emit(out: str) -> None:
-    sys.stdout.write(out if out.endswith("\n") else out + "\n")
+    sys.stdout.write(_ended(out))
+
+
+def _severities(doc) -> dict[str, int]:
+    """How many diagnostics of each severity, most severe first."""
+    return {s: sum(1 for d in doc.diagnostics if d.severity == s) for s in ("error", "warning", "info")}
 
 
 def _dumps(value: Any) -> str:
@@ -270,7 +280,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     if args.output:
         try:
             with open(args.output, "w", encoding="utf-8", newline="") as f:
-                f.write(out if out.endswith("\n") else out + "\n")
+                f.write(_ended(out))
         except OSError as e:
             raise RegparseError(f"{args.output}: cannot write: {e.strerror or e}") from None
     else:
@@ -294,9 +304,10 @@ def _cmd_get(args: argparse.Namespace) -> int:
                           "in_id": holder.id or None, "span": list(ref.span), "line": line, "col": col})
         if args.json:
             _emit(_dumps(found))
-        for f in found if not args.json else ():
-            _emit(f"{name}:{f['line']}:{f['col']}: {f['in'] or '(preamble)'}: {f['surface']} "
-                  f"[{f['span'][0]}:{f['span'][1]}]")
+        else:
+            for f in found:
+                _emit(f"{name}:{f['line']}:{f['col']}: {f['in'] or '(preamble)'}: {f['surface']} "
+                      f"[{f['span'][0]}:{f['span'][1]}]")
         if not found:
             print(f"no reference points at {node.citation}", file=sys.stderr)
     elif args.json:
@@ -325,7 +336,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     text, name = _read_input(args.file)
     doc = _parse(text, explain=args.explain)
     positions = _Positions(text)
-    errors = sum(1 for d in doc.diagnostics if d.severity == "error")
+    counts = _severities(doc)
+    errors = counts["error"]
 
     def located(record, **extra) -> dict:
         line, col = positions(record.span[0])
@@ -355,7 +367,6 @@ def _cmd_check(args: argparse.Namespace) -> int:
             _emit(f"{where(d.span)}: decision {d.kind}: {_one_line(d.message)}")
         for n in doc.noise:
             _emit(f"{where(n.span)}: noise {n.kind}: {_one_line(n.text)}")
-    counts = {s: sum(1 for d in doc.diagnostics if d.severity == s) for s in ("error", "warning", "info")}
     summary = ", ".join(f"{n} {s}{'s' if n != 1 and s != 'info' else ''}" for s, n in counts.items())
     extra = f"; {len(doc.decisions)} decisions, {len(doc.noise)} noise" if args.explain else ""
     print(f"{name}: {len(doc.articles)} articles; {summary}{extra}", file=sys.stderr)
@@ -462,7 +473,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             print(f"[{k}/{len(files)}] {relative}: error: {' '.join(str(e).split())}", file=sys.stderr)
             continue
         articles += len(doc.articles)
-        errors = sum(1 for d in doc.diagnostics if d.severity == "error")
+        errors = _severities(doc)["error"]
         print(f"[{k}/{len(files)}] {relative}: {len(doc.articles)} articles"
               + (f", {errors} error diagnostics" if errors else ""), file=sys.stderr)
     print(f"{len(files) - failed} of {len(files)} files parsed ({articles} articles) into {target}", file=sys.stderr)

@@ -28,9 +28,9 @@ from typing import NamedTuple
 
 from . import grammar
 from .grammar import LineToken
-from .model import Decision, Noise
+from .model import DIVISION_KINDS, Decision, Noise
 from .normalize import Line, slice_pieces
-from .numerals import to_int
+from .numerals import CIRCLED, to_int
 
 __all__ = ["Lexer", "LogicalLine", "tokenize"]
 
@@ -56,11 +56,13 @@ _NEWS_LINE = re.compile(r"^(?:[（(]?新华社|本报讯|本报[\u4e00-\u9fff0-9
 _SOURCE_LINE = re.compile(r"^《[^》]{2,12}》[（(]\s*\d{4}年")
 _CREDIT_LINE = re.compile(r"^[（(](?:完|新华社|本报|责编|责任编辑|编辑|记者|来源|据)[^）)]*[）)]$")
 _QUOTED_TITLE = re.compile(r"《([^《》]{2,60})》")
+# a bracketed note after a title: （试行） （一） （1999年） （2020年修正）
+_NOTE = r"[（(][^（()）\n]{1,20}[）)]"
 _REG_TITLE_END = re.compile(r"(?:法|典|条例|规定|办法|细则|规则|解释|决定|准则|意见|通知|批复|章程|纲要|规范|标准|"
-                            r"公约|协定|安排|答复|修正案|纪要|制度|守则|决议)(?:[（(][^（()）]{1,20}[）)])?$")
+                            rf"公约|协定|安排|答复|修正案|纪要|制度|守则|决议)(?:{_NOTE})?$")
 _SEP = " \t\u3000\xa0"
 
-DIVISION_RANK = {"part": 0, "subpart": 1, "chapter": 2, "section": 3}
+DIVISION_RANK = {kind: rank for rank, kind in enumerate(DIVISION_KINDS)}
 # in the order the line-start matcher tries them: articles are the most common
 # 第… line, and the five 第… markers differ only in their last character
 _MARK_KIND = {
@@ -127,8 +129,11 @@ def read_mark(text: str, pattern: re.Pattern | None = None, pos: int = 0) -> Mar
             _line_start_marks[key] = mark
         return mark
     m = (pattern or _matchers()[0]).match(text, pos)
-    if m is None:
-        return None
+    return None if m is None else _mark_of(m, text)
+
+
+def _mark_of(m: re.Match, text: str) -> Mark:
+    """The marker a match of the marker patterns found in ``text``."""
     raw = m.group()
     key = (m.lastgroup, raw)
     reading = _readings.get(key)
@@ -183,11 +188,10 @@ def line_mark(line: Line) -> Mark | None:
 
 def ends_closed(text: str) -> bool:
     """Whether a line ends a sentence (。；： …, looking through closing quotes)."""
+    if text and text[-1] in "）)":
+        return True   # 「…（试行）」, 「（2020年修正）」: a bracket closes what it opened
     i = len(text) - 1
     while i >= 0 and text[i] in _TRAILERS:
-        if text[i] in "）)" and i == len(text) - 1:
-            # 「…（试行）」, 「（2020年修正）」: a bracket closes what it opened
-            return True
         i -= 1
     return i >= 0 and text[i] in _CLOSING
 
@@ -195,33 +199,29 @@ def ends_closed(text: str) -> bool:
 class LogicalLine:
     """A line as the lexer sees it after joining: text, source pieces, marker."""
 
-    __slots__ = ("text", "pieces", "start", "end", "mark", "kind", "phys", "last_raw_len", "blank_before",
-                 "heading", "page_break", "role")
+    __slots__ = ("text", "pieces", "start", "end", "mark", "kind", "phys", "last_raw_len", "heading")
 
     def __init__(self, line: Line, mark: Mark | None, kind: str) -> None:
         self.text = line.text
         self.pieces = line.pieces
         # where the pieces start and end (read for every token): kept as they change
-        self.start = line.pieces[0][0]
-        self.end = line.pieces[-1][1]
+        self.start = line.start
+        self.end = line.end
         self.mark = mark
         self.kind = kind                 # article, chapter…, item-like style, text, title, …
         self.phys = 1
         self.last_raw_len = line.raw_len
-        self.blank_before = line.blank_before
         self.heading = line.heading
-        self.page_break = line.page_break
-        self.role = ""
 
     def join(self, line: Line) -> None:
         self.text += line.text
         self.pieces = self.pieces + line.pieces
-        self.end = line.pieces[-1][1]
+        self.end = line.end
         self.phys += 1
         self.last_raw_len = line.raw_len
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
-        return f"<{self.kind}:{self.role} {self.text[:30]!r}>"
+        return f"<{self.kind} {self.text[:30]!r}>"
 
 
 def _wrap_width(lines: list[Line]) -> int:
@@ -319,7 +319,7 @@ class Lexer:
     # -- markers that start structure ----------------------------------------
     def accept_article(self, mark: Mark, text: str, prev: LogicalLine | None) -> bool:
         """Whether 第X条 at the start of a line starts an article (see :func:`starts_article`)."""
-        prev_open = prev is not None and prev.kind in _BODY_KINDS and not ends_closed(prev.text)
+        prev_open = _open_body(prev)
         if prev_open and prev.mark is not None and prev.mark.kind == "article" and prev.mark.rest >= len(prev.text):
             prev_open = False   # a label alone on its line is not a sentence
         return starts_article(mark, text, self.article_key, prev_open)
@@ -337,8 +337,7 @@ class Lexer:
             return False
         if not mark.sep and _REF_TAIL.match(title):
             return False
-        prev_open = prev is not None and prev.kind in _BODY_KINDS and not ends_closed(prev.text)
-        if prev_open:
+        if _open_body(prev):
             last = self.division_numbers.get(mark.kind)
             return mark.number == (last or 0) + 1
         return True
@@ -355,7 +354,7 @@ class Lexer:
         """
         if structural or line.heading:
             return False
-        if line.text[0] in _NEWS_FIRST and (_NEWS_LINE.match(line.text) or _CREDIT_LINE.match(line.text)):
+        if _news_or_credit(line.text):
             return False
         kind = cur.kind
         if kind in _STANDALONE_KINDS:
@@ -392,13 +391,24 @@ class Lexer:
 
 
 _LIST_ENTRY_MAX = 20   # characters of a list entry (副委员长若干人，), well below a cut paragraph line
+def _open_body(prev: LogicalLine | None) -> bool:
+    """Whether the line before is body text that stops mid-sentence."""
+    return prev is not None and prev.kind in _BODY_KINDS and not ends_closed(prev.text)
+
+
 _NEWS_FIRST = set("（(新本记《全以")
+_NEWS_OR_CREDIT = re.compile(f"(?:{_NEWS_LINE.pattern})|(?:{_CREDIT_LINE.pattern})")
+
+
+def _news_or_credit(text: str) -> bool:
+    """A news lead or byline, or a credit line (（新华社北京…电）, （责编：…）)."""
+    return text[0] in _NEWS_FIRST and _NEWS_OR_CREDIT.match(text) is not None
 _BODY_KINDS = {"article", "text", "cn_paren", "cn_comma", "digit_dot", "digit_paren", "circled"}
 _STANDALONE_KINDS = {"part", "subpart", "chapter", "section", "title", "subtitle", "info", "heading",
                      "annex", "toc", "preamble_mark"}
 
 
-def tokenize(source: str, lines: list[Line], explain: bool = False) -> tuple[list[LineToken], Lexer]:
+def tokenize(lines: list[Line], explain: bool = False) -> tuple[list[LineToken], Lexer]:
     """The grammar tokens of a regulation's clean lines, and the lexer with
     its title, diagnostics, decisions and noise."""
     lexer = Lexer(lines, explain)
@@ -426,6 +436,7 @@ def _outside(lexer: Lexer, lines: list, where: str) -> None:
 
 
 _SENTENCE_END = set("。；：！？;:!?")
+_CLAUSE_END = _SENTENCE_END | set("，,")
 _INFO_DATE = re.compile(r"(?<![0-9０-９])\d{4}年\d{1,2}月\d{1,2}日")
 
 
@@ -474,8 +485,8 @@ def split_run_on(lexer: Lexer, lines: list[Line]) -> list[Line]:
         item_next = 0            # next item number expected in the open list, 0 if none
         for m in inline.finditer(text):
             p = m.start()
-            mark = read_mark(text, inline, p)
-            if mark is None or mark.number is None:
+            mark = _mark_of(m, text)
+            if mark.number is None:
                 continue
             before = text[p - 1] if p else "。"
             tail = text[mark.rest:mark.rest + 6]
@@ -483,7 +494,7 @@ def split_run_on(lexer: Lexer, lines: list[Line]) -> list[Line]:
             closed = before in _SENTENCE_END or before in _TRAILERS
             if mark.kind == "article":
                 after_heading = bool(cuts) and cuts[-1] >= p - 40 and not any(
-                    ch in _SENTENCE_END or ch in "，," for ch in text[cuts[-1]:p])
+                    ch in _CLAUSE_END for ch in text[cuts[-1]:p])
                 if starts_article(mark, text, last_article, not closed, run_on=True, after_heading=after_heading):
                     cuts.append(p)
                     last_article = (mark.number, mark.suffix)
@@ -494,7 +505,7 @@ def split_run_on(lexer: Lexer, lines: list[Line]) -> list[Line]:
                 nxt = inline.search(text, mark.end, mark.end + 45)
                 follows = nxt is not None and nxt.lastgroup in ("ARTICLE_MARK", "PART_MARK", "SUBPART_MARK",
                                                                 "CHAPTER_MARK", "SECTION_MARK") \
-                    and not any(ch in _SENTENCE_END or ch in "，," for ch in text[mark.end:nxt.start()])
+                    and not any(ch in _CLAUSE_END for ch in text[mark.end:nxt.start()])
                 if mark.number in (expected, 1) and (closed or not first_article_seen or (cuts and cuts[-1] >= p - 40)) \
                         and follows and not _REF_TAIL.match(text, mark.rest):
                     cuts.append(p)
@@ -504,7 +515,7 @@ def split_run_on(lexer: Lexer, lines: list[Line]) -> list[Line]:
                 # 二、管辖第三条: a heading of a judicial interpretation before an article
                 nxt = inline.search(text, mark.end, mark.end + 20)
                 if closed and nxt is not None and nxt.lastgroup == "ARTICLE_MARK" \
-                        and not any(ch in _SENTENCE_END or ch in "，," for ch in text[mark.end:nxt.start()]):
+                        and not any(ch in _CLAUSE_END for ch in text[mark.end:nxt.start()]):
                     cuts.append(p)
             elif mark.kind == "cn_paren" and first_article_seen:
                 if before in "：:；;。" and mark.number in (item_next or 1, 1) and not tail.startswith(("项", "目")):
@@ -527,11 +538,11 @@ def split_run_on(lexer: Lexer, lines: list[Line]) -> list[Line]:
             segments[:0] = [(x, y) for x, y in zip(head, head[1:]) if y > x]
         # a list of items that ends with a full stop, and text after it: a new 款
         final = []
-        for a, b in segments:
+        for k, (a, b) in enumerate(segments):
             seg = text[a:b]
-            if seg[0] in "（(" and read_mark(seg) is not None and read_mark(seg).kind == "cn_paren":  # type: ignore[union-attr]
+            if seg[0] in "（(" and (m := read_mark(seg)) is not None and m.kind == "cn_paren":
                 stop = seg.find("。")
-                if 0 <= stop < len(seg) - 1 and (a, b) == _last_item_segment(segments, text, a):
+                if 0 <= stop < len(seg) - 1 and not _is_item(text, segments[k + 1:k + 2]):
                     final.append((a, a + stop + 1))
                     final.append((a + stop + 1, b))
                     continue
@@ -544,17 +555,9 @@ def split_run_on(lexer: Lexer, lines: list[Line]) -> list[Line]:
     return out
 
 
-def _last_item_segment(segments: list[tuple[int, int]], text: str, a: int) -> tuple[int, int] | None:
-    """The segment starting at ``a`` if the next segment is not an item."""
-    for k, (x, y) in enumerate(segments):
-        if x == a:
-            if k + 1 < len(segments):
-                nxt = text[segments[k + 1][0]:segments[k + 1][1]]
-                m = read_mark(nxt)
-                if m is not None and m.kind == "cn_paren":
-                    return None
-            return (x, y)
-    return None
+def _is_item(text: str, segments: list[tuple[int, int]]) -> bool:
+    """Whether the segment (none or one) is an item （N）…"""
+    return any((m := read_mark(text[a:b])) is not None and m.kind == "cn_paren" for a, b in segments)
 
 
 def _sub_line(line: Line, a: int, b: int) -> Line | None:
@@ -581,12 +584,8 @@ def regions(lines: list[Line]) -> list[tuple[int, int]]:
     last_article: list[int] = []  # last article line of each
     prev = 0
     for i, ln in enumerate(lines):
-        text = ln.text
-        if text[0] != "第":
-            continue
-        mark = line_mark(ln)
-        if mark is None or mark.kind != "article" or not (mark.sep or mark.number == 1) \
-                or _REF_TAIL.match(text, mark.rest):
+        mark = _article_line(ln)
+        if mark is None:
             continue
         if not starts or (mark.number == 1 and mark.suffix == 0 and prev > 1):
             starts.append(i)
@@ -600,12 +599,24 @@ def regions(lines: list[Line]) -> list[tuple[int, int]]:
     for k in range(1, len(starts)):
         cut = starts[k]
         for j in range(last_article[k - 1] + 1, starts[k]):
-            if _title_like(lines[j].text) and not _DATE_LINE.match(lines[j].text):
+            if _title_like(lines[j].text):   # a date line is no title
                 cut = j
                 break
         bounds.append(cut)
     bounds.append(len(lines))
     return list(zip(bounds, bounds[1:]))
+
+
+def _article_line(line: Line) -> Mark | None:
+    """The marker of a line that starts an article on a page (第X条 with a
+    separator after it, or 第一条, not read as a reference), or None."""
+    if line.text[0] != "第":
+        return None
+    mark = line_mark(line)
+    if mark is None or mark.kind != "article" or not (mark.sep or mark.number == 1) \
+            or _REF_TAIL.match(line.text, mark.rest):
+        return None
+    return mark
 
 
 def find_start(lines: list[Line]) -> int:
@@ -617,21 +628,13 @@ def find_start(lines: list[Line]) -> int:
     text); the lines before are not part of it.  Without such a lead the
     regulation starts at the top.
     """
-    first = len(lines)
-    for i, ln in enumerate(lines):
-        text = ln.text
-        if text[0] == "第":
-            mark = line_mark(ln)
-            if mark is not None and mark.kind == "article" and (mark.sep or mark.number == 1) \
-                    and not _REF_TAIL.match(text, mark.rest):
-                first = i
-                break
+    first = next((i for i, ln in enumerate(lines) if _article_line(ln) is not None), len(lines))
     if first == len(lines):
         return 0   # no regulation here: keep the page whole
     lead = -1
     for i in range(first):
         text = lines[i].text
-        if text[0] in _NEWS_FIRST and (_NEWS_LINE.match(text) or _CREDIT_LINE.match(text)):
+        if _news_or_credit(text):
             lead = i
     if lead < 0:
         return 0
@@ -659,9 +662,8 @@ def find_end(logical: list[LogicalLine]) -> int:
     for i in range(last + 1, len(logical)):
         ll = logical[i]
         text = ll.text
-        boundary = (ll.heading and ll.kind not in ("annex",)) or (
-            text[0] in _NEWS_FIRST and (_CREDIT_LINE.match(text) or _NEWS_LINE.match(text)
-                                        or _SOURCE_LINE.match(text)))
+        boundary = (ll.heading and ll.kind not in ("annex",)) or _news_or_credit(text) \
+            or (text[0] in _NEWS_FIRST and _SOURCE_LINE.match(text))
         if boundary:
             prev = logical[i - 1]
             if i - 1 > last and prev.kind == "text" and len(prev.text) <= 40 and not ends_closed(prev.text):
@@ -676,9 +678,7 @@ def segment(lexer: Lexer, lines: list[Line]) -> list[LogicalLine]:
     cur: LogicalLine | None = None
     front = front_region(lexer, lines)
     toc: list[str] | None = None      # entries of a 目录 being skipped
-    for idx, line in enumerate(lines):
-        if idx < front:
-            continue
+    for line in lines[front:]:
         text = line.text
         mark = line_mark(line)
         if toc is not None:
@@ -723,21 +723,16 @@ def segment(lexer: Lexer, lines: list[Line]) -> list[LogicalLine]:
                     structural = True
                 else:
                     mark = None
-            elif mk == "toc":
-                kind = "toc"
-                structural = True
-            elif mk == "preamble_mark":
-                kind = "preamble_mark"
+            elif mk in ("toc", "preamble_mark"):
+                kind = mk
                 structural = True
             else:
                 kind = mk
                 if mk == "cn_comma" and _is_unmarked_heading(text, mark):
                     kind = "heading"
                     structural = True
-        elif line.heading and lexer.article_key is not None and len(text) <= 30 and not ends_closed(text):
-            kind = "heading"
-            structural = True
-        elif text in _BARE_HEADINGS and lexer.article_key is not None:
+        elif lexer.article_key is not None and (
+                text in _BARE_HEADINGS or (line.heading and len(text) <= 30 and not ends_closed(text))):
             kind = "heading"
             structural = True
         if cur is not None and lexer.continues(cur, line, mark, structural):
@@ -767,7 +762,7 @@ def segment(lexer: Lexer, lines: list[Line]) -> list[LogicalLine]:
     return out
 
 
-_MARK_FIRST = set("第（(一二三四五六七八九十0123456789０１２３４５６７８９①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳附目序总")
+_MARK_FIRST = set("第（(一二三四五六七八九十0123456789０１２３４５６７８９附目序总") | set(CIRCLED)
 _BARE_HEADINGS = {"附则", "附　则", "附 则", "总则", "序言"}
 
 
@@ -961,9 +956,9 @@ def _title_goes_on(first: str, title: str, line: Line) -> bool:
     return not (_ISSUER_ONLY.match(text) or _DOCUMENT_NUMBER.search(text))
 
 
-# how titles end (…法 is left out: 适用法 / 律若干问题的解释 is cut inside a word)
-_TITLE_DONE = re.compile(r"(?:规定|解释|决定|意见|通知|批复|答复|安排|条例|办法|细则|规则|章程|准则|法典)"
-                         r"(?:[（(][^（()）]{1,20}[）)])?$")
+# the endings of _REG_TITLE_END that end a title for certain at a line break
+# (…法 is left out: 适用法 / 律若干问题的解释 is cut inside a word)
+_TITLE_DONE = re.compile(rf"(?:规定|解释|决定|意见|通知|批复|答复|安排|条例|办法|细则|规则|章程|准则|法典)(?:{_NOTE})?$")
 
 
 # a title line shorter than this was not wrapped (示例名单 / 委员一号 …)
@@ -1000,8 +995,7 @@ def _title_like(text: str) -> bool:
     return len(text) <= 80 and not ends_closed(core) and not _DATE_LINE.match(text) and core[-1] not in "，、,"
 
 
-# （试行） （一） （1999年） （2020年修正）: a note after a title
-_TITLE_NOTE = re.compile(r"[（(][^（()）\n]{1,20}[）)]$")
+_TITLE_NOTE = re.compile(_NOTE + "$")
 
 
 def _subtitle_like(text: str) -> bool:
@@ -1031,7 +1025,7 @@ def assign_roles(lexer: Lexer, logical: list[LogicalLine]) -> list[LineToken]:
     inside an open item.
     """
     tokens: list[LineToken] = []
-    for kind, line in getattr(lexer, "front_tokens", []):
+    for kind, line in lexer.front_tokens:
         tokens.append(LineToken(kind.upper(), line))
     item_style: str | None = None
     sub_style: str | None = None
@@ -1041,7 +1035,7 @@ def assign_roles(lexer: Lexer, logical: list[LogicalLine]) -> list[LineToken]:
     # long run of unmarked lines inside a list is not scanned again per line)
     next_marked = [len(logical)] * len(logical)
     following = len(logical)
-    last_division = -1
+    last_division = last_article = -1
     for j in range(len(logical) - 1, -1, -1):
         next_marked[j] = following
         kind = logical[j].kind
@@ -1049,6 +1043,8 @@ def assign_roles(lexer: Lexer, logical: list[LogicalLine]) -> list[LineToken]:
             following = j
             if last_division < 0 and kind in DIVISION_RANK:
                 last_division = j
+            elif last_article < 0 and kind == "article":
+                last_article = j
     for i, ll in enumerate(logical):
         kind = ll.kind
         if kind == "article" or kind in DIVISION_RANK:
@@ -1066,7 +1062,7 @@ def assign_roles(lexer: Lexer, logical: list[LogicalLine]) -> list[LineToken]:
                 continue
             tokens.append(LineToken("HEADING", ll, ll.mark))
             continue
-        if kind == "annex" and any(x.kind == "article" for x in logical[i + 1:]):
+        if kind == "annex" and i < last_article:
             kind = ll.kind = "text"    # articles go on after it: not an annex
         if kind == "annex":
             tokens.append(LineToken("ANNEX", ll, ll.mark))

@@ -128,18 +128,17 @@ def clean_lines(source: str) -> tuple[list[Line], list[Noise]]:
             blank = True
             continue
         first = text[0]
+        lead = raw.find(first)
         # the common line: no control character, markup or page furniture
         if not (has_special and _CONTROL.search(text)) and first not in "#>" and "**" not in text \
                 and "__" not in text and not (first in "（(" and _CONTINUED_FROM.match(text)) \
                 and not (text[-1] in "）)" and "转" in text) \
                 and not (len(text) <= 40 and (first in furniture_first or "报" in text) and furniture(text)):
-            lead = raw.find(first)
             start += lead
             append(Line(text, [(start, start + len(text))], blank or not lines, 0, page_break, lead + len(text)))
             blank = False
             page_break = False
             continue
-        lead = raw.find(text[0])
         if has_special and _CONTROL.search(text):
             line = _split_out(source, start + lead, start + lead + len(text), _CONTROL, "control", noise)
             if line is None:
@@ -158,8 +157,7 @@ def clean_lines(source: str) -> tuple[list[Line], list[Noise]]:
             text = line.text
         # page furniture
         continued = False
-        if text[0] in "（(" and _CONTINUED_FROM.match(text):
-            m2 = _CONTINUED_FROM.match(text)
+        if text[0] in "（(" and (m2 := _CONTINUED_FROM.match(text)):
             noise.extend(_removed("page_continuation", source, slice_pieces(line.pieces, 0, m2.end())))
             continued = True
             line = _rebuild(source, slice_pieces(line.pieces, m2.end()), line)

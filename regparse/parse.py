@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from typing import Iterator
 
 from . import build, lex, refs
-from .cite import remember
+from .cite import remember, step_text
 from .grammar import LineToken, run_lalr
 from .model import Diagnostic, Noise, Regulation
 from .normalize import clean_lines
@@ -69,7 +69,7 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
         return Regulation(span=(0, len(text)), diagnostics=[Diagnostic(code=code, severity="error", message=msg,
                                                                          span=(0, len(text)))],
                           noise=noise)
-    tokens, lexer = lex.tokenize(text, lines, explain)
+    tokens, lexer = lex.tokenize(lines, explain)
     dropped: list[LineToken] = []
 
     def on_error(token: LineToken, expected: list[str]) -> LineToken | None:
@@ -78,7 +78,7 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
         dropped.append(token)
         return None
 
-    builder = build.Builder(text)
+    builder = build.Builder()
     tree = run_lalr(tokens, builder, on_error)
     noise.extend(builder.noise)
     for tok in dropped:
@@ -100,44 +100,41 @@ def _finish(tree: dict, text: str, lexer: lex.Lexer, diagnostics: list[dict], re
     headings: list[tuple[dict, dict | None]] = []
     _pull_headings(tree["children"], headings, None)
     articles, divisions = build.assign_ids(tree)
-    build.check_numbering(tree, diagnostics, articles, divisions)
+    build.check_numbering(articles, divisions, diagnostics)
     tree["title"] = lexer.title
     tree["span"] = (0, len(text))
     tree["id"] = ""
     tree["headings"] = [{"text": h["text"], "span": h["span"], "before": nxt["id"] if nxt else None,
                          "paragraphs": h["paragraphs"]} for h, nxt in headings]
-    tree["appendices"] = [{"label": a["label"], "text": a["text"], "span": a["span"]} for a in tree["appendices"]]
     if not articles:
         diagnostics.append({"code": "no_structure", "severity": "error",
                             "message": "no regulation structure found (no article 第X条)", "span": (0, len(text))})
     else:
         first = articles[0]
-        if (first["number"], first.get("suffix", 0)) != (1, 0):
+        number, suffix = first["number"], first.get("suffix", 0)
+        if (number, suffix) != (1, 0):
             diagnostics.append({"code": "fragment_start", "severity": "warning",
                                 "message": f"the text starts at {first['label']}, not at 第一条: a fragment",
                                 "span": first["span"]})
-        pre = tree.pop("_preamble", None)
-        if pre is not None and (first["number"], first.get("suffix", 0)) != (1, 0):
-            # a page cut inside an article: the text before the first article
-            # is the end of the article before it
-            before = build._label((first["number"] - 1, 0)) if first.get("suffix", 0) == 0 else \
-                build._label((first["number"], first["suffix"] - 1))
-            diagnostics.append({"code": "continues_article", "severity": "info",
-                                "message": f"the text before {first['label']} is the end of {before}, cut off",
-                                "span": pre["span"]})
+            pre = tree.get("_preamble")
+            if pre is not None:
+                # a page cut inside an article: the text before the first
+                # article is the end of the article before it
+                before = step_text("article", number - 1) if suffix == 0 else step_text("article", number, suffix - 1)
+                diagnostics.append({"code": "continues_article", "severity": "info",
+                                    "message": f"the text before {first['label']} is the end of {before}, cut off",
+                                    "span": pre["span"]})
         last = articles[-1]
         tail = _last_text(last)
         if tail and not lex.ends_closed(tail):
             diagnostics.append({"code": "fragment_end", "severity": "warning",
                                 "message": f"the text ends inside {last['label']} (mid-sentence)",
                                 "span": last["span"]})
+    tree["diagnostics"] = diagnostics
     if references:
-        tree["diagnostics"] = []
-        refs.annotate(tree, text)
-        diagnostics.extend(tree.pop("diagnostics"))
+        refs.annotate(tree, text)     # adds its unresolved_reference warnings to tree["diagnostics"]
     tree.pop("_preamble", None)
     diagnostics.sort(key=lambda d: d["span"])
-    tree["diagnostics"] = diagnostics
     return tree
 
 
@@ -193,16 +190,7 @@ def _pull_headings(nodes: list[dict], out: list, after: dict | None) -> None:
 
 
 def _first_article(node: dict) -> dict | None:
-    for a in build._articles([node]):
-        return a
-    return None
-
-
-def _strip_private(node: dict) -> None:
-    for key in [k for k in node if k[0] == "_"]:
-        del node[key]
-    for child in node.get("children", ()):
-        _strip_private(child)
+    return next(build._articles([node]), None)
 
 
 def parse_file(path: str | os.PathLike, *, explain: bool = False, references: bool = True) -> Regulation:

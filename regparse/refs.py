@@ -35,7 +35,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .cite import LEVELS, Citation, Location, Range, chain_matches, format_location, grammar, parse
+from .cite import (DIVISION_LEVELS, LEVELS, RANK, Citation, Location, Range, chain_matches, format_location, grammar,
+                   parse)
 from .errors import CitationError
 from .model import Reference, Regulation
 
@@ -52,7 +53,6 @@ _ACT_ENDINGS = ("法典", "法例", "宪章", "法", "条例", "规定", "办法
                 "章程", "公约", "准则", "协定")
 
 _TEXT_KINDS = ("paragraph", "item", "subitem")
-_DIVISION_KINDS = ("part", "subpart", "chapter", "section")
 
 
 # -- the pattern -------------------------------------------------------------------
@@ -209,7 +209,7 @@ def find(text: str, acts: tuple[str, ...] = ()) -> list[Found]:
             else:
                 top = citation.elements[0]
                 top = top.start if isinstance(top, Range) else top
-                kind = "internal" if top.top in _DIVISION_KINDS + ("article",) else "relative"
+                kind = "internal" if top.top in DIVISION_LEVELS + ("article",) else "relative"
         out.append(Found(start, run_end, text[start:run_end], kind, word, citation, act, part, first))
     return out
 
@@ -285,7 +285,6 @@ class _Where:
 
 class _Document:
     def __init__(self, tree: dict):
-        self.tree = tree
         self.articles: list[dict] = []
         self.division_chains: list[tuple[tuple[tuple[str, int], ...], dict]] = []
         self._chains_by_last: dict[tuple[str, int], list[tuple[tuple[tuple[str, int], ...], dict]]] | None = None
@@ -303,36 +302,21 @@ class _Document:
     def _collect(self, node: dict, divisions: list[dict]) -> None:
         for child in node.get("children") or ():
             kind = child.get("kind")
-            if kind in _DIVISION_KINDS:
+            if kind in DIVISION_LEVELS:
                 chain = divisions + [child]
                 self.division_chains.append((tuple((d["kind"], d.get("number")) for d in chain), child))
                 self._collect(child, chain)
             elif kind == "article":
+                # an article holds paragraphs, a paragraph items, an item
+                # sub-items (the model's shape); divisions hold no text
                 self.articles.append(child)
                 texts = self.texts
                 for paragraph in child.get("children") or ():
-                    if paragraph.get("kind") != "paragraph":
-                        self._collect_texts(paragraph, divisions, child, paragraph, None, None)
-                        continue
-                    # the common case, written out: most paragraphs have no items
                     texts.append((paragraph, divisions, child, paragraph, None, None))
                     for item in paragraph.get("children") or ():
-                        self._collect_texts(item, divisions, child, paragraph, None, None)
-            elif kind in _TEXT_KINDS:
-                self._collect_texts(child, divisions, None, None, None, None)
-
-    def _collect_texts(self, node: dict, divisions: list[dict], article: dict | None, paragraph: dict | None,
-                       item: dict | None, subitem: dict | None) -> None:
-        kind = node.get("kind")
-        if kind == "paragraph":
-            paragraph, item, subitem = node, None, None
-        elif kind == "item":
-            item, subitem = node, None
-        elif kind == "subitem":
-            subitem = node
-        self.texts.append((node, divisions, article, paragraph, item, subitem))
-        for child in node.get("children") or ():
-            self._collect_texts(child, divisions, article, paragraph, item, subitem)
+                        texts.append((item, divisions, child, paragraph, item, None))
+                        for sub in item.get("children") or ():
+                            texts.append((sub, divisions, child, paragraph, item, sub))
 
     # -- finding nodes -----------------------------------------------------------
 
@@ -360,7 +344,7 @@ class _Document:
     def node(self, location: Location) -> tuple[dict | None, Location]:
         """The node a location names (None if there is none) and the location
         completed (第十条第（三）项 → 第十条第一款第（三）项)."""
-        division_levels = [level for level in location.levels() if level in _DIVISION_KINDS]
+        division_levels = [level for level in location.levels() if level in DIVISION_LEVELS]
         if location.article is None:
             return (self.division(location, []) if division_levels else None), location
         article = self.article(location.article, location.suffix)
@@ -413,7 +397,7 @@ def _location_of(where: _Where, depth: str) -> Location | None:
     number, suffix = _article_key(where.article)
     values: dict[str, Any] = {"article": number, "suffix": suffix}
     for level, node in (("paragraph", where.paragraph), ("item", where.item), ("subitem", where.subitem)):
-        if LEVELS.index(level) > LEVELS.index(depth):
+        if RANK[level] > RANK[depth]:
             break
         if node is None or node.get("number") is None:
             return None
@@ -469,23 +453,23 @@ def _base(found: Found, where: _Where, doc: _Document, first: Location,
     bare 第二款, the 编 around for 本编第二章, the 编 named for 本法总则第四章."""
     top = first.top
     if found.base is not None:
-        return found.base if LEVELS.index(found.base.deepest) < LEVELS.index(top) else None
+        return found.base if RANK[found.base.deepest] < RANK[top] else None
     if found.word is not None and found.kind == "relative":
         named = _word_targets(found.word, where, doc)
         if not named or not isinstance(named[-1], Location):
             return None
         base = named[-1]
-        return base if LEVELS.index(base.deepest) < LEVELS.index(top) else None
-    if top in _DIVISION_KINDS:
+        return base if RANK[base.deepest] < RANK[top] else None
+    if top in DIVISION_LEVELS:
         if found.part is not None and top != "part":
             return Location(part=found.part)
         # 本编第二章: inside the 编 around; a bare 第二章 is looked up everywhere,
         # nearest first (see _Document.division)
         if found.word is None or found.word[1:] not in _DIVISION_WORD:
             return None
-        limit = LEVELS.index(_DIVISION_WORD[found.word[1:]])
-        above = [d for d in where.divisions if LEVELS.index(d["kind"]) <= limit]
-        return _division_location(above) if above and limit < LEVELS.index(top) else None
+        limit = RANK[_DIVISION_WORD[found.word[1:]]]
+        above = [d for d in where.divisions if RANK[d["kind"]] <= limit]
+        return _division_location(above) if above and limit < RANK[top] else None
     if top == "article" or where.article is None:
         return None
     if top == "paragraph":
@@ -514,7 +498,7 @@ def _paragraph_with_items(where: _Where, first: Location, previous: Location | N
 def _apply(base: Location | None, location: Location) -> Location:
     if base is None:
         return location
-    top = LEVELS.index(location.top)
+    top = RANK[location.top]
     values = {level: getattr(base, level) for level in LEVELS[:top] if getattr(base, level) is not None}
     if "article" in values:
         values["suffix"] = base.suffix
@@ -547,7 +531,7 @@ def _resolve(found: Found, where: _Where, doc: _Document, previous: Location | N
         locations = []
         for element in found.citation.elements:
             for location in Citation((element,)).locations():
-                below = base is not None and LEVELS.index(base.deepest) < LEVELS.index(location.top)
+                below = base is not None and RANK[base.deepest] < RANK[location.top]
                 locations.append(_apply(base, location) if below else location)
         locations = _first_n(found, locations)
         return [format_location(loc) for loc in locations], [], False, locations[-1]
@@ -572,7 +556,7 @@ def _resolve(found: Found, where: _Where, doc: _Document, previous: Location | N
     for target in named:
         node = target if isinstance(target, dict) else None
         if node is None:
-            if target.top in _DIVISION_KINDS and target.article is None:
+            if target.top in DIVISION_LEVELS and target.article is None:
                 node = doc.division(target, where.divisions)
             else:
                 node, target = doc.node(target)
@@ -594,7 +578,7 @@ def _first_n(found: Found, locations: list) -> list:
     count = _COUNT.get(found.first[1:-1], 1)
     out = []
     for location in locations:
-        if isinstance(location, Location) and LEVELS.index(location.deepest) < LEVELS.index(level):
+        if isinstance(location, Location) and RANK[location.deepest] < RANK[level]:
             out.extend(replace(location, **{level: n}) for n in range(1, count + 1))
         else:
             out.append(location)
@@ -604,12 +588,13 @@ def _first_n(found: Found, locations: list) -> list:
 # -- annotating the builder's tree ---------------------------------------------------
 
 
-def _offsets(pieces: list[tuple[int, int]]) -> tuple[list[int], list[tuple[int, int]]]:
+def _offsets(pieces: list[tuple[int, int]]) -> list[int]:
+    """Where each piece starts in the text the pieces make."""
     starts, total = [], 0
     for a, b in pieces:
         starts.append(total)
         total += b - a
-    return starts, pieces
+    return starts
 
 
 def _to_source(position: int, starts: list[int], pieces: list[tuple[int, int]], end: bool) -> int:
@@ -654,10 +639,10 @@ def annotate(tree: dict, source: str) -> None:
         found = find(text, acts)
         references = []
         if found:
-            pieces = [tuple(p) for p in node.get("_src") or ()]
+            pieces = node.get("_src") or []
             if not pieces and node.get("span"):
                 pieces = [(node["span"][0], node["span"][0] + len(text))]
-            starts, pieces = _offsets(pieces)
+            starts = _offsets(pieces)
         before: Found | None = None
         before_location: Location | None = None
         for ref in found:
@@ -731,7 +716,7 @@ def _in_context(ref: Found, before: Found | None, before_location: Location | No
     top = (first.start if isinstance(first, Range) else first).top
     joined = _JOINED.fullmatch(text, before.end, ref.start) is not None
     if before.kind == "external":
-        if top == "article" or top in _DIVISION_KINDS:
+        if top == "article" or top in DIVISION_LEVELS:
             return replace(ref, kind="external", act=before.act, part=before.part)
         if top in ("paragraph", "item") and before_location.article is not None and joined:
             keep = ["article", "paragraph"] if top == "item" else ["article"]

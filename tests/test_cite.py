@@ -336,29 +336,24 @@ def test_cite_full_without_a_known_document_explains():
 
 # -- real text ---------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def seed004():
-    return regparse.parse((SEEDS / "004_931bd066818f0e97.txt").read_text(encoding="utf-8"))
-
-
-def test_seed_004_lookup(seed004):
-    item = seed004.get("第十一条第一款第（三）项")
+def test_seed_004_lookup(seed_004):
+    item = seed_004.get("第十一条第一款第（三）项")
     assert item.text.startswith("当好党委参谋助手")
-    assert seed004.get("第11条第1款第3项") is item
-    assert seed004.get("第十一条第一款第三项") is item
+    assert seed_004.get("第11条第1款第3项") is item
+    assert seed_004.get("第十一条第一款第三项") is item
     with pytest.raises(CitationNotFound) as raised:      # 第十一条 has two 款
-        seed004.get("第十一条第（三）项")
+        seed_004.get("第十一条第（三）项")
     assert raised.value.closest == "第十一条第一款第（三）项"
-    assert seed004.get("第十八条第（七）项") is seed004.get("第十八条第一款第（七）项")
-    assert seed004.get("第三章").title == "职责"
-    assert seed004.article(32).text.startswith("本条例自发布之日起施行")
+    assert seed_004.get("第十八条第（七）项") is seed_004.get("第十八条第一款第（七）项")
+    assert seed_004.get("第三章").title == "职责"
+    assert seed_004.article(32).text.startswith("本条例自发布之日起施行")
     assert regparse.cite(item, full=True) == "《中国共产党工作机关条例》第十一条第一款第（三）项"
     with pytest.raises(CitationNotFound) as raised:
-        seed004.get("第三十三条")
+        seed_004.get("第三十三条")
     assert raised.value.closest == "第三十二条"
-    for node in seed004.walk():
-        if node is not seed004:
-            assert seed004.get(node.citation) is node
+    for node in seed_004.walk():
+        if node is not seed_004:
+            assert seed_004.get(node.citation) is node
 
 
 def _corpus_sample():

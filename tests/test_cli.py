@@ -40,32 +40,22 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
-@pytest.fixture(scope="module")
-def seed_text() -> str:
-    return SEED_004.read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def seed_doc(seed_text):
-    return regparse.parse(seed_text)
-
-
 # -- parse ---------------------------------------------------------------------
 
-def test_parse_prints_the_tree_as_json_equal_to_the_library_parse(capsys, seed_doc):
+def test_parse_prints_the_tree_as_json_equal_to_the_library_parse(capsys, seed_004):
     status, out, err = run(capsys, "parse", SEED)
     assert status == 0 and err == ""
-    assert regparse.Regulation.model_validate_json(out) == seed_doc
+    assert regparse.Regulation.model_validate_json(out) == seed_004
 
 
-def test_parse_tree_format_shows_chapters_articles_and_items(capsys, seed_doc):
+def test_parse_tree_format_shows_chapters_articles_and_items(capsys, seed_004):
     status, out, _ = run(capsys, "parse", SEED, "--format", "tree")
     assert status == 0
     lines = out.splitlines()
     assert lines[0] == "中国共产党工作机关条例"
     chapters = [ln.strip() for ln in lines if re.match(r"\s*第[三四五六]章", ln)]
     assert chapters == ["第三章 职责", "第四章 决策与执行", "第五章 监督与追责", "第六章 附则"]
-    labels = [a.label for a in seed_doc.articles]
+    labels = [a.label for a in seed_004.articles]
     assert [ln.split()[0] for ln in lines if re.match(r"\s*第[一二三四五六七八九十]+条", ln)] == labels
     assert len(labels) == 25
     assert any("当好党委参谋助手" in ln for ln in lines)
@@ -73,12 +63,12 @@ def test_parse_tree_format_shows_chapters_articles_and_items(capsys, seed_doc):
 
 @pytest.mark.parametrize("fmt, marker", [("markdown", "第十一条"), ("text", "第十一条"),
                                          ("akn", "<akomaNtoso"), ("html", "<html")])
-def test_parse_other_formats_are_the_exporters_output(capsys, seed_doc, fmt, marker):
+def test_parse_other_formats_are_the_exporters_output(capsys, seed_004, fmt, marker):
     from regparse.export import render
 
     status, out, err = run(capsys, "parse", SEED, "--format", fmt)
     assert status == 0 and err == ""
-    assert out.rstrip("\n") == render(seed_doc, fmt).rstrip("\n")
+    assert out.rstrip("\n") == render(seed_004, fmt).rstrip("\n")
     assert marker in out
 
 
@@ -88,11 +78,11 @@ def test_parse_akn_takes_the_frbr_uri(capsys):
     assert "/akn/cn/act/2025/party-organs" in out
 
 
-def test_parse_writes_to_a_file_with_o(capsys, tmp_path, seed_doc):
+def test_parse_writes_to_a_file_with_o(capsys, tmp_path, seed_004):
     out_path = tmp_path / "doc.json"
     status, out, err = run(capsys, "parse", SEED, "-o", str(out_path))
     assert status == 0 and out == "" and err == ""
-    assert regparse.Regulation.model_validate_json(out_path.read_text(encoding="utf-8")) == seed_doc
+    assert regparse.Regulation.model_validate_json(out_path.read_text(encoding="utf-8")) == seed_004
 
 
 def test_parse_to_an_unwritable_output_is_one_line(capsys, tmp_path):
@@ -101,16 +91,16 @@ def test_parse_to_an_unwritable_output_is_one_line(capsys, tmp_path):
     assert_one_line_error(err, "dir.json", "cannot write")
 
 
-def test_parse_reads_standard_input_in_any_encoding(capsys, monkeypatch, seed_doc, seed_text):
+def test_parse_reads_standard_input_in_any_encoding(capsys, monkeypatch, seed_004, seed_004_text):
     # GB18030 bytes on stdin decode to the same text, so the tree is the same, spans and all
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(seed_text.encode("gb18030"))))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(seed_004_text.encode("gb18030"))))
     status, out, _ = run(capsys, "parse", "-")
     assert status == 0
-    assert regparse.Regulation.model_validate_json(out) == seed_doc
+    assert regparse.Regulation.model_validate_json(out) == seed_004
 
 
-def test_parse_of_a_crlf_file_keeps_spans_into_the_crlf_text(capsys, tmp_path, seed_text):
-    crlf = seed_text.replace("\n", "\r\n")
+def test_parse_of_a_crlf_file_keeps_spans_into_the_crlf_text(capsys, tmp_path, seed_004_text):
+    crlf = seed_004_text.replace("\n", "\r\n")
     path = tmp_path / "crlf.txt"
     path.write_bytes(crlf.encode("utf-16"))
     status, out, _ = run(capsys, "parse", str(path))
@@ -123,32 +113,32 @@ def test_parse_of_a_crlf_file_keeps_spans_into_the_crlf_text(capsys, tmp_path, s
 
 # -- get -----------------------------------------------------------------------
 
-def test_get_prints_the_text_of_an_item(capsys, seed_doc):
+def test_get_prints_the_text_of_an_item(capsys, seed_004):
     status, out, _ = run(capsys, "get", SEED, "第十一条第一款第（三）项")
     assert status == 0
     assert out.startswith("当好党委参谋助手")
-    assert out == seed_doc.get("第十一条第一款第（三）项").text + "\n"
+    assert out == seed_004.get("第十一条第一款第（三）项").text + "\n"
 
 
 def test_get_accepts_arabic_citations(capsys):
     assert run(capsys, "get", SEED, "第11条第1款第3项")[1].startswith("当好党委参谋助手")
 
 
-def test_get_prints_the_full_text_of_an_article(capsys, seed_doc):
+def test_get_prints_the_full_text_of_an_article(capsys, seed_004):
     status, out, _ = run(capsys, "get", SEED, "第十一条")
     assert status == 0
     lines = out.splitlines()
     assert lines[0] == "党的工作机关应当履行下列职责:"
     assert len(lines) == 8  # lead-in, six items, second 款
     assert lines[3].endswith("当好党委参谋助手,及时报告有关情况,反映问题、提出意见建议,为党委决策提供服务;")
-    assert out == seed_doc.article(11).full_text() + "\n"
+    assert out == seed_004.article(11).full_text() + "\n"
 
 
-def test_get_json_is_the_subtree(capsys, seed_doc):
+def test_get_json_is_the_subtree(capsys, seed_004):
     status, out, _ = run(capsys, "get", SEED, "第三章", "--json")
     assert status == 0
     chapter = regparse.Chapter.model_validate_json(out)
-    assert chapter == seed_doc.get("第三章")
+    assert chapter == seed_004.get("第三章")
     assert [a.label for a in chapter.children][:2] == ["第十条", "第十一条"]
 
 
@@ -193,8 +183,8 @@ def test_get_referrers_lists_what_points_at_a_node(capsys):
     assert all(f": {entry['in']}: {entry['surface']} " in out for entry in listed)
 
 
-def test_get_referrers_of_an_unreferenced_node_prints_nothing(capsys, seed_doc):
-    assert not seed_doc.referrers(seed_doc.article(8))
+def test_get_referrers_of_an_unreferenced_node_prints_nothing(capsys, seed_004):
+    assert not seed_004.referrers(seed_004.article(8))
     status, out, err = run(capsys, "get", SEED, "第八条", "--referrers")
     assert status == 0 and out == ""
     assert "第八条" in err
@@ -202,20 +192,20 @@ def test_get_referrers_of_an_unreferenced_node_prints_nothing(capsys, seed_doc):
 
 # -- check ---------------------------------------------------------------------
 
-def test_check_prints_each_diagnostic_at_its_line_and_column(capsys, seed_doc, seed_text):
+def test_check_prints_each_diagnostic_at_its_line_and_column(capsys, seed_004, seed_004_text):
     status, out, err = run(capsys, "check", SEED)
-    assert status == (1 if any(d.severity == "error" for d in seed_doc.diagnostics) else 0)
+    assert status == (1 if any(d.severity == "error" for d in seed_004.diagnostics) else 0)
     lines = out.splitlines()
-    assert len(lines) == len(seed_doc.diagnostics) >= 1
-    for line, diagnostic in zip(lines, seed_doc.diagnostics):
+    assert len(lines) == len(seed_004.diagnostics) >= 1
+    for line, diagnostic in zip(lines, seed_004.diagnostics):
         m = DIAGNOSTIC_LINE.match(line)
         assert m, line
         assert m["file"] == SEED
-        assert (int(m["line"]), int(m["col"])) == line_col(seed_text, diagnostic.span[0])
+        assert (int(m["line"]), int(m["col"])) == line_col(seed_004_text, diagnostic.span[0])
         assert (m["what"], m["code"]) == (diagnostic.severity, diagnostic.code)
     fragment = next(ln for ln in lines if "fragment_start" in ln)
     row = int(DIAGNOSTIC_LINE.match(fragment)["line"])
-    assert "第八条" in seed_text.splitlines()[row - 1]
+    assert "第八条" in seed_004_text.splitlines()[row - 1]
     assert "25 articles" in err
 
 
@@ -227,17 +217,17 @@ def test_check_exits_1_on_a_page_without_regulation(capsys):
     assert m and m["what"] == "error" and m["code"] == "no_structure"
 
 
-def test_check_line_numbers_are_the_same_for_crlf_text(capsys, tmp_path, seed_text):
+def test_check_line_numbers_are_the_same_for_crlf_text(capsys, tmp_path, seed_004_text):
     path = tmp_path / "crlf.txt"
-    path.write_bytes(seed_text.replace("\n", "\r\n").encode("utf-8"))
+    path.write_bytes(seed_004_text.replace("\n", "\r\n").encode("utf-8"))
     _, lf, _ = run(capsys, "check", SEED)
     _, crlf, _ = run(capsys, "check", str(path))
     strip = lambda out: [ln.split(": ", 1)[0].rsplit(":", 2)[1:] for ln in out.splitlines()]  # noqa: E731
     assert strip(crlf) == strip(lf)
 
 
-def test_check_explain_prints_decisions_and_noise(capsys, seed_text):
-    explained = regparse.parse(seed_text, explain=True)
+def test_check_explain_prints_decisions_and_noise(capsys, seed_004_text):
+    explained = regparse.parse(seed_004_text, explain=True)
     assert explained.decisions and explained.noise
     status, out, _ = run(capsys, "check", SEED, "--explain")
     lines = out.splitlines()
@@ -248,20 +238,20 @@ def test_check_explain_prints_decisions_and_noise(capsys, seed_text):
     assert [m["code"] for m in noise] == [n.kind for n in explained.noise]
     # the page note (上接第1版) is shown where it was removed
     page_note = next(n for n in explained.noise if n.text == "(上接第1版)")
-    row, col = line_col(seed_text, page_note.span[0])
+    row, col = line_col(seed_004_text, page_note.span[0])
     assert any(m["line"] == str(row) and m["col"] == str(col) and m["message"] == "(上接第1版)" for m in noise)
     # the page break inside 第十一条 was joined
     assert any(m["code"] == "joined_line" and m["message"].startswith("line joined") for m in decisions)
 
 
-def test_check_json(capsys, seed_doc, seed_text):
+def test_check_json(capsys, seed_004, seed_004_text):
     status, out, _ = run(capsys, "check", SEED, "--json", "--explain")
     assert status == 0
     result = json.loads(out)
     assert result["file"] == SEED and result["articles"] == 25 and result["errors"] == 0
-    assert [d["code"] for d in result["diagnostics"]] == [d.code for d in seed_doc.diagnostics]
+    assert [d["code"] for d in result["diagnostics"]] == [d.code for d in seed_004.diagnostics]
     for d in result["diagnostics"] + result["noise"]:
-        assert (d["line"], d["col"]) == line_col(seed_text, d["span"][0])
+        assert (d["line"], d["col"]) == line_col(seed_004_text, d["span"][0])
     assert result["decisions"] and result["noise"]
 
 
@@ -295,16 +285,16 @@ def test_refs_lists_every_reference_with_its_resolution(capsys):
     assert all(text[r["span"][0]:r["span"][1]] == r["surface"] for r in listed)
 
 
-def test_refs_of_the_seed_matches_the_library(capsys, seed_doc):
+def test_refs_of_the_seed_matches_the_library(capsys, seed_004):
     status, out, _ = run(capsys, "refs", SEED, "--json")
     assert status == 0
-    assert [r["surface"] for r in json.loads(out)] == [r.surface for r in seed_doc.references]
+    assert [r["surface"] for r in json.loads(out)] == [r.surface for r in seed_004.references]
 
 
 # -- extract -------------------------------------------------------------------
 
-def test_extract_finds_the_regulation_on_the_seed_page(capsys, seed_text):
-    found = regparse.extract(seed_text)
+def test_extract_finds_the_regulation_on_the_seed_page(capsys, seed_004_text):
+    found = regparse.extract(seed_004_text)
     status, out, _ = run(capsys, "extract", SEED, "--json")
     assert status == 0
     listed = json.loads(out)
@@ -421,11 +411,11 @@ def test_a_closed_pipe_ends_quietly():
 
 # -- batch ---------------------------------------------------------------------
 
-def test_batch_parses_every_file_and_goes_on_past_a_bad_one(capsys, tmp_path, seed_text, seed_doc):
+def test_batch_parses_every_file_and_goes_on_past_a_bad_one(capsys, tmp_path, seed_004_text, seed_004):
     source = tmp_path / "in"
     (source / "sub").mkdir(parents=True)
-    (source / "004.txt").write_text(seed_text, encoding="utf-8")
-    (source / "sub" / "gbk.txt").write_bytes(seed_text.encode("gb18030"))
+    (source / "004.txt").write_text(seed_004_text, encoding="utf-8")
+    (source / "sub" / "gbk.txt").write_bytes(seed_004_text.encode("gb18030"))
     (source / "bad.txt").write_bytes(b"\x00\x01\x02binary")
     status = main(["batch", str(source), "-o", str(tmp_path / "out")])
     err = capsys.readouterr().err
@@ -435,7 +425,7 @@ def test_batch_parses_every_file_and_goes_on_past_a_bad_one(capsys, tmp_path, se
     assert "[3/3] sub/gbk.txt: 25 articles" in err
     assert "2 of 3 files parsed (50 articles)" in err
     written = regparse.Regulation.model_validate_json((tmp_path / "out" / "004.json").read_text(encoding="utf-8"))
-    assert written == seed_doc
+    assert written == seed_004
     assert (tmp_path / "out" / "sub" / "gbk.json").is_file()
 
 

@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 
-import regparse
 from regparse import Regulation
 from regparse.export import to_html
 
@@ -27,11 +26,6 @@ SAMPLE = ROOT / "tests" / "data" / "export" / "sample.json"
 SCREENSHOT = ROOT / "docs" / "screenshot-004.png"
 CHROMIUM = Path("/usr/bin/chromium")
 needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="headless Chromium (/usr/bin/chromium) is absent")
-
-
-@pytest.fixture(scope="module")
-def party_organs() -> Regulation:
-    return regparse.parse(SEED_004.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -61,35 +55,35 @@ class Page(HTMLParser):
             self.resources.append(tag)
 
 
-def test_every_node_has_its_citation_as_anchor(party_organs):
-    page = Page(to_html(party_organs))
+def test_every_node_has_its_citation_as_anchor(seed_004):
+    page = Page(to_html(seed_004))
     assert len(page.ids) == len(set(page.ids))
-    for node in party_organs.walk():
-        if node is not party_organs:
+    for node in seed_004.walk():
+        if node is not seed_004:
             assert node.citation in page.ids
     assert "第十一条" in page.ids and "第十一条第一款第（三）项" in page.ids
 
 
-def test_table_of_contents_lists_the_divisions_and_links_to_them(party_organs):
-    html = to_html(party_organs)
+def test_table_of_contents_lists_the_divisions_and_links_to_them(seed_004):
+    html = to_html(seed_004)
     toc = re.search(r'<nav class="toc">.*?</nav>', html, re.S).group(0)
     entries = re.findall(r'<a href="#([^"]+)">([^<]+)</a>', toc)
-    assert [target for target, _ in entries] == [d.citation for d in party_organs.divisions]
+    assert [target for target, _ in entries] == [d.citation for d in seed_004.divisions]
     assert ("第三章", "第三章 职责") in entries
     assert all(target in Page(html).ids for target, _ in entries)
 
 
-def test_diagnostics_come_first(party_organs):
-    page = Page(to_html(party_organs))
-    assert party_organs.diagnostics
+def test_diagnostics_come_first(seed_004):
+    page = Page(to_html(seed_004))
+    assert seed_004.diagnostics
     first = {name: page.order.index(name) for name in ("section.diagnostics", "nav.toc", "main")}
     assert first["section.diagnostics"] < first["nav.toc"] < first["main"]
-    html = to_html(party_organs)
-    assert all(d.code in html for d in party_organs.diagnostics)
+    html = to_html(seed_004)
+    assert all(d.code in html for d in seed_004.diagnostics)
 
 
-def test_the_page_is_self_contained(party_organs, sample):
-    for doc in (party_organs, sample):
+def test_the_page_is_self_contained(seed_004, sample):
+    for doc in (seed_004, sample):
         html = to_html(doc)
         page = Page(html)
         assert page.resources == []
@@ -151,13 +145,13 @@ def _browser_check(tmp_path: Path, html: str, name: str) -> dict:
 
 
 @needs_chromium
-def test_chromium_builds_the_anchors_and_follows_the_links(tmp_path, party_organs, sample):
-    seen = _browser_check(tmp_path, to_html(party_organs), "party-organs")
-    assert seen["articles"] == [a.citation for a in party_organs.articles]
-    assert seen["labels"] == [a.label for a in party_organs.articles]
-    assert seen["links"] > len(party_organs.articles) and seen["broken"] == []
+def test_chromium_builds_the_anchors_and_follows_the_links(tmp_path, seed_004, sample):
+    seen = _browser_check(tmp_path, to_html(seed_004), "party-organs")
+    assert seen["articles"] == [a.citation for a in seed_004.articles]
+    assert seen["labels"] == [a.label for a in seed_004.articles]
+    assert seen["links"] > len(seed_004.articles) and seen["broken"] == []
     href, target, scrolled = seen["toc"]
-    assert href == "#" + target and target == party_organs.divisions[-1].citation and scrolled > 0
+    assert href == "#" + target and target == seed_004.divisions[-1].citation and scrolled > 0
     assert seen["resources"] == []
 
     seen = _browser_check(tmp_path, to_html(sample), "sample")
@@ -167,9 +161,9 @@ def test_chromium_builds_the_anchors_and_follows_the_links(tmp_path, party_organ
 
 
 @needs_chromium
-def test_screenshot_of_the_party_organ_regulation(tmp_path, party_organs):
+def test_screenshot_of_the_party_organ_regulation(tmp_path, seed_004):
     page = tmp_path / "004.html"
-    page.write_text(to_html(party_organs), encoding="utf-8")
+    page.write_text(to_html(seed_004), encoding="utf-8")
     shot = SCREENSHOT if os.environ.get("REGPARSE_REGEN") == "1" else tmp_path / "004.png"
     shot.parent.mkdir(parents=True, exist_ok=True)
     result = _chromium(tmp_path, "--hide-scrollbars", "--window-size=1000,1400", f"--screenshot={shot}",

@@ -18,20 +18,15 @@ SAMPLE = ROOT / "tests" / "data" / "export" / "sample.json"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
 
 
-@pytest.fixture(scope="module")
-def party_organs() -> Regulation:
-    return regparse.parse(SEED_004.read_text(encoding="utf-8"))
-
-
-def test_title_chapters_and_bold_labels(party_organs):
-    lines = to_markdown(party_organs).split("\n\n")
+def test_title_chapters_and_bold_labels(seed_004):
+    lines = to_markdown(seed_004).split("\n\n")
     assert lines[0] == "# 中国共产党工作机关条例"
     assert [line for line in lines if line.startswith("#")][1:] == \
-        [f"## {d.label} {d.title}" for d in party_organs.divisions]
-    art11 = party_organs.article(11)
+        [f"## {d.label} {d.title}" for d in seed_004.divisions]
+    art11 = seed_004.article(11)
     start = lines.index("**第十一条** " + art11.paragraphs[0].text)
     assert lines[start + 1] == art11.paragraphs[0].items[0].label + art11.paragraphs[0].items[0].text
-    assert sum(line.startswith("**第") for line in lines) == len(party_organs.articles)
+    assert sum(line.startswith("**第") for line in lines) == len(seed_004.articles)
 
 
 def test_one_level_deeper_per_rank_present():

@@ -14,29 +14,24 @@ SEED_004 = ROOT / "seeds" / "004_931bd066818f0e97.txt"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
 
 
-@pytest.fixture(scope="module")
-def party_organs() -> Regulation:
-    return regparse.parse(SEED_004.read_text(encoding="utf-8"))
-
-
-def test_lines_are_separated_by_one_blank_line(party_organs):
-    text = to_text(party_organs)
+def test_lines_are_separated_by_one_blank_line(seed_004):
+    text = to_text(seed_004)
     assert text.endswith("\n") and not text.endswith("\n\n")
     blocks = text[:-1].split("\n\n")
     assert all(block and "\n" not in block and block == block.strip() for block in blocks)
 
 
-def test_title_headings_articles_and_items(party_organs):
-    lines = to_text(party_organs).split("\n\n")
+def test_title_headings_articles_and_items(seed_004):
+    lines = to_text(seed_004).split("\n\n")
     assert lines[0] == "中国共产党工作机关条例"
     assert "第三章\u3000职责" in lines
-    art11 = party_organs.article(11)
+    art11 = seed_004.article(11)
     start = lines.index("第十一条\u3000" + art11.paragraphs[0].text)
     items = [item.label + item.text for item in art11.paragraphs[0].items]
     assert lines[start + 1:start + 1 + len(items)] == items
     assert lines[start + 1 + len(items)] == "党的工作机关按照有关规定对相关单位实行归口领导或者归口管理。"
     # the fragment's leading text (the tail of 第七条) comes before 第八条
-    assert lines.index(party_organs.preamble.split("\n")[0]) < lines.index("第八条\u3000" + party_organs.article(8).paragraphs[0].text)
+    assert lines.index(seed_004.preamble.split("\n")[0]) < lines.index("第八条\u3000" + seed_004.article(8).paragraphs[0].text)
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent")

@@ -45,7 +45,7 @@ class _TokenWithMark(Token):
 
 def _lark_parse(text: str):
     lines, _ = normalize.clean_lines(text)
-    tokens, _ = lex.tokenize(text, lines)
+    tokens, _ = lex.tokenize(lines)
     stream = []
     for t in tokens:
         tok = _TokenWithMark(t.type, t.line.text)
@@ -60,8 +60,8 @@ def _lark_parse(text: str):
             return iter(data)
 
     lark = Lark(grammar._grammar_text("regulation.lark"), parser="lalr", lexer=Replay,
-                transformer=build.Builder(text))
-    ours = grammar.run_lalr(tokens, build.Builder(text), lambda tok, exp: None)
+                transformer=build.Builder())
+    ours = grammar.run_lalr(tokens, build.Builder(), lambda tok, exp: None)
     return lark.parse(stream), ours
 
 

@@ -11,7 +11,7 @@ from regparse.normalize import clean_lines
 
 def token_types(text: str) -> list[tuple[str, str]]:
     lines, _ = clean_lines(text)
-    tokens, _ = lex.tokenize(text, lines)
+    tokens, _ = lex.tokenize(lines)
     return [(t.type, t.line.text) for t in tokens]
 
 

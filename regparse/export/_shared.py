@@ -16,7 +16,7 @@ from ..model import (
 
 __all__ = [
     "clean", "lines_of", "one_line", "division_ranks", "HeadingPlacer", "reference_runs",
-    "first_article", "unique", "runs_by_line",
+    "first_article", "unique", "runs_by_line", "link_target",
 ]
 
 # C0 controls but tab and newline, CR (a line break that readers disagree on),
@@ -162,3 +162,11 @@ def runs_by_line(text: str | None, references: Iterable[Reference]) -> list[list
         if line:
             out.append(line)
     return out
+
+
+def link_target(ref: Reference | None, table: dict[str, str]) -> str | None:
+    """Where a reference run links to: the written id (``table``: model id →
+    eId or anchor) of the first node it resolves to, None for plain text."""
+    if ref is None:
+        return None
+    return next((table[t] for t in ref.target_ids if t in table), None)

@@ -37,9 +37,9 @@ import datetime
 import re
 
 from ..errors import RegparseError
-from ..model import Article, Division, Heading, Item, Node, Paragraph, Regulation
+from ..model import Article, Division, Heading, Node, Regulation
 from ..numerals import to_int
-from ._shared import HeadingPlacer, clean, lines_of, one_line, runs_by_line, unique
+from ._shared import HeadingPlacer, clean, lines_of, link_target, one_line, runs_by_line, unique
 
 __all__ = ["to_akn", "NAMESPACE", "work_uri"]
 
@@ -99,7 +99,6 @@ def _is_fragment(doc: Regulation) -> bool:
 
 class _Writer:
     def __init__(self, doc: Regulation):
-        self.doc = doc
         self.parts: list[str] = []
         self.eids: set[str] = set()
         # model id → eId, so that references can point at the elements written
@@ -108,7 +107,7 @@ class _Writer:
         self.crossheadings = 0
         self.queue: list[str] = []
         self._assign(doc.children, "")
-        self.position = iter(range(len(self.queue)))
+        self.position = iter(self.queue)
 
     # -- eIds ---------------------------------------------------------------
     def _assign(self, nodes: list, prefix: str) -> None:
@@ -137,7 +136,7 @@ class _Writer:
                 self._assign(children, eid + "__")
 
     def next_eid(self) -> str:
-        return self.queue[next(self.position)]
+        return next(self.position)
 
     # -- text ---------------------------------------------------------------
     def paragraphs(self, node: Node, text: str) -> str:
@@ -147,7 +146,7 @@ class _Writer:
         for line in runs_by_line(text, references):
             out.append("<p>")
             for run, ref in line:
-                target = next((self.eid_of[t] for t in ref.target_ids if t in self.eid_of), None) if ref else None
+                target = link_target(ref, self.eid_of)
                 out.append(f'<ref href="#{_attr(target)}">{_esc(run)}</ref>' if target else _esc(run))
             out.append("</p>")
         return "".join(out) or "<p/>"
@@ -171,17 +170,14 @@ class _Writer:
                 self.node(child)
             if not node.children:
                 w("<content><p/></content>\n")
-        elif isinstance(node, (Paragraph, Item)):
-            if node.children:
-                w(f'<list eId="{_attr(self.next_eid())}">\n')
-                if lines_of(node.text):
-                    w("<intro>" + self.paragraphs(node, node.text) + "</intro>\n")
-                for child in node.children:
-                    self.node(child)
-                w("</list>\n")
-            else:
-                w("<content>" + self.paragraphs(node, node.text) + "</content>\n")
-        else:  # Subitem
+        elif getattr(node, "children", None):   # a paragraph or item with items under it
+            w(f'<list eId="{_attr(self.next_eid())}">\n')
+            if lines_of(node.text):
+                w("<intro>" + self.paragraphs(node, node.text) + "</intro>\n")
+            for child in node.children:
+                self.node(child)
+            w("</list>\n")
+        else:   # text alone: a paragraph, item or sub-item
             w("<content>" + self.paragraphs(node, node.text) + "</content>\n")
         w(f"</{element}>\n")
 
@@ -233,7 +229,7 @@ def _dates_for(doc: Regulation, frbr_uri: str | None) -> tuple[str, str, str, st
     date = match.group("date")
     if len(date) < 10:
         # a year (or year-month) in the URI: take the printed date it abbreviates, if any
-        date = next((d for d in printed if d.startswith(date)), (date + "-01-01")[:10] if len(date) == 4
+        date = next((d for d in printed if d.startswith(date)), date + "-01-01" if len(date) == 4
                     else date + "-01")
     try:
         datetime.date.fromisoformat(date)

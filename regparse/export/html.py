@@ -16,7 +16,7 @@ Example::
 from __future__ import annotations
 
 from ..model import Article, Division, Heading, Item, Node, Paragraph, Regulation, Subitem
-from ._shared import HeadingPlacer, clean, division_ranks, lines_of, one_line, runs_by_line, unique
+from ._shared import HeadingPlacer, clean, division_ranks, lines_of, link_target, one_line, runs_by_line, unique
 
 __all__ = ["to_html"]
 
@@ -60,7 +60,7 @@ class _Page:
         self.anchor_of: dict[str, str] = {}
         self.queue: list[str] = []
         self._assign(doc.children)
-        self.position = iter(range(len(self.queue)))
+        self.position = iter(self.queue)
         self.placer = HeadingPlacer(doc)
         self.depths = division_ranks(doc)
 
@@ -78,7 +78,7 @@ class _Page:
                 self._assign(children)
 
     def next_anchor(self) -> str:
-        return self.queue[next(self.position)]
+        return next(self.position)
 
     def lines(self, node: Node, text: str) -> list[str]:
         """The node's text as escaped HTML lines, references as links."""
@@ -87,7 +87,7 @@ class _Page:
         for line in runs_by_line(text, references):
             parts = []
             for run, ref in line:
-                target = next((self.anchor_of[t] for t in ref.target_ids if t in self.anchor_of), None) if ref else None
+                target = link_target(ref, self.anchor_of)
                 if target:
                     title = "、".join(clean(t) for t in ref.targets)
                     parts.append(f'<a class="ref" href="#{_esc(target)}" title="{_esc(title)}">{_esc(run)}</a>')

@@ -56,7 +56,6 @@ def to_tree(doc: Regulation) -> str:
         out.append(INDENT + "（前文） " + _preview(doc.preamble))
     for child in doc.children:
         visit(child, 1)
-    if doc.appendices:
-        for appendix in doc.appendices:
-            out.append(INDENT + (one_line(appendix.label) or "附件") + " " + _preview(appendix.text))
+    for appendix in doc.appendices:
+        out.append(INDENT + (one_line(appendix.label) or "附件") + " " + _preview(appendix.text))
     return "\n".join(out) + "\n"

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from .catalogue import PAGE_NUMBER
 from .model import Noise
 
 __all__ = ["Line", "clean_lines", "slice_pieces"]
@@ -78,7 +79,7 @@ def slice_pieces(pieces: list[tuple[int, int]], i: int, j: int | None = None) ->
 
 # --- page furniture --------------------------------------------------------
 # (上接第1版)  （下转第四版）  — mixed brackets, Arabic or Chinese page numbers
-_PAGE_NO = r"[0-9０-９一二三四五六七八九十]{1,3}"
+_PAGE_NO = PAGE_NUMBER
 _CONTINUED_FROM = re.compile(rf"^[（(]\s*上接第\s*{_PAGE_NO}\s*版\s*[）)]")
 _CONTINUED_ON = re.compile(rf"[（(]\s*下转第\s*{_PAGE_NO}\s*版\s*[）)]$")
 # whole lines that are page furniture:

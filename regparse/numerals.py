@@ -7,11 +7,16 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["to_int", "to_chinese", "CIRCLED"]
+__all__ = ["to_int", "to_chinese", "CIRCLED", "DIGIT_VALUES", "UNIT_VALUES"]
 
-_DIGITS = {"零": 0, "〇": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-           "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+#: the Chinese digits as printed, with their values: the one spelling of them
+#: (〇 ○ Ｏ are zeros as typeset and as OCR reads them; 两 is a two)
+DIGIT_VALUES = {"零": 0, "〇": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+                "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+#: the units of a Chinese numeral
+UNIT_VALUES = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+_DIGITS = DIGIT_VALUES
+_UNITS = UNIT_VALUES
 _CN = "零一二三四五六七八九"
 #: circled numbers used as sub-item labels (①…⑳)
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"

@@ -13,7 +13,7 @@ from typing import Iterator
 from . import build, lex, refs
 from .cite import remember, step_text
 from .grammar import LineToken, run_lalr
-from .model import Diagnostic, Noise, Regulation
+from .model import Decision, Diagnostic, Noise, Regulation
 from .normalize import clean_lines
 
 __all__ = ["parse", "parse_file", "extract"]
@@ -57,11 +57,14 @@ def _parse(text: str, explain: bool, references: bool) -> Regulation:
         # several regulations on one page: the main one is the longest
         a, b = max(spans, key=lambda ab: ab[1] - ab[0])
         outside = [Noise(kind="outside", text=ln.text, span=(ln.start, ln.end)) for ln in lines[:a] + lines[b:]]
-        return _parse_lines(text, lines[a:b], noise + outside, explain, references)
+        found = [Decision(kind="page_regions", message=f"{len(spans)} regulations on the page: the longest is read, "
+                          "the others kept out as noise", span=(lines[a].start, lines[b - 1].end))] if explain else []
+        return _parse_lines(text, lines[a:b], noise + outside, explain, references, found)
     return _parse_lines(text, lines, noise, explain, references)
 
 
-def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, references: bool) -> Regulation:
+def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, references: bool,
+                 decisions: list[Decision] | None = None) -> Regulation:
     diagnostics: list[dict] = []
     if not lines:
         code = "empty_input"
@@ -92,7 +95,7 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
         doc["span"] = (tokens[0].line.start, tokens[-1].line.end)
     doc["noise"] = noise + lexer.noise
     doc["noise"].sort(key=lambda n: n.span)
-    doc["decisions"] = lexer.decisions
+    doc["decisions"] = (decisions or []) + lexer.decisions
     return remember(build.to_models(doc))
 
 

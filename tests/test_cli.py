@@ -241,7 +241,7 @@ def test_check_explain_prints_decisions_and_noise(capsys, seed_004_text):
     row, col = line_col(seed_004_text, page_note.span[0])
     assert any(m["line"] == str(row) and m["col"] == str(col) and m["message"] == "(上接第1版)" for m in noise)
     # the page break inside 第十一条 was joined
-    assert any(m["code"] == "joined_line" and m["message"].startswith("line joined") for m in decisions)
+    assert any(m["code"] == "mid_sentence" and m["message"].startswith("line joined") for m in decisions)
 
 
 def test_check_json(capsys, seed_004, seed_004_text):

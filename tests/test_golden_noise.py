@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import regparse
+from regparse.lex import JOIN_RULES
 from conftest import lost_characters
 
 DATA = Path(__file__).parent / "data" / "noise"
@@ -42,8 +43,8 @@ def summary(doc: regparse.Regulation) -> dict:
         "appendices": [a.text for a in doc.appendices],
         "noise": [[n.kind, n.text] for n in doc.noise],
         "diagnostics": [d.code for d in doc.diagnostics],
-        "decisions": [[d.kind, d.message] for d in doc.decisions if d.kind != "joined_line"],
-        "joined_lines": sum(1 for d in doc.decisions if d.kind == "joined_line"),
+        "decisions": [[d.kind, d.message] for d in doc.decisions if d.kind not in JOIN_RULES],
+        "joined_lines": sum(1 for d in doc.decisions if d.kind in JOIN_RULES),
     }
 
 

@@ -6,6 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from regparse import lex
+from regparse.lex.marks import matchers
+from regparse.lex.state import LexState
+from regparse.lex.width import wrap_width
 from regparse.normalize import clean_lines
 
 
@@ -53,9 +56,9 @@ def test_item_roles(text, expected):
 def test_wrap_width_is_found_only_in_wrapped_text():
     body = "国家厉行节水，坚持和落实节水优先方针，深入实施国家节水行动，全面建设节水型社会。" * 4
     wrapped = "\n".join(body[i:i + 16] for i in range(0, len(body), 16))
-    assert lex._wrap_width(clean_lines(wrapped)[0]) == 16
+    assert wrap_width(LexState(), clean_lines(wrapped)[0]) == 16
     natural = "\n".join(body[: 10 + 7 * i] for i in range(12))
-    assert lex._wrap_width(clean_lines(natural)[0]) == 0
+    assert wrap_width(LexState(), clean_lines(natural)[0]) == 0
 
 
 def test_ends_closed():
@@ -73,7 +76,7 @@ _MARKER_TEXT = st.lists(st.sampled_from(list("第条章节编分之一二三十�
 @given(_MARKER_TEXT)
 def test_cached_marker_reading_equals_the_general_one(text):
     # read_mark caches readings of line starts; the general matcher reads afresh
-    assert lex.read_mark(text) == lex.read_mark(text, lex._matchers()[0])
+    assert lex.read_mark(text) == lex.read_mark(text, matchers()[0])
 
 
 # -- 附则 without a marker: closes the divisions, or heads a part of one -----------

@@ -1,0 +1,65 @@
+"""The lexer: clean lines → one grammar token per logical line.
+
+It makes the decisions the grammar cannot make one token ahead.  It is an
+ordered chain of stages (:data:`STAGES`), one module each, that read and
+write one :class:`LexState`:
+
+0. ``width``     whether the text was hard-wrapped, at what width
+1. ``regions``   where each regulation on a page starts (and, on a page
+                 with news first, where this one starts)
+2. ``run_on``    text that lost its line breaks, split at its markers
+3. ``front``     title, subtitle and issuing lines
+4. ``lines``     markers read and judged, wrapped lines joined (the rules
+                 of :mod:`.starts`, by marker, and :mod:`.joins`)
+5. ``end``       where the regulation ends on a page that goes on
+6. ``roles``     items, sub-items, continuations: one token per line
+
+Every decision is a named rule (:data:`RULES`); with ``explain=True`` each
+records what it decided in ``doc.decisions`` under its name.
+
+>>> from regparse.normalize import clean_lines
+>>> tokens, state = tokenize(clean_lines("示例条例\\n第一条　为了示例。\\n（一）一项；")[0])
+>>> [t.type for t in tokens], state.title
+(['TITLE', 'ARTICLE', 'ITEM'], '示例条例')
+"""
+from __future__ import annotations
+
+from ..grammar import LineToken
+from ..normalize import Line
+from .end import regulation_end
+from .front import front_matter
+from .joins import JOIN_RULES
+from .lines import logical_lines
+from .marks import Mark, line_mark, read_mark
+from .regions import page_regions, regions, regulation_start
+from .registry import RULES
+from .roles import roles
+from .run_on import run_on
+from .state import LexState, LogicalLine
+from .text import ends_closed
+from .width import wrap_width
+
+__all__ = ["tokenize", "regions", "ends_closed", "read_mark", "line_mark", "Mark", "LexState", "LogicalLine",
+           "RULES", "JOIN_RULES", "STAGES"]
+
+#: the stages in the order they run, by name
+STAGES = ("width", "regions", "run_on", "front", "lines", "end", "roles")
+
+# the name the pipeline knew the state by
+Lexer = LexState
+
+
+def tokenize(lines: list[Line], explain: bool = False) -> tuple[list[LineToken], LexState]:
+    """The grammar tokens of a regulation's clean lines, and the lexer state
+    with its title, decisions and noise."""
+    state = LexState(explain)
+    wrap_width(state, lines)
+    start = regulation_start(state, lines)
+    if start:
+        lines = lines[start:]
+    lines = run_on(state, lines)
+    front = front_matter(state, lines)
+    logical = logical_lines(state, lines[front:])
+    end = regulation_end(state, logical)
+    del logical[end:]
+    return roles(state, logical), state

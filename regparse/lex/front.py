@@ -1,0 +1,247 @@
+"""Stage 3, front matter: the title, subtitle and issuing lines at the top."""
+from __future__ import annotations
+
+from ..catalogue import (DATE_LINE, DIVISION_RANK, DOCUMENT_NUMBER, FULL_DATE, ISSUER_ONLY, ISSUING_WORDS,
+                         TITLE_DONE, TITLE_NOTE)
+from ..model import Noise
+from ..normalize import Line
+from .marks import line_mark
+from .registry import rule
+from .state import LexState
+from .text import TITLE_MAX, ends_closed, subtitle_like, title_like, title_of
+
+__all__ = ["front_matter", "title", "wrapped_title", "subtitle", "issuing_lines", "join_lines", "joined",
+           "UNDATED_RUN", "WRAPPED_TITLE_MIN", "TITLE_LINES_MAX", "INFO_LINE_MAX", "SHORT_INFO_LINE_MAX",
+           "TITLE_CLOSE_LINE_MAX"]
+
+#: the issuing block ends after this many lines without a date (or a wrapped
+#: issuing line after this many lines): it is a few lines, not a page
+UNDATED_RUN = 8
+#: a title line shorter than this was not wrapped (示例名单 / 委员一号 …)
+WRAPPED_TITLE_MIN = 12
+#: a title wrapped at no width one can tell takes at most this many lines
+TITLE_LINES_MAX = 4
+#: the line under an issuing line that goes on with it is no longer than this
+INFO_LINE_MAX = 60
+#: an undated line inside the issuing block (half of a broken 发布 line) is short
+SHORT_INFO_LINE_MAX = 40
+#: the end of a 《…》 the line before opened (〈…〉的决定》第四次修正) is short
+TITLE_CLOSE_LINE_MAX = 80
+
+
+def join_lines(parts: list[Line]) -> Line:
+    """Several physical lines as one."""
+    return Line("".join(p.text for p in parts), [pc for p in parts for pc in p.pieces],
+                parts[0].blank_before, parts[0].heading, parts[0].page_break, parts[-1].raw_len)
+
+
+def joined(lines: list[Line], i: int, width: int) -> tuple[Line, int]:
+    """Line ``i`` of a hard-wrapped text with the lines that continue it (each
+    full-width line goes on to the next, until a short one or a blank line),
+    and how many lines that takes."""
+    parts = [lines[i]]
+    while parts[-1].raw_len >= width and i + len(parts) < len(lines):
+        nxt = lines[i + len(parts)]
+        if nxt.blank_before or DATE_LINE.match(nxt.text) or line_mark(nxt) is not None:
+            break
+        parts.append(nxt)
+    return join_lines(parts), len(parts)
+
+
+def front_matter(state: LexState, lines: list[Line]) -> int:
+    """Read title, subtitle and issuing lines at the top; return how many lines they use."""
+    if not lines:
+        return 0
+    i = title(state, lines)
+    if i and i < len(lines) and subtitle(state, lines[i]):
+        i += 1
+    return issuing_lines(state, lines, i)
+
+
+@rule
+def title(state: LexState, lines: list[Line]) -> int:
+    """The first line is the title when it reads as one; return the lines it takes.
+
+    Why: a title is short and not a sentence (a note in brackets after it,
+    （试行）, is looked through), printed first, with the lines it was wrapped
+    onto (:func:`wrapped_title`).  A line of 《…》 announced in a headline
+    (中共中央印发《…条例》) gives the title inside the brackets, and the
+    headline is kept as noise.
+
+    - title: 「中国共产党工作机关条例」, 「中共中央印发《中国共产党工作机关条例》」;
+    - no title: 「第一条　为了…」, 「为了规范管理，制定本办法。」.
+    """
+    first = lines[0]
+    first_mark = line_mark(first)
+    taken = 1
+    if first_mark is None:
+        taken = wrapped_title(state, lines)
+        if taken > 1:
+            first = join_lines(lines[:taken])
+    text = first.text
+    if not title_like(text) or (first_mark is not None and first_mark.kind in ("article", *DIVISION_RANK)):
+        if state.explain and first_mark is None:
+            state.decide("title", f"the first line is no title: {text[:20]}", (first.start, first.end))
+        return 0
+    state.title = title_of(text)
+    if state.title != text:
+        state.noise.append(Noise(kind="headline", text=text, span=(first.start, first.end)))
+        state.decide("title", f"the title {state.title} taken from the headline around it", (first.start, first.end))
+    else:
+        state.decide("title", f"{text} read as the title", (first.start, first.end))
+    if taken > 1:
+        state.decide("wrapped_title", f"the title joined from {taken} lines", (first.start, first.end))
+    state.front_tokens.append(("title", first))
+    return taken
+
+
+@rule
+def wrapped_title(state: LexState, lines: list[Line]) -> int:
+    """How many lines the title at the top was wrapped onto.
+
+    Why: a hard-wrapped title fills the wrap width and goes on, up to where
+    it ends as titles do (the issuer's name may follow on the next full
+    line); a title wrapped at no width one can tell (「…若干问题」 / 「的解释（二）」)
+    goes on to a line right under a first line long enough to have been
+    wrapped, no longer than it, and no sentence, date, marker, book name,
+    issuer (最高人民法院) or document number (法释〔2022〕17号).  （二) alone
+    under a title is its note, not an item.
+
+    - joined: 「最高人民法院关于审理…若干问题」 / 「的解释（二）」;
+    - not joined: 「中华人民共和国民法典」 / 「最高人民法院」.
+    """
+    taken = 1
+    if state.width and lines[0].raw_len >= state.width:
+        _, taken = joined(lines, 0, state.width)
+        for k in range(1, taken):
+            if ISSUER_ONLY.match(lines[k].text):
+                taken = k
+                break
+    while taken < min(len(lines), TITLE_LINES_MAX) and _title_goes_on(
+            lines[0].text, "".join(ln.text for ln in lines[:taken]), lines[taken]):
+        taken += 1
+    return taken
+
+
+def _title_goes_on(first: str, title_so_far: str, line: Line) -> bool:
+    text = line.text
+    if line.blank_before:
+        return False
+    if TITLE_NOTE.fullmatch(text) and not TITLE_NOTE.search(title_so_far):
+        return True
+    if len(first) < WRAPPED_TITLE_MIN or len(text) > len(first):
+        return False
+    if line_mark(line) is not None or DATE_LINE.match(text) or subtitle_like(text) or text[0] in "（(":
+        return False
+    if len(title_so_far) + len(text) > TITLE_MAX or not title_like(text) or any(ch in text for ch in "，,；;：:"):
+        return False    # a title has no clause in it: this is the sentence under it
+    if TITLE_DONE.search(title_so_far) and title_so_far.count("《") == title_so_far.count("》"):
+        return False    # …的规定 / …条例: the title has ended
+    if text[:6] == title_so_far[:6]:
+        return False    # the title printed again (a source that breaks it in two below)
+    return not (ISSUER_ONLY.match(text) or DOCUMENT_NUMBER.search(text))
+
+
+@rule
+def subtitle(state: LexState, line: Line) -> bool:
+    """合同编 (总则) under the title is the book of a code, its subtitle.
+
+    - subtitle: 「中华人民共和国民法典」 / 「合同编」;
+    - not: 「中华人民共和国民法典」 / 「第一条…」.
+    """
+    if subtitle_like(line.text):
+        state.front_tokens.append(("subtitle", line))
+        state.decide("subtitle", f"{line.text} read as the subtitle", (line.start, line.end))
+        return True
+    return False
+
+
+@rule
+def issuing_lines(state: LexState, lines: list[Line], i: int) -> int:
+    """The issuing lines under the title; return the index after them.
+
+    Why: they run to the last line under the title that starts with a full
+    date (2009年6月27日 …通过), with the lines that finish a 《…》 left open
+    there (「…《关于修改」 / 「〈…〉的决定》第四次修正」); a source that breaks
+    the title or a 发布 line in two gives short lines without a date between
+    them.  Only a full date starts one.
+
+    - issuing line: 「2020年5月28日第十三届全国人民代表大会第三次会议通过」;
+    - not: 「2020年5月1日起，本办法施行。」 (a dated sentence), 「2023 年 5 月」.
+    """
+    block: list[tuple[Line, int, int]] = []   # (line, physical lines it takes, 《 left open after it)
+    last_date = -1
+    open_titles = 0
+    j = i
+    while j < len(lines) and len(block) - last_date <= UNDATED_RUN:
+        line = lines[j]
+        if line_mark(line) is not None:
+            break
+        taken = 1
+        if state.width and line.raw_len >= state.width:
+            line, taken = joined(lines, j, state.width)
+        text = line.text
+        if DATE_LINE.match(text):
+            # an issuing line wrapped at no width one can tell: the lines right
+            # under it up to the word it ends with (…第1110 / 次会议通过)
+            while j + taken < len(lines) and taken < UNDATED_RUN and _info_goes_on(text, lines[j + taken]):
+                taken += 1
+                line = join_lines(lines[j:j + taken])
+                text = line.text
+            if not _info_like(text):
+                break
+            last_date = len(block)
+        elif not ((open_titles > 0 and _closes_title(text))
+                  or (len(text) <= SHORT_INFO_LINE_MAX and not ends_closed(text) and text[-1] not in "，、,")):
+            break
+        open_titles += _title_balance(text)
+        block.append((line, taken, open_titles))
+        j += taken
+    end = last_date + 1
+    while end < len(block) and block[end - 1][2] > 0 and _closes_title(block[end][0].text):
+        end += 1
+    for line, taken, _ in block[:end]:
+        state.front_tokens.append(("info", line))
+        i += taken
+    if end:
+        state.decide("issuing_lines", f"{end} issuing lines under the title",
+                     (block[0][0].start, block[end - 1][0].end))
+    return i
+
+
+def _info_goes_on(text: str, line: Line) -> bool:
+    """Whether ``line`` goes on with the issuing line ``text`` above it: right
+    under it, neither dated nor marked, and ``text`` does not end yet (通过,
+    公布, 施行, 修正 … end one; so does a closing bracket, where sources break
+    a long cited title: 「…《关于修改〈…法〉」 / 「〈…法〉的决定》修正」)."""
+    if line.blank_before or DATE_LINE.match(line.text) or line_mark(line) is not None:
+        return False
+    end = text.rstrip()
+    return not end.endswith(ISSUING_WORDS) and end[-1:] not in "）)。〉>》" and len(line.text) <= INFO_LINE_MAX
+
+
+def _info_like(text: str) -> bool:
+    """A dated issuing line: 2009年6月27日 …通过, （2013年1月21日…通过，…修正）.
+    A dated sentence that goes on (2020年5月1日起，…。) is body text, and so is
+    a date without its day (2023 年 5 月 on the cover of a magazine)."""
+    if not FULL_DATE.match(text):
+        return False
+    core = text.rstrip("）)")
+    if core[-1:] == "。":
+        return core[:-1].endswith(ISSUING_WORDS)   # …第二次修正。
+    return not ends_closed(core)
+
+
+def _title_balance(text: str) -> int:
+    """How many 《…》 (〈…〉, <…>) ``text`` opens and leaves open (negative: closes)."""
+    return text.count("《") + text.count("〈") + text.count("<") - \
+        text.count("》") - text.count("〉") - text.count(">")
+
+
+def _closes_title(text: str) -> bool:
+    """「〈…〉的决定》第四次修正」: the end of a 《…》 that the line before opened,
+    and no sentence."""
+    close = min((k for k in (text.find("》"), text.find("〉"), text.find(">")) if k >= 0), default=-1)
+    opening = min((k for k in (text.find("《"), text.find("〈"), text.find("<")) if k >= 0), default=len(text))
+    return 0 <= close and (close < opening or text[0] in "〈<") and len(text) <= TITLE_CLOSE_LINE_MAX \
+        and not ends_closed(text)

@@ -1,0 +1,151 @@
+"""Stage 4, logical lines: markers read, each line's start judged, wrapped lines joined."""
+from __future__ import annotations
+
+from ..catalogue import DIVISION_RANK
+from ..model import Noise
+from ..normalize import Line
+from .joins import goes_on
+from .marks import Mark, line_mark, read_mark
+from .registry import rule
+from .starts import (annex_start, article_start, bare_heading, cut_before, division_start, enumerated_heading,
+                     starts_article)
+from .state import LexState, LogicalLine
+from .text import ends_closed, same_heading
+
+__all__ = ["logical_lines", "toc", "label_joined", "TOC_ENTRY_MAX", "CUT_LABEL_MAX"]
+
+#: an entry of a 目录 is a short heading
+TOC_ENTRY_MAX = 30
+#: 「第一百二十四」 / 「条 …」: the head of a label cut by a line break is this short
+CUT_LABEL_MAX = 12
+
+
+def logical_lines(state: LexState, lines: list[Line]) -> list[LogicalLine]:
+    """Physical lines → logical lines: markers read, wrapped lines joined."""
+    out: list[LogicalLine] = []
+    cur: LogicalLine | None = None
+    entries: list[str] | None = None      # entries of a 目录 being skipped
+    explain = state.explain
+    for line in lines:
+        text = line.text
+        mark = line_mark(line)
+        if entries is not None:
+            if toc(state, line, mark, entries):
+                continue
+            entries = None
+        if mark is not None and mark.kind == "toc" and state.article_key is None:
+            entries = []
+            state.noise.append(Noise(kind="toc", text=text, span=(line.start, line.end)))
+            continue
+        kind = "text"
+        structural = False
+        if mark is not None:
+            mk = mark.kind
+            if mk == "article":
+                if article_start(state, mark, line, cur):
+                    kind = "article"
+                    structural = True
+                else:
+                    mark = None
+            elif mk in DIVISION_RANK:
+                if division_start(state, mark, line, cur):
+                    kind = mk
+                    structural = True
+                else:
+                    mark = None
+            elif mk == "annex":
+                if annex_start(state, mark, line, cur):
+                    kind = "annex"
+                    structural = True
+                else:
+                    mark = None
+            elif mk in ("toc", "preamble_mark"):
+                kind = mk
+                structural = True
+            else:
+                kind = mk
+                if mk == "cn_comma" and enumerated_heading(state, mark, line):
+                    kind = "heading"
+                    structural = True
+        elif bare_heading(state, line):
+            kind = "heading"
+            structural = True
+        if cur is not None:
+            join = goes_on(state, cur, line, mark, structural)
+            if join is not None:
+                cut = label_joined(state, cur, line, out)
+                cur.join(line)
+                if cut is not None:
+                    cur.kind, cur.mark = "article", cut
+                    state.article_key = (cut.number, cut.suffix)  # type: ignore[assignment]
+                if explain:
+                    state.decide(join.__name__, f"line joined to the one before: {text[:12]}…", (line.start, line.end))
+                continue
+        prev_text = cur.text if cur is not None else ""
+        state.list_entry = kind == "text" and prev_text[-1:] in ("：", ":") or (
+            state.list_entry and kind == "text" and prev_text[-1:] in ("，", ","))
+        cur = LogicalLine(line, mark, kind)
+        if kind == "article":
+            state.article_key = (mark.number, mark.suffix)  # type: ignore[union-attr]
+        elif kind in DIVISION_RANK:
+            state.division_numbers[kind] = mark.number  # type: ignore[union-attr]
+            for k, r in DIVISION_RANK.items():
+                if r > DIVISION_RANK[kind]:
+                    state.division_numbers.pop(k, None)
+        out.append(cur)
+    return out
+
+
+@rule
+def toc(state: LexState, line: Line, mark: Mark | None, entries: list[str]) -> bool:
+    """The lines of a 目录 (table of contents) before the first article are kept out of the tree.
+
+    Why: a 目录 repeats the headings; read as structure it would duplicate
+    every division.  Its entries are division headings, 序言/附则, or short
+    title-like lines; it ends at the first line that is none of these, or at
+    the first heading printed again (the body starts).
+
+    - kept out: 「目　录」 / 「第一章　总则」 / 「第二章　…」;
+    - kept: 「第一章　总则」 again, then 「第一条　…」.
+    """
+    text = line.text
+    if _toc_entry(text, mark) and not (entries and same_heading(text, entries[0])):
+        entries.append(text)
+        state.noise.append(Noise(kind="toc", text=text, span=(line.start, line.end)))
+        return True
+    state.decide("toc", f"table of contents of {len(entries)} entries kept out of the tree", (line.start, line.end))
+    return False
+
+
+def _toc_entry(text: str, mark: Mark | None) -> bool:
+    """A line of a 目录: a division heading, 序言/附则, or a short title-like line."""
+    if mark is not None:
+        if mark.kind == "article":
+            return False
+        if mark.kind in DIVISION_RANK or mark.kind == "preamble_mark":
+            return True
+    return len(text) <= TOC_ENTRY_MAX and not ends_closed(text)
+
+
+@rule
+def label_joined(state: LexState, cur: LogicalLine, line: Line, out: list[LogicalLine]) -> Mark | None:
+    """The article label that a line break cut in two (「第三十」 / 「条　…」), if any.
+
+    Why: a narrow column or an OCR line break can fall inside a label; joined,
+    the two pieces read as a label that starts an article.
+
+    - one label: 「第一百二十四」 / 「条　本法自…」;
+    - not a label: 「第一百二十四」 / 「次会议通过」.
+    """
+    head = cur.text
+    if cur.kind != "text" or cur.phys != 1 or len(head) > CUT_LABEL_MAX or head[0] != "第":
+        return None
+    text = head + line.text
+    mark = read_mark(text)
+    if mark is None or mark.kind != "article" or mark.end <= len(head):
+        return None
+    prev = out[-2] if len(out) > 1 else None
+    if not starts_article(mark, text, state.article_key, cut_before(prev)):
+        return None
+    state.decide("label_joined", f"{mark.label} split across lines read as one label", (cur.start, line.end))
+    return mark

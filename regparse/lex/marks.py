@@ -1,0 +1,135 @@
+"""Reading the marker a line starts with (第十一条, 第三章, （一）, 1．, 附件二 …).
+
+What a marker looks like is the grammar's: the matchers are compiled from the
+marker terminals of ``grammars/regulation.lark``; this module only reads a
+match into a :class:`Mark` (kind, label, number, where the text starts).
+
+>>> m = read_mark("第十条之一　为了…")
+>>> m.kind, m.label, m.number, m.suffix, m.sep
+('article', '第十条之一', 10, 1, True)
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from .. import grammar
+from ..catalogue import DIVISION_RANK, MARK_FIRST, MARK_KIND, SEPARATORS
+from ..normalize import Line
+from ..numerals import to_int
+
+__all__ = ["Mark", "read_mark", "mark_of", "line_mark", "matchers", "INLINE_MARKERS"]
+
+#: the markers that start structure inside a run-on line
+INLINE_MARKERS = ("PART_MARK", "SUBPART_MARK", "CHAPTER_MARK", "SECTION_MARK", "ARTICLE_MARK",
+                  "CN_PAREN_MARK", "CN_COMMA_MARK")
+# the bound of each reading cache: any str may come in
+_CACHE_LIMIT = 4096
+
+
+class Mark(NamedTuple):
+    kind: str          # article, chapter, …, cn_paren, …, annex, toc, preamble_mark
+    end: int           # end of the marker in the line text
+    label: str         # the marker without whitespace
+    number: int | None
+    suffix: int
+    rest: int          # where the text after the marker (and its separator) starts
+    sep: bool          # whitespace between the marker and the text
+
+
+@lru_cache(maxsize=None)
+def matchers() -> tuple[re.Pattern, re.Pattern]:
+    """(the line-start matcher, the same markers anywhere in a line)."""
+    line_start = grammar.compile_markers(list(MARK_KIND))
+    inline = grammar.compile_markers(list(INLINE_MARKERS))
+    return line_start, inline
+
+
+@lru_cache(maxsize=None)
+def _line_start_and_separator() -> re.Pattern:
+    # the line-start markers and the separator after them in one match; the
+    # separator can match empty, so the marker matched is the same as alone
+    line_start = matchers()[0]
+    return re.compile(f"(?:{line_start.pattern})[{SEPARATORS}]*", line_start.flags)
+
+
+# line-start marks by (terminal, marker and separator as printed, end of the
+# marker, whether the separator ends the line): a few hundred recur on every page
+_line_start_marks: dict[tuple[str | None, str, int, bool], Mark] = {}
+# the same few hundred markers (第一条, （一）, …) recur on every page: their
+# readings are kept, by terminal and marker text
+_readings: dict[tuple[str | None, str], tuple[str, str, int | None, int]] = {}
+
+
+def read_mark(text: str, pattern: re.Pattern | None = None, pos: int = 0) -> Mark | None:
+    """The marker at ``text[pos:]``, if any."""
+    if pattern is None and pos == 0:
+        m = _line_start_and_separator().match(text)
+        if m is None:
+            return None
+        printed = m.group()
+        end = m.end(m.lastgroup)  # type: ignore[arg-type]
+        # the end of the marker is part of the key: a lookahead in a marker
+        # (附件 ) may leave the same characters to the separator or not
+        key = (m.lastgroup, printed, end, len(printed) == len(text))
+        mark = _line_start_marks.get(key)
+        if mark is None:
+            kind, label, number, suffix = _reading(MARK_KIND[m.lastgroup], printed[:end])  # type: ignore[index]
+            rest = len(printed)
+            mark = Mark(kind, end, label, number, suffix, rest, rest > end or rest == len(text))
+            if len(_line_start_marks) >= _CACHE_LIMIT:
+                _line_start_marks.clear()
+            _line_start_marks[key] = mark
+        return mark
+    m = (pattern or matchers()[0]).match(text, pos)
+    return None if m is None else mark_of(m, text)
+
+
+def mark_of(m: re.Match, text: str) -> Mark:
+    """The marker a match of the marker patterns found in ``text``."""
+    raw = m.group()
+    key = (m.lastgroup, raw)
+    reading = _readings.get(key)
+    if reading is None:
+        reading = _reading(MARK_KIND[m.lastgroup], raw)  # type: ignore[index]
+        if len(_readings) >= _CACHE_LIMIT:
+            _readings.clear()
+        _readings[key] = reading
+    kind, label, number, suffix = reading
+    end = m.end()
+    rest = end
+    n = len(text)
+    while rest < n and text[rest] in SEPARATORS:
+        rest += 1
+    return Mark(kind, end, label, number, suffix, rest, rest > end or rest == n)
+
+
+def _reading(kind: str, raw: str) -> tuple[str, str, int | None, int]:
+    """(kind, label, number, suffix) of a marker as matched."""
+    label = "".join(raw.split())
+    number: int | None = None
+    suffix = 0
+    if kind == "article":
+        body = label[1:label.index("条")]
+        number = to_int(body)
+        if "之" in label:
+            suffix = to_int(label[label.index("之") + 1:]) or 0
+    elif kind in DIVISION_RANK:
+        number = to_int(label[1:-1] if kind != "subpart" else label[1:-2])
+    elif kind in ("cn_paren", "digit_paren"):
+        number = to_int(label[1:-1])
+    elif kind in ("cn_comma", "digit_dot"):
+        number = to_int(label[:-1])
+    elif kind == "circled":
+        number = to_int(label)
+    return kind, label, number, suffix
+
+
+def line_mark(line: Line) -> Mark | None:
+    """The marker at the start of a clean line (read once per line)."""
+    mark = line.mark
+    if mark is False:
+        text = line.text
+        mark = line.mark = read_mark(text) if text[0] in MARK_FIRST else None
+    return mark  # type: ignore[return-value]

@@ -1,0 +1,90 @@
+"""The one state the lexer's stages read and write, and the logical line.
+
+:class:`LexState` holds what the stages learn about one regulation as they
+go (the wrap width, the last article taken, the title, the front-matter
+tokens) and what they report (noise, decisions).  It decides nothing: the
+decisions are the rules in :mod:`regparse.lex.rules` and the stages.
+"""
+from __future__ import annotations
+
+from ..model import Decision, Noise
+from ..normalize import Line
+from .marks import Mark
+
+__all__ = ["LexState", "LogicalLine"]
+
+
+class LogicalLine:
+    """A line as the lexer sees it after joining: text, source pieces, marker."""
+
+    __slots__ = ("text", "pieces", "start", "end", "mark", "kind", "phys", "last_raw_len", "heading", "_own")
+
+    def __init__(self, line: Line, mark: Mark | None, kind: str) -> None:
+        self.text = line.text
+        self.pieces = line.pieces
+        # where the pieces start and end (read for every token): kept as they change
+        self.start = line.start
+        self.end = line.end
+        self.mark = mark
+        self.kind = kind                 # article, chapter…, item-like style, text, title, …
+        self.phys = 1
+        self.last_raw_len = line.raw_len
+        self.heading = line.heading
+        self._own = False                # whether ``pieces`` is this line's own list yet
+
+    def join(self, line: Line) -> None:
+        """Append ``line`` (its pieces are appended, never copied again: a
+        paragraph of many physical lines joins in linear time)."""
+        self.text += line.text
+        if not self._own:
+            self.pieces = list(self.pieces)
+            self._own = True
+        self.pieces.extend(line.pieces)
+        self.end = line.end
+        self.phys += 1
+        self.last_raw_len = line.raw_len
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"<{self.kind} {self.text[:30]!r}>"
+
+
+class LexState:
+    """What the stages know of the regulation being lexed.
+
+    - ``width``: the wrap width of hard-wrapped text, 0 if it was not wrapped
+      (set by the ``wrap_width`` rule);
+    - ``article_key``: (number, suffix) of the last article taken;
+    - ``division_numbers``: the number of the last division of each kind
+      still open;
+    - ``list_entry``: the current logical line is an entry of a list that a
+      line ending in ： introduced (由下列人员组成： / 委员长， / …);
+    - ``title`` and ``front_tokens``: the front matter read;
+    - ``noise`` and ``decisions``: what the stages removed and decided.
+    """
+
+    __slots__ = ("explain", "decisions", "noise", "width", "title", "article_key", "division_numbers",
+                 "front_tokens", "list_entry")
+
+    def __init__(self, explain: bool = False) -> None:
+        self.explain = explain
+        self.decisions: list[Decision] = []
+        self.noise: list[Noise] = []
+        self.width = 0
+        self.title: str | None = None
+        self.article_key: tuple[int, int] | None = None
+        self.division_numbers: dict[str, int] = {}
+        self.front_tokens: list[tuple[str, Line]] = []
+        self.list_entry = False
+
+    def decide(self, rule: str, message: str, span: tuple[int, int]) -> None:
+        """Record a decision of ``rule`` (with ``explain=True`` only)."""
+        if self.explain:
+            self.decisions.append(Decision(kind=rule, message=message, span=span))
+
+    def outside(self, lines: list, where: str, rule: str) -> None:
+        """Text of the page that is not part of the regulation: recorded as noise."""
+        for ln in lines:
+            self.noise.append(Noise(kind="outside", text=ln.text, span=(ln.start, ln.end)))
+        if lines:
+            self.decide(rule, f"text {where} the regulation kept out of it ({len(lines)} lines)",
+                        (lines[0].start, lines[-1].end))

@@ -167,7 +167,7 @@ def issuing_lines(state: LexState, lines: list[Line], i: int) -> int:
     them.  Only a full date starts one.
 
     - issuing line: 「2020年5月28日第十三届全国人民代表大会第三次会议通过」;
-    - not: 「2020年5月1日起，本办法施行。」 (a dated sentence), 「2023 年 5 月」.
+    - not: 「2020年5月1日起，申请人应当按照本办法办理登记。」 (a dated sentence), 「2023 年 5 月」.
     """
     block: list[tuple[Line, int, int]] = []   # (line, physical lines it takes, 《 left open after it)
     last_date = -1

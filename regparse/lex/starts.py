@@ -142,7 +142,7 @@ def annex_start(state: LexState, mark: Mark, line: Line, prev: LogicalLine | Non
     article; an annex label stands alone, or with its title, after a closed line.
 
     - annex: 「附件二　全国人民代表大会常务委员会…」 after the last article;
-    - text: 「附件二所列的…」 under a line cut mid-sentence.
+    - text: 「附件二《示例登记表》的格式填写。」 under a line cut mid-sentence.
     """
     text = line.text
     prev_open = prev is not None and prev.kind in BODY_KINDS and (

@@ -22,7 +22,7 @@ from .registry import rule
 from .state import LexState, LogicalLine
 from .text import STANDALONE_KINDS, ends_closed, news_or_credit
 
-__all__ = ["goes_on", "CHAINS", "JOIN_RULES", "LIST_ENTRY_MAX", "HEADING_TITLE_LINE_MAX"]
+__all__ = ["goes_on", "CHAINS", "UNWRAPPED_CHAINS", "JOIN_RULES", "LIST_ENTRY_MAX", "HEADING_TITLE_LINE_MAX"]
 
 #: characters of a list entry (副委员长若干人，), well below a cut paragraph line
 LIST_ENTRY_MAX = 20
@@ -92,7 +92,7 @@ def label_alone(state: LexState, cur: LogicalLine, line: Line, mark: Mark | None
     - joined: 「第十条」 / 「党的工作机关…」;
     - not joined: 「第十条　党的工作机关…。」 / 「第十一条　…」.
     """
-    return True if _label_alone(cur) else None
+    return True if cur.mark is not None and cur.mark.rest >= len(cur.text) else None
 
 
 @rule
@@ -186,15 +186,22 @@ def mid_sentence(state: LexState, cur: LogicalLine, line: Line, mark: Mark | Non
     return True
 
 
-_BODY_CHAIN: tuple[JoinRule, ...] = (full_line, sentence_end, list_entry, cut_item_marker,
-                                     after_markdown_heading, mid_sentence)
-#: the chain of rules for each kind of logical line, in order
-CHAINS: dict[str, tuple[JoinRule, ...]] = {
-    **{kind: (heading_title_line, wrapped_heading, standalone_line) for kind in STANDALONE_KINDS},
-    "article": (label_alone, *_BODY_CHAIN),
-    "text": _BODY_CHAIN,
-    **{kind: _BODY_CHAIN for kind in ITEM_STYLES},
-}
+def _chains(wrapped: bool) -> dict[str, tuple[JoinRule, ...]]:
+    # the rules about the wrap width have no opinion on text that was not
+    # wrapped: its chains leave them out
+    body = (full_line, sentence_end, list_entry, cut_item_marker, after_markdown_heading, mid_sentence)
+    standalone = (heading_title_line, wrapped_heading, standalone_line)
+    if not wrapped:
+        body = tuple(r for r in body if r is not full_line)
+        standalone = tuple(r for r in standalone if r is not wrapped_heading)
+    return {**{kind: standalone for kind in STANDALONE_KINDS}, "article": (label_alone, *body), "text": body,
+            **{kind: body for kind in ITEM_STYLES}}
+
+
+#: the chain of rules for each kind of logical line, in order, in hard-wrapped text
+CHAINS: dict[str, tuple[JoinRule, ...]] = _chains(wrapped=True)
+#: the same in text that was not hard-wrapped
+UNWRAPPED_CHAINS: dict[str, tuple[JoinRule, ...]] = _chains(wrapped=False)
 #: the rules that join lines (their decisions say which line they joined)
 JOIN_RULES = frozenset({"heading_title_line", "wrapped_heading", "label_alone", "full_line", "cut_item_marker",
                         "mid_sentence"})
@@ -204,7 +211,7 @@ def goes_on(state: LexState, cur: LogicalLine, line: Line, mark: Mark | None, st
     """The rule that joins ``line`` to ``cur``, or None when it starts a new line."""
     if structural or line.heading or news_or_credit(line.text):
         return None
-    for join in CHAINS[cur.kind]:
+    for join in (CHAINS if state.width else UNWRAPPED_CHAINS)[cur.kind]:
         verdict = join(state, cur, line, mark)
         if verdict is not None:
             return join if verdict else None

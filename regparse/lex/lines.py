@@ -12,12 +12,25 @@ from .starts import (annex_start, article_start, bare_heading, cut_before, divis
 from .state import LexState, LogicalLine
 from .text import ends_closed, same_heading
 
-__all__ = ["logical_lines", "toc", "label_joined", "TOC_ENTRY_MAX", "CUT_LABEL_MAX"]
+__all__ = ["logical_lines", "START_RULES", "toc", "label_joined", "TOC_ENTRY_MAX", "CUT_LABEL_MAX"]
 
 #: an entry of a 目录 is a short heading
 TOC_ENTRY_MAX = 30
 #: 「第一百二十四」 / 「条 …」: the head of a label cut by a line break is this short
 CUT_LABEL_MAX = 12
+
+
+#: the rule that judges a line by the marker it starts with: marker kind →
+#: (rule, the line's kind when the rule accepts, its kind when the rule
+#: rejects, None for text); markers not listed are item markers
+START_RULES = {
+    "article": (article_start, "article", None),
+    **{kind: (division_start, kind, None) for kind in DIVISION_RANK},
+    "annex": (annex_start, "annex", None),
+    "cn_comma": (enumerated_heading, "heading", "cn_comma"),
+    "toc": (None, "toc", None),
+    "preamble_mark": (None, "preamble_mark", None),
+}
 
 
 def logical_lines(state: LexState, lines: list[Line]) -> list[LogicalLine]:
@@ -40,34 +53,19 @@ def logical_lines(state: LexState, lines: list[Line]) -> list[LogicalLine]:
         kind = "text"
         structural = False
         if mark is not None:
-            mk = mark.kind
-            if mk == "article":
-                if article_start(state, mark, line, cur):
-                    kind = "article"
-                    structural = True
-                else:
-                    mark = None
-            elif mk in DIVISION_RANK:
-                if division_start(state, mark, line, cur):
-                    kind = mk
-                    structural = True
-                else:
-                    mark = None
-            elif mk == "annex":
-                if annex_start(state, mark, line, cur):
-                    kind = "annex"
-                    structural = True
-                else:
-                    mark = None
-            elif mk in ("toc", "preamble_mark"):
-                kind = mk
-                structural = True
+            judged = START_RULES.get(mark.kind)
+            if judged is None:            # an item marker: its role is decided with the lines around it
+                kind = mark.kind
             else:
-                kind = mk
-                if mk == "cn_comma" and enumerated_heading(state, mark, line):
-                    kind = "heading"
+                start_rule, accepted, rejected = judged
+                if start_rule is None or start_rule(state, mark, line, cur):
+                    kind = accepted
                     structural = True
-        elif bare_heading(state, line):
+                elif rejected is None:    # the marker is read as text
+                    mark = None
+                else:
+                    kind = rejected
+        elif state.article_key is not None and bare_heading(state, line):
             kind = "heading"
             structural = True
         if cur is not None:

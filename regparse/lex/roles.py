@@ -28,9 +28,6 @@ class Lists:
         self.last_item = 0
         self.last_sub = 0
 
-    def close(self) -> None:
-        self.item_style = self.sub_style = None
-
 
 def roles(state: LexState, logical: list[LogicalLine]) -> list[LineToken]:
     """Logical lines → grammar tokens, the front matter first."""
@@ -53,12 +50,12 @@ def roles(state: LexState, logical: list[LogicalLine]) -> list[LineToken]:
     for i, ll in enumerate(logical):
         kind = ll.kind
         if kind == "article" or kind in DIVISION_RANK:
-            lists.close()
+            lists.item_style = lists.sub_style = None
             lists.last_item = 0
             tokens.append(LineToken(kind.upper(), ll, ll.mark))
             continue
         if kind in ("heading", "preamble_mark", "toc"):
-            lists.close()
+            lists.item_style = lists.sub_style = None
             if kind == "heading" and i > last_division >= 0 and closing_heading(state, ll):
                 last_division = len(logical)   # the first one closes them; later ones are plain headings
                 tokens.append(LineToken("CLOSING_HEADING", ll, ll.mark))
@@ -72,7 +69,8 @@ def roles(state: LexState, logical: list[LogicalLine]) -> list[LineToken]:
             break
         if kind in ITEM_STYLES:
             number = ll.mark.number or 0  # type: ignore[union-attr]
-            role = (circled_outside_item(state, lists, ll, kind) or item_list(state, lists, ll, kind, number)
+            role = ((kind == "circled" and circled_outside_item(state, lists, ll, kind))
+                    or item_list(state, lists, ll, kind, number)
                     or subitem_list(state, lists, ll, kind, number) or third_style_text(state, ll))
             tokens.append(LineToken(role, ll) if role == "TEXT" else LineToken(role, ll, ll.mark))
             continue
@@ -80,7 +78,7 @@ def roles(state: LexState, logical: list[LogicalLine]) -> list[LineToken]:
         if lists.item_style is not None and item_continuation(state, logical, i, lists, next_marked):
             tokens.append(LineToken("ITEM_TEXT", ll))
             continue
-        lists.close()
+        lists.item_style = lists.sub_style = None
         tokens.append(LineToken("TEXT", ll))
     return tokens
 
@@ -115,7 +113,8 @@ def item_list(state: LexState, lists: Lists, ll: LogicalLine, style: str, number
     if lists.item_style is None:
         lists.item_style = style
         lists.last_item = number
-        state.decide("item_list", f"{ll.mark.label} opens a list of items", (ll.start, ll.end))  # type: ignore[union-attr]
+        if state.explain:
+            state.decide("item_list", f"{ll.mark.label} opens a list of items", (ll.start, ll.end))  # type: ignore[union-attr]
         return "ITEM"
     if style == lists.item_style:
         lists.last_item = number
@@ -139,7 +138,7 @@ def subitem_list(state: LexState, lists: Lists, ll: LogicalLine, style: str, num
     if relabelled_list(state, lists, ll, number):
         return "ITEM"
     if lists.sub_style is None or style == lists.sub_style:
-        if lists.sub_style is None:
+        if lists.sub_style is None and state.explain:
             state.decide("subitem_list", f"{ll.mark.label} opens a list of sub-items",  # type: ignore[union-attr]
                          (ll.start, ll.end))
         lists.sub_style = style

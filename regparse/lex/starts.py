@@ -154,7 +154,7 @@ def annex_start(state: LexState, mark: Mark, line: Line, prev: LogicalLine | Non
 
 
 @rule
-def enumerated_heading(state: LexState, mark: Mark, line: Line) -> bool:
+def enumerated_heading(state: LexState, mark: Mark, line: Line, prev: LogicalLine | None) -> bool:
     """一、一般规定 is a heading (of a judicial interpretation), not an item.
 
     Why: judicial interpretations group their articles under 一、 headings;

@@ -19,7 +19,9 @@ from .model import (
 )
 from .parse import extract, parse, parse_file
 from .read import read_file
-from .cite import cite
+from .lookup import cite
+# the model's doc.to_akn(), doc.to_markdown(), … come from here
+from . import export as _export  # noqa: F401
 
 __version__ = "0.1.0"
 

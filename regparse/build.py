@@ -17,7 +17,7 @@ from typing import Any, Callable
 from lark import Transformer
 from pydantic import BaseModel
 
-from .cite import step_text
+from .citation import step_text
 from .grammar import LineToken
 from .model import (DIVISION_KINDS, Appendix, Article, Chapter, Decision, Diagnostic, Heading, Item, Noise, Paragraph,
                     Part, Reference, Regulation, Section, Subitem, Subpart)

@@ -30,12 +30,12 @@ Example::
 """
 from __future__ import annotations
 
-from typing import Annotated, Iterator, Literal, Union
+from typing import Annotated, Any, Callable, Iterator, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 __all__ = [
-    "Span", "Node", "Regulation", "Division", "Part", "Subpart", "Chapter", "Section",
+    "provide", "Span", "Node", "Regulation", "Division", "Part", "Subpart", "Chapter", "Section",
     "Article", "Paragraph", "Item", "Subitem", "Appendix", "Heading",
     "Reference", "Diagnostic", "Noise", "Decision", "DIVISION_KINDS", "KINDS",
 ]
@@ -50,6 +50,29 @@ DIVISION_KINDS = {"part": "编", "subpart": "分编", "chapter": "章", "section
 # Unknown keys are ignored rather than refused: the builder's dicts carry
 # working keys (source pieces) that validation simply skips.
 _FROZEN = ConfigDict(frozen=True, extra="ignore")
+
+# -- what the layers above provide ----------------------------------------------
+# The model knows nothing of parsing, lookup or export, yet doc.get(...) and
+# doc.to_akn() are what callers write.  The modules that do the work register
+# their functions here when they are imported (regparse/__init__ imports them,
+# and importing any regparse module runs it first), so the model calls them
+# without importing upward.
+_PROVIDED: dict[str, Callable[..., Any]] = {}
+
+
+def provide(**functions: Callable[..., Any]) -> None:
+    """Register the functions behind the model's convenience methods, by
+    method name (``article``, ``get``, ``to_akn``, ``to_markdown``, ``to_text``,
+    ``to_html``); called by :mod:`regparse.lookup` and :mod:`regparse.export`."""
+    _PROVIDED.update(functions)
+
+
+def _provided(name: str) -> Callable[..., Any]:
+    try:
+        return _PROVIDED[name]
+    except KeyError:
+        raise RuntimeError(f"Regulation.{name}() is provided by a regparse module that is not imported; "
+                           "import regparse") from None
 
 
 class Reference(BaseModel):
@@ -344,9 +367,7 @@ class Regulation(Node):
         Raises :class:`regparse.CitationNotFound` (a KeyError) naming the closest
         article when there is none.
         """
-        from .cite import lookup_article
-
-        return lookup_article(self, key)
+        return _provided("article")(self, key)
 
     def get(self, citation: str) -> Node:
         """Any node by citation: 第十一条第一款第（三）项, 第11条第1款第3项, 第三章第一节, …
@@ -355,9 +376,7 @@ class Regulation(Node):
         and :class:`regparse.CitationNotFound` (a KeyError) naming the closest
         existing node when it names nothing in this document.
         """
-        from .cite import lookup
-
-        return lookup(self, citation)
+        return _provided("get")(self, citation)
 
     def referrers(self, node: Node | str) -> list[Reference]:
         """References anywhere in the document whose targets include ``node``."""
@@ -366,30 +385,22 @@ class Regulation(Node):
             target = self.get(node).id
         return [r for r in self.references if target in r.target_ids]
 
-    # -- exports (regparse.export; imported on use so the model stays light) --
+    # -- exports (regparse.export provides them) ----------------------------
     def to_akn(self, frbr_uri: str | None = None) -> str:
         """Akoma Ntoso 3.0 XML; ``frbr_uri`` is the work URI (``/akn/cn/act/2025/name``)."""
-        from .export import to_akn
-
-        return to_akn(self, frbr_uri=frbr_uri)
+        return _provided("to_akn")(self, frbr_uri=frbr_uri)
 
     def to_markdown(self) -> str:
         """Markdown: ``# title``, ``## 第一章 总则``, ``**第十一条** text``."""
-        from .export import to_markdown
-
-        return to_markdown(self)
+        return _provided("to_markdown")(self)
 
     def to_text(self) -> str:
         """Canonical clean text, one paragraph per line; parses back to the same tree."""
-        from .export import to_text
-
-        return to_text(self)
+        return _provided("to_text")(self)
 
     def to_html(self) -> str:
         """One self-contained HTML page with a table of contents and citation anchors."""
-        from .export import to_html
-
-        return to_html(self)
+        return _provided("to_html")(self)
 
 
 Division.model_rebuild()

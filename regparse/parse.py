@@ -11,7 +11,8 @@ from contextlib import contextmanager
 from typing import Iterator
 
 from . import build, lex, refs
-from .cite import remember, step_text
+from .citation import step_text
+from .lookup import remember
 from .grammar import LineToken, run_lalr
 from .model import Diagnostic, Noise, Regulation
 from .normalize import clean_lines

@@ -17,7 +17,7 @@ and reported as an ``unresolved_reference`` diagnostic.
 
 What a citation looks like comes from ``grammars/citation.lark``: the finder's
 pattern is assembled from that grammar's terminals, and each candidate is read
-by the citation parser (:func:`regparse.cite.parse`).
+by the citation parser (:func:`regparse.citation.parse`).
 
 The builder calls :func:`annotate` on the tree while it is still plain dicts;
 :func:`list_references` and ``doc.referrers(node)`` read the result::
@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .cite import (DIVISION_LEVELS, LEVELS, RANK, Citation, Location, Range, chain_matches, format_location, grammar,
+from .citation import (DIVISION_LEVELS, LEVELS, RANK, Citation, Location, Range, chain_matches, format_location, grammar,
                    parse)
 from .errors import CitationError
 from .model import Reference, Regulation

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 import regparse
 from regparse import refs
-from regparse.cite import Citation, Location, Range, format, parse
+from regparse.citation import Citation, Location, Range, format, parse
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 import regparse
 from conftest import SEEDS, corpus_ids, corpus_text, needs_corpus
-from regparse import build, normalize
+from regparse import freeze, normalize
 from regparse.model import Regulation
 from test_properties import regulation_like
 
@@ -49,7 +49,7 @@ def _fields_set(model) -> list:
 @contextmanager
 def _compare_with_validation() -> Iterator[list[int]]:
     """Check every tree the builder constructs against validating its dict."""
-    construct = build.to_models
+    construct = freeze.to_models
     checked = [0]
 
     def checking(tree: dict):
@@ -62,11 +62,11 @@ def _compare_with_validation() -> Iterator[list[int]]:
         checked[0] += 1
         return made
 
-    build.to_models = checking
+    freeze.to_models = checking
     try:
         yield checked
     finally:
-        build.to_models = construct
+        freeze.to_models = construct
 
 
 def _check_round_trips(doc: Regulation) -> None:

@@ -11,7 +11,7 @@ frozen pydantic tree.
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple, TypedDict
 
 from lark import Transformer
 
@@ -19,10 +19,145 @@ from . import lex
 from .citation import step_text
 from .freeze import template
 from .grammar import LineToken
-from .model import DIVISION_KINDS, Article, Chapter, Item, Noise, Paragraph, Part, Section, Subitem, Subpart
+from .model import (DIVISION_KINDS, Appendix, Article, Chapter, Decision, Diagnostic, Heading, Item, Noise, Paragraph,
+                    Part, Reference, Regulation, Section, Subitem, Subpart)
 from .normalize import slice_pieces
 
-__all__ = ["Builder", "assign_ids", "check_numbering", "finish", "items_outside_articles"]
+__all__ = [
+    "Builder", "assign_ids", "check_numbering", "finish", "items_outside_articles",
+    "RegulationDraft", "DivisionDraft", "ArticleDraft", "ParagraphDraft", "ItemDraft", "SubitemDraft",
+    "AppendixDraft", "HeadingDraft", "DiagnosticDraft", "ReferenceDraft", "DRAFTS",
+]
+
+# -- the drafts ------------------------------------------------------------------
+# A draft holds exactly the fields of its model (tests/test_build.py checks the
+# keys against the models), so that freezing can make it the model's __dict__.
+
+Span = tuple[int, int]
+
+
+class ReferenceDraft(TypedDict):
+    kind: str
+    surface: str
+    span: Span
+    targets: list[str]
+    target_ids: list[str]
+    act: str | None
+    resolved: bool
+
+
+class _NodeDraft(TypedDict):
+    id: str
+    label: str
+    number: int | None
+    suffix: int
+    title: str | None
+    span: Span
+    citation: str
+    kind: str
+
+
+class SubitemDraft(_NodeDraft):
+    text: str
+    references: list[ReferenceDraft]
+
+
+class ItemDraft(_NodeDraft):
+    text: str
+    children: list[SubitemDraft]
+    references: list[ReferenceDraft]
+
+
+class ParagraphDraft(_NodeDraft):
+    text: str
+    children: list[ItemDraft]
+    references: list[ReferenceDraft]
+
+
+class ArticleDraft(_NodeDraft):
+    children: list[ParagraphDraft]
+
+
+class DivisionDraft(_NodeDraft):
+    intro: str
+    children: list["DivisionDraft | ArticleDraft"]
+
+
+class AppendixDraft(TypedDict):
+    label: str
+    text: str
+    span: Span
+
+
+class HeadingDraft(TypedDict):
+    text: str
+    span: Span
+    before: str | None
+    paragraphs: list[str]
+
+
+class DiagnosticDraft(TypedDict):
+    code: str
+    severity: str
+    message: str
+    span: Span
+
+
+class RegulationDraft(_NodeDraft):
+    subtitle: str | None
+    info: list[str]
+    preamble: str
+    children: list[DivisionDraft | ArticleDraft]
+    appendices: list[AppendixDraft]
+    headings: list[HeadingDraft]
+    diagnostics: list[DiagnosticDraft]
+    noise: list[Noise]
+    decisions: list[Decision]
+    references: list[ReferenceDraft]
+
+
+#: each draft type and the model it becomes
+DRAFTS = {SubitemDraft: Subitem, ItemDraft: Item, ParagraphDraft: Paragraph, ArticleDraft: Article,
+          DivisionDraft: Chapter, AppendixDraft: Appendix, HeadingDraft: Heading, DiagnosticDraft: Diagnostic,
+          ReferenceDraft: Reference, RegulationDraft: Regulation}
+
+
+class BodyHeading(TypedDict):
+    """A heading where the grammar found it, among the body's nodes, until
+    :func:`finish` moves it to the regulation's ``headings``."""
+
+    kind: str
+    text: str
+    span: Span
+    paragraphs: list[str]
+
+
+class Lines(NamedTuple):
+    """Lines kept as text rather than as nodes: a division's intro."""
+
+    span: Span
+    lines: list
+
+    def text(self) -> str:
+        return "\n".join(ln.text for ln in self.lines)
+
+
+class Preamble(Lines):
+    """The text between the title block and the first article."""
+
+
+class Front(NamedTuple):
+    """What the title block gives the regulation."""
+
+    subtitle: str | None
+    info: list[str]
+
+
+class Annex(NamedTuple):
+    """An appendix, told apart from the body's nodes."""
+
+    draft: AppendixDraft
+
 
 _EID = {"part": "part", "subpart": "subpart", "chapter": "chp", "section": "sec", "article": "art",
         "paragraph": "para", "item": "item", "subitem": "subitem"}
@@ -60,22 +195,34 @@ def _continued(text: str, src: list[tuple[int, int]], lines: list) -> tuple[str,
 
 
 class Builder(Transformer):
-    """One method per grammar rule; each returns a dict shaped like the model."""
+    """One method per grammar rule; each returns a draft node (a dict shaped like
+    its model) or, for what is not a node, a small value of its own.
+
+    What the later stages need beside the drafts is kept here rather than
+    inside them (a draft holds exactly its model's fields): ``pieces``, the
+    source pieces of each text node's text by ``id()`` of its draft (the
+    source ranges whose concatenation is the text, so that a reference found
+    in the text gets a span in the source), and ``preamble_span``.
+    """
 
     def __init__(self) -> None:
         super().__init__()
         self.noise: list = []            # markup the builder takes off (the brackets of 【…】)
+        self.pieces: dict[int, list[tuple[int, int]]] = {}
+        self.preamble_span: tuple[int, int] | None = None
 
     # -- leaves --------------------------------------------------------------
-    def subitem(self, children: list) -> dict:
+    def subitem(self, children: list) -> SubitemDraft:
         tok = children[0]
         text, src = _text_after_mark(tok)
         if len(children) > 1:
             text, src = _continued(text, src, [c.line for c in children[1:]])
-        return {**_SUBITEM, "label": tok.mark.label, "number": tok.mark.number, "text": text,
-                "span": (tok.line.start, children[-1].line.end), "_src": src}
+        node = {**_SUBITEM, "label": tok.mark.label, "number": tok.mark.number, "text": text,
+                "span": (tok.line.start, children[-1].line.end)}
+        self.pieces[id(node)] = src
+        return node  # type: ignore[return-value]
 
-    def item(self, children: list) -> dict:
+    def item(self, children: list) -> ItemDraft:
         tok = children[0]
         text, src = _text_after_mark(tok)
         subs = []
@@ -90,17 +237,20 @@ class Builder(Transformer):
                 end = c.line.end
         if more:
             text, src = _continued(text, src, more)
-        return {**_ITEM, "label": tok.mark.label, "number": tok.mark.number, "text": text,
-                "span": (tok.line.start, end), "children": subs, "_src": src}
+        node = {**_ITEM, "label": tok.mark.label, "number": tok.mark.number, "text": text,
+                "span": (tok.line.start, end), "children": subs}
+        self.pieces[id(node)] = src
+        return node  # type: ignore[return-value]
 
-    def paragraph(self, children: list) -> dict:
+    def paragraph(self, children: list) -> ParagraphDraft:
         tok = children[0]
         items = children[1:]
         end = items[-1]["span"][1] if items else tok.line.end
-        return {**_PARAGRAPH, "text": tok.line.text, "span": (tok.line.start, end),
-                "children": items, "_src": tok.line.pieces}
+        node = {**_PARAGRAPH, "text": tok.line.text, "span": (tok.line.start, end), "children": items}
+        self.pieces[id(node)] = tok.line.pieces
+        return node  # type: ignore[return-value]
 
-    def article(self, children: list) -> dict:
+    def article(self, children: list) -> ArticleDraft:
         tok = children[0]
         mark = tok.mark
         text, src = _text_after_mark(tok)
@@ -121,10 +271,10 @@ class Builder(Transformer):
             # the common article: one paragraph, no items (the general case below, written out)
             line = tok.line
             end = line.end
-            return {**_ARTICLE, "label": mark.label, "number": mark.number, "suffix": mark.suffix,
-                    "span": (line.start, end),
-                    "children": [{**_PARAGRAPH, "text": text, "span": (src[0][0] if text else end, end),
-                                  "children": [], "_src": src}]}
+            only = {**_PARAGRAPH, "text": text, "span": (src[0][0] if text else end, end), "children": []}
+            self.pieces[id(only)] = src
+            return {**_ARTICLE, "label": mark.label, "number": mark.number,  # type: ignore[return-value]
+                    "suffix": mark.suffix, "span": (line.start, end), "children": [only]}
         first_items = []
         paragraphs = []
         for c in children[1:]:
@@ -134,93 +284,98 @@ class Builder(Transformer):
                 paragraphs.append(c)
         first_end = first_items[-1]["span"][1] if first_items else tok.line.end
         start = src[0][0] if text else first_end
-        first = {**_PARAGRAPH, "text": text, "span": (start, first_end),
-                 "children": first_items, "_src": src}
+        first = {**_PARAGRAPH, "text": text, "span": (start, first_end), "children": first_items}
+        self.pieces[id(first)] = src
         paragraphs.insert(0, first)
         article = {**_ARTICLE, "label": mark.label, "number": mark.number, "suffix": mark.suffix,
                    "span": (tok.line.start, paragraphs[-1]["span"][1]), "children": paragraphs}
         if title is not None:
             article["title"] = title
-        return article
+        return article  # type: ignore[return-value]
 
     # -- divisions -----------------------------------------------------------
-    def _division(self, kind: str, children: list) -> dict:
+    def _division(self, kind: str, children: list) -> DivisionDraft:
         tok = children[0]
         title = tok.line.text[tok.mark.rest:] if tok.mark is not None else tok.line.text
         body = []
         intro = None
         for c in children[1:]:
-            if c["kind"] == "loose":
+            if type(c) is Lines:
                 intro = c
             else:
                 body.append(c)
-        end = body[-1]["span"][1] if body else (intro["span"][1] if intro else tok.line.end)
+        end = body[-1]["span"][1] if body else (intro.span[1] if intro else tok.line.end)
         node = {**_DIVISION[kind], "label": tok.mark.label, "number": tok.mark.number,
                 "title": _clean_title(title) or None, "span": (tok.line.start, end), "children": body}
         if intro is not None:
-            node["_intro"] = intro
-        return node
+            node["intro"] = intro.text()
+        return node  # type: ignore[return-value]
 
-    def part(self, children: list) -> dict:
+    def part(self, children: list) -> DivisionDraft:
         return self._division("part", children)
 
-    def subpart(self, children: list) -> dict:
+    def subpart(self, children: list) -> DivisionDraft:
         return self._division("subpart", children)
 
-    def chapter(self, children: list) -> dict:
+    def chapter(self, children: list) -> DivisionDraft:
         return self._division("chapter", children)
 
-    def section(self, children: list) -> dict:
+    def section(self, children: list) -> DivisionDraft:
         return self._division("section", children)
 
-    def heading(self, children: list) -> dict:
+    def heading(self, children: list) -> BodyHeading:
         tok = children[0]
         lines = [tok.line] + [c.line for c in children[1:]]
         return {"kind": "heading", "text": _clean_title(tok.line.text), "span": (tok.line.start, lines[-1].end),
                 "paragraphs": [ln.text for ln in lines[1:]]}
 
-    def closing_heading(self, children: list) -> dict:
+    def closing_heading(self, children: list) -> BodyHeading:
         return self.heading(children)
 
-    def loose(self, children: list) -> dict:
+    def loose(self, children: list) -> Lines:
         lines = [c.line for c in children]
-        return {"kind": "loose", "span": (lines[0].start, lines[-1].end), "_lines": lines}
+        return Lines((lines[0].start, lines[-1].end), lines)
 
     # -- around the body -----------------------------------------------------
-    def front(self, children: list) -> dict:
-        return {"kind": "front", "tokens": children}
+    def front(self, children: list) -> Front:
+        subtitle = None
+        info = []
+        for tok in children:
+            if tok.type == "SUBTITLE":
+                subtitle = tok.line.text
+            elif tok.type == "INFO":
+                info.append(tok.line.text)
+        return Front(subtitle, info)
 
-    def preamble(self, children: list) -> dict:
+    def preamble(self, children: list) -> Preamble:
         lines = [c.line for c in children]
-        return {"kind": "preamble", "span": (lines[0].start, lines[-1].end), "_lines": lines}
+        return Preamble((lines[0].start, lines[-1].end), lines)
 
-    def appendix(self, children: list) -> dict:
+    def appendix(self, children: list) -> Annex:
         tok = children[0]
         lines = [c.line for c in children]
-        return {"kind": "appendix", "label": tok.line.text[:tok.mark.end].strip() if tok.mark else tok.line.text,
-                "text": "\n".join(ln.text for ln in lines), "span": (lines[0].start, lines[-1].end)}
+        return Annex({"label": tok.line.text[:tok.mark.end].strip() if tok.mark else tok.line.text,
+                      "text": "\n".join(ln.text for ln in lines), "span": (lines[0].start, lines[-1].end)})
 
-    def start(self, children: list) -> dict:
+    def start(self, children: list) -> RegulationDraft:
         doc: dict[str, Any] = {"kind": "regulation", "children": [], "appendices": [], "headings": [],
                                "info": [], "preamble": ""}
         body: list[dict] = []
         for c in children:
-            k = c["kind"]
-            if k == "front":
-                for tok in c["tokens"]:
-                    if tok.type == "SUBTITLE":
-                        doc["subtitle"] = tok.line.text
-                    elif tok.type == "INFO":
-                        doc["info"].append(tok.line.text)
-            elif k == "preamble":
-                doc["preamble"] = "\n".join(ln.text for ln in c["_lines"])
-                doc["_preamble"] = c
-            elif k == "appendix":
-                doc["appendices"].append(c)
+            what = type(c)
+            if what is Front:
+                if c.subtitle is not None:
+                    doc["subtitle"] = c.subtitle
+                doc["info"].extend(c.info)
+            elif what is Preamble:
+                doc["preamble"] = c.text()
+                self.preamble_span = c.span
+            elif what is Annex:
+                doc["appendices"].append(c.draft)
             else:
                 body.append(c)
         doc["children"] = body
-        return doc
+        return doc  # type: ignore[return-value]
 
 
 def _clean_title(title: str) -> str:
@@ -416,7 +571,8 @@ def _diag(code: str, severity: str, message: str, span: tuple[int, int]) -> dict
 # -- the tree made whole ---------------------------------------------------------
 
 
-def finish(tree: dict, text: str, title: str | None, diagnostics: list[dict]) -> dict:
+def finish(tree: RegulationDraft, text: str, title: str | None, diagnostics: list[DiagnosticDraft],
+           preamble_span: Span | None = None) -> RegulationDraft:
     """The builder's tree made whole: headings pulled out of the body, ids,
     citations and paragraph numbers given, the title and span set, and what
     is wrong with the structure (numbering, a fragment) added to
@@ -441,14 +597,13 @@ def finish(tree: dict, text: str, title: str | None, diagnostics: list[dict]) ->
             diagnostics.append({"code": "fragment_start", "severity": "warning",
                                 "message": f"the text starts at {first['label']}, not at 第一条: a fragment",
                                 "span": first["span"]})
-            pre = tree.get("_preamble")
-            if pre is not None:
+            if preamble_span is not None:
                 # a page cut inside an article: the text before the first
                 # article is the end of the article before it
                 before = step_text("article", number - 1) if suffix == 0 else step_text("article", number, suffix - 1)
                 diagnostics.append({"code": "continues_article", "severity": "info",
                                     "message": f"the text before {first['label']} is the end of {before}, cut off",
-                                    "span": pre["span"]})
+                                    "span": preamble_span})
         last = articles[-1]
         tail = _last_text(last)
         if tail and not lex.ends_closed(tail):
@@ -501,9 +656,6 @@ def _pull_headings(nodes: list[dict], out: list, after: dict | None) -> None:
             pending = []
         keep.append(node)
         if kind != "article":
-            intro = node.pop("_intro", None)
-            if intro is not None:
-                node["intro"] = "\n".join(ln.text for ln in intro["_lines"])
             _pull_headings(node["children"], out, None)
     for h in pending:
         out.append((h, None))

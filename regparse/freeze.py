@@ -41,33 +41,31 @@ _SLOT_SETTERS = {"_set_fields_set": BaseModel.__pydantic_fields_set__.__set__,
 
 
 def _maker(cls: type, converters: dict[str, Any], direct: bool = False) -> Callable[[dict], Any]:
-    """A function that constructs ``cls`` from a dict, converting nested fields.
+    """A function that constructs ``cls`` from a draft, converting nested fields.
 
     Written out per class from ``cls.model_fields`` (no loop over the fields:
     a generic loop costs as much as validating).  The model's ``__dict__``
-    starts as a template of the defaults, in declaration order, updated with
-    the dict: keys of the dict that are not fields (working keys such as
-    ``_src``) land after the fields, where they are cut off.  Each
-    ``converters`` entry makes the models of a list field's items: one maker,
-    or a dict of makers by the items' ``kind``.
+    is the defaults, in declaration order, updated with the draft; a key that
+    is not a field is an error, as it is for validation (``extra="forbid"``).
+    Each ``converters`` entry makes the models of a list field's items: one
+    maker, or a dict of makers by the items' ``kind``.
 
-    With ``direct``, a dict that holds exactly the fields in declaration order
-    (after its trailing working keys are cut off) is used as the ``__dict__``
-    itself, its list fields converted in place: the builder makes its node
-    dicts that way (:func:`template`) and never shares one, which saves a copy
-    of every node.  Such a dict is consumed.
+    With ``direct``, a draft that holds exactly the fields in declaration
+    order is used as the ``__dict__`` itself, its list fields converted in
+    place: the builder makes its drafts that way (:func:`template`) and never
+    shares one, which saves a copy of every node.  Such a draft is consumed.
     """
     fields = cls.model_fields
     env: dict[str, Any] = {"_new": _new, "_set": _setattr, "cls": cls, **_SLOT_SETTERS,
                            "private": {name: attr.get_default() for name, attr in cls.__private_attributes__.items()}}
-    template: dict[str, Any] = {}
+    defaults: dict[str, Any] = {}
     fresh = []
     for i, (name, info) in enumerate(fields.items()):
         convert = converters.get(name)
         if info.default_factory is not None:
             if info.default_factory is not list:
                 raise TypeError(f"{cls.__name__}.{name}: only list default factories are constructed directly")
-            template[name] = ()          # a missing list becomes a fresh empty list below
+            defaults[name] = ()          # a missing list becomes a fresh empty list below
             if isinstance(convert, dict):
                 # models of several kinds (a division's children): the maker by kind
                 env[f"by_kind{i}"] = convert
@@ -81,27 +79,26 @@ def _maker(cls: type, converters: dict[str, Any], direct: bool = False) -> Calla
                 fresh.append(f"    state[{name!r}] = list(state[{name!r}])\n")
         elif convert is not None or info.is_required():
             # required fields come from the dict; a KeyError below is a builder bug
-            template[name] = None
+            defaults[name] = None
             if convert is not None:
                 env[f"convert{i}"] = convert
                 fresh.append(f"    state[{name!r}] = [convert{i}(v) for v in state[{name!r}]]\n")
         else:
-            template[name] = info.default
+            defaults[name] = info.default
     required = [name for name, info in fields.items() if info.is_required()]
-    env["template"] = template
+    env["defaults"] = defaults
     env["every_field"] = set(fields)
-    n = len(template)
-    merge = ("        state = {**template, **data}\n"
-             f"        while len(state) > {n}:\n"
-             "            state.popitem()\n"
+    env["not_fields"] = _not_fields
+    n = len(defaults)
+    merge = ("        state = {**defaults, **data}\n"
+             f"        if len(state) > {n}:\n"
+             "            not_fields(cls, state)\n"
              + "".join(f"        data[{name!r}]\n" for name in required))
     if direct:
-        # the builder's node dicts (see template): working keys at the end cut
-        # off, the dict itself becomes the model's __dict__
+        # the builder's drafts (see template): the draft itself becomes the
+        # model's __dict__
         start = ("def make(data):\n"
-                 f"    while len(data) > {n} and (key := next(reversed(data)))[0] == '_':\n"
-                 "        del data[key]\n"
-                 f"    if len(data) == {n} and next(iter(data)) == {next(iter(template))!r}:\n"
+                 f"    if len(data) == {n} and next(iter(data)) == {next(iter(defaults))!r}:\n"
                  "        state = data\n"
                  "    else:\n" + merge)
     else:
@@ -117,6 +114,11 @@ def _maker(cls: type, converters: dict[str, Any], direct: bool = False) -> Calla
         "    return model\n")
     exec(compile(source, f"<construct {cls.__name__}>", "exec"), env)
     return env["make"]
+
+
+def _not_fields(cls: type, state: dict) -> None:
+    extra = [key for key in state if key not in cls.model_fields]
+    raise TypeError(f"{cls.__name__} has no field {', '.join(map(repr, extra))} (a builder bug)")
 
 
 def _keep_models(cls: type, make: Callable[[dict], Any]) -> Callable[[Any], Any]:
@@ -150,10 +152,10 @@ _regulation_maker: Callable[[dict], Any] | None = None
 
 
 def to_models(tree: dict) -> Any:
-    """The :class:`~regparse.model.Regulation` of a finished builder tree.
+    """The :class:`~regparse.model.Regulation` of a finished draft tree.
 
-    The tree's node dicts become the models' ``__dict__``: the tree is
-    consumed and must not be used again."""
+    The drafts become the models' ``__dict__``: the tree is consumed and must
+    not be used again."""
     global _regulation_maker
     if _regulation_maker is None:
         _regulation_maker = _makers()

@@ -47,9 +47,8 @@ KINDS = ("regulation", "part", "subpart", "chapter", "section", "article", "para
 #: the division kinds and the marker word of each
 DIVISION_KINDS = {"part": "编", "subpart": "分编", "chapter": "章", "section": "节"}
 
-# Unknown keys are ignored rather than refused: the builder's dicts carry
-# working keys (source pieces) that validation simply skips.
-_FROZEN = ConfigDict(frozen=True, extra="ignore")
+# a misspelt field in a document read back (model_validate_json) is an error
+_FROZEN = ConfigDict(frozen=True, extra="forbid")
 
 # -- what the layers above provide ----------------------------------------------
 # The model knows nothing of parsing, lookup or export, yet doc.get(...) and

@@ -88,10 +88,10 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
                             "message": f"line kept out of the tree: {ln.text[:20]}", "span": (ln.start, ln.end)})
         noise.append(Noise(kind="unparsed", text=ln.text, span=(ln.start, ln.end)))
     build.items_outside_articles(tokens, diagnostics)
-    doc = build.finish(tree, text, lexer.title, diagnostics)
+    doc = build.finish(tree, text, lexer.title, diagnostics, builder.preamble_span)
     if references:
-        refs.annotate(doc, text)     # adds its unresolved_reference warnings to the diagnostics
-    doc.pop("_preamble", None)
+        # before freezing, on the drafts; adds its unresolved_reference warnings to the diagnostics
+        refs.annotate(doc, text, builder.pieces)
     diagnostics.sort(key=lambda d: d["span"])
     if tokens:
         doc["span"] = (tokens[0].line.start, tokens[-1].line.end)

@@ -5,17 +5,19 @@ trees it makes must be exactly the trees validation makes from the same dicts
 through validation unchanged."""
 from __future__ import annotations
 
+import json
 import re
+import typing
 from contextlib import contextmanager
 from typing import Iterator
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 import regparse
 from conftest import SEEDS, corpus_ids, corpus_text, needs_corpus
-from regparse import freeze, normalize
+from regparse import build, freeze, normalize
 from regparse.model import Regulation
 from test_properties import regulation_like
 
@@ -174,3 +176,29 @@ def test_model_copy_leaves_other_nodes_fields_set_alone():
     changed = first.model_copy(update={"title": "新标题"})
     assert changed.title == "新标题" and first.title is None
     assert second.model_fields_set == set(type(second).model_fields)
+
+
+def test_drafts_hold_exactly_the_fields_of_their_models():
+    for draft, model in build.DRAFTS.items():
+        assert set(typing.get_type_hints(draft)) == set(model.model_fields), draft.__name__
+
+
+def test_the_drafts_carry_no_working_keys():
+    # what the later stages need beside the drafts (source pieces) is kept
+    # beside them, so validation with extra="forbid" accepts the tree as made
+    with _compare_with_validation() as checked:
+        regparse.parse((SEEDS / "004_931bd066818f0e97.txt").read_text(encoding="utf-8"))
+    assert checked[0] == 1
+
+
+def test_a_misspelt_field_is_an_error():
+    doc = regparse.parse("示例条例\n第一条　甲。\n第二条　乙。")
+    dumped = json.loads(doc.model_dump_json())
+    assert Regulation.model_validate_json(json.dumps(dumped)) == doc
+    dumped["children"][0]["children"][0]["txet"] = dumped["children"][0]["children"][0].pop("text")
+    with pytest.raises(ValidationError, match="txet"):
+        Regulation.model_validate_json(json.dumps(dumped))
+    dumped = json.loads(doc.model_dump_json())
+    dumped["diagnostic"] = []
+    with pytest.raises(ValidationError, match="diagnostic"):
+        Regulation.model_validate_json(json.dumps(dumped))

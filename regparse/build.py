@@ -19,8 +19,8 @@ from . import lex
 from .citation import step_text
 from .freeze import template
 from .grammar import LineToken
-from .model import (DIVISION_KINDS, Appendix, Article, Chapter, Decision, Diagnostic, Heading, Item, Noise, Paragraph,
-                    Part, Reference, Regulation, Section, Subitem, Subpart)
+from .model import (DIVISION_KINDS, Appendix, Article, Chapter, Decision, Diagnostic, DiagnosticCode, Heading, Item,
+                    Noise, Paragraph, Part, Reference, Regulation, Section, Severity, Subitem, Subpart)
 from .normalize import slice_pieces
 
 __all__ = [
@@ -97,8 +97,8 @@ class HeadingDraft(TypedDict):
 
 
 class DiagnosticDraft(TypedDict):
-    code: str
-    severity: str
+    code: DiagnosticCode
+    severity: Severity
     message: str
     span: Span
 
@@ -564,7 +564,7 @@ def _articles(nodes: list[dict]):
             yield from _articles(node["children"])
 
 
-def _diag(code: str, severity: str, message: str, span: tuple[int, int]) -> dict:
+def _diag(code: DiagnosticCode, severity: Severity, message: str, span: tuple[int, int]) -> DiagnosticDraft:
     return {"code": code, "severity": severity, "message": message, "span": span}
 
 

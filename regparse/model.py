@@ -38,9 +38,31 @@ __all__ = [
     "provide", "Span", "Node", "Regulation", "Division", "Part", "Subpart", "Chapter", "Section",
     "Article", "Paragraph", "Item", "Subitem", "Appendix", "Heading",
     "Reference", "Diagnostic", "Noise", "Decision", "DIVISION_KINDS", "KINDS",
+    "DiagnosticCode", "Severity", "NoiseKind", "DecisionKind",
 ]
 
 Span = tuple[int, int]
+
+# The codes and kinds below are stable values for programs; docs/diagnostics.md
+# says what each means (tests/test_diagnostics_table.py keeps the two in step).
+
+#: :attr:`Diagnostic.code`
+DiagnosticCode = Literal[
+    "empty_input", "no_structure", "unparsed_line", "item_outside_article",
+    "numbering_gap", "duplicate_number", "out_of_order",
+    "fragment_start", "continues_article", "fragment_end",
+    "unresolved_reference", "noise_removed",
+]
+#: :attr:`Diagnostic.severity`
+Severity = Literal["error", "warning", "info"]
+#: :attr:`Noise.kind`
+NoiseKind = Literal[
+    "page_continuation", "page_furniture", "markup", "control", "toc", "headline", "outside", "unparsed",
+]
+#: :attr:`Decision.kind`
+DecisionKind = Literal[
+    "joined_line", "run_on", "label_joined", "list_entry", "rejected_marker", "closing_heading", "toc", "outside",
+]
 
 #: node kinds, outermost first
 KINDS = ("regulation", "part", "subpart", "chapter", "section", "article", "paragraph", "item", "subitem")
@@ -269,8 +291,8 @@ class Diagnostic(BaseModel):
     """
 
     model_config = _FROZEN
-    code: str
-    severity: Literal["error", "warning", "info"] = "warning"
+    code: DiagnosticCode
+    severity: Severity = "warning"
     message: str
     span: Span = (0, 0)
 
@@ -280,7 +302,7 @@ class Noise(BaseModel):
     markup, a table of contents, news text around the regulation)."""
 
     model_config = _FROZEN
-    kind: str
+    kind: NoiseKind
     text: str
     span: Span
 
@@ -290,7 +312,7 @@ class Decision(BaseModel):
     can be seen: a joined line, a marker rejected as a cross-reference, …"""
 
     model_config = _FROZEN
-    kind: str
+    kind: DecisionKind
     message: str
     span: Span
 

@@ -6,8 +6,10 @@ language itself (reading and writing citations) is :mod:`regparse.citation`.
 
 Example::
 
-    doc.get("第十一条第（三）项")                 # lookup(doc, "第十一条第（三）项")
-    regparse.cite(doc.article(11), full=True)   # '《中国共产党工作机关条例》第十一条'
+    >>> lookup(doc, "第十一条第一款第（三）项") is doc.get("第十一条第一款第（三）项")
+    True
+    >>> regparse.cite(doc.article(11), full=True)
+    '《中国共产党工作机关条例》第十一条'
 """
 from __future__ import annotations
 
@@ -74,7 +76,7 @@ def lookup_article(doc: Regulation, key: int | str | tuple[int, int]) -> Article
     """An article by number (11), citation (第十一条, 第十条之一, 第11条) or
     ``(number, suffix)``; :class:`CitationNotFound` names the closest article.
 
-    >>> lookup_article(doc, "第十条之一") is lookup_article(doc, (10, 1))
+    >>> lookup_article(doc, "第十一条") is lookup_article(doc, 11) is lookup_article(doc, (11, 0))
     True
     """
     remember(doc)

@@ -322,11 +322,15 @@ class Regulation(Node):
 
     Example::
 
-        doc = regparse.parse(text)
-        doc.title                                  # 中国共产党工作机关条例
-        doc.article(11).paragraphs[0].items[2]
-        doc.get("第十一条第一款第（三）项").text
-        regparse.Regulation.model_validate_json(doc.model_dump_json()) == doc
+        >>> doc = regparse.parse(text)
+        >>> doc.title
+        '中国共产党工作机关条例'
+        >>> doc.article(11).paragraphs[0].items[2] is doc.get("第十一条第一款第（三）项")
+        True
+        >>> doc.get("第十一条第一款第（三）项").text[:8]
+        '当好党委参谋助手'
+        >>> regparse.Regulation.model_validate_json(doc.model_dump_json()) == doc
+        True
     """
 
     kind: Literal["regulation"] = "regulation"

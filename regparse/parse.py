@@ -118,7 +118,7 @@ def extract(text: str, *, explain: bool = False, references: bool = True) -> lis
     A page with no regulation gives an empty list.  Each regulation's noise
     lists what around it on the page is not part of it.
 
-    >>> page = "新华社北京电　近日印发了《示例规定》。\n示例规定\n第一条　为了示例，制定本规定。\n第二条　本规定自发布之日起施行。\n（完）"
+    >>> page = "新华社北京电　近日印发了《示例规定》。\\n示例规定\\n第一条　为了示例，制定本规定。\\n第二条　本规定自发布之日起施行。\\n（完）"
     >>> [(d.title, len(d.articles)) for d in extract(page)]
     [('示例规定', 2)]
     """

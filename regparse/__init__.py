@@ -20,8 +20,7 @@ from .model import (
 from .parse import extract, parse, parse_file
 from .read import read_file
 from .lookup import cite
-# the model's doc.to_akn(), doc.to_markdown(), … come from here
-from . import export as _export  # noqa: F401
+from . import export  # noqa: F401  (doc.to_akn(), doc.to_markdown(), … are its functions)
 
 __version__ = "0.1.0"
 

@@ -17,7 +17,8 @@ from pydantic import BaseModel, ValidationError
 
 import regparse
 from conftest import SEEDS, corpus_ids, corpus_text, needs_corpus
-from regparse import build, freeze, normalize
+from regparse import build, freeze, lex, normalize
+from regparse.lalr import run_lalr
 from regparse.model import Regulation
 from test_properties import regulation_like
 
@@ -202,3 +203,28 @@ def test_a_misspelt_field_is_an_error():
     dumped["diagnostic"] = []
     with pytest.raises(ValidationError, match="diagnostic"):
         Regulation.model_validate_json(json.dumps(dumped))
+
+
+def _drafts(text: str):
+    lines, _ = normalize.clean_lines(text)
+    tokens, lexer = lex.tokenize(lines)
+    builder = build.Builder()
+    return build.finish(run_lalr(tokens, builder, lambda tok, expected: None), text, lexer.title, []), builder
+
+
+def test_each_draft_becomes_its_models_dict():
+    # no copy of a node is made when the tree is frozen
+    tree, _ = _drafts("示例条例\n第一条　甲：\n（一）乙；\n（二）丙。\n第二条　丁。")
+    article = tree["children"][0]
+    paragraph, item = article["children"][0], article["children"][0]["children"][1]
+    doc = freeze.to_models(tree)
+    assert doc.articles[0].__dict__ is article
+    assert doc.articles[0].paragraphs[0].__dict__ is paragraph
+    assert doc.articles[0].paragraphs[0].items[1].__dict__ is item
+
+
+def test_freezing_a_draft_with_a_key_that_is_not_a_field_fails():
+    tree, _ = _drafts("示例条例\n第一条　甲。")
+    tree["headings"] = [{"text": "附则", "span": (0, 2), "befor": None, "paragraphs": []}]
+    with pytest.raises(TypeError, match="befor"):
+        freeze.to_models(tree)

@@ -123,7 +123,10 @@ def tree_floor(doc) -> dict[str, Callable[[], object]]:
     dump = doc.model_dump()
     tasks: dict[str, Callable[[], object]] = {"tree validated": lambda: type(doc).model_validate(dump)}
     try:
-        from regparse.build import to_models
+        try:
+            from regparse.freeze import to_models
+        except ImportError:   # before the construction had a module of its own
+            from regparse.build import to_models
         from regparse.parse import _no_gc
     except ImportError:
         return tasks

@@ -58,9 +58,10 @@ def predicted_by_article(doc: regparse.Regulation) -> dict[str, list]:
     return out
 
 
-def gold_tree(text: str, gold: dict) -> dict:
-    """The corpus gold structure as the plain-dict tree the builder hands to
-    refs.annotate, each text node with its source pieces."""
+def gold_tree(text: str, gold: dict) -> tuple[dict, dict[int, list[tuple[int, int]]]]:
+    """The corpus gold structure as the draft tree the pipeline hands to
+    refs.annotate, and the source pieces of each text node by id()."""
+    pieces: dict[int, list[tuple[int, int]]] = {}
     repeats = Counter((d["kind"], d["number"]) for d in gold["divisions"])
     root: dict = {"kind": "regulation", "id": "", "citation": "", "title": gold.get("title"), "children": [],
                   "diagnostics": []}
@@ -89,36 +90,56 @@ def gold_tree(text: str, gold: dict) -> dict:
             p_cite = f"{label}第{to_chinese(pi)}款"
             position, src = _locate(text, paragraph["text"], position)
             p_node = {"kind": "paragraph", "number": pi, "id": f"{art_id}__para_{pi}", "citation": p_cite,
-                      "text": paragraph["text"], "_src": src, "children": []}
+                      "text": paragraph["text"], "children": []}
+            pieces[id(p_node)] = src
             node["children"].append(p_node)
             for item in paragraph["items"]:
                 i_cite = f"{p_cite}第（{to_chinese(item['number'])}）项"
                 position, src = _locate(text, item["text"], position)
                 i_node = {"kind": "item", "number": item["number"], "label": item["label"],
                           "id": f"{p_node['id']}__item_{item['number']}", "citation": i_cite,
-                          "text": item["text"], "_src": src, "children": []}
+                          "text": item["text"], "children": []}
+                pieces[id(i_node)] = src
                 p_node["children"].append(i_node)
                 for sub in item["subitems"]:
                     position, src = _locate(text, sub["text"], position)
-                    i_node["children"].append({
+                    s_node = {
                         "kind": "subitem", "number": sub["number"], "label": sub["label"],
                         "id": f"{i_node['id']}__subitem_{sub['number']}", "citation": f"{i_cite}第{sub['number']}目",
-                        "text": sub["text"], "_src": src})
-    return root
+                        "text": sub["text"]}
+                    pieces[id(s_node)] = src
+                    i_node["children"].append(s_node)
+    return root, pieces
 
 
 def _locate(text: str, piece: str, position: int) -> tuple[int, list[tuple[int, int]]]:
     at = text.find(piece, position)
     if at < 0:  # a continuation line joined with \n in the gold: align character by character
-        src = refs._align(piece, text, (position, len(text)))
+        src = _align(piece, text, position)
         return (src[-1][1] if src else position), src
     return at + len(piece), [(at, at + len(piece))]
 
 
+def _align(piece: str, text: str, position: int) -> list[tuple[int, int]]:
+    """The source pieces of ``piece`` in ``text`` from ``position``, found
+    character by character (the gold joins wrapped lines that the source breaks)."""
+    pieces: list[tuple[int, int]] = []
+    for ch in piece:
+        found = text.find(ch, position)
+        if found < 0:
+            found = position
+        if pieces and pieces[-1][1] == found:
+            pieces[-1] = (pieces[-1][0], found + 1)
+        else:
+            pieces.append((found, found + 1))
+        position = found + 1
+    return pieces
+
+
 def gold_predictions(doc_id: str, text: str) -> dict[str, list]:
     gold = json.loads((CORPUS / f"{doc_id}.gold.json").read_text(encoding="utf-8"))
-    tree = gold_tree(text, gold)
-    refs.annotate(tree, text)
+    tree, pieces = gold_tree(text, gold)
+    refs.annotate(tree, text, pieces)
     out: dict[str, list] = {}
 
     def visit(node: dict, article: str | None) -> None:

@@ -19,7 +19,8 @@ from .model import (
 )
 from .parse import extract, parse, parse_file
 from .read import read_file
-from .cite import cite
+from .lookup import cite
+from . import export  # noqa: F401  (doc.to_akn(), doc.to_markdown(), … are its functions)
 
 __version__ = "0.1.0"
 

@@ -1,47 +1,171 @@
-"""The builder: grammar reductions → the pydantic tree.
+"""The builder: grammar reductions → draft nodes.
 
 :class:`Builder` is a Lark transformer: the LALR loop calls one method per
-rule as it reduces, so no parse tree is ever built.  The methods make plain
-dicts shaped like the models (every field, in the model's order);
-:func:`assign_ids` numbers paragraphs and gives every node its id and
-citation, :func:`check_numbering` reports gaps, and :func:`to_models` turns
-the dicts into the pydantic tree without validating them again (each dict
-becomes its model's ``__dict__``; validation would cost several times more
-than the rest of the build, and ``tests/test_build.py`` shows the trees are
-the ones validation makes).
+rule as it reduces, so no parse tree is ever built.  The methods make draft
+nodes, plain dicts shaped like the models (every field, in the model's
+order); :func:`finish` pulls the headings out, numbers paragraphs, gives
+every node its id and citation (:func:`assign_ids`) and reports numbering
+gaps (:func:`check_numbering`).  References are attached to the drafts next
+(:mod:`regparse.refs`), and :mod:`regparse.freeze` turns them into the
+frozen pydantic tree.
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple, TypedDict
 
 from lark import Transformer
-from pydantic import BaseModel
 
-from .cite import step_text
+from . import lex
+from .citation import step_text
+from .freeze import template
 from .grammar import LineToken
-from .model import (DIVISION_KINDS, Appendix, Article, Chapter, Decision, Diagnostic, Heading, Item, Noise, Paragraph,
-                    Part, Reference, Regulation, Section, Subitem, Subpart)
+from .model import (DIVISION_KINDS, Appendix, Article, Chapter, Decision, Diagnostic, DiagnosticCode, Heading, Item,
+                    Noise, Paragraph, Part, Reference, Regulation, Section, Severity, Subitem, Subpart)
 from .normalize import slice_pieces
 
-__all__ = ["Builder", "assign_ids", "check_numbering", "to_models"]
+__all__ = [
+    "Builder", "assign_ids", "check_numbering", "finish", "items_outside_articles",
+    "RegulationDraft", "DivisionDraft", "ArticleDraft", "ParagraphDraft", "ItemDraft", "SubitemDraft",
+    "AppendixDraft", "HeadingDraft", "DiagnosticDraft", "ReferenceDraft", "DRAFTS",
+]
+
+# -- the drafts ------------------------------------------------------------------
+# A draft holds exactly the fields of its model (tests/test_build.py checks the
+# keys against the models), so that freezing can make it the model's __dict__.
+
+Span = tuple[int, int]
+
+
+class ReferenceDraft(TypedDict):
+    kind: str
+    surface: str
+    span: Span
+    targets: list[str]
+    target_ids: list[str]
+    act: str | None
+    resolved: bool
+
+
+class _NodeDraft(TypedDict):
+    id: str
+    label: str
+    number: int | None
+    suffix: int
+    title: str | None
+    span: Span
+    citation: str
+    kind: str
+
+
+class SubitemDraft(_NodeDraft):
+    text: str
+    references: list[ReferenceDraft]
+
+
+class ItemDraft(_NodeDraft):
+    text: str
+    children: list[SubitemDraft]
+    references: list[ReferenceDraft]
+
+
+class ParagraphDraft(_NodeDraft):
+    text: str
+    children: list[ItemDraft]
+    references: list[ReferenceDraft]
+
+
+class ArticleDraft(_NodeDraft):
+    children: list[ParagraphDraft]
+
+
+class DivisionDraft(_NodeDraft):
+    intro: str
+    children: list["DivisionDraft | ArticleDraft"]
+
+
+class AppendixDraft(TypedDict):
+    label: str
+    text: str
+    span: Span
+
+
+class HeadingDraft(TypedDict):
+    text: str
+    span: Span
+    before: str | None
+    paragraphs: list[str]
+
+
+class DiagnosticDraft(TypedDict):
+    code: DiagnosticCode
+    severity: Severity
+    message: str
+    span: Span
+
+
+class RegulationDraft(_NodeDraft):
+    subtitle: str | None
+    info: list[str]
+    preamble: str
+    children: list[DivisionDraft | ArticleDraft]
+    appendices: list[AppendixDraft]
+    headings: list[HeadingDraft]
+    diagnostics: list[DiagnosticDraft]
+    noise: list[Noise]
+    decisions: list[Decision]
+    references: list[ReferenceDraft]
+
+
+#: each draft type and the model it becomes
+DRAFTS = {SubitemDraft: Subitem, ItemDraft: Item, ParagraphDraft: Paragraph, ArticleDraft: Article,
+          DivisionDraft: Chapter, AppendixDraft: Appendix, HeadingDraft: Heading, DiagnosticDraft: Diagnostic,
+          ReferenceDraft: Reference, RegulationDraft: Regulation}
+
+
+class BodyHeading(TypedDict):
+    """A heading where the grammar found it, among the body's nodes, until
+    :func:`finish` moves it to the regulation's ``headings``."""
+
+    kind: str
+    text: str
+    span: Span
+    paragraphs: list[str]
+
+
+class Lines(NamedTuple):
+    """Lines kept as text rather than as nodes: a division's intro."""
+
+    span: Span
+    lines: list
+
+    def text(self) -> str:
+        return "\n".join(ln.text for ln in self.lines)
+
+
+class Preamble(Lines):
+    """The text between the title block and the first article."""
+
+
+class Front(NamedTuple):
+    """What the title block gives the regulation."""
+
+    subtitle: str | None
+    info: list[str]
+
+
+class Annex(NamedTuple):
+    """An appendix, told apart from the body's nodes."""
+
+    draft: AppendixDraft
+
 
 _EID = {"part": "part", "subpart": "subpart", "chapter": "chp", "section": "sec", "article": "art",
         "paragraph": "para", "item": "item", "subitem": "subitem"}
 
 
-def _blank(cls: type) -> dict:
-    """Every field of ``cls`` at its default, in declaration order (a list
-    field holds () until it is given).  A node dict starts as a copy of this
-    and has its fields overridden in place, so that its keys are in the
-    model's order and :func:`to_models` can use the dict as the model's
-    ``__dict__`` as it is; working keys (``_src``) come after the fields."""
-    return {name: () if info.default_factory is not None else info.default
-            for name, info in cls.model_fields.items()}
-
-
-_SUBITEM, _ITEM, _PARAGRAPH, _ARTICLE = (_blank(c) for c in (Subitem, Item, Paragraph, Article))
-_DIVISION = {"part": _blank(Part), "subpart": _blank(Subpart), "chapter": _blank(Chapter),
-             "section": _blank(Section)}
+_SUBITEM, _ITEM, _PARAGRAPH, _ARTICLE = (template(c) for c in (Subitem, Item, Paragraph, Article))
+_DIVISION = {"part": template(Part), "subpart": template(Subpart), "chapter": template(Chapter),
+             "section": template(Section)}
 
 
 def _text_after_mark(tok: LineToken) -> tuple[str, list[tuple[int, int]]]:
@@ -71,22 +195,34 @@ def _continued(text: str, src: list[tuple[int, int]], lines: list) -> tuple[str,
 
 
 class Builder(Transformer):
-    """One method per grammar rule; each returns a dict shaped like the model."""
+    """One method per grammar rule; each returns a draft node (a dict shaped like
+    its model) or, for what is not a node, a small value of its own.
+
+    What the later stages need beside the drafts is kept here rather than
+    inside them (a draft holds exactly its model's fields): ``pieces``, the
+    source pieces of each text node's text by ``id()`` of its draft (the
+    source ranges whose concatenation is the text, so that a reference found
+    in the text gets a span in the source), and ``preamble_span``.
+    """
 
     def __init__(self) -> None:
         super().__init__()
         self.noise: list = []            # markup the builder takes off (the brackets of 【…】)
+        self.pieces: dict[int, list[tuple[int, int]]] = {}
+        self.preamble_span: tuple[int, int] | None = None
 
     # -- leaves --------------------------------------------------------------
-    def subitem(self, children: list) -> dict:
+    def subitem(self, children: list) -> SubitemDraft:
         tok = children[0]
         text, src = _text_after_mark(tok)
         if len(children) > 1:
             text, src = _continued(text, src, [c.line for c in children[1:]])
-        return {**_SUBITEM, "label": tok.mark.label, "number": tok.mark.number, "text": text,
-                "span": (tok.line.start, children[-1].line.end), "_src": src}
+        node = {**_SUBITEM, "label": tok.mark.label, "number": tok.mark.number, "text": text,
+                "span": (tok.line.start, children[-1].line.end)}
+        self.pieces[id(node)] = src
+        return node  # type: ignore[return-value]
 
-    def item(self, children: list) -> dict:
+    def item(self, children: list) -> ItemDraft:
         tok = children[0]
         text, src = _text_after_mark(tok)
         subs = []
@@ -101,17 +237,20 @@ class Builder(Transformer):
                 end = c.line.end
         if more:
             text, src = _continued(text, src, more)
-        return {**_ITEM, "label": tok.mark.label, "number": tok.mark.number, "text": text,
-                "span": (tok.line.start, end), "children": subs, "_src": src}
+        node = {**_ITEM, "label": tok.mark.label, "number": tok.mark.number, "text": text,
+                "span": (tok.line.start, end), "children": subs}
+        self.pieces[id(node)] = src
+        return node  # type: ignore[return-value]
 
-    def paragraph(self, children: list) -> dict:
+    def paragraph(self, children: list) -> ParagraphDraft:
         tok = children[0]
         items = children[1:]
         end = items[-1]["span"][1] if items else tok.line.end
-        return {**_PARAGRAPH, "text": tok.line.text, "span": (tok.line.start, end),
-                "children": items, "_src": tok.line.pieces}
+        node = {**_PARAGRAPH, "text": tok.line.text, "span": (tok.line.start, end), "children": items}
+        self.pieces[id(node)] = tok.line.pieces
+        return node  # type: ignore[return-value]
 
-    def article(self, children: list) -> dict:
+    def article(self, children: list) -> ArticleDraft:
         tok = children[0]
         mark = tok.mark
         text, src = _text_after_mark(tok)
@@ -132,10 +271,10 @@ class Builder(Transformer):
             # the common article: one paragraph, no items (the general case below, written out)
             line = tok.line
             end = line.end
-            return {**_ARTICLE, "label": mark.label, "number": mark.number, "suffix": mark.suffix,
-                    "span": (line.start, end),
-                    "children": [{**_PARAGRAPH, "text": text, "span": (src[0][0] if text else end, end),
-                                  "children": [], "_src": src}]}
+            only = {**_PARAGRAPH, "text": text, "span": (src[0][0] if text else end, end), "children": []}
+            self.pieces[id(only)] = src
+            return {**_ARTICLE, "label": mark.label, "number": mark.number,  # type: ignore[return-value]
+                    "suffix": mark.suffix, "span": (line.start, end), "children": [only]}
         first_items = []
         paragraphs = []
         for c in children[1:]:
@@ -145,93 +284,98 @@ class Builder(Transformer):
                 paragraphs.append(c)
         first_end = first_items[-1]["span"][1] if first_items else tok.line.end
         start = src[0][0] if text else first_end
-        first = {**_PARAGRAPH, "text": text, "span": (start, first_end),
-                 "children": first_items, "_src": src}
+        first = {**_PARAGRAPH, "text": text, "span": (start, first_end), "children": first_items}
+        self.pieces[id(first)] = src
         paragraphs.insert(0, first)
         article = {**_ARTICLE, "label": mark.label, "number": mark.number, "suffix": mark.suffix,
                    "span": (tok.line.start, paragraphs[-1]["span"][1]), "children": paragraphs}
         if title is not None:
             article["title"] = title
-        return article
+        return article  # type: ignore[return-value]
 
     # -- divisions -----------------------------------------------------------
-    def _division(self, kind: str, children: list) -> dict:
+    def _division(self, kind: str, children: list) -> DivisionDraft:
         tok = children[0]
         title = tok.line.text[tok.mark.rest:] if tok.mark is not None else tok.line.text
         body = []
         intro = None
         for c in children[1:]:
-            if c["kind"] == "loose":
+            if type(c) is Lines:
                 intro = c
             else:
                 body.append(c)
-        end = body[-1]["span"][1] if body else (intro["span"][1] if intro else tok.line.end)
+        end = body[-1]["span"][1] if body else (intro.span[1] if intro else tok.line.end)
         node = {**_DIVISION[kind], "label": tok.mark.label, "number": tok.mark.number,
                 "title": _clean_title(title) or None, "span": (tok.line.start, end), "children": body}
         if intro is not None:
-            node["_intro"] = intro
-        return node
+            node["intro"] = intro.text()
+        return node  # type: ignore[return-value]
 
-    def part(self, children: list) -> dict:
+    def part(self, children: list) -> DivisionDraft:
         return self._division("part", children)
 
-    def subpart(self, children: list) -> dict:
+    def subpart(self, children: list) -> DivisionDraft:
         return self._division("subpart", children)
 
-    def chapter(self, children: list) -> dict:
+    def chapter(self, children: list) -> DivisionDraft:
         return self._division("chapter", children)
 
-    def section(self, children: list) -> dict:
+    def section(self, children: list) -> DivisionDraft:
         return self._division("section", children)
 
-    def heading(self, children: list) -> dict:
+    def heading(self, children: list) -> BodyHeading:
         tok = children[0]
         lines = [tok.line] + [c.line for c in children[1:]]
         return {"kind": "heading", "text": _clean_title(tok.line.text), "span": (tok.line.start, lines[-1].end),
                 "paragraphs": [ln.text for ln in lines[1:]]}
 
-    def closing_heading(self, children: list) -> dict:
+    def closing_heading(self, children: list) -> BodyHeading:
         return self.heading(children)
 
-    def loose(self, children: list) -> dict:
+    def loose(self, children: list) -> Lines:
         lines = [c.line for c in children]
-        return {"kind": "loose", "span": (lines[0].start, lines[-1].end), "_lines": lines}
+        return Lines((lines[0].start, lines[-1].end), lines)
 
     # -- around the body -----------------------------------------------------
-    def front(self, children: list) -> dict:
-        return {"kind": "front", "tokens": children}
+    def front(self, children: list) -> Front:
+        subtitle = None
+        info = []
+        for tok in children:
+            if tok.type == "SUBTITLE":
+                subtitle = tok.line.text
+            elif tok.type == "INFO":
+                info.append(tok.line.text)
+        return Front(subtitle, info)
 
-    def preamble(self, children: list) -> dict:
+    def preamble(self, children: list) -> Preamble:
         lines = [c.line for c in children]
-        return {"kind": "preamble", "span": (lines[0].start, lines[-1].end), "_lines": lines}
+        return Preamble((lines[0].start, lines[-1].end), lines)
 
-    def appendix(self, children: list) -> dict:
+    def appendix(self, children: list) -> Annex:
         tok = children[0]
         lines = [c.line for c in children]
-        return {"kind": "appendix", "label": tok.line.text[:tok.mark.end].strip() if tok.mark else tok.line.text,
-                "text": "\n".join(ln.text for ln in lines), "span": (lines[0].start, lines[-1].end)}
+        return Annex({"label": tok.line.text[:tok.mark.end].strip() if tok.mark else tok.line.text,
+                      "text": "\n".join(ln.text for ln in lines), "span": (lines[0].start, lines[-1].end)})
 
-    def start(self, children: list) -> dict:
+    def start(self, children: list) -> RegulationDraft:
         doc: dict[str, Any] = {"kind": "regulation", "children": [], "appendices": [], "headings": [],
                                "info": [], "preamble": ""}
         body: list[dict] = []
         for c in children:
-            k = c["kind"]
-            if k == "front":
-                for tok in c["tokens"]:
-                    if tok.type == "SUBTITLE":
-                        doc["subtitle"] = tok.line.text
-                    elif tok.type == "INFO":
-                        doc["info"].append(tok.line.text)
-            elif k == "preamble":
-                doc["preamble"] = "\n".join(ln.text for ln in c["_lines"])
-                doc["_preamble"] = c
-            elif k == "appendix":
-                doc["appendices"].append(c)
+            what = type(c)
+            if what is Front:
+                if c.subtitle is not None:
+                    doc["subtitle"] = c.subtitle
+                doc["info"].extend(c.info)
+            elif what is Preamble:
+                doc["preamble"] = c.text()
+                self.preamble_span = c.span
+            elif what is Annex:
+                doc["appendices"].append(c.draft)
             else:
                 body.append(c)
         doc["children"] = body
-        return doc
+        return doc  # type: ignore[return-value]
 
 
 def _clean_title(title: str) -> str:
@@ -420,144 +564,103 @@ def _articles(nodes: list[dict]):
             yield from _articles(node["children"])
 
 
-def _diag(code: str, severity: str, message: str, span: tuple[int, int]) -> dict:
+def _diag(code: DiagnosticCode, severity: Severity, message: str, span: tuple[int, int]) -> DiagnosticDraft:
     return {"code": code, "severity": severity, "message": message, "span": span}
 
 
-# -- the dicts → the pydantic tree ---------------------------------------------
-# The builder's dicts are complete and of the right types (they are made
-# here, not read from a caller), so the tree is constructed directly:
-# validating it again costs several times more than the rest of the build.
-# What each model gets is exactly what validating the same dict would give:
-# every field in declaration order (defaults for the missing ones), no
-# extra, private attributes at their defaults.  Every field counts as set, as
-# in a tree read back from its JSON (the builder decides every field); the
-# nodes of a class share one such set, which pydantic copies before it
-# changes one (model_copy).  ``tests/test_build.py`` checks the trees against validated ones.
-
-_new = object.__new__
-_setattr = object.__setattr__
-# the setters of BaseModel's slots, a little cheaper than object.__setattr__
-_SLOT_SETTERS = {"_set_fields_set": BaseModel.__pydantic_fields_set__.__set__,
-                 "_set_extra": BaseModel.__pydantic_extra__.__set__,
-                 "_set_private": BaseModel.__pydantic_private__.__set__}
+# -- the tree made whole ---------------------------------------------------------
 
 
-def _maker(cls: type, converters: dict[str, Any], direct: bool = False) -> Callable[[dict], Any]:
-    """A function that constructs ``cls`` from a dict, converting nested fields.
-
-    Written out per class from ``cls.model_fields`` (no loop over the fields:
-    a generic loop costs as much as validating).  The model's ``__dict__``
-    starts as a template of the defaults, in declaration order, updated with
-    the dict: keys of the dict that are not fields (working keys such as
-    ``_src``) land after the fields, where they are cut off.  Each
-    ``converters`` entry makes the models of a list field's items: one maker,
-    or a dict of makers by the items' ``kind``.
-
-    With ``direct``, a dict that holds exactly the fields in declaration order
-    (after its trailing working keys are cut off) is used as the ``__dict__``
-    itself, its list fields converted in place: the builder makes its node
-    dicts that way (:func:`_blank`) and never shares one, which saves a copy
-    of every node.  Such a dict is consumed.
-    """
-    fields = cls.model_fields
-    env: dict[str, Any] = {"_new": _new, "_set": _setattr, "cls": cls, **_SLOT_SETTERS,
-                           "private": {name: attr.get_default() for name, attr in cls.__private_attributes__.items()}}
-    template: dict[str, Any] = {}
-    fresh = []
-    for i, (name, info) in enumerate(fields.items()):
-        convert = converters.get(name)
-        if info.default_factory is not None:
-            if info.default_factory is not list:
-                raise TypeError(f"{cls.__name__}.{name}: only list default factories are constructed directly")
-            template[name] = ()          # a missing list becomes a fresh empty list below
-            if isinstance(convert, dict):
-                # models of several kinds (a division's children): the maker by kind
-                env[f"by_kind{i}"] = convert
-                fresh.append(f"    value = state[{name!r}]\n"
-                             f"    state[{name!r}] = [by_kind{i}[v['kind']](v) for v in value] if value else []\n")
-            elif convert is not None:
-                env[f"convert{i}"] = convert
-                fresh.append(f"    value = state[{name!r}]\n"
-                             f"    state[{name!r}] = [convert{i}(v) for v in value] if value else []\n")
-            else:
-                fresh.append(f"    state[{name!r}] = list(state[{name!r}])\n")
-        elif convert is not None or info.is_required():
-            # required fields come from the dict; a KeyError below is a builder bug
-            template[name] = None
-            if convert is not None:
-                env[f"convert{i}"] = convert
-                fresh.append(f"    state[{name!r}] = [convert{i}(v) for v in state[{name!r}]]\n")
-        else:
-            template[name] = info.default
-    required = [name for name, info in fields.items() if info.is_required()]
-    env["template"] = template
-    env["every_field"] = set(fields)
-    n = len(template)
-    merge = ("        state = {**template, **data}\n"
-             f"        while len(state) > {n}:\n"
-             "            state.popitem()\n"
-             + "".join(f"        data[{name!r}]\n" for name in required))
-    if direct:
-        # the builder's node dicts (see _blank): working keys at the end cut
-        # off, the dict itself becomes the model's __dict__
-        start = ("def make(data):\n"
-                 f"    while len(data) > {n} and (key := next(reversed(data)))[0] == '_':\n"
-                 "        del data[key]\n"
-                 f"    if len(data) == {n} and next(iter(data)) == {next(iter(template))!r}:\n"
-                 "        state = data\n"
-                 "    else:\n" + merge)
+def finish(tree: RegulationDraft, text: str, title: str | None, diagnostics: list[DiagnosticDraft],
+           preamble_span: Span | None = None) -> RegulationDraft:
+    """The builder's tree made whole: headings pulled out of the body, ids,
+    citations and paragraph numbers given, the title and span set, and what
+    is wrong with the structure (numbering, a fragment) added to
+    ``diagnostics``, which becomes the tree's list.  References come after
+    (:func:`regparse.refs.annotate`)."""
+    headings: list[tuple[dict, dict | None]] = []
+    _pull_headings(tree["children"], headings, None)
+    articles, divisions = assign_ids(tree)
+    check_numbering(articles, divisions, diagnostics)
+    tree["title"] = title
+    tree["span"] = (0, len(text))
+    tree["id"] = ""
+    tree["headings"] = [{"text": h["text"], "span": h["span"], "before": nxt["id"] if nxt else None,
+                         "paragraphs": h["paragraphs"]} for h, nxt in headings]
+    if not articles:
+        diagnostics.append({"code": "no_structure", "severity": "error",
+                            "message": "no regulation structure found (no article 第X条)", "span": (0, len(text))})
     else:
-        start = "def make(data):\n    if True:\n" + merge
-    source = (
-        start
-        + "".join(fresh) +
-        "    model = _new(cls)\n"
-        "    _set(model, '__dict__', state)\n"
-        "    _set_fields_set(model, every_field)\n"
-        "    _set_extra(model, None)\n"
-        f"    _set_private(model, {'dict(private)' if env['private'] else 'None'})\n"
-        "    return model\n")
-    exec(compile(source, f"<construct {cls.__name__}>", "exec"), env)
-    return env["make"]
+        first = articles[0]
+        number, suffix = first["number"], first.get("suffix", 0)
+        if (number, suffix) != (1, 0):
+            diagnostics.append({"code": "fragment_start", "severity": "warning",
+                                "message": f"the text starts at {first['label']}, not at 第一条: a fragment",
+                                "span": first["span"]})
+            if preamble_span is not None:
+                # a page cut inside an article: the text before the first
+                # article is the end of the article before it
+                before = step_text("article", number - 1) if suffix == 0 else step_text("article", number, suffix - 1)
+                diagnostics.append({"code": "continues_article", "severity": "info",
+                                    "message": f"the text before {first['label']} is the end of {before}, cut off",
+                                    "span": preamble_span})
+        last = articles[-1]
+        tail = _last_text(last)
+        if tail and not lex.ends_closed(tail):
+            diagnostics.append({"code": "fragment_end", "severity": "warning",
+                                "message": f"the text ends inside {last['label']} (mid-sentence)",
+                                "span": last["span"]})
+    tree["diagnostics"] = diagnostics
+    return tree
 
 
-def _keep_models(cls: type, make: Callable[[dict], Any]) -> Callable[[Any], Any]:
-    # noise and decisions arrive as models already; validation keeps those
-    def convert(value: Any) -> Any:
-        return value if type(value) is cls else make(value)
-    return convert
+def items_outside_articles(tokens: list[LineToken], diagnostics: list[dict]) -> None:
+    """Items before the first article or between a heading and its first
+    article belong to no article: kept as text, and reported."""
+    if not any(t.type == "ARTICLE" for t in tokens):
+        return   # no structure at all: reported as such
+    in_article = False
+    for tok in tokens:
+        kind = tok.type
+        if kind == "ARTICLE":
+            in_article = True
+        elif kind in ("PART", "SUBPART", "CHAPTER", "SECTION", "HEADING", "CLOSING_HEADING", "ANNEX"):
+            in_article = False
+        elif kind in ("ITEM", "SUBITEM") and not in_article:
+            ln = tok.line
+            diagnostics.append({"code": "item_outside_article", "severity": "warning",
+                                "message": f"{tok.mark.label if tok.mark else ln.text[:4]} is not inside any article",
+                                "span": (ln.start, ln.end)})
 
 
-def _makers() -> Callable[[dict], Any]:
-    references = _maker(Reference, {})
-    subitem = _maker(Subitem, {"references": references}, direct=True)
-    item = _maker(Item, {"children": subitem, "references": references}, direct=True)
-    paragraph = _maker(Paragraph, {"children": item, "references": references}, direct=True)
-    article = _maker(Article, {"children": paragraph}, direct=True)
-    children: dict[str, Callable[[dict], Any]] = {"article": article}
-    for kind, cls in (("part", Part), ("subpart", Subpart), ("chapter", Chapter), ("section", Section)):
-        children[kind] = _maker(cls, {"children": children}, direct=True)
-    return _maker(Regulation, {
-        "children": children,
-        "appendices": _maker(Appendix, {}),
-        "headings": _maker(Heading, {}),
-        "diagnostics": _maker(Diagnostic, {}),
-        "noise": _keep_models(Noise, _maker(Noise, {})),
-        "decisions": _keep_models(Decision, _maker(Decision, {})),
-        "references": references,
-    })
+def _last_text(article: dict) -> str:
+    para = article["children"][-1]
+    node = para
+    while node.get("children"):
+        node = node["children"][-1]
+    return node.get("text", "")
 
 
-_regulation_maker: Callable[[dict], Any] | None = None
+def _pull_headings(nodes: list[dict], out: list, after: dict | None) -> None:
+    """Move heading dicts out of the children lists; remember the node after each."""
+    pending: list[dict] = []
+    keep = []
+    for node in nodes:
+        kind = node["kind"]
+        if kind == "heading":
+            pending.append(node)
+            continue
+        if pending:
+            for h in pending:
+                out.append((h, node if kind == "article" else _first_article(node)))
+            pending = []
+        keep.append(node)
+        if kind != "article":
+            _pull_headings(node["children"], out, None)
+    for h in pending:
+        out.append((h, None))
+    nodes[:] = keep
 
 
-def to_models(tree: dict) -> Any:
-    """The :class:`~regparse.model.Regulation` of a finished builder tree.
-
-    The tree's node dicts become the models' ``__dict__``: the tree is
-    consumed and must not be used again."""
-    global _regulation_maker
-    if _regulation_maker is None:
-        _regulation_maker = _makers()
-    return _regulation_maker(tree)
+def _first_article(node: dict) -> dict | None:
+    return next(_articles([node]), None)

@@ -30,26 +30,75 @@ Example::
 """
 from __future__ import annotations
 
-from typing import Annotated, Iterator, Literal, Union
+from typing import Annotated, Any, Callable, Iterator, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 __all__ = [
-    "Span", "Node", "Regulation", "Division", "Part", "Subpart", "Chapter", "Section",
+    "provide", "Span", "Node", "Regulation", "Division", "Part", "Subpart", "Chapter", "Section",
     "Article", "Paragraph", "Item", "Subitem", "Appendix", "Heading",
     "Reference", "Diagnostic", "Noise", "Decision", "DIVISION_KINDS", "KINDS",
+    "DiagnosticCode", "Severity", "NoiseKind", "DecisionKind",
 ]
 
 Span = tuple[int, int]
+
+# The codes and kinds below are stable values for programs; docs/diagnostics.md
+# says what each means (tests/test_diagnostics_table.py keeps the two in step).
+
+#: :attr:`Diagnostic.code`
+DiagnosticCode = Literal[
+    "empty_input", "no_structure", "unparsed_line", "item_outside_article",
+    "numbering_gap", "duplicate_number", "out_of_order",
+    "fragment_start", "continues_article", "fragment_end",
+    "unresolved_reference", "noise_removed",
+]
+#: :attr:`Diagnostic.severity`
+Severity = Literal["error", "warning", "info"]
+#: :attr:`Noise.kind`
+NoiseKind = Literal[
+    "page_continuation", "page_furniture", "markup", "control", "toc", "headline", "outside", "unparsed",
+]
+#: :attr:`Decision.kind`
+DecisionKind = Literal[
+    "after_markdown_heading", "annex_demoted", "annex_start", "appendix", "article_start", "bare_heading",
+    "circled_outside_item", "closing_heading", "cut_item_marker", "division_start", "enumerated_heading",
+    "full_line", "heading_title_line", "issuing_lines", "item_continuation", "item_list", "label_alone",
+    "label_joined", "list_entry", "mid_sentence", "page_regions", "regulation_end", "regulation_start",
+    "relabelled_list", "run_on", "sentence_end", "standalone_line", "subitem_list", "subtitle",
+    "third_style_text", "title", "toc", "wrap_width", "wrapped_heading", "wrapped_title",
+]
 
 #: node kinds, outermost first
 KINDS = ("regulation", "part", "subpart", "chapter", "section", "article", "paragraph", "item", "subitem")
 #: the division kinds and the marker word of each
 DIVISION_KINDS = {"part": "编", "subpart": "分编", "chapter": "章", "section": "节"}
 
-# Unknown keys are ignored rather than refused: the builder's dicts carry
-# working keys (source pieces) that validation simply skips.
-_FROZEN = ConfigDict(frozen=True, extra="ignore")
+# a misspelt field in a document read back (model_validate_json) is an error
+_FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+# -- what the layers above provide ----------------------------------------------
+# The model knows nothing of parsing, lookup or export, yet doc.get(...) and
+# doc.to_akn() are what callers write.  The modules that do the work register
+# their functions here when they are imported (regparse/__init__ imports them,
+# and importing any regparse module runs it first), so the model calls them
+# without importing upward.
+_PROVIDED: dict[str, Callable[..., Any]] = {}
+
+
+def provide(**functions: Callable[..., Any]) -> None:
+    """Register the functions behind the model's convenience methods, by
+    method name (``article``, ``get``, ``to_akn``, ``to_markdown``, ``to_text``,
+    ``to_html``); called by :mod:`regparse.lookup` and :mod:`regparse.export`."""
+    _PROVIDED.update(functions)
+
+
+def _provided(name: str) -> Callable[..., Any]:
+    try:
+        return _PROVIDED[name]
+    except KeyError:
+        raise RuntimeError(f"Regulation.{name}() is provided by a regparse module that is not imported; "
+                           "import regparse") from None
 
 
 class Reference(BaseModel):
@@ -247,8 +296,8 @@ class Diagnostic(BaseModel):
     """
 
     model_config = _FROZEN
-    code: str
-    severity: Literal["error", "warning", "info"] = "warning"
+    code: DiagnosticCode
+    severity: Severity = "warning"
     message: str
     span: Span = (0, 0)
 
@@ -258,7 +307,7 @@ class Noise(BaseModel):
     markup, a table of contents, news text around the regulation)."""
 
     model_config = _FROZEN
-    kind: str
+    kind: NoiseKind
     text: str
     span: Span
 
@@ -268,7 +317,7 @@ class Decision(BaseModel):
     can be seen: a joined line, a marker rejected as a cross-reference, …"""
 
     model_config = _FROZEN
-    kind: str
+    kind: DecisionKind
     message: str
     span: Span
 
@@ -278,11 +327,15 @@ class Regulation(Node):
 
     Example::
 
-        doc = regparse.parse(text)
-        doc.title                                  # 中国共产党工作机关条例
-        doc.article(11).paragraphs[0].items[2]
-        doc.get("第十一条第一款第（三）项").text
-        regparse.Regulation.model_validate_json(doc.model_dump_json()) == doc
+        >>> doc = regparse.parse(text)
+        >>> doc.title
+        '中国共产党工作机关条例'
+        >>> doc.article(11).paragraphs[0].items[2] is doc.get("第十一条第一款第（三）项")
+        True
+        >>> doc.get("第十一条第一款第（三）项").text[:8]
+        '当好党委参谋助手'
+        >>> regparse.Regulation.model_validate_json(doc.model_dump_json()) == doc
+        True
     """
 
     kind: Literal["regulation"] = "regulation"
@@ -344,9 +397,7 @@ class Regulation(Node):
         Raises :class:`regparse.CitationNotFound` (a KeyError) naming the closest
         article when there is none.
         """
-        from .cite import lookup_article
-
-        return lookup_article(self, key)
+        return _provided("article")(self, key)
 
     def get(self, citation: str) -> Node:
         """Any node by citation: 第十一条第一款第（三）项, 第11条第1款第3项, 第三章第一节, …
@@ -355,9 +406,7 @@ class Regulation(Node):
         and :class:`regparse.CitationNotFound` (a KeyError) naming the closest
         existing node when it names nothing in this document.
         """
-        from .cite import lookup
-
-        return lookup(self, citation)
+        return _provided("get")(self, citation)
 
     def referrers(self, node: Node | str) -> list[Reference]:
         """References anywhere in the document whose targets include ``node``."""
@@ -366,30 +415,22 @@ class Regulation(Node):
             target = self.get(node).id
         return [r for r in self.references if target in r.target_ids]
 
-    # -- exports (regparse.export; imported on use so the model stays light) --
+    # -- exports (regparse.export provides them) ----------------------------
     def to_akn(self, frbr_uri: str | None = None) -> str:
         """Akoma Ntoso 3.0 XML; ``frbr_uri`` is the work URI (``/akn/cn/act/2025/name``)."""
-        from .export import to_akn
-
-        return to_akn(self, frbr_uri=frbr_uri)
+        return _provided("to_akn")(self, frbr_uri=frbr_uri)
 
     def to_markdown(self) -> str:
         """Markdown: ``# title``, ``## 第一章 总则``, ``**第十一条** text``."""
-        from .export import to_markdown
-
-        return to_markdown(self)
+        return _provided("to_markdown")(self)
 
     def to_text(self) -> str:
         """Canonical clean text, one paragraph per line; parses back to the same tree."""
-        from .export import to_text
-
-        return to_text(self)
+        return _provided("to_text")(self)
 
     def to_html(self) -> str:
         """One self-contained HTML page with a table of contents and citation anchors."""
-        from .export import to_html
-
-        return to_html(self)
+        return _provided("to_html")(self)
 
 
 Division.model_rebuild()

@@ -1,4 +1,4 @@
-"""The pipeline: text → clean lines → tokens → LALR → tree.
+"""The pipeline: text → clean lines → tokens → LALR → drafts → references → frozen tree.
 
 ``parse`` never raises on a str: what is wrong with the text becomes a
 diagnostic.  ``extract`` finds every regulation on a page.
@@ -10,9 +10,10 @@ import os
 from contextlib import contextmanager
 from typing import Iterator
 
-from . import build, lex, refs
-from .cite import remember, step_text
-from .grammar import LineToken, run_lalr
+from . import build, freeze, lex, refs
+from .lookup import remember
+from .grammar import LineToken
+from .lalr import run_lalr
 from .model import Decision, Diagnostic, Noise, Regulation
 from .normalize import clean_lines
 
@@ -89,111 +90,18 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
         diagnostics.append({"code": "unparsed_line", "severity": "warning",
                             "message": f"line kept out of the tree: {ln.text[:20]}", "span": (ln.start, ln.end)})
         noise.append(Noise(kind="unparsed", text=ln.text, span=(ln.start, ln.end)))
-    _items_outside_articles(tokens, diagnostics)
-    doc = _finish(tree, text, lexer, diagnostics, references)
+    build.items_outside_articles(tokens, diagnostics)
+    doc = build.finish(tree, text, lexer.title, diagnostics, builder.preamble_span)
+    if references:
+        # before freezing, on the drafts; adds its unresolved_reference warnings to the diagnostics
+        refs.annotate(doc, text, builder.pieces)
+    diagnostics.sort(key=lambda d: d["span"])
     if tokens:
         doc["span"] = (tokens[0].line.start, tokens[-1].line.end)
     doc["noise"] = noise + lexer.noise
     doc["noise"].sort(key=lambda n: n.span)
     doc["decisions"] = (decisions or []) + lexer.decisions
-    return remember(build.to_models(doc))
-
-
-def _finish(tree: dict, text: str, lexer: lex.Lexer, diagnostics: list[dict], references: bool) -> dict:
-    headings: list[tuple[dict, dict | None]] = []
-    _pull_headings(tree["children"], headings, None)
-    articles, divisions = build.assign_ids(tree)
-    build.check_numbering(articles, divisions, diagnostics)
-    tree["title"] = lexer.title
-    tree["span"] = (0, len(text))
-    tree["id"] = ""
-    tree["headings"] = [{"text": h["text"], "span": h["span"], "before": nxt["id"] if nxt else None,
-                         "paragraphs": h["paragraphs"]} for h, nxt in headings]
-    if not articles:
-        diagnostics.append({"code": "no_structure", "severity": "error",
-                            "message": "no regulation structure found (no article 第X条)", "span": (0, len(text))})
-    else:
-        first = articles[0]
-        number, suffix = first["number"], first.get("suffix", 0)
-        if (number, suffix) != (1, 0):
-            diagnostics.append({"code": "fragment_start", "severity": "warning",
-                                "message": f"the text starts at {first['label']}, not at 第一条: a fragment",
-                                "span": first["span"]})
-            pre = tree.get("_preamble")
-            if pre is not None:
-                # a page cut inside an article: the text before the first
-                # article is the end of the article before it
-                before = step_text("article", number - 1) if suffix == 0 else step_text("article", number, suffix - 1)
-                diagnostics.append({"code": "continues_article", "severity": "info",
-                                    "message": f"the text before {first['label']} is the end of {before}, cut off",
-                                    "span": pre["span"]})
-        last = articles[-1]
-        tail = _last_text(last)
-        if tail and not lex.ends_closed(tail):
-            diagnostics.append({"code": "fragment_end", "severity": "warning",
-                                "message": f"the text ends inside {last['label']} (mid-sentence)",
-                                "span": last["span"]})
-    tree["diagnostics"] = diagnostics
-    if references:
-        refs.annotate(tree, text)     # adds its unresolved_reference warnings to tree["diagnostics"]
-    tree.pop("_preamble", None)
-    diagnostics.sort(key=lambda d: d["span"])
-    return tree
-
-
-def _items_outside_articles(tokens: list[LineToken], diagnostics: list[dict]) -> None:
-    """Items before the first article or between a heading and its first
-    article belong to no article: kept as text, and reported."""
-    if not any(t.type == "ARTICLE" for t in tokens):
-        return   # no structure at all: reported as such
-    in_article = False
-    for tok in tokens:
-        kind = tok.type
-        if kind == "ARTICLE":
-            in_article = True
-        elif kind in ("PART", "SUBPART", "CHAPTER", "SECTION", "HEADING", "CLOSING_HEADING", "ANNEX"):
-            in_article = False
-        elif kind in ("ITEM", "SUBITEM") and not in_article:
-            ln = tok.line
-            diagnostics.append({"code": "item_outside_article", "severity": "warning",
-                                "message": f"{tok.mark.label if tok.mark else ln.text[:4]} is not inside any article",
-                                "span": (ln.start, ln.end)})
-
-
-def _last_text(article: dict) -> str:
-    para = article["children"][-1]
-    node = para
-    while node.get("children"):
-        node = node["children"][-1]
-    return node.get("text", "")
-
-
-def _pull_headings(nodes: list[dict], out: list, after: dict | None) -> None:
-    """Move heading dicts out of the children lists; remember the node after each."""
-    pending: list[dict] = []
-    keep = []
-    for node in nodes:
-        kind = node["kind"]
-        if kind == "heading":
-            pending.append(node)
-            continue
-        if pending:
-            for h in pending:
-                out.append((h, node if kind == "article" else _first_article(node)))
-            pending = []
-        keep.append(node)
-        if kind != "article":
-            intro = node.pop("_intro", None)
-            if intro is not None:
-                node["intro"] = "\n".join(ln.text for ln in intro["_lines"])
-            _pull_headings(node["children"], out, None)
-    for h in pending:
-        out.append((h, None))
-    nodes[:] = keep
-
-
-def _first_article(node: dict) -> dict | None:
-    return next(build._articles([node]), None)
+    return remember(freeze.to_models(doc))
 
 
 def parse_file(path: str | os.PathLike, *, explain: bool = False, references: bool = True) -> Regulation:
@@ -213,7 +121,7 @@ def extract(text: str, *, explain: bool = False, references: bool = True) -> lis
     A page with no regulation gives an empty list.  Each regulation's noise
     lists what around it on the page is not part of it.
 
-    >>> page = "新华社北京电　近日印发了《示例规定》。\n示例规定\n第一条　为了示例，制定本规定。\n第二条　本规定自发布之日起施行。\n（完）"
+    >>> page = "新华社北京电　近日印发了《示例规定》。\\n示例规定\\n第一条　为了示例，制定本规定。\\n第二条　本规定自发布之日起施行。\\n（完）"
     >>> [(d.title, len(d.articles)) for d in extract(page)]
     [('示例规定', 2)]
     """

@@ -17,9 +17,9 @@ and reported as an ``unresolved_reference`` diagnostic.
 
 What a citation looks like comes from ``grammars/citation.lark``: the finder's
 pattern is assembled from that grammar's terminals, and each candidate is read
-by the citation parser (:func:`regparse.cite.parse`).
+by the citation parser (:func:`regparse.citation.parse`).
 
-The builder calls :func:`annotate` on the tree while it is still plain dicts;
+The pipeline calls :func:`annotate` on the builder's drafts, before they are frozen;
 :func:`list_references` and ``doc.referrers(node)`` read the result::
 
     doc = regparse.parse(text)
@@ -33,15 +33,15 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Mapping
 
-from .cite import (DIVISION_LEVELS, LEVELS, RANK, Citation, Location, Range, chain_matches, format_location, grammar,
+from .citation import (DIVISION_LEVELS, LEVELS, RANK, Citation, Location, Range, chain_matches, format_location, grammar,
                    parse)
 from .errors import CitationError
 from .model import Reference, Regulation
 
 __all__ = [
-    "Found", "find", "annotate", "tree_from_regulation", "annotate_regulation", "list_references",
+    "Found", "find", "annotate", "list_references",
     "SELF_WORDS", "COMMON_ACTS",
 ]
 
@@ -51,8 +51,6 @@ SELF_WORDS = ("实施细则", "实施条例", "实施办法", "法典", "条例"
 #: how an act's name ends when it is cited without 《》 (刑法第二十条)
 _ACT_ENDINGS = ("法典", "法例", "宪章", "法", "条例", "规定", "办法", "细则", "规则", "决定", "通则", "解释",
                 "章程", "公约", "准则", "协定")
-
-_TEXT_KINDS = ("paragraph", "item", "subitem")
 
 
 # -- the pattern -------------------------------------------------------------------
@@ -609,16 +607,19 @@ def _to_source(position: int, starts: list[int], pieces: list[tuple[int, int]], 
     return min(source_position + 1, b) if end and position > 0 else min(source_position, b)
 
 
-def annotate(tree: dict, source: str) -> None:
+def annotate(tree: dict, source: str, source_pieces: Mapping[int, list[tuple[int, int]]] | None = None) -> None:
     """Find and resolve the references of every paragraph, item and sub-item of
-    ``tree`` (the regulation as plain dicts, before validation), in place.
+    ``tree`` (the regulation's drafts, before freezing), in place.
 
     Each text node gets ``references``; ``tree["references"]`` lists them all
     in document order; unresolved internal and relative references add an
     ``unresolved_reference`` warning to ``tree["diagnostics"]``.  Spans are
-    offsets into ``source`` through each node's ``_src`` pieces (the source
-    ranges whose concatenation is the node's text).
+    offsets into ``source`` through ``source_pieces``, the source ranges whose
+    concatenation is a node's text, by ``id()`` of the node (the builder's
+    :attr:`~regparse.build.Builder.pieces`); a node without pieces is taken
+    to be printed as it is from the start of its span.
     """
+    source_pieces = source_pieces or {}
     doc = _Document(tree)
     everything: list[dict] = []
     diagnostics = tree.setdefault("diagnostics", [])
@@ -639,7 +640,7 @@ def annotate(tree: dict, source: str) -> None:
         found = find(text, acts)
         references = []
         if found:
-            pieces = node.get("_src") or []
+            pieces = source_pieces.get(id(node)) or []
             if not pieces and node.get("span"):
                 pieces = [(node["span"][0], node["span"][0] + len(text))]
             starts = _offsets(pieces)
@@ -750,67 +751,12 @@ _JOINED = re.compile(r"(?:规定)?(?:的)?(?:和|及|以及|或者|或|与|、)"
 _TITLE = re.compile(r"《([^《》\n]{1,80})》(?:[（(]以下简称“?([^（()）“”\n]{1,20})”?[）)])?")
 
 
-def tree_from_regulation(doc: Regulation, source: str) -> dict:
-    """``doc`` as the plain dicts :func:`annotate` works on, each text node with
-    ``_src`` pieces aligned to ``source`` (its text found character by
-    character inside its span, so wrapped lines and removed noise are skipped)."""
-    tree = doc.model_dump()
-    tree["references"] = []
-    tree["diagnostics"] = [d for d in tree.get("diagnostics", []) if d.get("code") != "unresolved_reference"]
-
-    def visit(node: dict) -> None:
-        if node.get("kind") in _TEXT_KINDS:
-            node["_src"] = _align(node.get("text") or "", source, node.get("span") or (0, len(source)))
-            node["references"] = []
-        for child in node.get("children") or ():
-            visit(child)
-
-    visit(tree)
-    return tree
-
-
-def _align(text: str, source: str, span: tuple[int, int]) -> list[tuple[int, int]]:
-    start, end = span
-    at = source.find(text, start, max(end, start + len(text)))
-    if at >= 0:
-        return [(at, at + len(text))]
-    pieces: list[tuple[int, int]] = []
-    position = start
-    for ch in text:
-        found = source.find(ch, position, end if end > position else len(source))
-        if found < 0:
-            found = position
-        if pieces and pieces[-1][1] == found:
-            pieces[-1] = (pieces[-1][0], found + 1)
-        else:
-            pieces.append((found, found + 1))
-        position = found + 1
-    return pieces
-
-
-def annotate_regulation(doc: Regulation, source: str) -> Regulation:
-    """A copy of ``doc`` with its references found again against ``source``
-    (the string it was parsed from)."""
-    tree = tree_from_regulation(doc, source)
-    annotate(tree, source)
-    _drop_private(tree)
-    return Regulation.model_validate(tree)
-
-
-def _drop_private(node: dict) -> None:
-    node.pop("_src", None)
-    for child in node.get("children") or ():
-        _drop_private(child)
-
-
-def list_references(doc: Regulation, source: str | None = None) -> list[Reference]:
-    """Every reference of ``doc`` in document order; with ``source`` (the text
-    ``doc`` was parsed from) they are found afresh rather than read from the tree.
+def list_references(doc: Regulation) -> list[Reference]:
+    """Every reference of ``doc`` in document order (none when it was parsed
+    with ``references=False``: parse again to find them).
 
     >>> [r.surface for r in list_references(regparse.parse("第一条 本法第二条适用于前款。"))]
     ['本法第二条', '前款']
     """
-    if source is not None:
-        return annotate_regulation(doc, source).references
     return list(doc.references)
 

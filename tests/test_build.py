@@ -5,17 +5,20 @@ trees it makes must be exactly the trees validation makes from the same dicts
 through validation unchanged."""
 from __future__ import annotations
 
+import json
 import re
+import typing
 from contextlib import contextmanager
 from typing import Iterator
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 import regparse
 from conftest import SEEDS, corpus_ids, corpus_text, needs_corpus
-from regparse import build, normalize
+from regparse import build, freeze, lex, normalize
+from regparse.lalr import run_lalr
 from regparse.model import Regulation
 from test_properties import regulation_like
 
@@ -49,7 +52,7 @@ def _fields_set(model) -> list:
 @contextmanager
 def _compare_with_validation() -> Iterator[list[int]]:
     """Check every tree the builder constructs against validating its dict."""
-    construct = build.to_models
+    construct = freeze.to_models
     checked = [0]
 
     def checking(tree: dict):
@@ -62,11 +65,11 @@ def _compare_with_validation() -> Iterator[list[int]]:
         checked[0] += 1
         return made
 
-    build.to_models = checking
+    freeze.to_models = checking
     try:
         yield checked
     finally:
-        build.to_models = construct
+        freeze.to_models = construct
 
 
 def _check_round_trips(doc: Regulation) -> None:
@@ -174,3 +177,54 @@ def test_model_copy_leaves_other_nodes_fields_set_alone():
     changed = first.model_copy(update={"title": "新标题"})
     assert changed.title == "新标题" and first.title is None
     assert second.model_fields_set == set(type(second).model_fields)
+
+
+def test_drafts_hold_exactly_the_fields_of_their_models():
+    for draft, model in build.DRAFTS.items():
+        assert set(typing.get_type_hints(draft)) == set(model.model_fields), draft.__name__
+
+
+def test_the_drafts_carry_no_working_keys():
+    # what the later stages need beside the drafts (source pieces) is kept
+    # beside them, so validation with extra="forbid" accepts the tree as made
+    with _compare_with_validation() as checked:
+        regparse.parse((SEEDS / "004_931bd066818f0e97.txt").read_text(encoding="utf-8"))
+    assert checked[0] == 1
+
+
+def test_a_misspelt_field_is_an_error():
+    doc = regparse.parse("示例条例\n第一条　甲。\n第二条　乙。")
+    dumped = json.loads(doc.model_dump_json())
+    assert Regulation.model_validate_json(json.dumps(dumped)) == doc
+    dumped["children"][0]["children"][0]["txet"] = dumped["children"][0]["children"][0].pop("text")
+    with pytest.raises(ValidationError, match="txet"):
+        Regulation.model_validate_json(json.dumps(dumped))
+    dumped = json.loads(doc.model_dump_json())
+    dumped["diagnostic"] = []
+    with pytest.raises(ValidationError, match="diagnostic"):
+        Regulation.model_validate_json(json.dumps(dumped))
+
+
+def _drafts(text: str):
+    lines, _ = normalize.clean_lines(text)
+    tokens, lexer = lex.tokenize(lines)
+    builder = build.Builder()
+    return build.finish(run_lalr(tokens, builder, lambda tok, expected: None), text, lexer.title, []), builder
+
+
+def test_each_draft_becomes_its_models_dict():
+    # no copy of a node is made when the tree is frozen
+    tree, _ = _drafts("示例条例\n第一条　甲：\n（一）乙；\n（二）丙。\n第二条　丁。")
+    article = tree["children"][0]
+    paragraph, item = article["children"][0], article["children"][0]["children"][1]
+    doc = freeze.to_models(tree)
+    assert doc.articles[0].__dict__ is article
+    assert doc.articles[0].paragraphs[0].__dict__ is paragraph
+    assert doc.articles[0].paragraphs[0].items[1].__dict__ is item
+
+
+def test_freezing_a_draft_with_a_key_that_is_not_a_field_fails():
+    tree, _ = _drafts("示例条例\n第一条　甲。")
+    tree["headings"] = [{"text": "附则", "span": (0, 2), "befor": None, "paragraphs": []}]
+    with pytest.raises(TypeError, match="befor"):
+        freeze.to_models(tree)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import typing
 from html.parser import HTMLParser
 
 import pytest
@@ -17,7 +18,7 @@ from hypothesis import strategies as st
 
 from regparse.export import FORMATS, render, to_akn, to_html, to_markdown, to_text
 from regparse.model import (
-    Appendix, Article, Chapter, Diagnostic, Heading, Item, Paragraph, Part, Reference,
+    Appendix, Article, Chapter, Diagnostic, DiagnosticCode, Heading, Item, Paragraph, Part, Reference,
     Regulation, Section, Subitem, Subpart,
 )
 
@@ -67,7 +68,7 @@ REGULATIONS = st.builds(
     appendices=st.lists(st.builds(Appendix, label=TEXT, text=TEXT), max_size=2),
     headings=st.lists(st.builds(Heading, text=TEXT, before=st.one_of(st.none(), IDS),
                                 span=st.tuples(st.integers(0, 9), st.integers(0, 9))), max_size=2),
-    diagnostics=st.lists(st.builds(Diagnostic, code=st.sampled_from(["fragment_start", "numbering_gap", "x<y"]),
+    diagnostics=st.lists(st.builds(Diagnostic, code=st.sampled_from(typing.get_args(DiagnosticCode)),
                                    message=TEXT), max_size=2),
 )
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -8,7 +8,7 @@ import pytest
 from lark import Lark, Token
 from lark.lexer import Lexer
 
-from regparse import build, grammar, lex, normalize
+from regparse import build, grammar, lalr, lex, normalize
 from conftest import SEED_004, corpus_text, needs_corpus
 
 MARKS = grammar.marker_patterns()
@@ -61,7 +61,7 @@ def _lark_parse(text: str):
 
     lark = Lark(grammar._grammar_text("regulation.lark"), parser="lalr", lexer=Replay,
                 transformer=build.Builder())
-    ours = grammar.run_lalr(tokens, build.Builder(), lambda tok, exp: None)
+    ours = lalr.run_lalr(tokens, build.Builder(), lambda tok, exp: None)
     return lark.parse(stream), ours
 
 

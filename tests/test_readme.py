@@ -39,3 +39,7 @@ def test_references_example_runs():
     scope = run_block(BLOCKS[1])
     doc = scope["doc"]
     assert [r.surface for r in doc.referrers(doc.article(6))] == ["本条例第六条"]
+    regparse = scope["regparse"]
+    where = scope["where"]
+    assert regparse.citation.format(where) == "第十条至第十二条"
+    assert [str(loc) for loc in where.locations()] == ["第十条", "第十一条", "第十二条"]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 
 from ..errors import RegparseError
-from ..model import Regulation
+from ..model import Regulation, provide
 from .akn import to_akn
 from .html import to_html
 from .markdown import to_markdown
@@ -24,6 +24,9 @@ from .text import to_text
 from .tree import to_tree
 
 __all__ = ["render", "FORMATS", "to_akn", "to_markdown", "to_text", "to_html", "to_tree"]
+
+# doc.to_akn(), doc.to_markdown(), … are these functions
+provide(to_akn=to_akn, to_markdown=to_markdown, to_text=to_text, to_html=to_html)
 
 
 def _json(doc: Regulation) -> str:

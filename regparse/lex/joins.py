@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Callable, Optional
 
-from ..catalogue import DIVISION_RANK, ITEM_STYLES, REFERENCE_TAIL
+from ..catalogue import DIVISION_RANK, ITEM_STYLES, NEWS_FIRST, REFERENCE_TAIL
 from ..normalize import Line
 from .marks import Mark
 from .registry import rule
@@ -209,9 +209,9 @@ JOIN_RULES = frozenset({"heading_title_line", "wrapped_heading", "label_alone", 
 
 def goes_on(state: LexState, cur: LogicalLine, line: Line, mark: Mark | None, structural: bool) -> JoinRule | None:
     """The rule that joins ``line`` to ``cur``, or None when it starts a new line."""
-    if structural or line.heading or news_or_credit(line.text):
+    if structural or line.heading or (line.text[0] in NEWS_FIRST and news_or_credit(line.text)):
         return None
-    for join in (CHAINS if state.width else UNWRAPPED_CHAINS)[cur.kind]:
+    for join in state.chains[cur.kind]:
         verdict = join(state, cur, line, mark)
         if verdict is not None:
             return join if verdict else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..catalogue import DIVISION_RANK
 from ..model import Noise
 from ..normalize import Line
-from .joins import goes_on
+from .joins import CHAINS, UNWRAPPED_CHAINS, goes_on
 from .marks import Mark, line_mark, read_mark
 from .registry import rule
 from .starts import (annex_start, article_start, bare_heading, cut_before, division_start, enumerated_heading,
@@ -39,6 +39,7 @@ def logical_lines(state: LexState, lines: list[Line]) -> list[LogicalLine]:
     cur: LogicalLine | None = None
     entries: list[str] | None = None      # entries of a 目录 being skipped
     explain = state.explain
+    state.chains = CHAINS if state.width else UNWRAPPED_CHAINS
     for line in lines:
         text = line.text
         mark = line_mark(line)

@@ -39,7 +39,7 @@ def open_body(prev: LogicalLine | None) -> bool:
 
 def cut_before(prev: LogicalLine | None) -> bool:
     """Whether the line before was cut mid-sentence (a label alone on its line is not a sentence)."""
-    if not open_body(prev):
+    if prev is None or prev.kind not in BODY_KINDS or ends_closed(prev.text):
         return False
     return not (prev.mark is not None and prev.mark.kind == "article" and prev.mark.rest >= len(prev.text))
 

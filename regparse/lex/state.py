@@ -63,7 +63,7 @@ class LexState:
     """
 
     __slots__ = ("explain", "decisions", "noise", "width", "title", "article_key", "division_numbers",
-                 "front_tokens", "list_entry")
+                 "front_tokens", "list_entry", "chains")
 
     def __init__(self, explain: bool = False) -> None:
         self.explain = explain
@@ -75,6 +75,8 @@ class LexState:
         self.division_numbers: dict[str, int] = {}
         self.front_tokens: list[tuple[str, Line]] = []
         self.list_entry = False
+        # the join rules for each kind of logical line (regparse.lex.joins), chosen by the wrap width
+        self.chains: dict = {}
 
     def decide(self, rule: str, message: str, span: tuple[int, int]) -> None:
         """Record a decision of ``rule`` (with ``explain=True`` only)."""

@@ -9,8 +9,8 @@ from hypothesis import given, settings, strategies as st
 import regparse
 from regparse import (Article, Chapter, CitationError, CitationNotFound, Item, Paragraph, Part,
                       Regulation, Section, Subitem)
-from regparse.cite import (Citation, Location, Range, cite, format, format_location, lookup,
-                           lookup_article, parse, step_text)
+from regparse.citation import Citation, Location, Range, format, format_location, parse, step_text
+from regparse.lookup import cite, lookup, lookup_article
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"

@@ -1,0 +1,162 @@
+"""Freezing: the builder's draft tree → the frozen pydantic tree, without validating again.
+
+The drafts are complete and of the right types (the builder makes them, no
+caller does), so the tree is constructed directly: validating it again costs
+several times more than the rest of the build.  What each model gets is
+exactly what validating the same draft would give: every field in
+declaration order (defaults for the missing ones), no extra, private
+attributes at their defaults.  Every field counts as set, as in a tree read
+back from its JSON (the builder decides every field); the nodes of a class
+share one such set, which pydantic copies before it changes one
+(model_copy).  ``tests/test_build.py`` checks the trees against validated ones.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from pydantic import BaseModel
+
+from .model import (Appendix, Article, Chapter, Decision, Diagnostic, Heading, Item, Noise, Paragraph, Part,
+                    Reference, Regulation, Section, Subitem, Subpart)
+
+__all__ = ["template", "to_models"]
+
+
+def template(cls: type) -> dict:
+    """Every field of ``cls`` at its default, in declaration order (a list
+    field holds () until it is given).  A draft node starts as a copy of this
+    and has its fields overridden in place, so that its keys are in the
+    model's order and :func:`to_models` can use the draft as the model's
+    ``__dict__`` as it is."""
+    return {name: () if info.default_factory is not None else info.default
+            for name, info in cls.model_fields.items()}
+
+
+_new = object.__new__
+_setattr = object.__setattr__
+# the setters of BaseModel's slots, a little cheaper than object.__setattr__
+_SLOT_SETTERS = {"_set_fields_set": BaseModel.__pydantic_fields_set__.__set__,
+                 "_set_extra": BaseModel.__pydantic_extra__.__set__,
+                 "_set_private": BaseModel.__pydantic_private__.__set__}
+
+
+def _maker(cls: type, converters: dict[str, Any], direct: bool = False) -> Callable[[dict], Any]:
+    """A function that constructs ``cls`` from a draft, converting nested fields.
+
+    Written out per class from ``cls.model_fields`` (no loop over the fields:
+    a generic loop costs as much as validating).  The model's ``__dict__``
+    is the defaults, in declaration order, updated with the draft; a key that
+    is not a field is an error, as it is for validation (``extra="forbid"``).
+    Each ``converters`` entry makes the models of a list field's items: one
+    maker, or a dict of makers by the items' ``kind``.
+
+    With ``direct``, a draft that holds exactly the fields in declaration
+    order is used as the ``__dict__`` itself, its list fields converted in
+    place: the builder makes its drafts that way (:func:`template`) and never
+    shares one, which saves a copy of every node.  Such a draft is consumed.
+    """
+    fields = cls.model_fields
+    env: dict[str, Any] = {"_new": _new, "_set": _setattr, "cls": cls, **_SLOT_SETTERS,
+                           "private": {name: attr.get_default() for name, attr in cls.__private_attributes__.items()}}
+    defaults: dict[str, Any] = {}
+    fresh = []
+    for i, (name, info) in enumerate(fields.items()):
+        convert = converters.get(name)
+        if info.default_factory is not None:
+            if info.default_factory is not list:
+                raise TypeError(f"{cls.__name__}.{name}: only list default factories are constructed directly")
+            defaults[name] = ()          # a missing list becomes a fresh empty list below
+            if isinstance(convert, dict):
+                # models of several kinds (a division's children): the maker by kind
+                env[f"by_kind{i}"] = convert
+                fresh.append(f"    value = state[{name!r}]\n"
+                             f"    state[{name!r}] = [by_kind{i}[v['kind']](v) for v in value] if value else []\n")
+            elif convert is not None:
+                env[f"convert{i}"] = convert
+                fresh.append(f"    value = state[{name!r}]\n"
+                             f"    state[{name!r}] = [convert{i}(v) for v in value] if value else []\n")
+            else:
+                fresh.append(f"    state[{name!r}] = list(state[{name!r}])\n")
+        elif convert is not None or info.is_required():
+            # required fields come from the dict; a KeyError below is a builder bug
+            defaults[name] = None
+            if convert is not None:
+                env[f"convert{i}"] = convert
+                fresh.append(f"    state[{name!r}] = [convert{i}(v) for v in state[{name!r}]]\n")
+        else:
+            defaults[name] = info.default
+    required = [name for name, info in fields.items() if info.is_required()]
+    env["defaults"] = defaults
+    env["every_field"] = set(fields)
+    env["not_fields"] = _not_fields
+    n = len(defaults)
+    merge = ("        state = {**defaults, **data}\n"
+             f"        if len(state) > {n}:\n"
+             "            not_fields(cls, state)\n"
+             + "".join(f"        data[{name!r}]\n" for name in required))
+    if direct:
+        # the builder's drafts (see template): the draft itself becomes the
+        # model's __dict__
+        start = ("def make(data):\n"
+                 f"    if len(data) == {n} and next(iter(data)) == {next(iter(defaults))!r}:\n"
+                 "        state = data\n"
+                 "    else:\n" + merge)
+    else:
+        start = "def make(data):\n    if True:\n" + merge
+    source = (
+        start
+        + "".join(fresh) +
+        "    model = _new(cls)\n"
+        "    _set(model, '__dict__', state)\n"
+        "    _set_fields_set(model, every_field)\n"
+        "    _set_extra(model, None)\n"
+        f"    _set_private(model, {'dict(private)' if env['private'] else 'None'})\n"
+        "    return model\n")
+    exec(compile(source, f"<construct {cls.__name__}>", "exec"), env)
+    return env["make"]
+
+
+def _not_fields(cls: type, state: dict) -> None:
+    extra = [key for key in state if key not in cls.model_fields]
+    raise TypeError(f"{cls.__name__} has no field {', '.join(map(repr, extra))} (a builder bug)")
+
+
+def _keep_models(cls: type, make: Callable[[dict], Any]) -> Callable[[Any], Any]:
+    # noise and decisions arrive as models already; validation keeps those
+    def convert(value: Any) -> Any:
+        return value if type(value) is cls else make(value)
+    return convert
+
+
+def _makers() -> Callable[[dict], Any]:
+    references = _maker(Reference, {})
+    subitem = _maker(Subitem, {"references": references}, direct=True)
+    item = _maker(Item, {"children": subitem, "references": references}, direct=True)
+    paragraph = _maker(Paragraph, {"children": item, "references": references}, direct=True)
+    article = _maker(Article, {"children": paragraph}, direct=True)
+    children: dict[str, Callable[[dict], Any]] = {"article": article}
+    for kind, cls in (("part", Part), ("subpart", Subpart), ("chapter", Chapter), ("section", Section)):
+        children[kind] = _maker(cls, {"children": children}, direct=True)
+    return _maker(Regulation, {
+        "children": children,
+        "appendices": _maker(Appendix, {}),
+        "headings": _maker(Heading, {}),
+        "diagnostics": _maker(Diagnostic, {}),
+        "noise": _keep_models(Noise, _maker(Noise, {})),
+        "decisions": _keep_models(Decision, _maker(Decision, {})),
+        "references": references,
+    })
+
+
+_regulation_maker: Callable[[dict], Any] | None = None
+
+
+def to_models(tree: dict) -> Any:
+    """The :class:`~regparse.model.Regulation` of a finished draft tree.
+
+    The drafts become the models' ``__dict__``: the tree is consumed and must
+    not be used again."""
+    global _regulation_maker
+    if _regulation_maker is None:
+        _regulation_maker = _makers()
+    return _regulation_maker(tree)

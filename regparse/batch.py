@@ -186,7 +186,8 @@ def plan(folder: str | os.PathLike, output: str | os.PathLike, fmt: str = "json"
                            "the inputs; nothing was written (choose a folder outside it)")
     elif target.exists() and not target.is_dir():
         raise BatchRefused(f"{output}: is a file, not a folder; nothing was written")
-    inputs = find_inputs(source, patterns, exclude=[target_real])
+    # a jsonl file among the inputs is refused below, not skipped: it is someone's file
+    inputs = find_inputs(source, patterns, exclude=[] if fmt == "jsonl" else [target_real])
     if not inputs:
         which = " or ".join(patterns) if patterns else ", ".join("*" + s for s in INPUT_SUFFIXES)
         raise RegparseError(f"{folder}: no file matches {which}")
@@ -263,8 +264,7 @@ def write_atomically(path: Path, text: str) -> None:
     try:
         # no fsync: the rename already guarantees a whole file to every reader;
         # fsync would only add power-loss durability, at a disk flush per file
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
+        _fill(fd, text)
         os.chmod(temp, 0o666 & ~_umask())
         with _signals_held():
             os.replace(temp, path)
@@ -272,6 +272,12 @@ def write_atomically(path: Path, text: str) -> None:
     except BaseException:
         _remove_current_temp()
         raise
+
+
+def _fill(fd: int, text: str) -> None:
+    """Write ``text`` to the open file ``fd`` and close it (the step a full disk breaks)."""
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+        f.write(text)
 
 
 def _umask() -> int:

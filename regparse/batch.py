@@ -24,9 +24,10 @@ in input order, each a JSON object ``{"path": "sub/a.txt", "document": {...}}``
 where ``path`` is the input's path under the input folder (``/``-separated)
 and ``document`` the tree (``Regulation.model_validate(record["document"])``
 reads it back).  The parent process writes it, to a temporary file renamed
-at the end; an interrupted run still renames it, so the file holds every
+at the end.  An interrupted run still renames it, so the file holds every
 document finished so far, whole lines only, and ``--skip-existing`` keeps
-those lines and adds the rest.
+those lines and adds the rest; but an interrupted run that was to replace an
+existing file without ``--skip-existing`` leaves that file as it was.
 
 Example::
 
@@ -108,6 +109,7 @@ class Summary:
     interrupted: bool = False
     seconds: float = 0.0
     failures: list[str] = field(default_factory=list)
+    note: str = ""
 
     @property
     def exit_status(self) -> int:
@@ -126,7 +128,7 @@ class Summary:
             left = self.total - self.parsed - self.failed - self.skipped
             text = (f"interrupted: {text}; {left} not done "
                     "(run again with --skip-existing to go on)")
-        return text
+        return f"{text}; {self.note}" if self.note else text
 
 
 # -- planning ------------------------------------------------------------------
@@ -308,7 +310,12 @@ def jsonl_record(relative: str, doc) -> str:
     except ValueError:
         # a lone surrogate (text decoded with surrogateescape) is no UTF-8; JSON's \\u escapes carry it
         document = json.dumps(doc.model_dump(mode="json"), ensure_ascii=True, separators=(",", ":"))
-    return '{"path":' + json.dumps(relative, ensure_ascii=False) + ',"document":' + document + "}"
+    path = json.dumps(relative, ensure_ascii=False)
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:  # an undecodable file name (surrogate escapes) is no UTF-8 either
+        path = json.dumps(relative)
+    return '{"path":' + path + ',"document":' + document + "}"
 
 
 def process(job: Job, fmt: str) -> Outcome:
@@ -568,7 +575,7 @@ def run(folder: str | os.PathLike, output: str | os.PathLike, *, fmt: str = "jso
     workers = (os.cpu_count() or 1) if jobs == 0 else jobs
     workers = max(1, min(workers, len(todo)))
 
-    sink = _JsonlSink(target, todo_jobs, previous) if fmt == "jsonl" and todo else None
+    sink = _JsonlSink(target, todo_jobs, previous, skip_existing) if fmt == "jsonl" and todo else None
 
     def on_stop() -> None:
         progress.line("stopping: finishing the files in hand (press Ctrl-C again to stop at once)")
@@ -591,8 +598,8 @@ def run(folder: str | os.PathLike, output: str | os.PathLike, *, fmt: str = "jso
                 results.close()  # on a second Ctrl-C: ends the workers now
             # a stop asked for during the last file stopped nothing
             summary.interrupted = stop.requested and len(todo) > summary.parsed + summary.failed
-        if sink is not None:
-            sink.close()
+        if sink is not None and not sink.close(summary.interrupted):
+            summary.note = f"{target} is left as it was"
     except BaseException:
         _remove_current_temp()
         if sink is not None:
@@ -608,37 +615,58 @@ class _JsonlSink:
     """The jsonl file in the making: records written in input order, the previous
     run's records (``--skip-existing``) copied in their place, renamed into place at the end."""
 
-    def __init__(self, target: Path, jobs: list[Job], previous: dict[str, tuple[int, int]]):
+    def __init__(self, target: Path, jobs: list[Job], previous: dict[str, tuple[int, int]],
+                 skip_existing: bool):
         self.target = target
         self.jobs = jobs
         self.previous = previous
+        # an interrupted run must not put a part of the documents in place of a whole file
+        # it was to replace; with --skip-existing the new file holds the old one's records too
+        self.keep_old_if_interrupted = target.exists() and not skip_existing
         self.resolved: dict[int, str | None] = {}   # index → line, or None for nothing to write
         self.next = 0
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, self.temp = tempfile.mkstemp(prefix=TEMP_PREFIX + target.name + ".", suffix=TEMP_SUFFIX,
-                                         dir=target.parent)
-        self.file = os.fdopen(fd, "wb")
-        self.old = open(target, "rb") if previous else None
-        for index, job in enumerate(jobs):
-            if job.relative in previous:
-                self.resolved[index] = None
-        self._flush()
+        self.old: IO[bytes] | None = None
+        self.file: IO[bytes] | None = None
+        self.temp: str | None = None
+        try:
+            with self._writing():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                fd, self.temp = tempfile.mkstemp(prefix=TEMP_PREFIX + target.name + ".", suffix=TEMP_SUFFIX,
+                                                 dir=target.parent)
+                self.file = os.fdopen(fd, "wb")
+                self.old = open(target, "rb") if previous else None
+                for index, job in enumerate(jobs):
+                    if job.relative in previous:
+                        self.resolved[index] = None
+                self._flush()
+        except BaseException:
+            self.discard()
+            raise
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        # the jsonl file cannot go on without its disk: the batch stops with one line
+        try:
+            yield
+        except OSError as e:
+            raise RegparseError(f"{e.filename or self.target}: cannot write: {e.strerror or e}") from None
 
     def add(self, index: int, outcome: Outcome) -> None:
         self.resolved[index] = outcome.line if outcome.ok else None
-        self._flush()
+        with self._writing():
+            self._flush()
 
     def _copy_previous(self, relative: str) -> None:
         assert self.old is not None
         offset, length = self.previous[relative]
         self.old.seek(offset)
-        self.file.write(self.old.read(length))
+        self.file.write(self.old.read(length))  # type: ignore[union-attr]
 
     def _write_index(self, index: int) -> None:
         line = self.resolved.pop(index)
         relative = self.jobs[index].relative
         if line is not None:
-            self.file.write(line.encode("utf-8", "surrogateescape") + b"\n")
+            self.file.write(line.encode("utf-8") + b"\n")  # type: ignore[union-attr]
         elif relative in self.previous:
             self._copy_previous(relative)
 
@@ -647,25 +675,32 @@ class _JsonlSink:
             self._write_index(self.next)
             self.next += 1
 
-    def close(self) -> None:
+    def close(self, interrupted: bool = False) -> bool:
         """Write what is done (after an interruption, skipping what is not), keep the
-        previous run's records of files no longer among the inputs, rename into place."""
-        for index in sorted(self.resolved):
-            self._write_index(index)
-        inputs = {job.relative for job in self.jobs}
-        for relative in sorted(self.previous.keys() - inputs, key=self.previous.__getitem__):
-            self._copy_previous(relative)
-        self.file.close()
-        if self.old is not None:
-            self.old.close()
-        os.chmod(self.temp, 0o666 & ~_umask())
-        os.replace(self.temp, self.target)
+        previous run's records of files no longer among the inputs, rename into place.
+        False when an interrupted run left the existing file as it was instead."""
+        if interrupted and self.keep_old_if_interrupted:
+            self.discard()
+            return False
+        with self._writing():
+            for index in sorted(self.resolved):
+                self._write_index(index)
+            inputs = {job.relative for job in self.jobs}
+            for relative in sorted(self.previous.keys() - inputs, key=self.previous.__getitem__):
+                self._copy_previous(relative)
+            self.file.close()  # type: ignore[union-attr]
+            if self.old is not None:
+                self.old.close()
+            os.chmod(self.temp, 0o666 & ~_umask())  # type: ignore[arg-type]
+            os.replace(self.temp, self.target)  # type: ignore[arg-type]
+        return True
 
     def discard(self) -> None:
         for f in (self.file, self.old):
             if f is not None:
                 f.close()
-        try:
-            os.unlink(self.temp)
-        except OSError:
-            pass
+        if self.temp is not None:
+            try:
+                os.unlink(self.temp)
+            except OSError:
+                pass

@@ -367,3 +367,14 @@ def test_sigint_during_a_jsonl_batch_leaves_whole_lines_in_input_order(tmp_path)
     assert lines[-1] == b""  # ends with a whole line
     paths = [json.loads(line)["path"] for line in lines[:-1]]
     assert paths and paths == sorted(paths) and len(paths) < count
+
+
+def test_an_interrupted_jsonl_run_leaves_the_file_it_was_to_replace_as_it_was(capsys, laws, tmp_path):
+    out = tmp_path / "all.jsonl"
+    out.write_text('{"path": "old.txt", "document": {}}\n', encoding="utf-8")
+    jobs = batch.plan(laws, out, "jsonl")
+    sink = batch._JsonlSink(out, jobs, {}, skip_existing=False)
+    sink.add(0, batch.process(jobs[0], "jsonl"))
+    assert sink.close(interrupted=True) is False
+    assert out.read_text(encoding="utf-8") == '{"path": "old.txt", "document": {}}\n'
+    assert temp_files(tmp_path) == []

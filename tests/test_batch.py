@@ -329,6 +329,10 @@ def _wait_for(predicate, proc: subprocess.Popen, timeout: float = 120) -> None:
         time.sleep(0.02)
 
 
+posix_signals = pytest.mark.skipif(sys.platform == "win32", reason="process groups and SIGINT are POSIX")
+
+
+@posix_signals
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_sigint_in_the_middle_leaves_only_whole_files_and_resume_finishes(tmp_path, jobs):
     count = 150
@@ -354,6 +358,7 @@ def test_sigint_in_the_middle_leaves_only_whole_files_and_resume_finishes(tmp_pa
     assert {name: (out / name).stat().st_mtime_ns for name in done} == done
 
 
+@posix_signals
 def test_sigint_during_a_jsonl_batch_leaves_whole_lines_in_input_order(tmp_path):
     count = 150
     folder, out = _many(tmp_path, count), tmp_path / "all.jsonl"

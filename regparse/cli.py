@@ -18,6 +18,7 @@ import os
 import sys
 from typing import Any, NoReturn, Sequence
 
+from . import batch as _batch
 from . import read as _read
 from .errors import RegparseError
 from .export import FORMATS, render
@@ -72,12 +73,24 @@ examples:
   regparse extract page.txt --json""",
     "batch": """\
 examples:
-  regparse batch laws/ -o out/                       # laws/**/*.txt → out/**/*.json
-  regparse batch laws/ -o out/ --format akn --glob "*.txt"
+  regparse batch laws/ -o out/                       # laws/**/*.txt, *.md, … → out/**/*.json
+  regparse batch laws/ -o out/ --format akn -j 4     # four worker processes
+  regparse batch laws/ -o out/ --skip-existing       # go on after an interruption
+  regparse batch laws/ -o laws.jsonl --format jsonl  # one file, one document a line
+  regparse batch laws/ -o out/ --glob "*.txt" --glob "*.md" --quiet
 
-Each file is read and parsed on its own: a file that cannot be read is
-reported on one line and the others go on.  Progress goes to standard error.
-The exit status is 1 when any file failed.""",
+By default the files ending in .txt, .md, .pdf, .docx, .html or .htm are read.
+Each output is written to a temporary file and renamed, so it is whole or
+absent; an output folder that is or holds the input folder, an output that
+would replace an input, and two inputs with one output name (a.md, a.txt) are
+refused before anything is written.  A file that cannot be read is reported
+on one line and the others go on.  Ctrl-C finishes the files in hand and
+leaves no partial file.  Progress goes to standard error: a bar on a
+terminal, one line per file otherwise.  A jsonl line is
+{"path": "sub/a.txt", "document": {...}}, in input order.
+
+exit status: 0 every file parsed, 1 a file failed or the run was refused,
+2 a usage mistake, 130 interrupted.""",
     "schema": """\
 example:
   regparse schema > regulation.schema.json""",
@@ -144,11 +157,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the regulations found as JSON")
     p.set_defaults(run=_cmd_extract)
 
-    p = command("batch", "parse every text file under a folder into another folder")
+    p = command("batch", "parse every regulation under a folder into another folder")
     p.add_argument("folder", metavar="DIR", help="folder to read (searched recursively)")
-    p.add_argument("-o", "--output", metavar="OUTDIR", required=True, help="folder to write the results into")
-    p.add_argument("--format", "-f", choices=FORMATS, default="json", help="output format (default: json)")
-    p.add_argument("--glob", default="*.txt", help="which files to take (default: *.txt)")
+    p.add_argument("-o", "--output", metavar="OUT", required=True,
+                   help="folder to write the results into (for --format jsonl: the file)")
+    p.add_argument("--format", "-f", choices=_batch.FORMATS, default="json", help="output format (default: json)")
+    p.add_argument("--glob", metavar="PATTERN", action="append",
+                   help="take the files matching PATTERN, e.g. '*.txt' (repeatable; default: "
+                        + " ".join("*" + s for s in _batch.INPUT_SUFFIXES) + ")")
+    p.add_argument("-j", "--jobs", metavar="N", type=_count, default=1,
+                   help="worker processes (default: 1; 0: one per core)")
+    p.add_argument("--skip-existing", action="store_true",
+                   help="leave the inputs whose output exists alone (to resume a batch)")
+    p.add_argument("--keep-suffix", action="store_true",
+                   help="name each output after the whole input name (a.md → a.md.json)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress; only failures and the summary")
     p.set_defaults(run=_cmd_batch)
 
     p = command("schema", "print the JSON Schema of the parsed tree (Regulation)")
@@ -443,41 +466,21 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 # -- batch ---------------------------------------------------------------------
 
-_SUFFIX = {"json": ".json", "tree": ".tree.txt", "markdown": ".md", "text": ".txt", "akn": ".akn.xml",
-           "html": ".html"}
+def _count(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of processes (0 or more)")
+    return n
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    import regparse
-
-    source = Path(args.folder)
-    if not source.is_dir():
-        raise RegparseError(f"{args.folder}: not a folder")
-    target = Path(args.output)
-    files = sorted(p for p in source.rglob(args.glob) if p.is_file())
-    if not files:
-        raise RegparseError(f"{args.folder}: no file matches {args.glob}")
-    failed = 0
-    articles = 0
-    for k, path in enumerate(files, 1):
-        relative = path.relative_to(source)
-        try:
-            doc = regparse.parse_file(path)
-            out = (target / relative).with_suffix(_SUFFIX[args.format])
-            out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_text(render(doc, args.format), encoding="utf-8")
-        except (RegparseError, OSError) as e:
-            failed += 1
-            print(f"[{k}/{len(files)}] {relative}: error: {' '.join(str(e).split())}", file=sys.stderr)
-            continue
-        articles += len(doc.articles)
-        errors = _severities(doc)["error"]
-        print(f"[{k}/{len(files)}] {relative}: {len(doc.articles)} articles"
-              + (f", {errors} error diagnostics" if errors else ""), file=sys.stderr)
-    print(f"{len(files) - failed} of {len(files)} files parsed ({articles} articles) into {target}", file=sys.stderr)
-    return 1 if failed else 0
+    summary = _batch.run(args.folder, args.output, fmt=args.format, patterns=args.glob, jobs=args.jobs,
+                         skip_existing=args.skip_existing, keep_suffix=args.keep_suffix, quiet=args.quiet)
+    print(summary.line(), file=sys.stderr)
+    return summary.exit_status
 
 
 # -- schema --------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """The ``regparse`` command: parse, look up, check, list references, extract, batch, schema.
 
-Every command reads a file in any supported encoding (or ``-`` for standard
-input), and every failure is one line on standard error, ``regparse: error:
+Every command reads a file (text in any supported encoding, PDF, .docx or an
+HTML page; or ``-`` for standard input), and every failure is one line on standard error, ``regparse: error:
 <message>``, with exit status 2 for a usage mistake and 1 for anything else.
 
 Example::
@@ -224,7 +224,7 @@ def _read_input(file: str) -> tuple[str, str]:
     if file == "-":
         stream = getattr(sys.stdin, "buffer", None)
         data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
-        return _read.decode(data, name="<stdin>"), "<stdin>"
+        return _read.read_bytes(data, name="<stdin>").text, "<stdin>"
     return _read.read_file(file), file
 
 

@@ -1,0 +1,361 @@
+"""Word .docx files: the OOXML read directly, automatic numbering rendered into the text.
+
+What this reader guarantees the parser:
+
+* one line per Word paragraph, and one more per soft line break (``w:br``,
+  ``w:cr``) inside it: a document typed with line breaks instead of
+  paragraphs comes out as the lines it shows;
+* Word automatic numbering is rendered: a paragraph numbered with
+  ``第%1条`` / ``chineseCounting`` starts with 第一条, 第二条 …, an item list
+  with （一）, （二） …, exactly as Word shows them (``numbering.xml``:
+  abstractNum / num / lvl, ``lvlText``, ``numFmt``, ``start``,
+  ``lvlOverride``/``startOverride``, ``suff``, numbering from the paragraph
+  style, deeper levels restarting after a shallower one);
+* tabs are kept as ``\\t``; tables are read in document order, a line per
+  paragraph of each cell; deleted revisions and field instructions are left
+  out, field results kept;
+* headers and footers are not in the text: they are ``Source.furniture``
+  (``header`` / ``footer``);
+* each line's layout facts: centred (``w:jc``), bold (every run bold), size
+  (points), indent (first-line indent in characters).
+
+An old binary .doc, an encrypted file or a damaged archive is refused in
+:mod:`regparse.read` before this reader runs.
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from ..errors import ReadError
+from ..numerals import to_chinese
+from .source import Source, SourceBuilder
+
+__all__ = ["read_docx", "format_number"]
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_HEADER_FOOTER = re.compile(r"word/(header|footer)\d*\.xml$")
+_LEVEL_REF = re.compile(r"%([1-9])")
+_BREAK = "\n"
+
+
+def read_docx(data: bytes, name: str = "<bytes>") -> Source:
+    """The :class:`Source` of a .docx file's bytes (see the module docstring)."""
+    from . import require
+
+    etree = require("lxml.etree", "docx", name)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        document = _parse(etree, archive, "word/document.xml", name)
+        numbering = _Numbering(_parse(etree, archive, "word/numbering.xml", name, optional=True))
+        styles = _Styles(_parse(etree, archive, "word/styles.xml", name, optional=True))
+        furniture = [(m.group(1), _parse(etree, archive, part, name))
+                     for part in sorted(archive.namelist()) if (m := _HEADER_FOOTER.match(part))]
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, KeyError) as e:
+        raise ReadError(f"{name}: a damaged .docx ({e.__class__.__name__}); "
+                        "open and save it again in Word or LibreOffice") from None
+
+    builder = SourceBuilder()
+    body = document.find(f"{W}body")
+    if body is None:
+        raise ReadError(f"{name}: a .docx without a document body")
+    reader = _Reader(numbering, styles)
+    for paragraph in _paragraphs(body):
+        reader.emit(paragraph, builder)
+    for kind, root in furniture:
+        text = "\n".join(line for p in _paragraphs(root)
+                         for line in reader.paragraph_text(p, numbered=False).split(_BREAK)).strip()
+        if text:
+            builder.furniture(text, kind)
+    return builder.build("docx")
+
+
+def _parse(etree, archive: zipfile.ZipFile, part: str, name: str, optional: bool = False):
+    try:
+        raw = archive.read(part)
+    except KeyError:
+        if optional:
+            return None
+        raise
+    try:
+        return etree.fromstring(raw, etree.XMLParser(resolve_entities=False, huge_tree=True))
+    except etree.XMLSyntaxError as e:
+        raise ReadError(f"{name}: {part} is not well-formed XML ({e.msg}); "
+                        "open and save the file again in Word or LibreOffice") from None
+
+
+def _paragraphs(container):
+    """Every ``w:p`` in reading order: body paragraphs, table cells row by row, content controls."""
+    for child in container:
+        tag = child.tag
+        if tag == f"{W}p":
+            yield child
+        elif tag in (f"{W}tbl", f"{W}tr", f"{W}tc", f"{W}sdt", f"{W}sdtContent",
+                     f"{W}customXml", f"{W}txbxContent"):
+            yield from _paragraphs(child)
+
+
+def _val(element, path: str) -> str | None:
+    found = element.find(path) if element is not None else None
+    return None if found is None else found.get(f"{W}val")
+
+
+def _on(element, path: str) -> bool | None:
+    """A toggle property (w:b, w:i …): True, False, or None when absent."""
+    found = element.find(path) if element is not None else None
+    if found is None:
+        return None
+    return found.get(f"{W}val", "true") not in ("0", "false", "off")
+
+
+class _Styles:
+    """Paragraph styles: alignment, numbering, bold and size, following basedOn."""
+
+    def __init__(self, root) -> None:
+        self._styles = {}
+        if root is None:
+            return
+        for style in root.iter(f"{W}style"):
+            self._styles[style.get(f"{W}styleId")] = style
+
+    def _chain(self, style_id: str | None):
+        seen = set()
+        while style_id and style_id in self._styles and style_id not in seen:
+            seen.add(style_id)
+            style = self._styles[style_id]
+            yield style
+            style_id = _val(style, f"{W}basedOn")
+
+    def lookup(self, style_id: str | None, path: str, toggle: bool = False):
+        for style in self._chain(style_id):
+            value = _on(style, path) if toggle else _val(style, path)
+            if value is not None:
+                return value
+            if not toggle and path.endswith("numId") and style.find(f"{W}pPr/{W}numPr") is not None:
+                return None
+        return None
+
+
+class _Numbering:
+    """numbering.xml: which label each numbered paragraph gets, counted as Word counts."""
+
+    def __init__(self, root) -> None:
+        self._abstract: dict[str, dict[int, object]] = {}
+        self._nums: dict[str, tuple[str, dict[int, int], dict[int, object]]] = {}
+        self._counters: dict[object, list[int | None]] = {}
+        if root is None:
+            return
+        for abstract in root.iter(f"{W}abstractNum"):
+            self._abstract[abstract.get(f"{W}abstractNumId")] = {
+                int(lvl.get(f"{W}ilvl", "0")): lvl for lvl in abstract.iter(f"{W}lvl")}
+        for num in root.iter(f"{W}num"):
+            starts, levels = {}, {}
+            for override in num.iter(f"{W}lvlOverride"):
+                ilvl = int(override.get(f"{W}ilvl", "0"))
+                start = _val(override, f"{W}startOverride")
+                if start is not None:
+                    starts[ilvl] = int(start)
+                lvl = override.find(f"{W}lvl")
+                if lvl is not None:
+                    levels[ilvl] = lvl
+            self._nums[num.get(f"{W}numId")] = (_val(num, f"{W}abstractNumId") or "", starts, levels)
+
+    def label(self, num_id: str, ilvl: int) -> str | None:
+        """The next label of list ``num_id`` at level ``ilvl`` (advancing its counter)."""
+        if num_id not in self._nums:
+            return None
+        abstract_id, starts, overrides = self._nums[num_id]
+        levels = self._abstract.get(abstract_id, {})
+        lvl = overrides.get(ilvl, levels.get(ilvl))
+        if lvl is None:
+            return None
+        # nums that restart a level count on their own; the others share their abstractNum's list
+        key = ("num", num_id) if starts or overrides else ("abstract", abstract_id)
+        counters = self._counters.setdefault(key, [None] * 9)
+        if counters[ilvl] is None:
+            counters[ilvl] = starts.get(ilvl, self._start(lvl))
+        else:
+            counters[ilvl] += 1
+        for deeper in range(ilvl + 1, 9):
+            counters[deeper] = None
+        fmt = _val(lvl, f"{W}numFmt") or "decimal"
+        if fmt in ("none", "bullet"):
+            text = _val(lvl, f"{W}lvlText") or "" if fmt == "bullet" else ""
+        else:
+            text = _val(lvl, f"{W}lvlText") or ""
+            legal = _on(lvl, f"{W}isLgl")
+
+            def level_number(match: re.Match) -> str:
+                level = int(match.group(1)) - 1
+                value = counters[level]
+                if value is None:
+                    value = self._start(overrides.get(level, levels.get(level)))
+                level_fmt = fmt if level == ilvl else _val(
+                    overrides.get(level, levels.get(level)), f"{W}numFmt") or "decimal"
+                return format_number(value, "decimal" if legal and level != ilvl else level_fmt)
+
+            text = _LEVEL_REF.sub(level_number, text)
+        suffix = _val(lvl, f"{W}suff") or "tab"
+        return text + {"tab": "\t", "space": " ", "nothing": ""}.get(suffix, "\t")
+
+    @staticmethod
+    def _start(lvl) -> int:
+        start = _val(lvl, f"{W}start")
+        return int(start) if start and start.lstrip("-").isdigit() else 1
+
+
+_IDEOGRAPH_TRADITIONAL = "甲乙丙丁戊己庚辛壬癸"
+_IDEOGRAPH_ZODIAC = "子丑寅卯辰巳午未申酉戌亥"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+_UPPER_DIGITS = dict(zip("零一二三四五六七八九十百千", "零壹贰叁肆伍陆柒捌玖拾佰仟"))
+
+
+def format_number(n: int, fmt: str) -> str:
+    """``n`` in a Word ``numFmt``: 3 → 三 (chineseCounting), 甲 (ideographTraditional) …
+
+    >>> format_number(1164, "chineseCounting"), format_number(2, "ideographTraditional")
+    ('一千一百六十四', '乙')
+    """
+    if n < 0:
+        return str(n)
+    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting",
+               "taiwaneseCounting", "chineseLegalSimplified", "ideographLegalTraditional"):
+        text = to_chinese(n) if n else "〇"
+        if fmt == "chineseCountingThousand" and 10 <= n < 20:
+            text = "一" + text  # Word writes 一十一 in this format
+        if fmt in ("chineseLegalSimplified", "ideographLegalTraditional"):
+            text = "".join(_UPPER_DIGITS.get(ch, ch) for ch in text)
+        return text
+    if fmt == "taiwaneseCountingThousand":
+        return to_chinese(n)
+    if fmt in ("ideographTraditional", "ideographZodiac"):
+        cycle = _IDEOGRAPH_TRADITIONAL if fmt == "ideographTraditional" else _IDEOGRAPH_ZODIAC
+        return cycle[(n - 1) % len(cycle)] if n else str(n)
+    if fmt == "decimalFullWidth" or fmt == "decimalFullWidth2":
+        return str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    if fmt == "decimalEnclosedCircle" or fmt == "decimalEnclosedCircleChinese":
+        return _CIRCLED[n - 1] if 1 <= n <= len(_CIRCLED) else str(n)
+    if fmt == "decimalEnclosedParen":
+        return f"({n})"
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt in ("upperLetter", "lowerLetter"):
+        letter = chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n else ""
+        return letter if fmt == "upperLetter" else letter.lower()
+    if fmt in ("upperRoman", "lowerRoman"):
+        roman, rest = "", n
+        for value, digits in _ROMAN:
+            while rest >= value:
+                roman, rest = roman + digits, rest - value
+        return roman if fmt == "upperRoman" else roman.lower()
+    return str(n)
+
+
+class _Reader:
+    def __init__(self, numbering: _Numbering, styles: _Styles) -> None:
+        self.numbering = numbering
+        self.styles = styles
+
+    def emit(self, paragraph, builder: SourceBuilder) -> None:
+        ppr = paragraph.find(f"{W}pPr")
+        style_id = _val(ppr, f"{W}pStyle")
+        text = self.paragraph_text(paragraph, numbered=True, ppr=ppr, style_id=style_id)
+        if not text.strip():
+            return
+        jc = _val(ppr, f"{W}jc") or self.styles.lookup(style_id, f"{W}pPr/{W}jc")
+        size_half_points = self._size(paragraph, style_id)
+        size = size_half_points / 2 if size_half_points else None
+        facts = {"centred": jc in ("center", "centre"), "bold": self._bold(paragraph, style_id),
+                 "size": size, "indent": self._indent(ppr, size)}
+        for i, line in enumerate(text.split(_BREAK)):
+            if line.strip():
+                builder.line(line, **(facts if i == 0 else {**facts, "indent": 0.0}))
+
+    def paragraph_text(self, paragraph, numbered: bool, ppr=None, style_id=None) -> str:
+        parts: list[str] = []
+        if numbered:
+            num_id = _val(ppr, f"{W}numPr/{W}numId")
+            ilvl = _val(ppr, f"{W}numPr/{W}ilvl")
+            if num_id is None:
+                num_id = self.styles.lookup(style_id, f"{W}pPr/{W}numPr/{W}numId")
+                if ilvl is None:
+                    ilvl = self.styles.lookup(style_id, f"{W}pPr/{W}numPr/{W}ilvl")
+            if num_id and num_id != "0" and self._has_text(paragraph):
+                label = self.numbering.label(num_id, int(ilvl or 0))
+                if label:
+                    parts.append(label)
+        self._runs(paragraph, parts)
+        return "".join(parts)
+
+    @staticmethod
+    def _has_text(paragraph) -> bool:
+        # Word shows no number on an empty numbered paragraph, but it still counts it;
+        # a blank line between articles is however never numbered in practice
+        return any((t.text or "").strip() for t in paragraph.iter(f"{W}t"))
+
+    def _runs(self, element, parts: list[str]) -> None:
+        for child in element:
+            tag = child.tag
+            if tag == f"{W}r":
+                self._run(child, parts)
+            elif tag in (f"{W}del", f"{W}moveFrom", f"{W}pPr", f"{W}rPr"):
+                continue
+            elif tag in (f"{W}hyperlink", f"{W}ins", f"{W}moveTo", f"{W}smartTag", f"{W}fldSimple",
+                         f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}bdo", f"{W}dir"):
+                self._runs(child, parts)
+
+    @staticmethod
+    def _run(run, parts: list[str]) -> None:
+        for child in run:
+            tag = child.tag
+            if tag == f"{W}t":
+                parts.append(child.text or "")
+            elif tag == f"{W}tab" or tag == f"{W}ptab":
+                parts.append("\t")
+            elif tag in (f"{W}br", f"{W}cr"):
+                parts.append(_BREAK)
+            elif tag == f"{W}noBreakHyphen":
+                parts.append("-")
+            elif tag == f"{W}sym":
+                code = child.get(f"{W}char")
+                if code:
+                    try:
+                        parts.append(chr(int(code, 16)))
+                    except ValueError:
+                        pass
+
+    def _bold(self, paragraph, style_id) -> bool | None:
+        runs = [r for r in paragraph.iter(f"{W}r") if any((t.text or "").strip() for t in r.iter(f"{W}t"))]
+        if not runs:
+            return None
+        style_bold = bool(self.styles.lookup(style_id, f"{W}rPr/{W}b", toggle=True))
+        return all(_on(r, f"{W}rPr/{W}b") if _on(r, f"{W}rPr/{W}b") is not None else style_bold
+                   for r in runs)
+
+    def _size(self, paragraph, style_id) -> int | None:
+        for run in paragraph.iter(f"{W}r"):
+            value = _val(run, f"{W}rPr/{W}sz")
+            if value and value.isdigit():
+                return int(value)
+        value = self.styles.lookup(style_id, f"{W}rPr/{W}sz")
+        return int(value) if value and value.isdigit() else None
+
+    @staticmethod
+    def _indent(ppr, size: float | None) -> float | None:
+        ind = ppr.find(f"{W}ind") if ppr is not None else None
+        if ind is None:
+            return None
+        chars = ind.get(f"{W}firstLineChars")
+        if chars and chars.lstrip("-").isdigit():
+            return int(chars) / 100
+        twips = ind.get(f"{W}firstLine")
+        if twips and twips.lstrip("-").isdigit():
+            return int(twips) / (20 * (size or 12))
+        hanging = ind.get(f"{W}hanging")
+        if hanging and hanging.isdigit():
+            return -int(hanging) / (20 * (size or 12))
+        return 0.0

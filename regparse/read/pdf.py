@@ -1,0 +1,566 @@
+"""PDF files: the text layer read from its character boxes, column by column, as paragraphs.
+
+What this reader guarantees the parser:
+
+* reading order: on each page, text set across the columns (masthead,
+  headline, issuing lines) comes before the columns below it, and the
+  columns, found from the gutters between the boxes of the body text (1–5
+  columns), are read one after the other, left to right;
+* one line per paragraph: the lines a column wraps are joined again (a line
+  that ends short of the column's right edge, or a change of font size, or
+  a wider gap below it, ends a paragraph; an indented or centred line
+  starts one), across column and page breaks as well; a large headline
+  wrapped over two lines is one line;
+* running headers, footers and page numbers (found by their position at the
+  top or bottom of a page and by repeating, or by looking like a page
+  number) and boxed asides (text inside a drawn frame, such as a news item
+  set in the page) are not in the text: they are ``Source.furniture`` with
+  their page and box;
+* CJK radical and compatibility code points (⻔ U+2ED4, ⺠ U+2EA0, ⾏ U+2F8F,
+  U+F900–U+FAFF …) are the ordinary characters (门, 民, 行 …);
+* each line knows its page (the page of its first character), its box on
+  that page (points, origin top left), its font size and, where the font
+  says so, whether it is bold.
+
+A PDF with no text layer (scanned pages) raises :class:`regparse.ReadError`
+saying so; an encrypted or damaged file too.  Characters come from
+pypdfium2 (PDFium), which reads character boxes fast.
+"""
+from __future__ import annotations
+
+import ctypes
+import re
+import statistics
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..errors import ReadError
+from .source import Source, SourceBuilder
+
+__all__ = ["read_pdf", "ordinary_characters"]
+
+# CJK Radicals Supplement code points that fonts map glyphs to instead of the
+# ideograph (Unicode gives them no decomposition, so NFKC leaves them)
+_RADICALS = {
+    "\u2e8c": "小",  # ⺌
+    "\u2e8d": "小",  # ⺍
+    "\u2e95": "彐",  # ⺕
+    "\u2e9b": "旡",  # ⺛
+    "\u2e9f": "母",  # ⺟
+    "\u2ea0": "民",  # ⺠
+    "\u2ea4": "爫",  # ⺤
+    "\u2ea6": "丬",  # ⺦
+    "\u2ea8": "犭",  # ⺨
+    "\u2ea9": "王",  # ⺩
+    "\u2eab": "罒",  # ⺫
+    "\u2eae": "竹",  # ⺮
+    "\u2eaf": "糹",  # ⺯
+    "\u2eb0": "纟",  # ⺰
+    "\u2eb7": "羊",  # ⺷
+    "\u2eb9": "耂",  # ⺹
+    "\u2ebb": "聿",  # ⺻
+    "\u2ebc": "月",  # ⺼
+    "\u2ebe": "艹",  # ⺾
+    "\u2ebf": "艹",  # ⺿
+    "\u2ec0": "艹",  # ⻀
+    "\u2ec1": "虎",  # ⻁
+    "\u2ec2": "衤",  # ⻂
+    "\u2ec4": "西",  # ⻄
+    "\u2ec5": "见",  # ⻅
+    "\u2ec6": "角",  # ⻆
+    "\u2ec8": "讠",  # ⻈
+    "\u2ec9": "贝",  # ⻉
+    "\u2ecb": "车",  # ⻋
+    "\u2ecc": "辶",  # ⻌
+    "\u2ecd": "辶",  # ⻍
+    "\u2ecf": "阝",  # ⻏
+    "\u2ed0": "钅",  # ⻐
+    "\u2ed1": "長",  # ⻑
+    "\u2ed3": "长",  # ⻓
+    "\u2ed4": "门",  # ⻔
+    "\u2ed6": "阝",  # ⻖
+    "\u2ed7": "雨",  # ⻗
+    "\u2ed8": "青",  # ⻘
+    "\u2ed9": "韦",  # ⻙
+    "\u2eda": "页",  # ⻚
+    "\u2edb": "风",  # ⻛
+    "\u2edc": "飞",  # ⻜
+    "\u2edd": "食",  # ⻝
+    "\u2edf": "飠",  # ⻟
+    "\u2ee0": "饣",  # ⻠
+    "\u2ee2": "马",  # ⻢
+    "\u2ee3": "骨",  # ⻣
+    "\u2ee4": "鬼",  # ⻤
+    "\u2ee5": "鱼",  # ⻥
+    "\u2ee6": "鸟",  # ⻦
+    "\u2ee7": "卤",  # ⻧
+    "\u2ee8": "麦",  # ⻨
+    "\u2ee9": "黄",  # ⻩
+    "\u2eea": "黾",  # ⻪
+    "\u2eeb": "斉",  # ⻫
+    "\u2eec": "齐",  # ⻬
+    "\u2eed": "歯",  # ⻭
+    "\u2eee": "齿",  # ⻮
+    "\u2eef": "竜",  # ⻯
+    "\u2ef0": "龙",  # ⻰
+    "\u2ef1": "龜",  # ⻱
+    "\u2ef2": "亀",  # ⻲
+    "\u2ef3": "龟",  # ⻳
+}
+_COMPAT = re.compile("[\u2e80-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]")
+
+
+def ordinary_characters(text: str) -> str:
+    """Radical and compatibility ideograph code points as the ordinary characters.
+
+    >>> ordinary_characters("⻔户 ⺠主 ⾏政 ⼈")
+    '门户 民主 行政 人'
+    """
+    def ordinary(match: re.Match) -> str:
+        ch = match.group(0)
+        if ch in _RADICALS:
+            return _RADICALS[ch]
+        folded = unicodedata.normalize("NFKC", ch)
+        return folded if len(folded) == 1 else ch
+
+    return _COMPAT.sub(ordinary, text)
+
+
+@dataclass(slots=True)
+class _Fragment:
+    """A run of characters on one baseline with no wide gap: a line of one column."""
+
+    page: int
+    chars: list[str]
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    baseline: float
+    size: float
+    bold: bool | None
+    column: int = -1        # index into the page's columns; -1 = set across columns
+    col_left: float = 0.0
+    col_right: float = 0.0
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chars).strip()
+
+
+@dataclass
+class _Page:
+    number: int
+    width: float
+    height: float
+    fragments: list[_Fragment] = field(default_factory=list)
+    # (character, x0, x1, baseline, font size, bold) in content order; x0 None for a generated space
+    chars: list[tuple] = field(default_factory=list)
+    frames: list[tuple[float, float, float, float]] = field(default_factory=list)
+
+
+# a page number as printed: 3, — 3 —, - 3 -, 第5版, 第 1 页 共 4 页, 3/4
+_PAGE_NUMBER = re.compile(r"^(?:[—\-－–~·\s]*\d{1,4}[—\-－–~·\s]*|第\s*\d{1,4}\s*[版页](?:\s*共\s*\d+\s*页)?"
+                          r"|\d{1,4}\s*/\s*\d{1,4}|[Pp]age\s*\d+(?:\s*of\s*\d+)?)$")
+_DIGITS = re.compile(r"\d+")
+_ASCII_WORD_END = re.compile(r"[A-Za-z0-9]$")
+_ASCII_WORD_START = re.compile(r"^[A-Za-z0-9]")
+
+
+def read_pdf(data: bytes, name: str = "<bytes>") -> Source:
+    """The :class:`Source` of a PDF's bytes (see the module docstring)."""
+    from . import require
+
+    pdfium = require("pypdfium2", "pdf", name)
+    pages = _pages(pdfium, data, name)
+    scale = _em_scale(pages)
+    for page in pages:
+        page.fragments = _fragments(page, scale)
+        page.chars = []
+    if not any(page.fragments for page in pages):
+        raise ReadError(f"{name}: the PDF has no text layer (scanned pages?); "
+                        "run OCR on it first (e.g. ocrmypdf, or tesseract on the page images)")
+    body_size = _body_size(pages)
+    builder = SourceBuilder()
+    furniture = _furniture(pages, body_size)
+    ordered: list[_Fragment] = []
+    for page in pages:
+        for frag in page.fragments:
+            if id(frag) in furniture:
+                kind = furniture[id(frag)]
+                builder.furniture(frag.text, kind, page.number, _box(frag))
+        kept = [f for f in page.fragments if id(f) not in furniture]
+        kept, asides = _split_asides(kept, page.frames, body_size)
+        for aside in asides:
+            builder.furniture("".join(_join(aside)), "aside", page.number,
+                              (min(f.x0 for f in aside), min(f.top for f in aside),
+                               max(f.x1 for f in aside), max(f.bottom for f in aside)))
+        ordered.extend(_reading_order(kept, page, body_size))
+    for paragraph in _paragraphs(ordered, body_size):
+        first = paragraph[0]
+        text = ordinary_characters("".join(_join(paragraph)))
+        if not text.strip():
+            continue
+        bolds = {f.bold for f in paragraph}
+        builder.line(text, page=first.page, box=_union(f for f in paragraph if f.page == first.page),
+                     size=round(first.size, 2), bold=bolds.pop() if len(bolds) == 1 else False,
+                     indent=round((first.x0 - first.col_left) / first.size, 2) if first.size else None,
+                     centred=_centred(first, body_size))
+    return builder.build("pdf")
+
+
+def _box(f: _Fragment):
+    return (round(f.x0, 2), round(f.top, 2), round(f.x1, 2), round(f.bottom, 2))
+
+
+def _union(fragments):
+    fragments = list(fragments)
+    return (round(min(f.x0 for f in fragments), 2), round(min(f.top for f in fragments), 2),
+            round(max(f.x1 for f in fragments), 2), round(max(f.bottom for f in fragments), 2))
+
+
+def _centred(f: _Fragment, body_size: float) -> bool:
+    left = f.x0 - f.col_left
+    right = f.col_right - f.x1
+    return left > body_size and right > body_size and abs(left - right) < 1.5 * body_size
+
+
+# -- characters --------------------------------------------------------------------
+
+def _pages(pdfium, data: bytes, name: str) -> list[_Page]:
+    raw = pdfium.raw
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        message = str(e).lower()
+        if "password" in message:
+            raise ReadError(f"{name}: the PDF is encrypted (password-protected); "
+                            "remove the password (e.g. qpdf --decrypt) and try again") from None
+        raise ReadError(f"{name}: a damaged PDF that cannot be opened ({e}); "
+                        "download it again or repair it (e.g. qpdf, or print it to PDF anew)") from None
+    pages = []
+    try:
+        count = len(document)
+        if count == 0:
+            raise ReadError(f"{name}: a PDF with no pages (damaged or truncated?)")
+        left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+        ox, oy = ctypes.c_double(), ctypes.c_double()
+        font_name = ctypes.create_string_buffer(128)
+        flags = ctypes.c_int()
+        for index in range(count):
+            try:
+                page = document[index]
+            except pdfium.PdfiumError:
+                raise ReadError(f"{name}: page {index + 1} of the PDF cannot be read "
+                                "(damaged or truncated file)") from None
+            width, height = page.get_size()
+            result = _Page(index + 1, width, height)
+            textpage = page.get_textpage()
+            tp = textpage.raw
+            chars = result.chars
+            last_font = None
+            bold = None
+            for i in range(raw.FPDFText_CountChars(tp)):
+                code = raw.FPDFText_GetUnicode(tp, i)
+                if raw.FPDFText_IsGenerated(tp, i):
+                    if code == 0x20:
+                        chars.append((" ", None, None, None, 0.0, None))
+                    continue
+                if code in (0x0D, 0x0A, 0xFFFE, 0x02):
+                    continue
+                raw.FPDFText_GetCharBox(tp, i, left, right, bottom, top)
+                raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
+                font = raw.FPDFText_GetFontInfo(tp, i, font_name, 128, ctypes.byref(flags))
+                if font != last_font:
+                    last_font = font
+                    weight = raw.FPDFText_GetFontWeight(tp, i)
+                    lowered = font_name.value.lower()
+                    bold = (True if weight >= 600 or b"bold" in lowered or b"heavy" in lowered
+                            else (False if weight > 0 or lowered else None))
+                chars.append((chr(code), left.value, right.value, height - oy.value,
+                              raw.FPDFText_GetFontSize(tp, i), bold))
+            result.frames = _frames(raw, page.raw, height)
+            textpage.close()
+            page.close()
+            pages.append(result)
+    finally:
+        document.close()
+    return pages
+
+
+def _em_scale(pages: list[_Page]) -> float:
+    """Points per unit of reported font size.
+
+    Some producers (Chromium's Type 3 fonts) report font sizes that are not
+    the glyphs' em; the pitch of consecutive ideographs on a line is.
+    """
+    ratios = []
+    for page in pages:
+        chars = page.chars
+        for a, b in zip(chars, chars[1:]):
+            if (a[1] is not None and b[1] is not None and "\u4e00" <= a[0] <= "\u9fff"
+                    and "\u4e00" <= b[0] <= "\u9fff" and a[4] > 0 and abs(a[3] - b[3]) < 0.1 * a[4]):
+                pitch = b[1] - a[1]
+                if pitch > 0:
+                    ratios.append(pitch / a[4])
+        if len(ratios) > 2000:
+            break
+    if len(ratios) < 20:
+        return 1.0
+    ratio = statistics.median(ratios)
+    return ratio if 0.3 < ratio < 1.5 else 1.0
+
+
+def _fragments(page: _Page, scale: float) -> list[_Fragment]:
+    """The page's characters cut into fragments: a new one where the baseline moves,
+    the text goes back, or a gap wider than a character opens (a gutter)."""
+    fragments: list[_Fragment] = []
+    current: _Fragment | None = None
+    number = page.number
+    for ch, x0, x1, baseline, size, bold in page.chars:
+        if x0 is None or ch.isspace():
+            if current is not None and current.chars[-1] != " ":
+                current.chars.append(" ")
+                if x0 is not None:
+                    current.x1 = max(current.x1, x1)
+            continue
+        size *= scale
+        if current is not None and not (
+                abs(baseline - current.baseline) < 0.4 * max(size, current.size)
+                and current.x1 - 0.6 * size < x0 < current.x1 + 0.9 * max(size, current.size)):
+            fragments.append(current)
+            current = None
+        if current is None:
+            current = _Fragment(number, [ch], x0, baseline - 0.85 * size, x1, baseline + 0.2 * size,
+                                baseline, size, bold)
+        else:
+            current.chars.append(ch)
+            if x1 > current.x1:
+                current.x1 = x1
+            if bold is not current.bold:
+                current.bold = False if current.bold is not None or bold is not None else None
+    if current is not None:
+        fragments.append(current)
+    return fragments
+
+
+def _frames(raw, page, height: float) -> list[tuple[float, float, float, float]]:
+    """Rectangles drawn on the page large enough to frame text (x0, top, x1, bottom)."""
+    frames = []
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for i in range(raw.FPDFPage_CountObjects(page)):
+        obj = raw.FPDFPage_GetObject(page, i)
+        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            continue
+        if right.value - left.value > 30 and top.value - bottom.value > 30:
+            frames.append((left.value, height - top.value, right.value, height - bottom.value))
+    return frames
+
+
+def _body_size(pages: list[_Page]) -> float:
+    weights: dict[float, int] = {}
+    for page in pages:
+        for f in page.fragments:
+            key = round(f.size, 1)
+            weights[key] = weights.get(key, 0) + len(f.chars)
+    return max(weights, key=weights.get) if weights else 10.0
+
+
+def _is_body(f: _Fragment, body_size: float) -> bool:
+    return abs(f.size - body_size) <= 0.12 * body_size
+
+
+# -- furniture ---------------------------------------------------------------------
+
+def _furniture(pages: list[_Page], body_size: float) -> dict[int, str]:
+    """id(fragment) → kind, for running headers, footers and page numbers.
+
+    A candidate is a fragment in the top or bottom 12 % of its page, set apart
+    from the text below (above) it; it is furniture when it looks like a page
+    number or when its text, digits aside, recurs at that place on another page.
+    """
+    candidates: list[tuple[_Fragment, str]] = []
+    for page in pages:
+        if not page.fragments:
+            continue
+        by_top = sorted(page.fragments, key=lambda f: f.top)
+        gap = 1.2 * body_size
+        for edge, ordered in (("header", by_top), ("footer", by_top[::-1])):
+            for k, f in enumerate(ordered[:4]):
+                inside = f.top < 0.12 * page.height if edge == "header" else f.bottom > 0.88 * page.height
+                if not inside:
+                    break
+                nxt = ordered[k + 1] if k + 1 < len(ordered) else None
+                apart = nxt is None or (nxt.top - f.bottom > gap if edge == "header" else f.top - nxt.bottom > gap)
+                same_band = [g for g in ordered[: k + 1] if abs(g.baseline - f.baseline) < 0.5 * f.size]
+                if apart or len(same_band) > 1:
+                    candidates.append((f, edge))
+                if apart:
+                    break
+    shapes: dict[tuple[str, str], set[int]] = {}
+    for f, edge in candidates:
+        shapes.setdefault((edge, _DIGITS.sub("#", f.text.replace(" ", ""))), set()).add(f.page)
+    found: dict[int, str] = {}
+    for f, edge in candidates:
+        text = f.text.replace("\u3000", " ").strip()
+        if _PAGE_NUMBER.match(text):
+            found[id(f)] = "page-number"
+        elif len(shapes[(edge, _DIGITS.sub("#", f.text.replace(" ", "")))]) >= 2:
+            found[id(f)] = edge
+    # a band holding furniture is furniture all through (a header's date and paper side by side)
+    for f, edge in candidates:
+        if id(f) not in found and any(id(g) in found and g.page == f.page
+                                      and abs(g.baseline - f.baseline) < 0.5 * g.size for g, _ in candidates):
+            found[id(f)] = edge
+    return found
+
+
+def _split_asides(fragments: list[_Fragment], frames, body_size: float):
+    """The fragments inside a drawn frame holding a small part of the page's text are an aside."""
+    if not frames or not fragments:
+        return fragments, []
+    total = sum(len(f.chars) for f in fragments)
+    asides = []
+    taken: set[int] = set()
+    for x0, top, x1, bottom in frames:
+        inside = [f for f in fragments if id(f) not in taken and f.x0 >= x0 - 1 and f.x1 <= x1 + 1
+                  and f.top >= top - 2 and f.bottom <= bottom + 2]
+        if inside and sum(len(f.chars) for f in inside) < 0.35 * total:
+            asides.append(sorted(inside, key=lambda f: (f.top, f.x0)))
+            taken.update(id(f) for f in inside)
+    for aside in asides:
+        _set_column(aside, min(f.x0 for f in aside), max(f.x1 for f in aside))
+    return [f for f in fragments if id(f) not in taken], asides
+
+
+def _set_column(fragments, left: float, right: float, column: int = 0) -> None:
+    for f in fragments:
+        f.column, f.col_left, f.col_right = column, left, right
+
+
+# -- reading order -----------------------------------------------------------------
+
+def _columns(fragments: list[_Fragment], body_size: float) -> list[tuple[float, float]]:
+    """The page's columns as (left, right), from the gutters no body-text fragment crosses."""
+    body = [f for f in fragments if _is_body(f, body_size) and len(f.chars) > 1]
+    if len(body) < 3:
+        body = fragments
+    if not body:
+        return []
+    lo = min(f.x0 for f in body)
+    hi = max(f.x1 for f in body)
+    step = 1.0
+    bins = int((hi - lo) / step) + 2
+    crossing = [0] * bins
+    for f in body:
+        for b in range(int((f.x0 - lo) / step), int((f.x1 - lo) / step) + 1):
+            crossing[b] += 1
+    # a few lines set across the columns (a wide heading) must not close a gutter
+    busy = sorted(c for c in crossing if c)
+    allowed = max(1, len(body) // 50, int(0.15 * busy[len(busy) // 2]) if busy else 0)
+    columns = []
+    start = None
+    gap_start = None
+    min_gutter = 0.6 * body_size
+    for b in range(bins):
+        empty = crossing[b] <= allowed
+        if not empty and start is None:
+            start = b
+        if empty and start is not None:
+            if gap_start is None:
+                gap_start = b
+            if (b - gap_start + 1) * step >= min_gutter:
+                columns.append((lo + start * step, lo + gap_start * step))
+                start = None
+                gap_start = None
+        elif not empty:
+            gap_start = None
+    if start is not None:
+        columns.append((lo + start * step, hi))
+    # a "column" narrower than a few characters is a stray mark, not a column
+    return [c for c in columns if c[1] - c[0] >= 4 * body_size] or [(lo, hi)]
+
+
+def _reading_order(fragments: list[_Fragment], page: _Page, body_size: float) -> list[_Fragment]:
+    """Set-across text in bands, each band's columns one after another, top to bottom."""
+    columns = _columns(fragments, body_size)
+    tolerance = 0.5 * body_size
+    for f in fragments:
+        f.column = -1
+        for k, (left, right) in enumerate(columns):
+            if f.x0 >= left - tolerance and f.x1 <= right + tolerance:
+                f.column, f.col_left, f.col_right = k, left, right
+                break
+        if f.column < 0:
+            f.col_left = min(c[0] for c in columns) if columns else f.x0
+            f.col_right = max(c[1] for c in columns) if columns else f.x1
+    order: list[_Fragment] = []
+    band: list[_Fragment] = []
+
+    def flush() -> None:
+        for k in range(len(columns)):
+            order.extend(sorted((f for f in band if f.column == k), key=lambda f: (f.top, f.x0)))
+        band.clear()
+
+    for f in sorted(fragments, key=lambda f: (f.top, f.x0)):
+        if f.column < 0:
+            flush()
+            order.append(f)
+        else:
+            band.append(f)
+    flush()
+    return order
+
+
+# -- paragraphs --------------------------------------------------------------------
+
+def _paragraphs(fragments: list[_Fragment], body_size: float) -> list[list[_Fragment]]:
+    """Group consecutive fragments (in reading order) into paragraphs."""
+    paragraphs: list[list[_Fragment]] = []
+    gaps = [b.top - a.bottom for a, b in zip(fragments, fragments[1:])
+            if a.page == b.page and a.column == b.column >= 0 and _is_body(a, body_size)
+            and _is_body(b, body_size) and 0 <= b.top - a.bottom < 3 * body_size]
+    usual_gap = statistics.median(gaps) if gaps else 0.4 * body_size
+    for f in fragments:
+        if paragraphs and _continues(paragraphs[-1][-1], f, body_size, usual_gap):
+            paragraphs[-1].append(f)
+        else:
+            paragraphs.append([f])
+    return paragraphs
+
+
+def _continues(prev: _Fragment, f: _Fragment, body_size: float, usual_gap: float) -> bool:
+    """Whether ``f`` carries on the paragraph whose last line is ``prev``."""
+    size = prev.size
+    if abs(f.size - size) > 0.12 * size:
+        return False
+    if prev.column < 0 or f.column < 0:
+        # lines set across the columns: only a big headline wrapped over lines is joined
+        return (prev.column < 0 and f.column < 0 and size >= 1.5 * body_size and f.page == prev.page
+                and 0 <= f.top - prev.bottom < 0.8 * size and _centred(prev, body_size)
+                and _centred(f, body_size))
+    if prev.col_right - prev.x1 > 1.2 * size:
+        return False                       # the line above ends short: its paragraph ends
+    if f.x0 - f.col_left > 0.8 * size:
+        return False                       # indented or centred: a paragraph begins
+    if _centred(prev, body_size):
+        return False
+    same_column = f.page == prev.page and f.column == prev.column
+    if same_column and f.top - prev.bottom > usual_gap + 0.35 * size:
+        return False                       # a gap between paragraphs
+    if same_column and f.top < prev.top:
+        return False
+    return True
+
+
+def _join(fragments: list[_Fragment]) -> list[str]:
+    """The texts of a paragraph's lines, joined as one: no space between CJK lines."""
+    parts: list[str] = []
+    for f in fragments:
+        text = f.text
+        if parts and _ASCII_WORD_END.search(parts[-1]) and _ASCII_WORD_START.search(text):
+            parts.append(" ")
+        parts.append(text)
+    return parts

@@ -154,9 +154,11 @@ class _Page:
     width: float
     height: float
     fragments: list[_Fragment] = field(default_factory=list)
-    # (character, x0, x1, baseline, font size, bold) in content order; x0 None for a generated space
+    # (character, x0, x1, baseline, font size, bold, full width) in content order;
+    # x0 None for a space PDFium inserted
     chars: list[tuple] = field(default_factory=list)
     frames: list[tuple[float, float, float, float]] = field(default_factory=list)
+    rules: list[tuple[float, float, float, float]] = field(default_factory=list)
 
 
 # a page number as printed: 3, — 3 —, - 3 -, 第5版, 第 1 页 共 4 页, 3/4
@@ -264,12 +266,13 @@ def _pages(pdfium, data: bytes, name: str) -> list[_Page]:
                 code = raw.FPDFText_GetUnicode(tp, i)
                 if raw.FPDFText_IsGenerated(tp, i):
                     if code == 0x20:
-                        chars.append((" ", None, None, None, 0.0, None))
+                        chars.append((" ", None, None, None, 0.0, None, False))
                     continue
                 if code in (0x0D, 0x0A, 0xFFFE, 0x02):
                     continue
                 raw.FPDFText_GetCharBox(tp, i, left, right, bottom, top)
                 raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
+                size = raw.FPDFText_GetFontSize(tp, i)
                 font = raw.FPDFText_GetFontInfo(tp, i, font_name, 128, ctypes.byref(flags))
                 if font != last_font:
                     last_font = font
@@ -277,9 +280,9 @@ def _pages(pdfium, data: bytes, name: str) -> list[_Page]:
                     lowered = font_name.value.lower()
                     bold = (True if weight >= 600 or b"bold" in lowered or b"heavy" in lowered
                             else (False if weight > 0 or lowered else None))
-                chars.append((chr(code), left.value, right.value, height - oy.value,
-                              raw.FPDFText_GetFontSize(tp, i), bold))
-            result.frames = _frames(raw, page.raw, height)
+                chars.append((chr(code), left.value, right.value, height - oy.value, size, bold,
+                              code >= 0x2E80))
+            result.frames, result.rules = _frames(raw, page.raw, height)
             textpage.close()
             page.close()
             pages.append(result)
@@ -317,7 +320,7 @@ def _fragments(page: _Page, scale: float) -> list[_Fragment]:
     fragments: list[_Fragment] = []
     current: _Fragment | None = None
     number = page.number
-    for ch, x0, x1, baseline, size, bold in page.chars:
+    for ch, x0, x1, baseline, size, bold, wide in page.chars:
         if x0 is None or ch.isspace():
             if current is not None and current.chars[-1] != " ":
                 current.chars.append(" ")
@@ -325,6 +328,9 @@ def _fragments(page: _Page, scale: float) -> list[_Fragment]:
                     current.x1 = max(current.x1, x1)
             continue
         size *= scale
+        if wide and x1 < x0 + 0.9 * size:
+            # a full-width character occupies its em even where its glyph is narrow (、，。）
+            x1 = x0 + 0.9 * size
         if current is not None and not (
                 abs(baseline - current.baseline) < 0.4 * max(size, current.size)
                 and current.x1 - 0.6 * size < x0 < current.x1 + 0.9 * max(size, current.size)):
@@ -344,9 +350,10 @@ def _fragments(page: _Page, scale: float) -> list[_Fragment]:
     return fragments
 
 
-def _frames(raw, page, height: float) -> list[tuple[float, float, float, float]]:
-    """Rectangles drawn on the page large enough to frame text (x0, top, x1, bottom)."""
-    frames = []
+def _frames(raw, page, height: float):
+    """Rectangles drawn on the page large enough to frame text, and wide horizontal
+    rules, each as (x0, top, x1, bottom)."""
+    frames, rules = [], []
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     for i in range(raw.FPDFPage_CountObjects(page)):
         obj = raw.FPDFPage_GetObject(page, i)
@@ -354,9 +361,12 @@ def _frames(raw, page, height: float) -> list[tuple[float, float, float, float]]
             continue
         if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
             continue
-        if right.value - left.value > 30 and top.value - bottom.value > 30:
+        w, h = right.value - left.value, top.value - bottom.value
+        if w > 30 and h > 30:
             frames.append((left.value, height - top.value, right.value, height - bottom.value))
-    return frames
+        elif w > 200 and h < 4:
+            rules.append((left.value, height - top.value, right.value, height - bottom.value))
+    return frames, rules
 
 
 def _body_size(pages: list[_Page]) -> float:
@@ -388,17 +398,32 @@ def _furniture(pages: list[_Page], body_size: float) -> dict[int, str]:
         by_top = sorted(page.fragments, key=lambda f: f.top)
         gap = 1.2 * body_size
         for edge, ordered in (("header", by_top), ("footer", by_top[::-1])):
-            for k, f in enumerate(ordered[:4]):
-                inside = f.top < 0.12 * page.height if edge == "header" else f.bottom > 0.88 * page.height
+            # bands of fragments on one baseline, from the page's edge inwards; two at most
+            k = 0
+            for _ in range(2):
+                if k >= len(ordered):
+                    break
+                first = ordered[k]
+                band = [f for f in ordered[k:k + 12] if abs(f.baseline - first.baseline) < 0.5 * first.size]
+                inside = (max(f.bottom for f in band) < 0.12 * page.height if edge == "header"
+                          else min(f.top for f in band) > 0.88 * page.height)
                 if not inside:
                     break
-                nxt = ordered[k + 1] if k + 1 < len(ordered) else None
-                apart = nxt is None or (nxt.top - f.bottom > gap if edge == "header" else f.top - nxt.bottom > gap)
-                same_band = [g for g in ordered[: k + 1] if abs(g.baseline - f.baseline) < 0.5 * f.size]
-                if apart or len(same_band) > 1:
-                    candidates.append((f, edge))
-                if apart:
+                rest = [f for f in ordered[k:] if f not in band]
+                if rest:
+                    nxt = rest[0]
+                    apart = (nxt.top - max(f.bottom for f in band) > gap if edge == "header"
+                             else min(f.top for f in band) - nxt.bottom > gap)
+                else:
+                    apart = True
+                if not apart:
                     break
+                candidates.extend((f, edge) for f in band)
+                k += len(band)
+    column_tops = {}
+    for page in pages:
+        body = [f for f in page.fragments if _is_body(f, body_size) and len(f.chars) > 3]
+        column_tops[page.number] = min((f.top for f in body), default=page.height)
     shapes: dict[tuple[str, str], set[int]] = {}
     for f, edge in candidates:
         shapes.setdefault((edge, _DIGITS.sub("#", f.text.replace(" ", ""))), set()).add(f.page)
@@ -409,12 +434,41 @@ def _furniture(pages: list[_Page], body_size: float) -> dict[int, str]:
             found[id(f)] = "page-number"
         elif len(shapes[(edge, _DIGITS.sub("#", f.text.replace(" ", "")))]) >= 2:
             found[id(f)] = edge
+        elif (edge == "header" and f.page > 1 and f.size < 0.95 * body_size
+              and f.bottom < column_tops[f.page]):
+            found[id(f)] = edge     # a running header in small print above the columns
     # a band holding furniture is furniture all through (a header's date and paper side by side)
     for f, edge in candidates:
         if id(f) not in found and any(id(g) in found and g.page == f.page
                                       and abs(g.baseline - f.baseline) < 0.5 * g.size for g, _ in candidates):
             found[id(f)] = edge
+    found.update(_masthead(pages[0], body_size))
     return found
+
+
+def _masthead(page: _Page, body_size: float) -> dict[int, str]:
+    """A newspaper's or gazette's masthead: what stands above a rule drawn across
+    the top of the first page, with text of the page below it."""
+    top_rules = sorted(r[1] for r in page.rules
+                       if r[2] - r[0] > 0.6 * page.width and r[1] < 0.3 * page.height)
+    if not top_rules:
+        return {}
+    # a double rule is two rules close together: the masthead ends at the lower one
+    limit = top_rules[0]
+    for rule in top_rules[1:]:
+        if rule - limit < 1.5 * body_size:
+            limit = rule
+    above = [f for f in page.fragments if f.bottom <= limit + 1]
+    below = sorted((f for f in page.fragments if f.bottom > limit + 1), key=lambda f: f.top)
+    # the masthead's small print just under the rule (a gazette's date of issue) is part of it
+    for f in below:
+        if f.size >= 0.9 * body_size:
+            break
+        above.append(f)
+    below = [f for f in below if f not in above]
+    if not above or sum(len(f.chars) for f in below) < 4 * sum(len(f.chars) for f in above):
+        return {}
+    return {id(f): "masthead" for f in above}
 
 
 def _split_asides(fragments: list[_Fragment], frames, body_size: float):
@@ -490,12 +544,23 @@ def _reading_order(fragments: list[_Fragment], page: _Page, body_size: float) ->
     for f in fragments:
         f.column = -1
         for k, (left, right) in enumerate(columns):
-            if f.x0 >= left - tolerance and f.x1 <= right + tolerance:
-                f.column, f.col_left, f.col_right = k, left, right
+            # in column k: starts in it and does not reach into the next one
+            next_left = columns[k + 1][0] if k + 1 < len(columns) else float("inf")
+            previous_right = columns[k - 1][1] if k else float("-inf")
+            if previous_right + tolerance < f.x0 and f.x0 < right and f.x1 < next_left - tolerance \
+                    and f.x0 >= left - tolerance:
+                f.column = k
                 break
-        if f.column < 0:
-            f.col_left = min(c[0] for c in columns) if columns else f.x0
-            f.col_right = max(c[1] for c in columns) if columns else f.x1
+    # each column's edges: where its body lines start and end (the justified right edge)
+    edges = []
+    for k, (left, right) in enumerate(columns):
+        members = [f for f in fragments if f.column == k and _is_body(f, body_size)] or \
+                  [f for f in fragments if f.column == k]
+        edges.append((min((f.x0 for f in members), default=left),
+                      max((f.x1 for f in members), default=right)))
+    whole = (min((e[0] for e in edges), default=0.0), max((e[1] for e in edges), default=page.width))
+    for f in fragments:
+        f.col_left, f.col_right = edges[f.column] if f.column >= 0 else whole
     order: list[_Fragment] = []
     band: list[_Fragment] = []
 
@@ -536,6 +601,10 @@ def _continues(prev: _Fragment, f: _Fragment, body_size: float, usual_gap: float
     size = prev.size
     if abs(f.size - size) > 0.12 * size:
         return False
+    if (f.page == prev.page and f.column == prev.column and size > 1.05 * body_size
+            and prev.x1 > prev.col_right - 2 * size and prev.x0 - prev.col_left < 2 * size
+            and _centred(f, body_size) and 0 <= f.top - prev.bottom < 0.8 * size):
+        return True                        # a heading wrapped in its column, centred on two lines
     if prev.column < 0 or f.column < 0:
         # lines set across the columns: only a big headline wrapped over lines is joined
         return (prev.column < 0 and f.column < 0 and size >= 1.5 * body_size and f.page == prev.page

@@ -513,7 +513,7 @@ def _columns(fragments: list[_Fragment], body_size: float) -> list[tuple[float, 
             crossing[b] += 1
     # a few lines set across the columns (a wide heading) must not close a gutter
     busy = sorted(c for c in crossing if c)
-    allowed = max(1, len(body) // 50, int(0.15 * busy[len(busy) // 2]) if busy else 0)
+    allowed = max(1, len(body) // 50, int(0.25 * busy[len(busy) // 2]) if busy else 0)
     columns = []
     start = None
     gap_start = None

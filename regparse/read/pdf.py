@@ -561,6 +561,7 @@ def _reading_order(fragments: list[_Fragment], page: _Page, body_size: float) ->
     whole = (min((e[0] for e in edges), default=0.0), max((e[1] for e in edges), default=page.width))
     for f in fragments:
         f.col_left, f.col_right = edges[f.column] if f.column >= 0 else whole
+    _headline_block(fragments, whole, body_size)
     order: list[_Fragment] = []
     band: list[_Fragment] = []
 
@@ -577,6 +578,22 @@ def _reading_order(fragments: list[_Fragment], page: _Page, body_size: float) ->
             band.append(f)
     flush()
     return order
+
+
+def _headline_block(fragments: list[_Fragment], whole: tuple[float, float], body_size: float) -> None:
+    """Short centred lines under a line set across the columns (the issuing lines under a
+    headline) are set across the columns too, although they fit in one: nothing stands
+    beside them."""
+    centre = (whole[0] + whole[1]) / 2
+    ordered = sorted(fragments, key=lambda f: (f.top, f.x0))
+    previous = None
+    for k, f in enumerate(ordered):
+        if f.column >= 0 and previous is not None and previous.column < 0 \
+                and abs((f.x0 + f.x1) / 2 - centre) < body_size \
+                and not any(g is not f and g.top < f.bottom and f.top < g.bottom
+                            for g in ordered[max(0, k - 8):k + 8]):
+            f.column, f.col_left, f.col_right = -1, whole[0], whole[1]
+        previous = f
 
 
 # -- paragraphs --------------------------------------------------------------------

@@ -561,6 +561,7 @@ def _reading_order(fragments: list[_Fragment], page: _Page, body_size: float) ->
     whole = (min((e[0] for e in edges), default=0.0), max((e[1] for e in edges), default=page.width))
     for f in fragments:
         f.col_left, f.col_right = edges[f.column] if f.column >= 0 else whole
+    fragments = _merge_pieces(fragments, body_size)
     _headline_block(fragments, whole, body_size)
     order: list[_Fragment] = []
     band: list[_Fragment] = []
@@ -578,6 +579,25 @@ def _reading_order(fragments: list[_Fragment], page: _Page, body_size: float) ->
             band.append(f)
     flush()
     return order
+
+
+def _merge_pieces(fragments: list[_Fragment], body_size: float) -> list[_Fragment]:
+    """Pieces of one line cut at a wide space (第一节　收养) joined again: on one baseline,
+    in the same column, a few characters apart."""
+    out: list[_Fragment] = []
+    for f in sorted(fragments, key=lambda f: (f.column, round(f.baseline), f.x0)):
+        last = out[-1] if out else None
+        if (last is not None and last.column == f.column and abs(last.baseline - f.baseline) < 0.3 * f.size
+                and abs(last.size - f.size) < 0.12 * f.size and 0 <= f.x0 - last.x1 < 3 * f.size):
+            if last.chars[-1] != " ":
+                last.chars.append(" ")
+            last.chars.extend(f.chars)
+            last.x1, last.top, last.bottom = f.x1, min(last.top, f.top), max(last.bottom, f.bottom)
+            if last.bold is not f.bold:
+                last.bold = False if last.bold is not None or f.bold is not None else None
+        else:
+            out.append(f)
+    return out
 
 
 def _headline_block(fragments: list[_Fragment], whole: tuple[float, float], body_size: float) -> None:

@@ -505,6 +505,12 @@ def _columns(fragments: list[_Fragment], body_size: float) -> list[tuple[float, 
         return []
     lo = min(f.x0 for f in body)
     hi = max(f.x1 for f in body)
+    # lines wider than half the text are set across the columns (issuing lines under a
+    # headline) or fill a single column: only the narrower ones show where gutters are
+    narrow = [f for f in body if f.x1 - f.x0 < 0.5 * (hi - lo)]
+    if len(narrow) < 0.3 * len(body):
+        return [(lo, hi)]
+    body = narrow
     step = 1.0
     bins = int((hi - lo) / step) + 2
     crossing = [0] * bins

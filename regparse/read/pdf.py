@@ -460,9 +460,14 @@ def _masthead(page: _Page, body_size: float) -> dict[int, str]:
             limit = rule
     above = [f for f in page.fragments if f.bottom <= limit + 1]
     below = sorted((f for f in page.fragments if f.bottom > limit + 1), key=lambda f: f.top)
-    # the masthead's small print just under the rule (a gazette's date of issue) is part of it
+    # the masthead's print just under the rule (a gazette's date of issue, the editor's
+    # line) is part of it: what stands between the rule and the headline
+    headline = next((f for f in below if f.size >= 1.3 * body_size
+                     and f.top < limit + 0.15 * page.height), None)
     for f in below:
-        if f.size >= 0.9 * body_size:
+        if f is headline or (headline is None and f.size >= 0.9 * body_size):
+            break
+        if headline is not None and f.top >= headline.top:
             break
         above.append(f)
     below = [f for f in below if f not in above]

@@ -422,7 +422,7 @@ def _furniture(pages: list[_Page], body_size: float) -> dict[int, str]:
                 k += len(band)
     column_tops = {}
     for page in pages:
-        body = [f for f in page.fragments if _is_body(f, body_size) and len(f.chars) > 3]
+        body = [f for f in page.fragments if abs(f.size - body_size) < 0.05 * body_size and len(f.chars) > 3]
         column_tops[page.number] = min((f.top for f in body), default=page.height)
     shapes: dict[tuple[str, str], set[int]] = {}
     for f, edge in candidates:
@@ -647,7 +647,7 @@ def _paragraphs(fragments: list[_Fragment], body_size: float) -> list[list[_Frag
 def _continues(prev: _Fragment, f: _Fragment, body_size: float, usual_gap: float) -> bool:
     """Whether ``f`` carries on the paragraph whose last line is ``prev``."""
     size = prev.size
-    if abs(f.size - size) > 0.12 * size:
+    if abs(f.size - size) > 0.05 * size:
         return False
     if (f.page == prev.page and f.column == prev.column and size > 1.05 * body_size
             and prev.x1 > prev.col_right - 2 * size and prev.x0 - prev.col_left < 2 * size
@@ -658,7 +658,7 @@ def _continues(prev: _Fragment, f: _Fragment, body_size: float, usual_gap: float
         return (prev.column < 0 and f.column < 0 and size >= 1.5 * body_size and f.page == prev.page
                 and 0 <= f.top - prev.bottom < 0.8 * size and _centred(prev, body_size)
                 and _centred(f, body_size))
-    if prev.col_right - prev.x1 > 1.2 * size:
+    if prev.col_right - prev.x1 > 0.6 * size:
         return False                       # the line above ends short: its paragraph ends
     if f.x0 - f.col_left > 0.8 * size:
         return False                       # indented or centred: a paragraph begins

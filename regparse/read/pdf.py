@@ -656,8 +656,8 @@ def _continues(prev: _Fragment, f: _Fragment, body_size: float, usual_gap: float
     if prev.column < 0 or f.column < 0:
         # lines set across the columns: only a big headline wrapped over lines is joined
         return (prev.column < 0 and f.column < 0 and size >= 1.5 * body_size and f.page == prev.page
-                and 0 <= f.top - prev.bottom < 0.8 * size and _centred(prev, body_size)
-                and _centred(f, body_size))
+                and 0 <= f.top - prev.bottom < 0.8 * size
+                and prev.x1 - prev.x0 >= 0.5 * (prev.col_right - prev.col_left))
     if prev.col_right - prev.x1 > 0.6 * size:
         return False                       # the line above ends short: its paragraph ends
     if f.x0 - f.col_left > 0.8 * size:

@@ -320,20 +320,32 @@ def _fragments(page: _Page, scale: float) -> list[_Fragment]:
     fragments: list[_Fragment] = []
     current: _Fragment | None = None
     number = page.number
+    pending_space = None        # "typed" or "inserted" (by PDFium, for a gap)
     for ch, x0, x1, baseline, size, bold, wide in page.chars:
         if x0 is None or ch.isspace():
-            if current is not None and current.chars[-1] != " ":
-                current.chars.append(" ")
+            if current is not None:
                 if x0 is not None:
+                    pending_space = "typed"
                     current.x1 = max(current.x1, x1)
+                elif pending_space is None:
+                    pending_space = "inserted"
             continue
         size *= scale
+        if pending_space is not None and current is not None:
+            # the narrow gap a layout engine sets between ideographs and Latin letters or
+            # digits (2024 年) is no space in the text; a wider one, or a typed one, is
+            if not (pending_space == "inserted" and wide != (current.chars[-1] >= "\u2e80")
+                    and x0 - current.x1 < 0.45 * size):
+                current.chars.append(" ")
+            pending_space = None
         if wide and x1 < x0 + 0.9 * size:
             # a full-width character occupies its em even where its glyph is narrow (、，。）
             x1 = x0 + 0.9 * size
         if current is not None and not (
                 abs(baseline - current.baseline) < 0.4 * max(size, current.size)
                 and current.x1 - 0.6 * size < x0 < current.x1 + 0.9 * max(size, current.size)):
+            if current.chars[-1] == " ":
+                current.chars.pop()
             fragments.append(current)
             current = None
         if current is None:
@@ -567,8 +579,11 @@ def _reading_order(fragments: list[_Fragment], page: _Page, body_size: float) ->
     for k, (left, right) in enumerate(columns):
         members = [f for f in fragments if f.column == k and _is_body(f, body_size)] or \
                   [f for f in fragments if f.column == k]
+        # the right edge most lines reach: not the furthest, since punctuation may hang
+        # beyond it, nor the median, since a column of short paragraphs ends short often
+        ends = sorted(f.x1 for f in members)
         edges.append((min((f.x0 for f in members), default=left),
-                      max((f.x1 for f in members), default=right)))
+                      ends[int(0.7 * (len(ends) - 1))] if ends else right))
     whole = (min((e[0] for e in edges), default=0.0), max((e[1] for e in edges), default=page.width))
     for f in fragments:
         f.col_left, f.col_right = edges[f.column] if f.column >= 0 else whole

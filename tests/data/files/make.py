@@ -12,7 +12,8 @@ The regulation (``REGULATION`` below, written for these tests) is printed:
 * ``autonum.docx``: WordprocessingML written part by part, article labels as
   Word automatic numbering (第%1条, chineseCounting, suffix space), items as a
   second list (（%1）, chineseCounting, restarted per list with
-  startOverride), a header and a footer, one soft line break, a table;
+  startOverride), a header and a footer, a soft line break between two
+  paragraphs of an article, the issuing line in a table, a typed 第十条之一;
 * ``pasted.docx``: every line of a three-column PDF page pasted as its own
   paragraph (lines wrapped mid-sentence, as users paste from a PDF viewer);
 * ``party-gbk.html``: a page of another shape (a Party-regulation site):
@@ -276,7 +277,7 @@ def autonum_docx() -> bytes:
              f"<w:tbl><w:tr><w:tc>{_p(ISSUING)}</w:tc></w:tr></w:tbl>"]
     item_list = 1
     previous = None
-    for kind, value in BODY:
+    for k, (kind, value) in enumerate(BODY):
         if kind == "chapter":
             parts.append(_p(value, style="Heading"))
         elif kind == "article":
@@ -284,11 +285,13 @@ def autonum_docx() -> bytes:
             if "之" in label:
                 parts.append(_p(f"{label}　{body}"))
             elif label == "第二条":
-                # a soft line break inside the article: Word shows two lines
-                parts.append(_p(body.replace("。", "。\n", 1) if body.count("。") > 1 else body,
-                                num=(1, 0), breaks=True))
+                # its second paragraph after a soft line break, in the same w:p: Word shows
+                # two lines, as files typed with Shift+Enter do
+                parts.append(_p(body + "\n" + BODY[k + 1][1], num=(1, 0), breaks=True))
             else:
                 parts.append(_p(body, num=(1, 0)))
+        elif kind == "para" and BODY[k - 1][0] == "article" and BODY[k - 1][1][0] == "第二条":
+            continue
         elif kind == "item":
             if previous != "item":
                 item_list += 1

@@ -66,7 +66,7 @@ def read_docx(data: bytes, name: str = "<bytes>") -> Source:
         reader.emit(paragraph, builder)
     for kind, root in furniture:
         text = "\n".join(line for p in _paragraphs(root)
-                         for line in reader.paragraph_text(p, numbered=False).split(_BREAK)).strip()
+                         for line in reader.paragraph_text(p).split(_BREAK)).strip()
         if text:
             builder.furniture(text, kind)
     return builder.build("docx")
@@ -255,98 +255,127 @@ def format_number(n: int, fmt: str) -> str:
     return str(n)
 
 
+_P_PR, _R_PR, _P_STYLE, _JC, _NUM_PR, _NUM_ID, _ILVL, _IND = (
+    f"{W}pPr", f"{W}rPr", f"{W}pStyle", f"{W}jc", f"{W}numPr", f"{W}numId", f"{W}ilvl", f"{W}ind")
+_R, _T, _TAB, _PTAB, _BR, _CR, _HYPHEN, _SYM, _B, _SZ, _VAL = (
+    f"{W}r", f"{W}t", f"{W}tab", f"{W}ptab", f"{W}br", f"{W}cr", f"{W}noBreakHyphen", f"{W}sym",
+    f"{W}b", f"{W}sz", f"{W}val")
+_SKIP = frozenset((f"{W}del", f"{W}moveFrom", _P_PR, _R_PR, f"{W}proofErr", f"{W}bookmarkStart",
+                   f"{W}bookmarkEnd"))
+_DESCEND = frozenset((f"{W}hyperlink", f"{W}ins", f"{W}moveTo", f"{W}smartTag", f"{W}fldSimple",
+                      f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}bdo", f"{W}dir"))
+_OFF = ("0", "false", "off")
+
+
 class _Reader:
+    """Reads paragraphs in one pass over their children (this is the reader's hot path)."""
+
     def __init__(self, numbering: _Numbering, styles: _Styles) -> None:
         self.numbering = numbering
         self.styles = styles
+        self._style_facts: dict[str | None, tuple] = {}
+
+    def _style(self, style_id: str | None) -> tuple:
+        """(jc, numId, ilvl, bold, size in half points) a paragraph style gives, cached."""
+        facts = self._style_facts.get(style_id)
+        if facts is None:
+            lookup = self.styles.lookup
+            size = lookup(style_id, f"{W}rPr/{W}sz")
+            facts = (lookup(style_id, f"{W}pPr/{W}jc"), lookup(style_id, f"{W}pPr/{W}numPr/{W}numId"),
+                     lookup(style_id, f"{W}pPr/{W}numPr/{W}ilvl"),
+                     bool(lookup(style_id, f"{W}rPr/{W}b", toggle=True)),
+                     int(size) if size and size.isdigit() else None)
+            self._style_facts[style_id] = facts
+        return facts
 
     def emit(self, paragraph, builder: SourceBuilder) -> None:
-        ppr = paragraph.find(f"{W}pPr")
-        style_id = _val(ppr, f"{W}pStyle")
-        text = self.paragraph_text(paragraph, numbered=True, ppr=ppr, style_id=style_id)
+        style_id = jc = num_id = ilvl = ind = None
+        if len(paragraph) and paragraph[0].tag == _P_PR:
+            for child in paragraph[0]:
+                tag = child.tag
+                if tag == _P_STYLE:
+                    style_id = child.get(_VAL)
+                elif tag == _JC:
+                    jc = child.get(_VAL)
+                elif tag == _NUM_PR:
+                    for c in child:
+                        if c.tag == _NUM_ID:
+                            num_id = c.get(_VAL)
+                        elif c.tag == _ILVL:
+                            ilvl = c.get(_VAL)
+                elif tag == _IND:
+                    ind = child
+        style_jc, style_num, style_ilvl, style_bold, style_size = self._style(style_id)
+        parts: list[str] = []
+        runs: list[tuple[bool | None, int | None]] = []
+        self._runs(paragraph, parts, runs)
+        text = "".join(parts)
         if not text.strip():
             return
-        jc = _val(ppr, f"{W}jc") or self.styles.lookup(style_id, f"{W}pPr/{W}jc")
-        size_half_points = self._size(paragraph, style_id)
+        if num_id is None:
+            num_id, ilvl = style_num, ilvl if ilvl is not None else style_ilvl
+        if num_id and num_id != "0":
+            label = self.numbering.label(num_id, int(ilvl or 0))
+            if label:
+                text = label + text
+        size_half_points = next((sz for _, sz in runs if sz), style_size)
         size = size_half_points / 2 if size_half_points else None
-        facts = {"centred": jc in ("center", "centre"), "bold": self._bold(paragraph, style_id),
-                 "size": size, "indent": self._indent(ppr, size)}
+        facts = {"centred": (jc or style_jc) in ("center", "centre"),
+                 "bold": all(style_bold if b is None else b for b, _ in runs) if runs else None,
+                 "size": size, "indent": self._indent(ind, size)}
         for i, line in enumerate(text.split(_BREAK)):
             if line.strip():
                 builder.line(line, **(facts if i == 0 else {**facts, "indent": 0.0}))
 
-    def paragraph_text(self, paragraph, numbered: bool, ppr=None, style_id=None) -> str:
+    def paragraph_text(self, paragraph, numbered: bool = False) -> str:
         parts: list[str] = []
-        if numbered:
-            num_id = _val(ppr, f"{W}numPr/{W}numId")
-            ilvl = _val(ppr, f"{W}numPr/{W}ilvl")
-            if num_id is None:
-                num_id = self.styles.lookup(style_id, f"{W}pPr/{W}numPr/{W}numId")
-                if ilvl is None:
-                    ilvl = self.styles.lookup(style_id, f"{W}pPr/{W}numPr/{W}ilvl")
-            if num_id and num_id != "0" and self._has_text(paragraph):
-                label = self.numbering.label(num_id, int(ilvl or 0))
-                if label:
-                    parts.append(label)
-        self._runs(paragraph, parts)
+        self._runs(paragraph, parts, [])
         return "".join(parts)
 
-    @staticmethod
-    def _has_text(paragraph) -> bool:
-        # Word shows no number on an empty numbered paragraph, but it still counts it;
-        # a blank line between articles is however never numbered in practice
-        return any((t.text or "").strip() for t in paragraph.iter(f"{W}t"))
-
-    def _runs(self, element, parts: list[str]) -> None:
+    def _runs(self, element, parts: list[str], runs: list) -> None:
         for child in element:
             tag = child.tag
-            if tag == f"{W}r":
-                self._run(child, parts)
-            elif tag in (f"{W}del", f"{W}moveFrom", f"{W}pPr", f"{W}rPr"):
-                continue
-            elif tag in (f"{W}hyperlink", f"{W}ins", f"{W}moveTo", f"{W}smartTag", f"{W}fldSimple",
-                         f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}bdo", f"{W}dir"):
-                self._runs(child, parts)
+            if tag == _R:
+                self._run(child, parts, runs)
+            elif tag in _DESCEND:
+                self._runs(child, parts, runs)
 
     @staticmethod
-    def _run(run, parts: list[str]) -> None:
+    def _run(run, parts: list[str], runs: list) -> None:
+        bold = size = None
+        had_text = False
         for child in run:
             tag = child.tag
-            if tag == f"{W}t":
-                parts.append(child.text or "")
-            elif tag == f"{W}tab" or tag == f"{W}ptab":
+            if tag == _T:
+                t = child.text
+                if t:
+                    parts.append(t)
+                    had_text = had_text or not t.isspace()
+            elif tag == _R_PR:
+                for prop in child:
+                    if prop.tag == _B:
+                        bold = prop.get(_VAL, "true") not in _OFF
+                    elif prop.tag == _SZ:
+                        value = prop.get(_VAL)
+                        size = int(value) if value and value.isdigit() else None
+            elif tag == _TAB or tag == _PTAB:
                 parts.append("\t")
-            elif tag in (f"{W}br", f"{W}cr"):
+            elif tag == _BR or tag == _CR:
                 parts.append(_BREAK)
-            elif tag == f"{W}noBreakHyphen":
+            elif tag == _HYPHEN:
                 parts.append("-")
-            elif tag == f"{W}sym":
+            elif tag == _SYM:
                 code = child.get(f"{W}char")
                 if code:
                     try:
                         parts.append(chr(int(code, 16)))
                     except ValueError:
                         pass
-
-    def _bold(self, paragraph, style_id) -> bool | None:
-        runs = [r for r in paragraph.iter(f"{W}r") if any((t.text or "").strip() for t in r.iter(f"{W}t"))]
-        if not runs:
-            return None
-        style_bold = bool(self.styles.lookup(style_id, f"{W}rPr/{W}b", toggle=True))
-        return all(_on(r, f"{W}rPr/{W}b") if _on(r, f"{W}rPr/{W}b") is not None else style_bold
-                   for r in runs)
-
-    def _size(self, paragraph, style_id) -> int | None:
-        for run in paragraph.iter(f"{W}r"):
-            value = _val(run, f"{W}rPr/{W}sz")
-            if value and value.isdigit():
-                return int(value)
-        value = self.styles.lookup(style_id, f"{W}rPr/{W}sz")
-        return int(value) if value and value.isdigit() else None
+        if had_text:
+            runs.append((bold, size))
 
     @staticmethod
-    def _indent(ppr, size: float | None) -> float | None:
-        ind = ppr.find(f"{W}ind") if ppr is not None else None
+    def _indent(ind, size: float | None) -> float | None:
         if ind is None:
             return None
         chars = ind.get(f"{W}firstLineChars")

@@ -248,7 +248,7 @@ def test_markdown_with_an_html_comment_is_still_text():
 
 BAD = {
     "encrypted.pdf": "encrypted",
-    "truncated.pdf": "damaged",
+    "truncated.pdf": "truncated",
     "image-only.pdf": "no text layer",
     "old.doc": ".doc",
     "not-docx.docx": "not a .docx",
@@ -263,6 +263,27 @@ def test_a_bad_file_is_a_one_line_read_error(name):
     message = str(err.value)
     assert message.startswith(str(FILES / name) + ": ")
     assert BAD[name] in message and "\n" not in message
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_damaged_files_give_text_or_a_one_line_error_never_a_traceback(seed):
+    import random
+
+    rng = random.Random(seed)
+    for _ in range(25):
+        name = rng.choice(GOOD)
+        data = bytearray((FILES / name).read_bytes())
+        if rng.random() < 0.4:
+            data = data[: rng.randrange(len(data))]
+        else:
+            for _ in range(rng.randint(1, 20)):
+                data[rng.randrange(len(data))] = rng.randrange(256)
+        try:
+            source = read_bytes(bytes(data), name=name)
+        except ReadError as e:
+            assert str(e).startswith(name + ": ") and "\n" not in str(e)
+        else:
+            regparse.parse(source.text)
 
 
 def test_broken_docx_parts_are_one_line_errors():

@@ -150,7 +150,7 @@ def _zip_format(data: bytes, name: str) -> str:
 
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+    except Exception:  # zipfile raises BadZipFile, NotImplementedError, ValueError … on damage
         raise ReadError(f"{name}: a damaged zip archive (truncated or corrupt); "
                         "if it is a .docx, open and save it again in Word or LibreOffice") from None
     if "word/document.xml" in names:

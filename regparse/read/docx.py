@@ -53,7 +53,9 @@ def read_docx(data: bytes, name: str = "<bytes>") -> Source:
         styles = _Styles(_parse(etree, archive, "word/styles.xml", name, optional=True))
         furniture = [(m.group(1), _parse(etree, archive, part, name))
                      for part in sorted(archive.namelist()) if (m := _HEADER_FOOTER.match(part))]
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, KeyError) as e:
+    except ReadError:
+        raise
+    except Exception as e:  # zipfile: BadZipFile, zlib.error, NotImplementedError, KeyError, CRC errors …
         raise ReadError(f"{name}: a damaged .docx ({e.__class__.__name__}); "
                         "open and save it again in Word or LibreOffice") from None
 

@@ -38,6 +38,7 @@ _DROP = frozenset("script style noscript template iframe object embed select but
                   "textarea svg canvas head".split())
 _BOLD_TAGS = frozenset(("b", "strong"))
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w:.]+)""", re.I)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _ASCII_SPACE = re.compile(r"[ \t\n\r\f]+")
 _INDENT = re.compile(r"^[ \u00a0\u3000\u2002\u2003\u2009]+")
 # a line that is a structural marker of a regulation
@@ -84,6 +85,8 @@ def read_html(data: bytes, name: str = "<bytes>") -> Source:
 
     lxml_html = require("lxml.html", "html", name)
     text, encoding = _decode(data, name)
+    # lxml refuses control characters (a browser ignores them)
+    text = _CONTROL.sub("", text)
     try:
         root = lxml_html.document_fromstring(text)
     except Exception as e:  # lxml raises ParserError, ValueError … on markup it cannot build a tree from

@@ -238,7 +238,10 @@ def _pages(pdfium, data: bytes, name: str) -> list[_Page]:
         if "password" in message:
             raise ReadError(f"{name}: the PDF is encrypted (password-protected); "
                             "remove the password (e.g. qpdf --decrypt) and try again") from None
-        raise ReadError(f"{name}: a damaged PDF that cannot be opened ({e}); "
+        if b"%%EOF" not in data[-4096:]:
+            raise ReadError(f"{name}: a truncated PDF (its end is missing), damaged beyond reading; "
+                            "download it again") from None
+        raise ReadError(f"{name}: a damaged PDF that cannot be opened ({str(e).rstrip('.')}); "
                         "download it again or repair it (e.g. qpdf, or print it to PDF anew)") from None
     pages = []
     try:
@@ -436,15 +439,22 @@ def _furniture(pages: list[_Page], body_size: float) -> dict[int, str]:
     for page in pages:
         body = [f for f in page.fragments if abs(f.size - body_size) < 0.05 * body_size and len(f.chars) > 3]
         column_tops[page.number] = min((f.top for f in body), default=page.height)
-    shapes: dict[tuple[str, str], set[int]] = {}
+    # what recurs is small print at one place on the page: a headline at the top of page 1
+    # is no running header even where the header repeats its words on the pages after it
+    shapes: dict[tuple[str, str], list[_Fragment]] = {}
     for f, edge in candidates:
-        shapes.setdefault((edge, _DIGITS.sub("#", f.text.replace(" ", ""))), set()).add(f.page)
+        if f.size <= 1.05 * body_size:
+            shapes.setdefault((edge, _DIGITS.sub("#", f.text.replace(" ", ""))), []).append(f)
+
+    def recurs(f: _Fragment, edge: str) -> bool:
+        same = shapes.get((edge, _DIGITS.sub("#", f.text.replace(" ", ""))), [])
+        return len({g.page for g in same if abs(g.top - f.top) < 1.5 * body_size}) >= 2
     found: dict[int, str] = {}
     for f, edge in candidates:
         text = f.text.replace("\u3000", " ").strip()
         if _PAGE_NUMBER.match(text):
             found[id(f)] = "page-number"
-        elif len(shapes[(edge, _DIGITS.sub("#", f.text.replace(" ", "")))]) >= 2:
+        elif recurs(f, edge):
             found[id(f)] = edge
         elif (edge == "header" and f.page > 1 and f.size < 0.95 * body_size
               and f.bottom < column_tops[f.page]):

@@ -22,7 +22,7 @@ from regparse.read.pdf import ordinary_characters
 
 FILES = Path(__file__).resolve().parent / "data" / "files"
 TEXT = (FILES / "regulation.txt").read_text(encoding="utf-8")
-GOOD = ["lo-1col.pdf", "lo-3col.pdf", "autonum.docx", "pasted.docx", "party-gbk.html"]
+GOOD = ["lo-1col.pdf", "lo-3col.pdf", "lo-5col.pdf", "autonum.docx", "pasted.docx", "party-gbk.html"]
 pdfium = pytest.importorskip("pypdfium2")
 pytest.importorskip("lxml")
 
@@ -43,11 +43,22 @@ def expected():
     return regparse.parse(TEXT)
 
 
+# LibreOffice leaves a comma out of the text layer where it would hang past a narrow
+# column's edge (pdftotext does not see it either): that file's texts lose a ，or 、
+PUNCTUATION_LOST = {"lo-5col.pdf"}
+
+
 @pytest.mark.parametrize("name", GOOD)
 def test_every_format_parses_to_the_structure_of_the_text(name, expected):
     doc = regparse.parse_file(FILES / name)
     assert len(doc.articles) == 16
-    assert structure(doc) == structure(expected)
+    if name in PUNCTUATION_LOST:
+        drop = str.maketrans("", "", "，、")
+        shape = lambda d: [(label, [(t.translate(drop), [i.translate(drop) for i in items])  # noqa: E731
+                                    for t, items in paragraphs]) for label, paragraphs in structure(d)]
+        assert shape(doc) == shape(expected)
+    else:
+        assert structure(doc) == structure(expected)
     assert divisions(doc) == divisions(expected)
     assert doc.title == "示范市城市公园管理条例"
     assert not [d for d in doc.diagnostics if d.severity == "error"]
@@ -77,6 +88,13 @@ def test_pdf_headers_and_page_numbers_are_furniture_not_text(name):
     assert ("page-number", "— 1 —") in kinds and ("page-number", "— 2 —") in kinds
     assert "公报" not in source.text and "— 1 —" not in source.text
     assert all(f.page and f.box for f in source.furniture)
+
+
+def test_pdf_one_page_header_above_the_headline_is_furniture():
+    source = read_source(FILES / "lo-5col.pdf")
+    assert [(f.kind, f.text) for f in source.furniture] == [("header", "示范市人民代表大会常务委员会公报"),
+                                                           ("page-number", "— 1 —")]
+    assert source.text.startswith("示范市城市公园管理条例\n")
 
 
 def test_pdf_lines_know_their_page_box_and_size():

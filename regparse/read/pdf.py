@@ -139,6 +139,7 @@ class _Fragment:
     baseline: float
     size: float
     bold: bool | None
+    reach: float = 0.0      # where the last character's advance ends (≥ x1: 、，。 are narrow glyphs)
     column: int = -1        # index into the page's columns; -1 = set across columns
     col_left: float = 0.0
     col_right: float = 0.0
@@ -329,7 +330,7 @@ def _fragments(page: _Page, scale: float) -> list[_Fragment]:
             if current is not None:
                 if x0 is not None:
                     pending_space = "typed"
-                    current.x1 = max(current.x1, x1)
+                    current.reach = max(current.reach, x1)
                 elif pending_space is None:
                     pending_space = "inserted"
             continue
@@ -338,26 +339,26 @@ def _fragments(page: _Page, scale: float) -> list[_Fragment]:
             # the narrow gap a layout engine sets between ideographs and Latin letters or
             # digits (2024 年) is no space in the text; a wider one, or a typed one, is
             if not (pending_space == "inserted" and wide != (current.chars[-1] >= "\u2e80")
-                    and x0 - current.x1 < 0.45 * size):
+                    and x0 - current.reach < 0.45 * size):
                 current.chars.append(" ")
             pending_space = None
-        if wide and x1 < x0 + 0.9 * size:
-            # a full-width character occupies its em even where its glyph is narrow (、，。）
-            x1 = x0 + 0.9 * size
+        # a full-width character occupies its em even where its glyph is narrow (、，。)
+        reach = x0 + 0.9 * size if wide and x1 < x0 + 0.9 * size else x1
         if current is not None and not (
                 abs(baseline - current.baseline) < 0.4 * max(size, current.size)
-                and current.x1 - 0.6 * size < x0 < current.x1 + 0.9 * max(size, current.size)):
+                and current.x1 - 0.6 * size < x0 < current.reach + 0.9 * max(size, current.size)):
             if current.chars[-1] == " ":
                 current.chars.pop()
             fragments.append(current)
             current = None
         if current is None:
             current = _Fragment(number, [ch], x0, baseline - 0.85 * size, x1, baseline + 0.2 * size,
-                                baseline, size, bold)
+                                baseline, size, bold, reach)
         else:
             current.chars.append(ch)
             if x1 > current.x1:
                 current.x1 = x1
+            current.reach = max(reach, current.x1)
             if bold is not current.bold:
                 current.bold = False if current.bold is not None or bold is not None else None
     if current is not None:
@@ -456,8 +457,8 @@ def _furniture(pages: list[_Page], body_size: float) -> dict[int, str]:
             found[id(f)] = "page-number"
         elif recurs(f, edge):
             found[id(f)] = edge
-        elif (edge == "header" and f.page > 1 and f.size < 0.95 * body_size
-              and f.bottom < column_tops[f.page]):
+        elif (edge == "header" and f.size < 0.95 * body_size and f.bottom < column_tops[f.page]
+              and (f.page > 1 or _above_headline(f, pages[0], body_size))):
             found[id(f)] = edge     # a running header in small print above the columns
     # a band holding furniture is furniture all through (a header's date and paper side by side)
     for f, edge in candidates:
@@ -466,6 +467,18 @@ def _furniture(pages: list[_Page], body_size: float) -> dict[int, str]:
             found[id(f)] = edge
     found.update(_masthead(pages[0], body_size))
     return found
+
+
+_DOCUMENT_NUMBER = re.compile(r"[〔\[［(（]\d{4}[〕\]］)）]|第?\d+号|令")
+
+
+def _above_headline(f: _Fragment, page: _Page, body_size: float) -> bool:
+    """Whether small print at the top of page 1 stands over the headline (as a running
+    header does) rather than being a document number (国发〔2024〕1号), which is text."""
+    if _DOCUMENT_NUMBER.search(f.text):
+        return False
+    below = sorted((g for g in page.fragments if g.top > f.bottom), key=lambda g: g.top)
+    return bool(below) and below[0].size >= 1.3 * body_size
 
 
 def _masthead(page: _Page, body_size: float) -> dict[int, str]:
@@ -532,9 +545,9 @@ def _columns(fragments: list[_Fragment], body_size: float) -> list[tuple[float, 
         return []
     lo = min(f.x0 for f in body)
     hi = max(f.x1 for f in body)
-    # lines wider than half the text are set across the columns (issuing lines under a
+    # lines wider than 60 % of the text are set across the columns (issuing lines under a
     # headline) or fill a single column: only the narrower ones show where gutters are
-    narrow = [f for f in body if f.x1 - f.x0 < 0.5 * (hi - lo)]
+    narrow = [f for f in body if f.x1 - f.x0 < 0.6 * (hi - lo)]
     if len(narrow) < 0.3 * len(body):
         return [(lo, hi)]
     body = narrow
@@ -624,11 +637,12 @@ def _merge_pieces(fragments: list[_Fragment], body_size: float) -> list[_Fragmen
     for f in sorted(fragments, key=lambda f: (f.column, round(f.baseline), f.x0)):
         last = out[-1] if out else None
         if (last is not None and last.column == f.column and abs(last.baseline - f.baseline) < 0.3 * f.size
-                and abs(last.size - f.size) < 0.12 * f.size and 0 <= f.x0 - last.x1 < 3 * f.size):
+                and abs(last.size - f.size) < 0.12 * f.size and 0 <= f.x0 - last.reach < 3 * f.size):
             if last.chars[-1] != " ":
                 last.chars.append(" ")
             last.chars.extend(f.chars)
-            last.x1, last.top, last.bottom = f.x1, min(last.top, f.top), max(last.bottom, f.bottom)
+            last.x1, last.reach = f.x1, f.reach
+            last.top, last.bottom = min(last.top, f.top), max(last.bottom, f.bottom)
             if last.bold is not f.bold:
                 last.bold = False if last.bold is not None or f.bold is not None else None
         else:
@@ -675,7 +689,7 @@ def _continues(prev: _Fragment, f: _Fragment, body_size: float, usual_gap: float
     if abs(f.size - size) > 0.05 * size:
         return False
     if (f.page == prev.page and f.column == prev.column and size > 1.05 * body_size
-            and prev.x1 > prev.col_right - 2 * size and prev.x0 - prev.col_left < 2 * size
+            and prev.reach > prev.col_right - 2 * size and prev.x0 - prev.col_left < 2 * size
             and _centred(f, body_size) and 0 <= f.top - prev.bottom < 0.8 * size):
         return True                        # a heading wrapped in its column, centred on two lines
     if prev.column < 0 or f.column < 0:
@@ -683,7 +697,7 @@ def _continues(prev: _Fragment, f: _Fragment, body_size: float, usual_gap: float
         return (prev.column < 0 and f.column < 0 and size >= 1.5 * body_size and f.page == prev.page
                 and 0 <= f.top - prev.bottom < 0.8 * size
                 and prev.x1 - prev.x0 >= 0.5 * (prev.col_right - prev.col_left))
-    if prev.col_right - prev.x1 > 0.6 * size:
+    if prev.col_right - prev.reach > 0.6 * size:
         return False                       # the line above ends short: its paragraph ends
     if f.x0 - f.col_left > 0.8 * size:
         return False                       # indented or centred: a paragraph begins

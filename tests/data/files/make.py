@@ -5,10 +5,11 @@
 
 The regulation (``REGULATION`` below, written for these tests) is printed:
 
-* ``lo-1col.pdf``, ``lo-3col.pdf``: by LibreOffice Writer (``soffice
-  --headless --convert-to pdf``) from a flat ODT, in one and in three columns,
-  with a running header and a page-number footer; needs ``soffice`` and a
-  CJK font (Debian: libreoffice-writer-nogui, fonts-noto-cjk);
+* ``lo-1col.pdf``, ``lo-3col.pdf``, ``lo-5col.pdf``: by LibreOffice Writer
+  (``soffice --headless --convert-to pdf``) from a flat ODT, in one and three
+  columns on two A5 pages and in five columns on one landscape page (28 × 21 cm), with
+  a running header and a page-number footer; needs ``soffice`` and a CJK font
+  (Debian: libreoffice-writer-nogui, fonts-noto-cjk);
 * ``autonum.docx``: WordprocessingML written part by part, article labels as
   Word automatic numbering (第%1条, chineseCounting, suffix space), items as a
   second list (（%1）, chineseCounting, restarted per list with
@@ -98,7 +99,7 @@ def text() -> str:
 
 # -- LibreOffice PDFs --------------------------------------------------------------
 
-def fodt(columns: int) -> str:
+def fodt(columns: int, landscape: bool = False) -> str:
     paragraphs = [f'<text:p text:style-name="Title">{xml_escape(TITLE)}</text:p>',
                   f'<text:p text:style-name="Issuing">{xml_escape(ISSUING)}</text:p>']
     body = []
@@ -151,7 +152,7 @@ def fodt(columns: int) -> str:
   <style:section-properties><style:columns fo:column-count="{columns}" fo:column-gap="0.6cm"/></style:section-properties>
  </style:style>
  <style:page-layout style:name="PL">
-  <style:page-layout-properties fo:page-width="14.8cm" fo:page-height="21cm" fo:margin-top="1.2cm"
+  <style:page-layout-properties fo:page-width="{'28cm' if landscape else '14.8cm'}" fo:page-height="21cm" fo:margin-top="1.2cm"
    fo:margin-bottom="1.2cm" fo:margin-left="1.5cm" fo:margin-right="1.5cm"/>
   <style:header-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-bottom="0.4cm"/></style:header-style>
   <style:footer-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-top="0.4cm"/></style:footer-style>
@@ -168,14 +169,14 @@ def fodt(columns: int) -> str:
 """
 
 
-def libreoffice_pdf(columns: int, out: Path) -> None:
+def libreoffice_pdf(columns: int, out: Path, landscape: bool = False) -> None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         print(f"skip {out.name}: soffice not found", file=sys.stderr)
         return
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / (out.stem + ".fodt")
-        src.write_text(fodt(columns), encoding="utf-8")
+        src.write_text(fodt(columns, landscape), encoding="utf-8")
         subprocess.run([soffice, f"-env:UserInstallation=file://{tmp}/profile", "--headless",
                         "--convert-to", "pdf", "--outdir", tmp, str(src)],
                        check=True, capture_output=True, timeout=180)
@@ -428,6 +429,7 @@ def main() -> int:
     (HERE / "regulation.txt").write_text(text(), encoding="utf-8")
     libreoffice_pdf(1, HERE / "lo-1col.pdf")
     libreoffice_pdf(3, HERE / "lo-3col.pdf")
+    libreoffice_pdf(5, HERE / "lo-5col.pdf", landscape=True)
     (HERE / "autonum.docx").write_bytes(autonum_docx())
     (HERE / "pasted.docx").write_bytes(pasted_docx())
     (HERE / "party-gbk.html").write_bytes(party_html())

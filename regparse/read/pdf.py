@@ -187,6 +187,7 @@ def read_pdf(data: bytes, name: str = "<bytes>") -> Source:
     builder = SourceBuilder()
     furniture = _furniture(pages, body_size)
     ordered: list[_Fragment] = []
+    geometry = None
     for page in pages:
         for frag in page.fragments:
             if id(frag) in furniture:
@@ -198,7 +199,12 @@ def read_pdf(data: bytes, name: str = "<bytes>") -> Source:
             builder.furniture("".join(_join(aside)), "aside", page.number,
                               (min(f.x0 for f in aside), min(f.top for f in aside),
                                max(f.x1 for f in aside), max(f.bottom for f in aside)))
-        ordered.extend(_reading_order(kept, page, body_size))
+        columns, confident = _columns(kept, body_size)
+        if confident:
+            geometry = columns
+        elif geometry is not None:
+            columns = geometry      # a page with a few lines (the last) keeps the page before's columns
+        ordered.extend(_reading_order(kept, page, body_size, columns))
     for paragraph in _paragraphs(ordered, body_size):
         first = paragraph[0]
         text = ordinary_characters("".join(_join(paragraph)))
@@ -536,20 +542,26 @@ def _set_column(fragments, left: float, right: float, column: int = 0) -> None:
 
 # -- reading order -----------------------------------------------------------------
 
-def _columns(fragments: list[_Fragment], body_size: float) -> list[tuple[float, float]]:
-    """The page's columns as (left, right), from the gutters no body-text fragment crosses."""
+# body lines a page needs for its own gutters to be trusted over the page before's
+_CONFIDENT_LINES = 30
+
+
+def _columns(fragments: list[_Fragment], body_size: float) -> tuple[list[tuple[float, float]], bool]:
+    """The page's columns as (left, right), from the gutters no body-text fragment crosses,
+    and whether the page has lines enough to tell."""
     body = [f for f in fragments if _is_body(f, body_size) and len(f.chars) > 1]
+    confident = len(body) >= _CONFIDENT_LINES
     if len(body) < 3:
         body = fragments
     if not body:
-        return []
+        return [], False
     lo = min(f.x0 for f in body)
     hi = max(f.x1 for f in body)
     # lines wider than 60 % of the text are set across the columns (issuing lines under a
     # headline) or fill a single column: only the narrower ones show where gutters are
     narrow = [f for f in body if f.x1 - f.x0 < 0.6 * (hi - lo)]
     if len(narrow) < 0.3 * len(body):
-        return [(lo, hi)]
+        return [(lo, hi)], confident
     body = narrow
     step = 1.0
     bins = int((hi - lo) / step) + 2
@@ -580,12 +592,12 @@ def _columns(fragments: list[_Fragment], body_size: float) -> list[tuple[float, 
     if start is not None:
         columns.append((lo + start * step, hi))
     # a "column" narrower than a few characters is a stray mark, not a column
-    return [c for c in columns if c[1] - c[0] >= 4 * body_size] or [(lo, hi)]
+    return [c for c in columns if c[1] - c[0] >= 4 * body_size] or [(lo, hi)], confident
 
 
-def _reading_order(fragments: list[_Fragment], page: _Page, body_size: float) -> list[_Fragment]:
+def _reading_order(fragments: list[_Fragment], page: _Page, body_size: float,
+                   columns: list[tuple[float, float]]) -> list[_Fragment]:
     """Set-across text in bands, each band's columns one after another, top to bottom."""
-    columns = _columns(fragments, body_size)
     tolerance = 0.5 * body_size
     for f in fragments:
         f.column = -1

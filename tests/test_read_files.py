@@ -368,3 +368,14 @@ def test_the_command_line_reports_a_bad_file_on_one_line(name, capsys):
     assert captured.out == ""
     assert captured.err.count("\n") == 1 and captured.err.startswith("regparse: error: ")
     assert "Traceback" not in captured.err
+
+
+def test_a_pdf_text_layer_without_character_codes_is_refused():
+    from regparse.read import pdf as reader
+
+    page = reader._Page(1, 400, 600)
+    page.chars = [(chr(0xE000 + k), 10.0 * k, 10.0 * k + 9, 100.0, 10.0, None, True) for k in range(40)]
+    with pytest.raises(ReadError, match="no usable character codes"):
+        reader._check_character_map([page], "x.pdf")
+    page.chars = [("第", 10.0 * k, 10.0 * k + 9, 100.0, 10.0, None, True) for k in range(40)]
+    reader._check_character_map([page], "x.pdf")

@@ -81,7 +81,11 @@ def read_file(path: str | os.PathLike[str]) -> str:
         doc = regparse.parse(text)
         text[slice(*doc.article(11).span)]      # 第十一条 as printed
     """
-    return read_source(path).text
+    name = os.fspath(path)
+    data = _read_bytes(name)
+    if detect_format(data, name) == "text":
+        return decode(data, name=name)      # the lines of a Source are not needed here
+    return read_bytes(data, name=name).text
 
 
 def read_source(path: str | os.PathLike[str]) -> Source:

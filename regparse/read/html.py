@@ -104,7 +104,10 @@ def read_html(data: bytes, name: str = "<bytes>") -> Source:
 
     metadata = _metadata(body)
     lines = _Lines()
-    lines.walk(body)
+    try:
+        lines.walk(body)
+    except RecursionError:
+        raise ReadError(f"{name}: HTML nested too deeply to read") from None
     content = _content_block(body, lines.items)
     builder = SourceBuilder()
     headline = _headline(page_title, lines.items, content)

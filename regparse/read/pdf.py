@@ -176,6 +176,7 @@ def read_pdf(data: bytes, name: str = "<bytes>") -> Source:
 
     pdfium = require("pypdfium2", "pdf", name)
     pages = _pages(pdfium, data, name)
+    _check_character_map(pages, name)
     scale = _em_scale(pages)
     for page in pages:
         page.fragments = _fragments(page, scale)
@@ -299,6 +300,21 @@ def _pages(pdfium, data: bytes, name: str) -> list[_Page]:
     finally:
         document.close()
     return pages
+
+
+def _check_character_map(pages: list[_Page], name: str) -> None:
+    """Refuse a text layer whose fonts map glyphs to no characters (no ToUnicode map):
+    what comes out is private-use code points and U+FFFD, not text."""
+    total = unmapped = 0
+    for page in pages:
+        for ch, x0, *_ in page.chars:
+            if x0 is not None:
+                total += 1
+                if ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff" or ch < " ":
+                    unmapped += 1
+    if total >= 20 and unmapped > 0.3 * total:
+        raise ReadError(f"{name}: the PDF's text layer has no usable character codes (fonts "
+                        "without a ToUnicode map); run OCR on the page images instead")
 
 
 def _em_scale(pages: list[_Page]) -> float:

@@ -48,7 +48,8 @@ class Line:
 class Furniture:
     """Text the reader removed from ``Source.text`` because it is not the document's.
 
-    ``kind`` says why: ``header``, ``footer``, ``page-number``, ``aside`` (a
+    ``kind`` says why: ``header``, ``footer``, ``page-number``, ``masthead``
+    (a newspaper's or gazette's name plate on its first page), ``aside`` (a
     boxed item set in the page but not part of the text), ``navigation``
     (site chrome of a web page).
     """

@@ -107,6 +107,11 @@ def test_pdf_lines_know_their_page_box_and_size():
     for line in source.lines:
         x0, y0, x1, y1 = line.box
         assert 0 <= x0 < x1 and 0 <= y0 < y1
+        assert line.pieces[0][0] == line.page
+    # a paragraph wrapped over several column lines knows each of them
+    first_article = next(line for line in source.lines if source.line_text(line).startswith("第一条"))
+    assert len(first_article.pieces) >= 5
+    assert all(first_article.box[1] <= box[1] for page, box in first_article.pieces if page == 1)
 
 
 def test_pdf_three_columns_are_read_one_after_another():

@@ -19,8 +19,9 @@ What this reader guarantees the parser:
 * CJK radical and compatibility code points (⻔ U+2ED4, ⺠ U+2EA0, ⾏ U+2F8F,
   U+F900–U+FAFF …) are the ordinary characters (门, 民, 行 …);
 * each line knows its page (the page of its first character), its box on
-  that page (points, origin top left), its font size and, where the font
-  says so, whether it is bold.
+  that page (points, origin top left), the printed lines it was joined from
+  (``pieces``: page and box of each), its font size and, where the font says
+  so, whether it is bold.
 
 A PDF with no text layer (scanned pages) raises :class:`regparse.ReadError`
 saying so; an encrypted or damaged file too.  Characters come from
@@ -215,7 +216,8 @@ def read_pdf(data: bytes, name: str = "<bytes>") -> Source:
         builder.line(text, page=first.page, box=_union(f for f in paragraph if f.page == first.page),
                      size=round(first.size, 2), bold=bolds.pop() if len(bolds) == 1 else False,
                      indent=round((first.x0 - first.col_left) / first.size, 2) if first.size else None,
-                     centred=_centred(first, body_size))
+                     centred=_centred(first, body_size),
+                     pieces=tuple((f.page, _box(f)) for f in paragraph))
     return builder.build("pdf")
 
 

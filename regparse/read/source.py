@@ -31,7 +31,9 @@ class Line:
     ``page`` counts from 1; ``box`` is the union of the line's character boxes
     on that page; ``indent`` is the first-line indent in characters of the
     line's own size (2.0 for the usual 　　); ``size`` is the font size in
-    points.
+    points.  ``pieces`` are the printed lines a reader joined into this one
+    (a paragraph wrapped in a PDF column, continued in the next column or on
+    the next page), each as (page, box), in reading order.
     """
 
     start: int
@@ -42,6 +44,7 @@ class Line:
     centred: bool | None = None
     bold: bool | None = None
     size: float | None = None
+    pieces: tuple[tuple[int, Box], ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -239,6 +239,14 @@ def test_html_br_lines_and_nbsp_indents():
     assert [line.indent for line in source.lines] == [2.0, 2.0, 2.0]
 
 
+def test_html_pre_keeps_its_line_ends():
+    page = ("<html><body><div class='nav'><a href='/'>首页</a></div><pre>示例办法\n"
+            "第一条　为了示例，\n  制定本办法。\n第二条　本办法自发布之日起施行。\n</pre></body></html>")
+    source = read_bytes(page.encode("utf-8"), name="pre.html")
+    assert source.text.splitlines() == ["示例办法", "第一条　为了示例，", "制定本办法。", "第二条　本办法自发布之日起施行。"]
+    assert len(regparse.parse(source.text).articles) == 2
+
+
 def test_html_page_with_no_regulation_is_a_no_structure_diagnostic():
     doc = regparse.parse_file(FILES / "no-regulation.html")
     assert doc.articles == [] or len(doc.articles) == 0

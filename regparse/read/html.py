@@ -12,8 +12,8 @@ What this reader guarantees the parser:
   links, footers are ``Source.furniture`` (``navigation``); scripts, styles
   and comments are dropped;
 * ``<p>``, ``<br>``, ``<div>``, headings, list items and table cells end a
-  line; runs of ASCII white space inside a line become one space as a
-  browser shows them; the indent (&nbsp;, 　) at a line start is removed
+  line, and so does a line end inside ``<pre>``; runs of ASCII white space
+  inside a line become one space as a browser shows them; the indent (&nbsp;, 　) at a line start is removed
   and kept as the line's ``indent``; tags inside a label (``<strong>第一条
   </strong>``, ``<span>第</span>…``) leave the label whole;
 * layout facts per line: centred (``align``, ``text-align``, ``<center>``),
@@ -162,7 +162,7 @@ class _Lines:
         self._in_link = 0
         self.link_chars = 0
 
-    def walk(self, element, bold: bool = False, centred: bool = False) -> None:
+    def walk(self, element, bold: bool = False, centred: bool = False, pre: bool = False) -> None:
         tag = element.tag.lower() if isinstance(element.tag, str) else ""
         style = _style(element)
         is_block = tag in _BLOCK
@@ -174,6 +174,9 @@ class _Lines:
         elif is_block and ((element.get("align") or "").lower() in ("left", "justify")
                            or "text-align:left" in style or "text-align:justify" in style):
             centred = False
+        # in <pre> (and white-space: pre) a line end in the source is a line end on the page
+        if tag == "pre" or "white-space:pre" in style:
+            pre = True
         if tag == "br":
             self.flush()
             self._block = element.getparent()
@@ -181,18 +184,24 @@ class _Lines:
         if is_block:
             self.flush()
             self._block = element
-            self._centred = centred
         if element.text:
-            self.add(element.text, bold, element if is_block else None, centred)
+            self.add(element.text, bold, element if is_block else None, centred, pre)
         for child in element:
-            self.walk(child, bold, centred)
+            self.walk(child, bold, centred, pre)
             if child.tail:
-                self.add(child.tail, bold, element if is_block else None, centred)
+                self.add(child.tail, bold, element if is_block else None, centred, pre)
         if is_block:
             self.flush()
             self._block = element.getparent()
 
-    def add(self, text: str, bold: bool, block, centred: bool) -> None:
+    def add(self, text: str, bold: bool, block, centred: bool, pre: bool = False) -> None:
+        if pre and "\n" in text:
+            first, *rest = text.replace("\r\n", "\n").split("\n")
+            self.add(first, bold, block, centred)
+            for piece in rest:
+                self.flush()
+                self.add(piece, bold, block, centred)
+            return
         if not self._buffer:
             self._line_block = self._block if block is None else block
             self._line_centred = centred

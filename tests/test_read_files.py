@@ -200,6 +200,22 @@ def test_docx_numbering_starts_restarts_and_nested_levels():
                                  "第一千一百六十五条 乙", "（一）x", "（二）y"]
 
 
+def test_docx_numbering_from_the_paragraph_style():
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    numbering = ('<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+                 '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="第%1条"/><w:suff w:val="nothing"/></w:lvl>'
+                 '</w:abstractNum><w:num w:numId="7"><w:abstractNumId w:val="0"/></w:num>')
+    styles = (f'<w:styles xmlns:w="{w}"><w:style w:type="paragraph" w:styleId="Base">'
+              '<w:pPr><w:numPr><w:numId w:val="7"/></w:numPr></w:pPr></w:style>'
+              '<w:style w:type="paragraph" w:styleId="Article"><w:basedOn w:val="Base"/></w:style></w:styles>')
+    article = '<w:p><w:pPr><w:pStyle w:val="Article"/></w:pPr><w:r><w:t>　{}</w:t></w:r></w:p>'
+    data = io.BytesIO(_docx(numbering, article.format("甲。") + "<w:p><w:r><w:t>乙。</w:t></w:r></w:p>"
+                             + article.format("丙。")))
+    with zipfile.ZipFile(data, "a") as z:
+        z.writestr("word/styles.xml", styles)
+    assert read_bytes(data.getvalue(), name="s.docx").text.splitlines() == ["第一条　甲。", "乙。", "第二条　丙。"]
+
+
 def test_html_finds_the_content_and_leaves_the_page_around_it():
     source = read_source(FILES / "party-gbk.html")
     assert source.format == "html" and source.encoding == "gb18030"

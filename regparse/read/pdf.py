@@ -536,13 +536,24 @@ def _masthead(page: _Page, body_size: float) -> dict[int, str]:
 
 
 def _split_asides(fragments: list[_Fragment], frames, body_size: float):
-    """The fragments inside a drawn frame holding a small part of the page's text are an aside."""
+    """The fragments inside a frame drawn on its own, holding a small part of the page's
+    text, are an aside (a boxed news item).  Frames that touch others are a table's cells
+    and hold the document's own text."""
     if not frames or not fragments:
         return fragments, []
+    # a box is often drawn twice, filled and stroked: one frame
+    distinct: list[tuple[float, float, float, float]] = []
+    for frame in sorted(frames):
+        if not any(all(abs(a - b) < 2 for a, b in zip(frame, seen)) for seen in distinct):
+            distinct.append(frame)
     total = sum(len(f.chars) for f in fragments)
     asides = []
     taken: set[int] = set()
-    for x0, top, x1, bottom in frames:
+    for frame in distinct:
+        x0, top, x1, bottom = frame
+        if any(other is not frame and other[0] <= x1 + 2 and x0 <= other[2] + 2
+               and other[1] <= bottom + 2 and top <= other[3] + 2 for other in distinct):
+            continue
         inside = [f for f in fragments if id(f) not in taken and f.x0 >= x0 - 1 and f.x1 <= x1 + 1
                   and f.top >= top - 2 and f.bottom <= bottom + 2]
         if inside and sum(len(f.chars) for f in inside) < 0.35 * total:

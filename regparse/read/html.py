@@ -40,6 +40,7 @@ _BOLD_TAGS = frozenset(("b", "strong"))
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w:.]+)""", re.I)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _ASCII_SPACE = re.compile(r"[ \t\n\r\f]+")
+_TEXT_INDENT = re.compile(r"text-indent:(\d+(?:\.\d+)?)em")
 _INDENT = re.compile(r"^[ \u00a0\u3000\u2002\u2003\u2009]+")
 # a line that is a structural marker of a regulation
 _MARKER = re.compile(r"^\s*(第[一二三四五六七八九十百千零〇两\d]+[条章节编]|[（(][一二三四五六七八九十]+[)）])")
@@ -219,6 +220,10 @@ class _Lines:
             return
         # an indent of &nbsp; is a space each, of 　 a character each: in characters of the text
         width = sum(1.0 if ch == "\u3000" else 0.5 for ch in indent)
+        if not width and self._line_block is not None:
+            styled = _TEXT_INDENT.search(_style(self._line_block))
+            if styled:
+                width = float(styled.group(1))
         visible = [(p, b) for p, b in pieces if p.strip()]
         bold = bool(visible) and all(b for _, b in visible)
         self.items.append((line.replace("\u00a0", " "), self._line_block,

@@ -149,7 +149,7 @@ def test_docx_facts_come_from_the_formatting():
     heading = by_text["第一章　总则"]
     assert heading.centred and heading.bold and heading.size == 16
     body = by_text[next(t for t in by_text if t.startswith("第一条"))]
-    assert not body.centred and body.indent == 2.0
+    assert not body.centred and body.indent == 2.0 and body.size == 16 and not body.bold
 
 
 @pytest.mark.parametrize("n, fmt, expected", [

@@ -46,7 +46,7 @@ from pathlib import Path
 
 from ..errors import ReadError
 from .source import Box, Furniture, Line, Source
-from .text import ENCODINGS, decode, decode_with_encoding, read_text
+from .text import ENCODINGS, decode, read_text
 
 __all__ = ["read_file", "read_source", "read_bytes", "detect_format", "decode", "ENCODINGS",
            "Source", "Line", "Furniture", "Box", "FORMATS"]

@@ -117,10 +117,14 @@ class _Styles:
 
     def __init__(self, root) -> None:
         self._styles = {}
+        #: the style of a paragraph that names none (w:default="1", usually Normal)
+        self.default: str | None = None
         if root is None:
             return
         for style in root.iter(f"{W}style"):
             self._styles[style.get(f"{W}styleId")] = style
+            if style.get(f"{W}type") == "paragraph" and style.get(f"{W}default") in ("1", "true"):
+                self.default = style.get(f"{W}styleId")
 
     def _chain(self, style_id: str | None):
         seen = set()
@@ -135,8 +139,6 @@ class _Styles:
             value = _on(style, path) if toggle else _val(style, path)
             if value is not None:
                 return value
-            if not toggle and path.endswith("numId") and style.find(f"{W}pPr/{W}numPr") is not None:
-                return None
         return None
 
 
@@ -307,7 +309,7 @@ class _Reader:
                             ilvl = c.get(_VAL)
                 elif tag == _IND:
                     ind = child
-        style_jc, style_num, style_ilvl, style_bold, style_size = self._style(style_id)
+        style_jc, style_num, style_ilvl, style_bold, style_size = self._style(style_id or self.styles.default)
         parts: list[str] = []
         runs: list[tuple[bool | None, int | None]] = []
         self._runs(paragraph, parts, runs)

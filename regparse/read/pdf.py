@@ -594,10 +594,16 @@ def _columns(fragments: list[_Fragment], body_size: float) -> tuple[list[tuple[f
     body = narrow
     step = 1.0
     bins = int((hi - lo) / step) + 2
-    crossing = [0] * bins
+    # how many lines cross each bin: +1 where a line starts, -1 after it ends, summed up
+    delta = [0] * (bins + 1)
     for f in body:
-        for b in range(int((f.x0 - lo) / step), int((f.x1 - lo) / step) + 1):
-            crossing[b] += 1
+        delta[int((f.x0 - lo) / step)] += 1
+        delta[int((f.x1 - lo) / step) + 1] -= 1
+    crossing = []
+    running = 0
+    for d in delta[:bins]:
+        running += d
+        crossing.append(running)
     # a few lines set across the columns (a wide heading) must not close a gutter
     busy = sorted(c for c in crossing if c)
     allowed = max(1, len(body) // 50, int(0.25 * busy[len(busy) // 2]) if busy else 0)

@@ -127,7 +127,7 @@ def ordinary_characters(text: str) -> str:
     return _COMPAT.sub(ordinary, text)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)   # fragments are compared by identity
 class _Fragment:
     """A run of characters on one baseline with no wide gap: a line of one column."""
 

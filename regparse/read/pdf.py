@@ -275,6 +275,7 @@ def _pages(pdfium, data: bytes, name: str) -> list[_Page]:
             chars = result.chars
             last_font = None
             bold = None
+            high = 0            # the high surrogate of a character beyond the BMP (𠀀), if pending
             for i in range(raw.FPDFText_CountChars(tp)):
                 code = raw.FPDFText_GetUnicode(tp, i)
                 if raw.FPDFText_IsGenerated(tp, i):
@@ -283,10 +284,18 @@ def _pages(pdfium, data: bytes, name: str) -> list[_Page]:
                     continue
                 if code in (0x0D, 0x0A, 0xFFFE, 0x02):
                     continue
+                if 0xD800 <= code <= 0xDBFF:
+                    high = code
+                    continue
+                if 0xDC00 <= code <= 0xDFFF:
+                    if not high:
+                        continue
+                    code, high = 0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00), 0
                 raw.FPDFText_GetCharBox(tp, i, left, right, bottom, top)
                 raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
                 size = raw.FPDFText_GetFontSize(tp, i)
-                font = raw.FPDFText_GetFontInfo(tp, i, font_name, 128, ctypes.byref(flags))
+                raw.FPDFText_GetFontInfo(tp, i, font_name, 128, ctypes.byref(flags))
+                font = (font_name.value, flags.value)
                 if font != last_font:
                     last_font = font
                     weight = raw.FPDFText_GetFontWeight(tp, i)

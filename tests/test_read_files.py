@@ -222,11 +222,11 @@ def test_html_finds_the_content_and_leaves_the_page_around_it():
     assert source.format == "html" and source.encoding == "gb18030"
     text = source.text
     # the sidebar's 第X条 lines, the script's, the footer's are not the regulation's
-    assert "党内法规制定工作" not in text and "不是正文" not in text and "版权所有" not in text
+    assert "摘编" not in text and "学习要点" not in text and "不是正文" not in text and "版权所有" not in text
     assert text.startswith("示范市城市公园管理条例\n")
     assert "第三条　城市公园的管理" in text            # a label split over <span>s is whole
     nav = "\n".join(f.text for f in source.furniture if f.kind == "navigation")
-    assert "党内法规制定工作" in nav and "镕喆" in nav      # GBK beyond GB2312 decoded
+    assert "第十条　党内法规制定工作条例摘编" in nav and "镕喆" in nav   # GBK beyond GB2312 decoded
     centred = [source.line_text(line) for line in source.lines if line.centred]
     assert "第一章　总则" in centred
 

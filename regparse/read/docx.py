@@ -35,7 +35,6 @@ from .source import Source, SourceBuilder
 __all__ = ["read_docx", "format_number"]
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _HEADER_FOOTER = re.compile(r"word/(header|footer)\d*\.xml$")
 _LEVEL_REF = re.compile(r"%([1-9])")
 _BREAK = "\n"
@@ -62,6 +61,9 @@ def read_docx(data: bytes, name: str = "<bytes>") -> Source:
     builder = SourceBuilder()
     body = document.find(f"{W}body")
     if body is None:
+        if "purl.oclc.org/ooxml" in str(document.tag):
+            raise ReadError(f"{name}: a Strict Open XML document; save it as an ordinary "
+                            "Word document (.docx) and try again")
         raise ReadError(f"{name}: a .docx without a document body")
     reader = _Reader(numbering, styles)
     for paragraph in _paragraphs(body):

@@ -244,11 +244,13 @@ def _content_block(body, items):
     total_text = 0
     link_chars: dict[object, int] = {}
     for text, block, _ in items:
-        marker = 1 if _MARKER.match(text) else 0
         if block not in link_chars:
             link_chars[block] = 0 if block is None else len(_squash("".join(
                 _text(a) for a in block.iter("a"))))
-        size = 0 if link_chars[block] >= 0.5 * len(_squash(text)) else len(text)
+        # a line that is mostly a link (a sidebar's 第一条…, a menu) counts for nothing
+        is_link = link_chars[block] >= 0.5 * len(_squash(text))
+        marker = 1 if not is_link and _MARKER.match(text) else 0
+        size = 0 if is_link else len(text)
         total_markers += marker
         total_text += size
         element = block
@@ -286,11 +288,11 @@ def _headline(page_title: str, items, content):
     if not page_title:
         return None
     want = _squash(page_title)
+    # the title without the site's name after it (标题_中国政府网, 标题--某某网)
+    own = _squash(re.split(r"[_|\-—]{1,2}", page_title)[0])
     for item in items:
         text = _squash(item[0])
-        if _within(item[1], content):
-            continue
-        if len(text) >= 4 and want.startswith(text) and len(text) >= 0.5 * len(_squash(re.split(r"[_|\-—]{1,2}", page_title)[0])):
+        if not _within(item[1], content) and len(text) >= max(4, 0.5 * len(own)) and want.startswith(text):
             return item
     return None
 

@@ -329,9 +329,11 @@ def party_html() -> bytes:
             body.append(f"<p>　　{head}　{escape(text_)}</p>")
         else:
             body.append(f"<p>　　{escape(value)}</p>")
-    sidebar = "".join(f'<li><a href="/{k}.html">{escape(t)}</a></li>' for k, t in enumerate([
-        "第一条　为了规范党内法规制定工作", "第二条　本条例所称党内法规", "第三条　党内法规的名称为党章、准则",
-        "镕铸初心——学习体会", "喆人其萎：纪念文章"]))
+    # as many 第X条 lines as the regulation has, in links: they must not pull the content there
+    quoted = [f"第{n}条　党内法规制定工作条例摘编" for n in "一二三四五六七八九十"] + [
+        f"（{n}）学习要点" for n in "一二三四五六七八九十"] + [f"第{n}章　学习辅导" for n in "一二三四五六七八九十"]
+    sidebar = "".join(f'<li><a href="/{k}.html">{escape(t)}</a></li>' for k, t in enumerate(
+        quoted + ["镕铸初心——学习体会", "喆人其萎：纪念文章"]))
     page = f"""<!DOCTYPE html>
 <html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk">
 <title>{escape(TITLE)}-共产党员网</title>

@@ -79,6 +79,14 @@ def test_source_lines_cover_the_text_and_spans_point_into_it(name):
     assert source.text[slice(*article.span)].startswith("第十条")
 
 
+@pytest.mark.parametrize("name", GOOD)
+def test_a_source_pickles(name):
+    import pickle
+
+    source = read_source(FILES / name)
+    assert pickle.loads(pickle.dumps(source)) == source
+
+
 @pytest.mark.parametrize("name", ["lo-1col.pdf", "lo-3col.pdf"])
 def test_pdf_headers_and_page_numbers_are_furniture_not_text(name):
     source = read_source(FILES / name)

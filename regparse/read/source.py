@@ -15,7 +15,6 @@ bold from its markup.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import Mapping
 
 __all__ = ["Box", "Line", "Furniture", "Source", "SourceBuilder"]
@@ -84,7 +83,7 @@ class Source:
     encoding: str | None = None
     lines: tuple[Line, ...] = ()
     furniture: tuple[Furniture, ...] = ()
-    metadata: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    metadata: Mapping[str, str] = field(default_factory=dict)
 
     def line_text(self, line: Line) -> str:
         return self.text[line.start:line.end]
@@ -123,4 +122,4 @@ class SourceBuilder:
         if text:
             text += "\n"
         return Source(text, format, encoding, tuple(self._lines), tuple(self._furniture),
-                      MappingProxyType(dict(metadata or {})))
+                      dict(metadata or {}))

@@ -209,6 +209,19 @@ def test_docx_numbering_starts_restarts_and_nested_levels():
                                  "第一千一百六十五条 乙", "（一）x", "（二）y"]
 
 
+def test_docx_level_restart_zero_keeps_counting():
+    numbering = """
+    <w:abstractNum w:abstractNumId="0">
+      <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>
+      <w:lvl w:ilvl="1"><w:start w:val="1"/><w:lvlRestart w:val="0"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/><w:suff w:val="nothing"/></w:lvl>
+    </w:abstractNum>
+    <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>"""
+    paragraphs = "".join([_numbered("总体要求", 1), _numbered("甲", 1, 1), _numbered("主要任务", 1),
+                          _numbered("乙", 1, 1)])
+    assert read_bytes(_docx(numbering, paragraphs), name="r.docx").text.splitlines() == [
+        "一、总体要求", "（一）甲", "二、主要任务", "（二）乙"]
+
+
 def test_docx_numbering_from_the_paragraph_style():
     w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     numbering = ('<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>'

@@ -9,8 +9,8 @@ What this reader guarantees the parser:
   ``第%1条`` / ``chineseCounting`` starts with 第一条, 第二条 …, an item list
   with （一）, （二） …, exactly as Word shows them (``numbering.xml``:
   abstractNum / num / lvl, ``lvlText``, ``numFmt``, ``start``,
-  ``lvlOverride``/``startOverride``, ``suff``, numbering from the paragraph
-  style, deeper levels restarting after a shallower one);
+  ``lvlOverride``/``startOverride``, ``suff``, ``lvlRestart``, numbering
+  from the paragraph style, deeper levels restarting after a shallower one);
 * tabs are kept as ``\\t``; tables are read in document order, a line per
   paragraph of each cell; deleted revisions and field instructions are left
   out, field results kept;
@@ -185,7 +185,11 @@ class _Numbering:
         else:
             counters[ilvl] += 1
         for deeper in range(ilvl + 1, 9):
-            counters[deeper] = None
+            # a deeper level starts again after this one, unless its lvlRestart says otherwise
+            # (0: never; N: only after level N, counted from 1, or one above it)
+            restart = _val(overrides.get(deeper, levels.get(deeper)), f"{W}lvlRestart")
+            if restart is None or not restart.isdigit() or (restart != "0" and ilvl < int(restart)):
+                counters[deeper] = None
         fmt = _val(lvl, f"{W}numFmt") or "decimal"
         if fmt in ("none", "bullet"):
             text = _val(lvl, f"{W}lvlText") or "" if fmt == "bullet" else ""

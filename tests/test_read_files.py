@@ -308,6 +308,13 @@ def test_the_format_is_recognised_by_content_not_by_name(name, fmt, tmp_path):
     assert read_file(renamed) == read_file(FILES / name)
 
 
+def test_a_utf16_page_is_html():
+    page = "<html><body><p>第一条　为了示例。</p><p>第二条　施行。</p></body></html>"
+    data = page.encode("utf-16")
+    assert detect_format(data, "x") == "html"
+    assert read_bytes(data, name="x").text.splitlines() == ["第一条　为了示例。", "第二条　施行。"]
+
+
 def test_markdown_with_an_html_comment_is_still_text():
     data = "<!-- 来源：网络 -->\n# 示例办法\n第一条　为了示例。\n".encode("utf-8")
     assert detect_format(data, "x.md") == "text"

@@ -138,6 +138,8 @@ def detect_format(data: bytes, name: str = "<bytes>") -> str:
                         "save it as .docx (or convert it: soffice --headless --convert-to docx)")
     if head.startswith(_ZIP):
         return _zip_format(data, name)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):      # UTF-16 with a BOM: look at its characters
+        head = head.decode("utf-16", errors="ignore").encode("ascii", errors="ignore")
     lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if any(marker in lowered for marker in _HTML_MARKERS):
         return "html"

@@ -434,11 +434,15 @@ def _is_body(f: _Fragment, body_size: float) -> bool:
 # -- furniture ---------------------------------------------------------------------
 
 def _furniture(pages: list[_Page], body_size: float) -> dict[int, str]:
-    """id(fragment) → kind, for running headers, footers and page numbers.
+    """id(fragment) → kind, for running headers, footers, page numbers and the masthead.
 
-    A candidate is a fragment in the top or bottom 12 % of its page, set apart
-    from the text below (above) it; it is furniture when it looks like a page
-    number or when its text, digits aside, recurs at that place on another page.
+    A candidate is a band of fragments on one baseline in the top or bottom
+    12 % of its page, set apart from the text below (above) it.  It is
+    furniture when it looks like a page number; when its text, digits aside,
+    recurs at that place on another page in small print; or when it is small
+    print over the columns (on page 1: over the headline, and not a document
+    number).  A band with furniture in it is furniture all through.  The
+    masthead is what stands above the rule across the top of page 1.
     """
     candidates: list[tuple[_Fragment, str]] = []
     for page in pages:

@@ -19,7 +19,9 @@ Public functions::
     read_bytes(data, name="law.html")  # -> Source, from bytes in memory
     decode(data)                       # -> str: text-file bytes only, exactly as before
 
-What every reader guarantees the parser (the contract the lexer relies on):
+A text file's text is the file's characters exactly (the normalizer and the
+lexer deal with its wrapping and noise).  What the readers of PDF, DOCX and
+HTML guarantee the parser (the contract the lexer relies on):
 
 * one paragraph per line: a regulation's paragraph (an article's first or a
   later 款, an item, a heading) is one line of ``Source.text``; wrapping,
@@ -34,10 +36,11 @@ What every reader guarantees the parser (the contract the lexer relies on):
   facts (page, box, indent, centred, bold, size; ``None`` where unknown).
 
 Where later stages plug in: a lexer rule that wants layout reads the
-``Line`` of a physical line (the offsets are shared with the normalizer's
-line spans); a node's pages and boxes are the union of the ``Line`` boxes its
-span covers; OCR of an image-only PDF would be one more reader producing the
-same ``Source`` (the PDF reader's "no text layer" error is the place to call it).
+``Line`` of a physical line (its offsets are offsets into the same text as the
+normalizer's line spans, so a bisect on ``Line.start`` finds it); a node's
+pages and boxes are the ``Line.pieces`` (page, box) of the lines its span
+covers; OCR of an image-only PDF would be one more reader producing the same
+``Source`` (the PDF reader's "no text layer" error is the place to call it).
 """
 from __future__ import annotations
 

@@ -194,11 +194,11 @@ def read_pdf(data: bytes, name: str = "<bytes>") -> Source:
         for frag in page.fragments:
             if id(frag) in furniture:
                 kind = furniture[id(frag)]
-                builder.furniture(frag.text, kind, page.number, _box(frag))
+                builder.furniture(ordinary_characters(frag.text), kind, page.number, _box(frag))
         kept = [f for f in page.fragments if id(f) not in furniture]
         kept, asides = _split_asides(kept, page.frames, body_size)
         for aside in asides:
-            builder.furniture("".join(_join(aside)), "aside", page.number,
+            builder.furniture(ordinary_characters("".join(_join(aside))), "aside", page.number,
                               (min(f.x0 for f in aside), min(f.top for f in aside),
                                max(f.x1 for f in aside), max(f.bottom for f in aside)))
         columns, confident = _columns(kept, body_size)

@@ -151,6 +151,7 @@ class _Numbering:
         self._abstract: dict[str, dict[int, object]] = {}
         self._nums: dict[str, tuple[str, dict[int, int], dict[int, object]]] = {}
         self._counters: dict[object, list[int | None]] = {}
+        self._specs: dict[str, tuple | None] = {}
         if root is None:
             return
         for abstract in root.iter(f"{W}abstractNum"):
@@ -170,45 +171,59 @@ class _Numbering:
 
     def label(self, num_id: str, ilvl: int) -> str | None:
         """The next label of list ``num_id`` at level ``ilvl`` (advancing its counter)."""
-        if num_id not in self._nums:
+        spec = self._spec(num_id)
+        if spec is None or spec[1][ilvl] is None:
             return None
-        abstract_id, starts, overrides = self._nums[num_id]
-        levels = self._abstract.get(abstract_id, {})
-        lvl = overrides.get(ilvl, levels.get(ilvl))
-        if lvl is None:
-            return None
-        # nums that restart a level count on their own; the others share their abstractNum's list
-        key = ("num", num_id) if starts or overrides else ("abstract", abstract_id)
+        key, levels = spec
+        fmt, pattern, suffix, legal, start, restarts = levels[ilvl]
         counters = self._counters.setdefault(key, [None] * 9)
-        if counters[ilvl] is None:
-            counters[ilvl] = starts.get(ilvl, self._start(lvl))
-        else:
-            counters[ilvl] += 1
+        counters[ilvl] = start if counters[ilvl] is None else counters[ilvl] + 1
         for deeper in range(ilvl + 1, 9):
             # a deeper level starts again after this one, unless its lvlRestart says otherwise
             # (0: never; N: only after level N, counted from 1, or one above it)
-            restart = _val(overrides.get(deeper, levels.get(deeper)), f"{W}lvlRestart")
-            if restart is None or not restart.isdigit() or (restart != "0" and ilvl < int(restart)):
+            restart = levels[deeper][5] if levels[deeper] else None
+            if restart is None or (restart != 0 and ilvl < restart):
                 counters[deeper] = None
-        fmt = _val(lvl, f"{W}numFmt") or "decimal"
-        if fmt in ("none", "bullet"):
-            text = _val(lvl, f"{W}lvlText") or "" if fmt == "bullet" else ""
-        else:
-            text = _val(lvl, f"{W}lvlText") or ""
-            legal = _on(lvl, f"{W}isLgl")
-
+        if fmt == "none" or fmt == "bullet":
+            # a bullet is a glyph (often a Symbol-font private-use code), not a label
+            return ""
+        if "%" in pattern:
             def level_number(match: re.Match) -> str:
                 level = int(match.group(1)) - 1
+                spec_level = levels[level]
                 value = counters[level]
                 if value is None:
-                    value = self._start(overrides.get(level, levels.get(level)))
-                level_fmt = fmt if level == ilvl else _val(
-                    overrides.get(level, levels.get(level)), f"{W}numFmt") or "decimal"
+                    value = spec_level[4] if spec_level else 1
+                level_fmt = fmt if level == ilvl else (spec_level[0] if spec_level else "decimal")
                 return format_number(value, "decimal" if legal and level != ilvl else level_fmt)
 
-            text = _LEVEL_REF.sub(level_number, text)
-        suffix = _val(lvl, f"{W}suff") or "tab"
-        return text + {"tab": "\t", "space": " ", "nothing": ""}.get(suffix, "\t")
+            pattern = _LEVEL_REF.sub(level_number, pattern)
+        return pattern + suffix
+
+    def _spec(self, num_id: str):
+        """(counter key, per level (numFmt, lvlText, suffix, isLgl, start, lvlRestart)) of a num."""
+        if num_id in self._specs:
+            return self._specs[num_id]
+        spec = None
+        if num_id in self._nums:
+            abstract_id, starts, overrides = self._nums[num_id]
+            defined = self._abstract.get(abstract_id, {})
+            levels = []
+            for ilvl in range(9):
+                lvl = overrides.get(ilvl, defined.get(ilvl))
+                if lvl is None:
+                    levels.append(None)
+                    continue
+                restart = _val(lvl, f"{W}lvlRestart")
+                levels.append((_val(lvl, f"{W}numFmt") or "decimal", _val(lvl, f"{W}lvlText") or "",
+                               _SUFFIX.get(_val(lvl, f"{W}suff") or "tab", "\t"), bool(_on(lvl, f"{W}isLgl")),
+                               starts.get(ilvl, self._start(lvl)),
+                               int(restart) if restart and restart.isdigit() else None))
+            # nums that restart a level count on their own; the others share their abstractNum's list
+            key = ("num", num_id) if starts or overrides else ("abstract", abstract_id)
+            spec = (key, levels)
+        self._specs[num_id] = spec
+        return spec
 
     @staticmethod
     def _start(lvl) -> int:
@@ -216,6 +231,7 @@ class _Numbering:
         return int(start) if start and start.lstrip("-").isdigit() else 1
 
 
+_SUFFIX = {"tab": "\t", "space": " ", "nothing": ""}
 _IDEOGRAPH_TRADITIONAL = "甲乙丙丁戊己庚辛壬癸"
 _IDEOGRAPH_ZODIAC = "子丑寅卯辰巳午未申酉戌亥"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"

@@ -437,3 +437,14 @@ def test_a_pdf_text_layer_without_character_codes_is_refused():
         reader._check_character_map([page], "x.pdf")
     page.chars = [("第", 10.0 * k, 10.0 * k + 9, 100.0, 10.0, None, True) for k in range(40)]
     reader._check_character_map([page], "x.pdf")
+
+
+def test_a_scanned_page_among_text_pages_is_not_lost_silently():
+    document = pdfium.PdfDocument(str(FILES / "lo-1col.pdf"))
+    document.import_pages(pdfium.PdfDocument(str(FILES / "image-only.pdf")))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    source = read_bytes(buffer.getvalue(), name="mixed.pdf")
+    assert source.text == read_file(FILES / "lo-1col.pdf")
+    images = [f for f in source.furniture if f.kind == "image"]
+    assert [(f.page, f.text) for f in images] == [(3, "")]

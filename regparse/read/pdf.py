@@ -15,7 +15,9 @@ What this reader guarantees the parser:
   top or bottom of a page and by repeating, or by looking like a page
   number) and boxed asides (text inside a drawn frame, such as a news item
   set in the page) are not in the text: they are ``Source.furniture`` with
-  their page and box;
+  their page and box; a page that is only an image (scanned, among pages with
+  text) is furniture of kind ``image`` with no text, so that it is not lost
+  silently;
 * CJK radical and compatibility code points (⻔ U+2ED4, ⺠ U+2EA0, ⾏ U+2F8F,
   U+F900–U+FAFF …) are the ordinary characters (门, 民, 行 …);
 * each line knows its page (the page of its first character), its box on
@@ -161,6 +163,7 @@ class _Page:
     chars: list[tuple] = field(default_factory=list)
     frames: list[tuple[float, float, float, float]] = field(default_factory=list)
     rules: list[tuple[float, float, float, float]] = field(default_factory=list)
+    images: int = 0
 
 
 # a page number as printed: 3, — 3 —, - 3 -, 第5版, 第 1 页 共 4 页, 3/4
@@ -191,6 +194,9 @@ def read_pdf(data: bytes, name: str = "<bytes>") -> Source:
     ordered: list[_Fragment] = []
     geometry = None
     for page in pages:
+        if not page.fragments and page.images:
+            # a scanned page among pages with text: its text is not in the file, say so
+            builder.furniture("", "image", page.number, (0.0, 0.0, round(page.width, 2), round(page.height, 2)))
         for frag in page.fragments:
             if id(frag) in furniture:
                 kind = furniture[id(frag)]
@@ -304,7 +310,7 @@ def _pages(pdfium, data: bytes, name: str) -> list[_Page]:
                             else (False if weight > 0 or lowered else None))
                 chars.append((chr(code), left.value, right.value, height - oy.value, size, bold,
                               code >= 0x2E80))
-            result.frames, result.rules = _frames(raw, page.raw, height)
+            result.frames, result.rules, result.images = _frames(raw, page.raw, height)
             textpage.close()
             page.close()
             pages.append(result)
@@ -401,12 +407,16 @@ def _fragments(page: _Page, scale: float) -> list[_Fragment]:
 
 def _frames(raw, page, height: float):
     """Rectangles drawn on the page large enough to frame text, and wide horizontal
-    rules, each as (x0, top, x1, bottom)."""
+    rules, each as (x0, top, x1, bottom); and how many images the page shows."""
     frames, rules = [], []
+    images = 0
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     for i in range(raw.FPDFPage_CountObjects(page)):
         obj = raw.FPDFPage_GetObject(page, i)
-        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH:
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_IMAGE:
+            images += 1
+        if kind != raw.FPDF_PAGEOBJ_PATH:
             continue
         if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
             continue
@@ -415,7 +425,7 @@ def _frames(raw, page, height: float):
             frames.append((left.value, height - top.value, right.value, height - bottom.value))
         elif w > 200 and h < 4:
             rules.append((left.value, height - top.value, right.value, height - bottom.value))
-    return frames, rules
+    return frames, rules, images
 
 
 def _body_size(pages: list[_Page]) -> float:

@@ -53,7 +53,8 @@ class Furniture:
     ``kind`` says why: ``header``, ``footer``, ``page-number``, ``masthead``
     (a newspaper's or gazette's name plate on its first page), ``aside`` (a
     boxed item set in the page but not part of the text), ``navigation``
-    (site chrome of a web page).
+    (site chrome of a web page), ``image`` (a PDF page with no text layer:
+    its text is empty, and missing from the document).
     """
 
     text: str

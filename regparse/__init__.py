@@ -8,7 +8,8 @@ Four verbs::
     regparse.cite(doc.article(11), full=True)   # 《…》第十一条
     doc.get("第十一条第一款第（三）项")        # lookup by citation
 
-plus ``parse_file`` / ``read_file`` for files in any common encoding.
+plus ``parse_file`` / ``read_file`` / ``read_source`` for files: text in any common
+encoding, PDF, .docx and HTML pages (``regparse.read``).
 """
 from __future__ import annotations
 
@@ -18,14 +19,14 @@ from .model import (
     Paragraph, Part, Reference, Regulation, Section, Subitem, Subpart,
 )
 from .parse import extract, parse, parse_file
-from .read import read_file
+from .read import Source, read_file, read_source
 from .lookup import cite
 from . import export  # noqa: F401  (doc.to_akn(), doc.to_markdown(), … are its functions)
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "parse", "parse_file", "extract", "read_file", "cite",
+    "parse", "parse_file", "extract", "read_file", "read_source", "Source", "cite",
     "Regulation", "Node", "Division", "Part", "Subpart", "Chapter", "Section", "Article",
     "Paragraph", "Item", "Subitem", "Appendix", "Heading", "Reference", "Diagnostic", "Noise",
     "Decision", "RegparseError", "ReadError", "CitationError", "CitationNotFound",

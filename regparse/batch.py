@@ -320,12 +320,11 @@ def jsonl_record(relative: str, doc) -> str:
 
 def process(job: Job, fmt: str) -> Outcome:
     """Read, parse and write one input; every failure becomes an :class:`Outcome`, never an exception."""
-    import regparse  # looked up at call time, so the library's parse is the one used
-
     from .export import render
+    from .parse import parse_file
 
     try:
-        doc = regparse.parse_file(job.source)
+        doc = parse_file(job.source)
         if job.output is None:
             line = jsonl_record(job.relative, doc)
         else:

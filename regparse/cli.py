@@ -1,8 +1,9 @@
 """The ``regparse`` command: parse, look up, check, list references, extract, batch, schema.
 
-Every command reads a file in any supported encoding (or ``-`` for standard
-input), and every failure is one line on standard error, ``regparse: error:
-<message>``, with exit status 2 for a usage mistake and 1 for anything else.
+Every command reads a file (text in any supported encoding, PDF, .docx or an
+HTML page; or ``-`` for standard input), and every failure is one line on
+standard error, ``regparse: error: <message>``, with exit status 2 for a
+usage mistake and 1 for anything else.
 
 Example::
 
@@ -126,14 +127,14 @@ def build_parser() -> argparse.ArgumentParser:
                                    formatter_class=argparse.RawDescriptionHelpFormatter)
 
     p = command("parse", "parse a regulation and print its tree")
-    p.add_argument("file", metavar="FILE", help="text file in UTF-8, GB18030/GBK or UTF-16; - for standard input")
+    p.add_argument("file", metavar="FILE", help="text (UTF-8, GB18030/GBK, UTF-16), PDF, .docx or HTML file; - for standard input")
     p.add_argument("--format", "-f", choices=FORMATS, default="json", help="output format (default: json)")
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
     p.add_argument("--frbr-uri", metavar="URI", help="work URI for --format akn, e.g. /akn/cn/act/2024/1")
     p.set_defaults(run=_cmd_parse)
 
     p = command("get", "print one node, found by its citation")
-    p.add_argument("file", metavar="FILE", help="text file, or - for standard input")
+    p.add_argument("file", metavar="FILE", help="text, PDF, .docx or HTML file, or - for standard input")
     p.add_argument("citation", metavar="CITATION", help="e.g. 第十一条第一款第（三）项, 第11条第1款第3项, 第三章第一节")
     p.add_argument("--json", action="store_true",
                    help="print the node and everything below it (with --referrers: the references) as JSON")
@@ -141,19 +142,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_cmd_get)
 
     p = command("check", "print the diagnostics of a parse; exit 1 on errors")
-    p.add_argument("file", metavar="FILE", help="text file, or - for standard input")
+    p.add_argument("file", metavar="FILE", help="text, PDF, .docx or HTML file, or - for standard input")
     p.add_argument("--explain", action="store_true",
                    help="also print every heuristic decision and every piece of removed noise")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(run=_cmd_check)
 
     p = command("refs", "list the cross-references and what they resolve to")
-    p.add_argument("file", metavar="FILE", help="text file, or - for standard input")
+    p.add_argument("file", metavar="FILE", help="text, PDF, .docx or HTML file, or - for standard input")
     p.add_argument("--json", action="store_true", help="print the references as JSON")
     p.set_defaults(run=_cmd_refs)
 
     p = command("extract", "find every regulation printed in a text (a news page)")
-    p.add_argument("file", metavar="FILE", help="text file, or - for standard input")
+    p.add_argument("file", metavar="FILE", help="text, PDF, .docx or HTML file, or - for standard input")
     p.add_argument("--json", action="store_true", help="print the regulations found as JSON")
     p.set_defaults(run=_cmd_extract)
 
@@ -247,7 +248,7 @@ def _read_input(file: str) -> tuple[str, str]:
     if file == "-":
         stream = getattr(sys.stdin, "buffer", None)
         data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
-        return _read.decode(data, name="<stdin>"), "<stdin>"
+        return _read.read_bytes(data, name="<stdin>").text, "<stdin>"
     return _read.read_file(file), file
 
 

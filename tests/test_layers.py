@@ -29,6 +29,7 @@ LAYERS = (
     ("lookup",),
     ("parse",),
     ("export",),
+    ("batch",),
     ("cli", "__main__", "__init__"),
 )
 LAYER = {name: rank for rank, names in enumerate(LAYERS) for name in names}

@@ -1,4 +1,8 @@
-"""Bytes to text: the encodings Chinese regulations come in, and nothing that is not text.
+"""Text files: the encodings Chinese regulations come in, and nothing that is not text.
+
+What this reader guarantees the parser: the text is the file's characters
+exactly (only a BOM is removed), so a span of the tree is an offset into the
+file as the caller has it.  Its lines carry no layout facts.
 
 Supported: UTF-8 (with or without a BOM), GB18030 (which includes GBK and
 GB2312), UTF-16 and UTF-32 with a BOM.  The returned ``str`` is the decoded
@@ -19,13 +23,12 @@ Binary data, an unknown encoding, a missing file or a directory raise
 from __future__ import annotations
 
 import codecs
-import os
 import re
-from pathlib import Path
 
-from .errors import ReadError
+from ..errors import ReadError
+from .source import Line, Source
 
-__all__ = ["read_file", "decode", "ENCODINGS"]
+__all__ = ["read_text", "decode", "decode_with_encoding", "ENCODINGS"]
 
 #: the encodings ``decode`` recognises, in the order it tries them
 ENCODINGS = ("utf-32 (BOM)", "utf-16 (BOM)", "utf-8", "gb18030")
@@ -66,34 +69,16 @@ _MAX_FOREIGN_SHARE = 0.02
 _MAX_BROKEN_UTF8_SHARE = 0.01
 
 
-def read_file(path: str | os.PathLike[str]) -> str:
-    """The text of the file at ``path``, decoded as :func:`decode` does.
+def read_text(data: bytes, name: str = "<bytes>") -> Source:
+    """The :class:`Source` of a text file's bytes: :func:`decode`'s text, one ``Line`` per line."""
+    text, encoding = decode_with_encoding(data, name)
+    builder_lines = tuple(Line(m.start(), m.start() + len(m.group(1)))
+                          for m in _LINE.finditer(text) if m.end() > m.start())
+    return Source(text, "text", encoding, builder_lines)
 
-    Raises :class:`regparse.ReadError` naming the file when it is missing, a
-    directory, unreadable, binary or in an unknown encoding.  An empty file
-    gives ``""``.
 
-    Example::
-
-        text = regparse.read_file("seeds/004_931bd066818f0e97.txt")
-        doc = regparse.parse(text)
-        text[slice(*doc.article(11).span)]      # 第十一条 as printed
-    """
-    name = os.fspath(path)
-    p = Path(name)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise ReadError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise ReadError(f"{name}: is a directory, not a file") from None
-    except PermissionError:
-        raise ReadError(f"{name}: permission denied") from None
-    except OSError as e:
-        if p.is_dir():
-            raise ReadError(f"{name}: is a directory, not a file") from None
-        raise ReadError(f"{name}: cannot read: {e.strerror or e}") from None
-    return decode(data, name=name)
+# a line and its end: \r\n, \n or \r (the line ends the normalizer knows)
+_LINE = re.compile(r"([^\r\n]*)(?:\r\n|\n|\r|$)")
 
 
 def decode(data: bytes, name: str = "<bytes>") -> str:
@@ -117,8 +102,13 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
         >>> decode(codecs.BOM_UTF16_LE + "第一条\\r\\n".encode("utf-16-le"))
         '第一条\\r\\n'
     """
+    return decode_with_encoding(data, name)[0]
+
+
+def decode_with_encoding(data: bytes, name: str = "<bytes>") -> tuple[str, str | None]:
+    """:func:`decode`, and the name of the encoding it found (``None`` for no bytes)."""
     if not data:
-        return ""
+        return "", None
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -129,7 +119,7 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
                 raise ReadError(f"{name}: starts with a {_bom_name(encoding)} byte-order mark "
                                 f"but is not valid {_bom_name(encoding)}") from None
             _check_not_binary(text, name)
-            return text
+            return text, encoding
 
     if b"\x00" in data:
         raise ReadError(f"{name}: binary data, not text")
@@ -139,12 +129,12 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
         pass
     else:
         _check_not_binary(text, name)
-        return text
+        return text, "utf-8"
 
     text = _mostly_utf8(data)
     if text is not None:
         _check_not_binary(text, name)
-        return text
+        return text, "utf-8"
 
     if _too_many(len(_CONTROL_BYTES.findall(data)), len(data), _MAX_CONTROL_SHARE):
         raise ReadError(f"{name}: binary data, not text")
@@ -155,7 +145,7 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
     if text is not None and not _too_many(len(_NOT_CHINESE_TEXT.findall(text)), len(text),
                                           _MAX_FOREIGN_SHARE):
         _check_not_binary(text, name)
-        return text
+        return text, "gb18030"
     raise ReadError(f"{name}: not text in a supported encoding "
                     "(UTF-8, GB18030/GBK, or UTF-16/UTF-32 with a byte-order mark)")
 

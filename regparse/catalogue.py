@@ -17,20 +17,22 @@ True
 """
 from __future__ import annotations
 
+import datetime
 import re
 from functools import lru_cache
 
 from . import grammar
 from .model import DIVISION_KINDS
-from .numerals import DIGIT_VALUES, UNIT_VALUES
+from .numerals import DIGIT_VALUES, to_int
 
 __all__ = [
     "SEPARATORS", "CLOSERS", "TRAILERS", "SENTENCE_END", "CLAUSE_END",
-    "CN_DIGITS", "CN_NUMERAL_CHARS", "PAGE_NUMBER", "YEAR", "MONTH_OR_DAY",
+    "CN_DIGITS", "PAGE_NUMBER", "YEAR", "MONTH_OR_DAY",
     "CITATION_STEP", "REFERENCE_TAIL", "WEAK_REFERENCE_TAIL",
-    "DATE_LINE", "FULL_DATE", "INLINE_DATE", "NEWS_LINE", "SOURCE_LINE", "CREDIT_LINE", "NEWS_OR_CREDIT",
+    "DATE_LINE", "FULL_DATE", "DATE", "INLINE_DATE", "iso_dates", "NEWS_LINE", "SOURCE_LINE", "CREDIT_LINE", "NEWS_OR_CREDIT",
     "NEWS_FIRST", "QUOTED_TITLE", "TITLE_NOTE", "NOTE", "REGULATION_TITLE_END", "TITLE_DONE",
-    "ISSUER_ONLY", "DOCUMENT_NUMBER", "ISSUING_WORDS", "BARE_HEADINGS", "CLOSING_HEADING_WORD",
+    "ISSUER_ONLY", "DOCUMENT_NUMBER", "ISSUING_WORDS", "ACT_TYPES", "SELF_WORDS", "ACT_NAME_ENDINGS",
+    "STATE_PREFIX", "ISSUERS", "ACT_SHORT_NAMES", "UNIT_OF_LEVEL", "LEVEL_OF_UNIT", "WORD_AFTER_UNIT", "BARE_HEADINGS", "CLOSING_HEADING_WORD",
     "DIVISION_RANK", "MARK_KIND", "ITEM_STYLES", "MARK_FIRST", "first_characters",
 ]
 
@@ -49,9 +51,6 @@ CLAUSE_END = SENTENCE_END | frozenset("，,")
 # -- numerals ------------------------------------------------------------------
 #: the Chinese digits of a year, a month or a day (二〇二〇年): every digit but 两, which counts things
 CN_DIGITS = "".join(ch for ch in DIGIT_VALUES if ch != "两")
-#: the characters of a Chinese or Arabic numeral in a citation step (第一百零一条, 第11条);
-#: 万 is left out: no regulation has ten thousand articles
-CN_NUMERAL_CHARS = "".join(DIGIT_VALUES) + "".join(u for u, v in UNIT_VALUES.items() if v < 10000) + "0-9０-９"
 #: a page number in a page note or a furniture line (第4版, 下转第四版)
 PAGE_NUMBER = "[0-9０-９" + "".join(ch for ch, v in DIGIT_VALUES.items() if v and ch != "两") + "十]{1,3}"
 #: a year as printed at the start of an issuing line
@@ -60,9 +59,16 @@ YEAR = rf"(?:\d{{4}}|[{CN_DIGITS}]{{4}})"
 MONTH_OR_DAY = rf"[\d{CN_DIGITS}十]{{1,3}}"
 
 # -- references that look like markers -----------------------------------------
+def _citation_step() -> str:
+    """One step of a citation, 第二款 or 第（一）项, from grammars/citation.lark's terminals."""
+    terminals = {t.name: t.pattern.to_regexp() for t in grammar.load("citation.lark").terminals}
+    numeral, unit = f"(?:{terminals['NUMERAL']})", f"(?:{terminals['UNIT']})"
+    return (rf"第\s*(?:{numeral}\s*{unit}"
+            rf"|{terminals['_LPAR']}{numeral}{terminals['_RPAR']}\s*项)")
+
+
 #: the next step of a citation: 第二款, 第（一）项 (第三人, 第一类 are not)
-CITATION_STEP = (rf"第\s*(?:[{CN_NUMERAL_CHARS}]+\s*(?:条|款|项|目|章|节|编|分编)"
-                 r"|[（(][一二三四五六七八九十\d]+[）)]\s*项)")
+CITATION_STEP = _citation_step()
 #: what follows a 第X条 that is a reference, not an article: 第十条规定的,
 #: 第十条的, 第十条、第十一条, 第十条至第十五条, 第十条第二款, 第十条和…
 REFERENCE_TAIL = re.compile(
@@ -78,6 +84,9 @@ WEAK_REFERENCE_TAIL = re.compile(r"^(?:、|，|,|和|与|或|及|以及|等)")
 DATE_LINE = re.compile(rf"^[（(]?\s*{YEAR}\s*年")
 #: a full date (year, month and day) at the start of a line: only it starts an issuing line
 FULL_DATE = re.compile(rf"^[（(]?\s*{YEAR}\s*年\s*{MONTH_OR_DAY}\s*月\s*{MONTH_OR_DAY}\s*日")
+#: a date anywhere (2020年5月28日, 二〇二〇年五月二十八日), year, month and day in groups
+DATE = re.compile(rf"([0-9０-９]{{4}}|[{CN_DIGITS}]{{4}})\s*年\s*([0-9０-９]{{1,2}}|[十{CN_DIGITS}]{{1,3}})\s*月"
+                  rf"\s*([0-9０-９]{{1,2}}|[十{CN_DIGITS}]{{1,3}})\s*日")
 #: a date inside a run-on line, where the issuing lines of its front matter start
 INLINE_DATE = re.compile(r"(?<![0-9０-９])\d{4}年\d{1,2}月\d{1,2}日")
 
@@ -93,15 +102,62 @@ NEWS_OR_CREDIT = re.compile(f"(?:{NEWS_LINE.pattern})|(?:{CREDIT_LINE.pattern})"
 #: the first characters of those lines, tested before the patterns run
 NEWS_FIRST = frozenset("（(新本记《全以")
 
+# -- acts --------------------------------------------------------------------------
+#: the words a regulation's title ends with, by the type of act, longest first
+#: where one contains another (实施细则 before 细则, 法典 before 法)
+ACT_TYPES = ("实施细则", "实施条例", "实施办法", "法典", "法例", "宪章", "条例", "规定", "办法", "细则", "规则",
+             "解释", "决定", "准则", "意见", "通知", "批复", "章程", "纲要", "规范", "标准", "通则", "公约", "协定",
+             "安排", "答复", "修正案", "纪要", "制度", "守则", "决议", "规程", "法")
+#: what a regulation calls itself after 本 (本法, 本条例, 本规定, …)
+SELF_WORDS = ("实施细则", "实施条例", "实施办法", "法典", "条例", "规定", "办法", "准则", "细则", "规则",
+              "决定", "解释", "章程", "规范", "通则", "安排", "规程", "守则", "意见", "法")
+#: how an act's name ends when it is cited without 《》 (刑法第二十条)
+ACT_NAME_ENDINGS = ("法典", "法例", "宪章", "法", "条例", "规定", "办法", "细则", "规则", "决定", "通则", "解释",
+                    "章程", "公约", "准则", "协定")
+#: the prefix of the full name of a national act (中华人民共和国刑法 is 刑法)
+STATE_PREFIX = "中华人民共和国"
+#: how the full names of acts begin
+ISSUERS = (STATE_PREFIX, "最高人民法院", "最高人民检察院", "全国人民代表大会", "国务院")
+#: national acts by the short names they are cited by without 《》 (刑法第二十条,
+#: 依照民事诉讼法第…): where the words before such a name do not show where it
+#: starts, the name is the longest of these it ends with, never the clause
+#: before it (当事人以民法典第…, 自治机关行使宪法第…)
+ACT_SHORT_NAMES = tuple(sorted({
+    "宪法", "刑法", "民法典", "民法通则", "民法总则", "民事诉讼法", "刑事诉讼法", "行政诉讼法", "行政处罚法",
+    "行政复议法", "行政许可法", "行政强制法", "国家赔偿法", "立法法", "监察法", "公司法", "合伙企业法", "合同法",
+    "物权法", "担保法", "婚姻法", "继承法", "收养法", "侵权责任法", "专利法", "商标法", "著作权法", "劳动法",
+    "劳动合同法", "企业破产法", "证券法", "保险法", "票据法", "海商法", "仲裁法", "治安管理处罚法",
+    "反不正当竞争法", "反垄断法", "消费者权益保护法", "产品质量法", "食品安全法", "税收征收管理法",
+    "道路交通安全法", "环境保护法", "土地管理法", "城市房地产管理法", "商业银行法", "银行业监督管理法",
+    "海事诉讼特别程序法", "人民法院组织法", "人民检察院组织法", "法官法", "检察官法", "律师法", "公务员法",
+    "未成年人保护法", "妇女权益保障法", "老年人权益保障法", "预算法", "会计法", "审计法", "统计法", "价格法",
+    "招标投标法", "政府采购法", "建筑法", "森林法", "草原法", "水法", "矿产资源法", "药品管理法", "传染病防治法",
+    "出境入境管理法", "国籍法", "兵役法", "教育法", "义务教育法", "高等教育法", "选举法", "人民调解法",
+    "农村土地承包法", "信托法", "证券投资基金法", "电子商务法", "个人信息保护法", "网络安全法", "数据安全法",
+    "注册会计师法", "安全生产法", "拍卖法", "外商投资法", "工会法", "公证法", "种子法", "渔业法", "文物保护法",
+    "劳动争议调解仲裁法", "人民陪审员法", "反家庭暴力法", "反外国制裁法", "进出境动植物检疫法",
+    "国际刑事司法协助法", "海洋环境保护法", "大气污染防治法", "水污染防治法", "固体废物污染环境防治法",
+    "野生动物保护法", "动物防疫法", "农产品质量安全法", "广告法", "旅游法", "就业促进法", "社会保险法",
+    "职业病防治法", "消防法", "突发事件应对法", "国家安全法", "反恐怖主义法", "反间谍法", "保守国家秘密法",
+    "档案法", "行政监察法", "公职人员政务处分法", "村民委员会组织法", "城市居民委员会组织法", "民族区域自治法",
+    "香港特别行政区基本法", "澳门特别行政区基本法", "代表法", "全国人民代表大会组织法", "地方各级人民代表大会和地方各级人民政府组织法",
+    "居民身份证法", "护照法", "枪支管理法", "人民警察法", "禁毒法", "引渡法", "外交特权与豁免条例",
+    "对外贸易法", "海关法", "进出口商品检验法", "个人所得税法", "企业所得税法", "车船税法", "环境保护税法",
+    "城乡规划法", "物业管理条例", "节约能源法", "电力法", "煤炭法", "铁路法", "民用航空法", "公路法", "邮政法",
+    "电信条例", "慈善法", "红十字会法", "体育法", "科学技术进步法", "促进科技成果转化法", "中小企业促进法",
+    "乡村振兴法", "农业法", "土地承包法", "反洗钱法", "中国人民银行法", "期货和衍生品法", "资产评估法",
+    "行政法规制定程序条例", "劳动法", "医师法", "基本医疗卫生与健康促进法", "疫苗管理法", "药品管理法",
+    "精神卫生法", "母婴保健法", "献血法", "残疾人保障法", "军人地位和权益保障法", "英雄烈士保护法",
+}, key=lambda name: (-len(name), name)))
+
 # -- titles and issuing lines ----------------------------------------------------
 #: 《…》 in a headline that announces a regulation
 QUOTED_TITLE = re.compile(r"《([^《》]{2,60})》")
 #: a bracketed note after a title: （试行） （一） （1999年） （2020年修正）
 NOTE = r"[（(][^（()）\n]{1,20}[）)]"
 TITLE_NOTE = re.compile(NOTE + "$")
-#: the words a regulation's title ends with (act types), a note looked through
-REGULATION_TITLE_END = re.compile(r"(?:法|典|条例|规定|办法|细则|规则|解释|决定|准则|意见|通知|批复|章程|纲要|规范|标准|"
-                                  rf"公约|协定|安排|答复|修正案|纪要|制度|守则|决议)(?:{NOTE})?$")
+#: a regulation's title ends with its act type (典 for 民法典), a note looked through
+REGULATION_TITLE_END = re.compile(rf"(?:{'|'.join(ACT_TYPES)}|典)(?:{NOTE})?$")
 #: the endings that end a title for certain at a line break (…法 is left out:
 #: 适用法 / 律若干问题的解释 is cut inside a word)
 TITLE_DONE = re.compile(rf"(?:规定|解释|决定|意见|通知|批复|答复|安排|条例|办法|细则|规则|章程|准则|法典)(?:{NOTE})?$")
@@ -111,6 +167,16 @@ ISSUER_ONLY = re.compile(r"^[\u4e00-\u9fff、\s]{0,30}(?:法院|检察院|国务
 DOCUMENT_NUMBER = re.compile(r"[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号")
 #: the words an issuing line ends with
 ISSUING_WORDS = ("通过", "公布", "发布", "施行", "修正", "修订", "批准", "执行", "印发")
+
+# -- units ---------------------------------------------------------------------
+#: the unit word of each level of a regulation, outermost first (编 … 目)
+UNIT_OF_LEVEL = {**DIVISION_KINDS, "article": "条", "paragraph": "款", "item": "项", "subitem": "目"}
+#: the level of each unit word
+LEVEL_OF_UNIT = {unit: level for level, unit in UNIT_OF_LEVEL.items()}
+#: a unit followed by one of these characters makes another word, not a
+#: citation step or a reference word (第一目标, 第三条件, 本章程, 本节课, 前款物 in 支前款物)
+WORD_AFTER_UNIT = {"目": "标录前", "节": "目约省能日假课", "条": "件约码款", "章": "程", "编": "制号辑写码",
+                   "款": "项物", "项": "目", "分编": ""}
 
 # -- headings ------------------------------------------------------------------
 #: headings printed without a 编/章/节 marker, as whole lines
@@ -191,6 +257,22 @@ def first_characters(pattern: str) -> frozenset[str]:
     if nullable:  # pragma: no cover - a marker that matches nothing
         raise ValueError(f"{pattern!r} can match the empty string")
     return frozenset(chars)
+
+
+def iso_dates(text: str) -> list[str]:
+    """The dates printed in ``text``, as ISO dates, in order (impossible dates left out).
+
+    >>> iso_dates("2020年5月28日通过，二〇二一年一月一日起施行")
+    ['2020-05-28', '2021-01-01']
+    """
+    found = []
+    for match in DATE.finditer(text):
+        year, month, day = (to_int(part) for part in match.groups())
+        try:
+            found.append(datetime.date(year, month, day).isoformat())  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            continue
+    return found
 
 
 @lru_cache(maxsize=None)

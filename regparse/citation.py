@@ -28,6 +28,7 @@ from lark.exceptions import LarkError
 from .errors import CitationError
 from .grammar import load
 from .model import DIVISION_KINDS
+from .catalogue import LEVEL_OF_UNIT, UNIT_OF_LEVEL
 from .numerals import to_chinese, to_int
 
 __all__ = [
@@ -36,11 +37,9 @@ __all__ = [
 ]
 
 #: levels of a citation, outermost first
-LEVELS = ("part", "subpart", "chapter", "section", "article", "paragraph", "item", "subitem")
-DIVISION_LEVELS = LEVELS[:4]
-#: the unit word of each level
-UNIT_OF_LEVEL = {**DIVISION_KINDS, "article": "条", "paragraph": "款", "item": "项", "subitem": "目"}
-_LEVEL_OF_UNIT = {unit: level for level, unit in UNIT_OF_LEVEL.items()}
+LEVELS = tuple(UNIT_OF_LEVEL)
+DIVISION_LEVELS = tuple(DIVISION_KINDS)
+_LEVEL_OF_UNIT = LEVEL_OF_UNIT
 #: each level's depth, outermost 0
 RANK = {level: i for i, level in enumerate(LEVELS)}
 

@@ -37,6 +37,8 @@ from typing import Any, Mapping
 
 from .citation import (DIVISION_LEVELS, LEVELS, RANK, Citation, Location, Range, chain_matches, format_location, grammar,
                    parse)
+from .catalogue import (ACT_NAME_ENDINGS, ACT_SHORT_NAMES, LEVEL_OF_UNIT, SELF_WORDS, STATE_PREFIX,
+                        WORD_AFTER_UNIT)
 from .errors import CitationError
 from .model import Reference, Regulation
 
@@ -45,12 +47,14 @@ __all__ = [
     "SELF_WORDS", "COMMON_ACTS",
 ]
 
-#: what a regulation calls itself: 本法, 本条例, 本规定, …
-SELF_WORDS = ("实施细则", "实施条例", "实施办法", "法典", "条例", "规定", "办法", "准则", "细则", "规则",
-              "决定", "解释", "章程", "规范", "通则", "安排", "规程", "守则", "意见", "法")
-#: how an act's name ends when it is cited without 《》 (刑法第二十条)
-_ACT_ENDINGS = ("法典", "法例", "宪章", "法", "条例", "规定", "办法", "细则", "规则", "决定", "通则", "解释",
-                "章程", "公约", "准则", "协定")
+#: the national acts most often cited by their short name without 《》 (kept under its old name)
+COMMON_ACTS = ACT_SHORT_NAMES
+
+
+def _not_followed_by(unit: str, extra: str = "") -> str:
+    """A look-ahead that keeps out the words a unit starts (条件, 章程, 节课): WORD_AFTER_UNIT."""
+    chars = WORD_AFTER_UNIT[unit] + extra
+    return f"(?![{chars}])" if chars else ""
 
 
 # -- the pattern -------------------------------------------------------------------
@@ -71,14 +75,18 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     # words that name a provision from where they stand; the look-arounds keep
     # out words that merely contain them (基本法, 本条例, 条件, 款项, 项目, 章程, 节目)
     this = r"(?<![基根成资文样副正原版日账课书剧标脚蓝范底读抄善血老工股母记每一])本"
-    before = r"(?<![目提当此事生])前"
+    # 支前 (supporting the front), 目前, 提前, 当前 …: words, not 前款
+    before = r"(?<![目提当此事生支])前"
     above = r"(?<![以向往北])上一?"
     count = r"[两二三四五六七八九各]"
-    relative = (f"{this}条{before}{count}?款|{this}条(?![例件款约码])|{this}款(?!项)|{this}项(?!目)"
-                f"|{this}目(?![标录前])"
-                f"|{before}{count}?款(?!项)|{before}{count}?条(?![件款约码])|{before}{count}?项(?!目)"
-                f"|{above}款(?!项)|{above}条(?![件款约码])|{above}项(?!目)")
-    division = f"{this}(?:分编|编(?![制号辑写码])|章(?!程)|节(?![目约省能日假]))"
+    article, paragraph, item = (f"条{_not_followed_by('条')}", f"款{_not_followed_by('款')}",
+                                f"项{_not_followed_by('项')}")
+    relative = (f"{this}条{before}{count}?款|{this}条{_not_followed_by('条', '例')}|{this}{paragraph}|{this}{item}"
+                f"|{this}目{_not_followed_by('目')}"
+                f"|{before}{count}?{paragraph}|{before}{count}?{article}|{before}{count}?{item}"
+                f"|{above}{paragraph}|{above}{article}|{above}{item}")
+    division = (f"{this}(?:分编|编{_not_followed_by('编')}|章{_not_followed_by('章')}"
+                f"|节{_not_followed_by('节')})")
     self_name = f"{this}(?:{'|'.join(SELF_WORDS)})(?:总则|分则)?"
     reference = re.compile(
         rf"(?:(?P<title>《[^《》\n]{{1,80}}》)(?:[（(]以下简称[^（()）\n]{{1,20}}[）)])?|(?P<self>{self_name})"
@@ -92,34 +100,15 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return reference, re.compile(step), anchor
 
 
-# a citation's last unit followed by these characters makes another word
-# (第一目标, 第三条件): the last step is not part of the citation
-_WORD_AFTER = {"目": "标录前", "节": "目约省能日假课", "条": "件约码款", "章": "程", "编": "制号辑写码",
-               "款": "项", "项": "目"}
-
 # where the name of an act cited without 《》 starts: after one of these
 _ACT_START = re.compile(
     r"[\s，,。；;：:、（）()“”\"'《》]|依照|依据|根据|按照|参照|比照|适用|违反|符合|认定为|认定属于|属于|构成"
-    r"|实施|执行|修正后的?|修订后的?|修订前的?|修正前的?|关于|是指|即|(?<!共)和|与|及|或者|的")
-_ACT_TAIL = re.compile(rf"(?:{'|'.join(_ACT_ENDINGS)})(?P<book>总则|分则)?$")
+    r"|实施|执行|修正后的?|修订后的?|修订前的?|修正前的?|修改后的?|修改前的?|关于|是指|即|(?<!共)和|与|及|或者|的")
+_ACT_TAIL = re.compile(rf"(?:{'|'.join(ACT_NAME_ENDINGS)})(?P<book>总则|分则)?$")
 #: 总则 is a code's first 编, 分则 its second (刑法总则, 本法分则)
 _BOOK_PART = {"总则": 1, "分则": 2}
 _NOT_AN_ACT = ("本", "前", "上述", "上列", "该", "有关", "相关", "其他", "下列", "以上", "同", "此", "其")
-#: the national laws most often cited by their short name without 《》; used
-#: when the words before the name do not show where it starts (同时触犯刑法第…)
-COMMON_ACTS = tuple(sorted((
-    "宪法", "刑法", "民法典", "民法通则", "民法总则", "民事诉讼法", "刑事诉讼法", "行政诉讼法", "行政处罚法",
-    "行政复议法", "行政许可法", "行政强制法", "国家赔偿法", "立法法", "监察法", "公司法", "合伙企业法", "合同法",
-    "物权法", "担保法", "婚姻法", "继承法", "收养法", "侵权责任法", "专利法", "商标法", "著作权法", "劳动法",
-    "劳动合同法", "企业破产法", "证券法", "保险法", "票据法", "海商法", "仲裁法", "治安管理处罚法",
-    "反不正当竞争法", "反垄断法", "消费者权益保护法", "产品质量法", "食品安全法", "税收征收管理法",
-    "道路交通安全法", "环境保护法", "土地管理法", "城市房地产管理法", "商业银行法", "银行业监督管理法",
-    "海事诉讼特别程序法", "人民法院组织法", "法官法", "检察官法", "律师法", "公务员法", "未成年人保护法",
-    "妇女权益保障法", "老年人权益保障法", "预算法", "会计法", "审计法", "统计法", "价格法", "招标投标法",
-    "政府采购法", "建筑法", "森林法", "草原法", "水法", "矿产资源法", "药品管理法", "传染病防治法",
-    "出境入境管理法", "国籍法", "兵役法", "教育法", "义务教育法", "高等教育法", "选举法", "人民调解法",
-    "农村土地承包法", "信托法", "证券投资基金法", "电子商务法", "个人信息保护法", "网络安全法", "数据安全法",
-), key=len, reverse=True))
+
 
 
 @dataclass(frozen=True)
@@ -217,7 +206,7 @@ def _read_run(text: str, start: int, end: int, step: re.Pattern) -> tuple[int, C
     ends = [m.end() for m in step.finditer(text, start, end)]
     for stop in reversed(ends):
         last = text[stop - 1]
-        if stop < len(text) and text[stop] in _WORD_AFTER.get(last, ""):
+        if stop < len(text) and text[stop] in WORD_AFTER_UNIT.get(last, ""):
             continue
         try:
             return stop, parse(text[start:stop])
@@ -227,25 +216,37 @@ def _read_run(text: str, start: int, end: int, step: re.Pattern) -> tuple[int, C
 
 
 def _act_before(text: str, start: int, acts: tuple[str, ...] = ()) -> str | None:
-    """刑法 in 依照刑法第二十条: the name of an act cited without 《》."""
+    """刑法 in 依照刑法第二十条: the name of an act cited without 《》.
+
+    A name the document cites in 《》 (``acts``) or a national act's short
+    name (:data:`~regparse.catalogue.ACT_SHORT_NAMES`) that the words before
+    the citation end with is the name, with 中华人民共和国 when it is printed
+    before it: never the clause before it (当事人以民法典第…, 自治机关行使宪法第…).
+    Other names run from the last word that cannot be part of a name
+    (依照, 根据, a comma …).
+
+    >>> _act_before("当事人以民法典第五百条", 7), _act_before("依照中华人民共和国刑法第二十条", 11)
+    ('民法典', '中华人民共和国刑法')
+    """
     window_start = max(0, start - 30)
     window = text[window_start:start]
-    if not _ACT_TAIL.search(window):
+    tail = _ACT_TAIL.search(window)
+    if tail is None or _NAMES_ITSELF.search(window):
         return None
     for act in acts:
         if window.endswith(act):
             return act
-    name = _name_after_delimiter(window, window_start)
-    common = next((act for act in COMMON_ACTS if window.endswith(act)), None)
-    if name is not None and (common is None or len(name) <= 8 or name.startswith(_ISSUERS)):
-        return name
-    # a long "name" is usually a clause that ends in a well-known act
-    # (人民法院应当认定被诉侵权设计落入专利法第…)
-    return common or name
+    book = tail.group("book") or ""          # 刑法分则: the name is 刑法, in its second 编
+    name_end = len(window) - len(book)
+    known = next((act for act in ACT_SHORT_NAMES if window.endswith(act, 0, name_end)), None)
+    if known is not None:
+        full = STATE_PREFIX + known
+        return (full if window.endswith(full, 0, name_end) else known) + book
+    return _name_after_delimiter(window, window_start)
 
 
-#: how the full names of acts begin
-_ISSUERS = ("中华人民共和国", "最高人民法院", "最高人民检察院", "全国人民代表大会", "国务院")
+# 造成本法第…, 前款规定第(四)项: a reference word, not the end of another act's name
+_NAMES_ITSELF = re.compile(rf"(?:本(?:{'|'.join(SELF_WORDS)})|(?:本|前|上一?)[条款项目](?:规定)?)(?:总则|分则)?$")
 
 
 def _name_after_delimiter(window: str, window_start: int) -> str | None:
@@ -411,8 +412,8 @@ def _division_location(divisions: list[dict]) -> Location:
 
 
 _COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_WORD_LEVEL = {"条": "article", "款": "paragraph", "项": "item", "目": "subitem"}
-_DIVISION_WORD = {"章": "chapter", "节": "section", "编": "part", "分编": "subpart"}
+_WORD_LEVEL = {unit: level for unit, level in LEVEL_OF_UNIT.items() if level not in DIVISION_LEVELS}
+_DIVISION_WORD = {unit: level for unit, level in LEVEL_OF_UNIT.items() if level in DIVISION_LEVELS}
 
 
 def _word_targets(word: str, where: _Where, doc: _Document) -> list[Location | dict] | None:
@@ -625,6 +626,7 @@ def annotate(tree: dict, source: str, source_pieces: Mapping[int, list[tuple[int
     diagnostics = tree.setdefault("diagnostics", [])
     last_act: str | None = None
     acts = _known_acts(doc)
+    own = _own_names(tree.get("title"))
     article: dict | None = None
     previous: Location | None = None     # where the article's previous reference ended
     anchor = _patterns()[2]
@@ -650,6 +652,9 @@ def annotate(tree: dict, source: str, source_pieces: Mapping[int, list[tuple[int
             ref = _in_context(ref, before, before_location, text, where, tree)
             if ref is None:
                 continue
+            if ref.kind == "external" and ref.act in own and ref.citation is not None:
+                # 宪法第三章第五节 inside 宪法: this document, by its own name
+                ref = replace(ref, kind="internal", act=None)
             act = ref.act
             if ref.kind == "external":
                 if act in ("同法", "该法"):
@@ -726,6 +731,16 @@ def _in_context(ref: Found, before: Found | None, before_location: Location | No
             and (before_location.article, before_location.suffix) != _article_key(where.article):
         return replace(ref, base=before_location.keep(["article"]))
     return ref
+
+
+def _own_names(title: str | None) -> frozenset[str]:
+    """The names the document goes by: its title, and without 中华人民共和国."""
+    if not title:
+        return frozenset()
+    names = {title}
+    if title.startswith(STATE_PREFIX) and len(title) > len(STATE_PREFIX) + 1:
+        names.add(title[len(STATE_PREFIX):])
+    return frozenset(names)
 
 
 def _known_acts(doc: _Document) -> tuple[str, ...]:

@@ -282,3 +282,60 @@ def test_corpus_references_are_consistent(path):
                 assert ref in doc.referrers(target_id)
     unresolved = [r for r in doc.references if r.kind != "external" and not r.resolved]
     assert len([d for d in doc.diagnostics if d.code == "unresolved_reference"]) == len(unresolved)
+
+
+# -- words and act names: the vocabulary of regparse.catalogue -----------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # look-alikes: a unit word that starts another word is no reference
+    ("本节课由教师讲授。", []),
+    ("做好支前款物的管理。", []),
+    ("各项支前款物应当登记，前款规定的除外。", [("前款", "relative")]),
+    ("本节所称的", [("本节", "internal")]),
+    # an act cited without 《》: the act's name, never the clause before it
+    ("当事人以民法典第五百条规定为由", [("民法典第五百条", "external")]),
+    ("民族自治地方的自治机关行使宪法第三章第五节规定的地方国家机关的职权", [("宪法第三章第五节", "external")]),
+    ("裁定有民事诉讼法第二百条规定情形的", [("民事诉讼法第二百条", "external")]),
+    ("涉嫌刑法分则第四章规定的犯罪", [("刑法分则第四章", "external")]),
+    ("依照中华人民共和国刑法第十条", [("中华人民共和国刑法第十条", "external")]),
+    ("修改后商标法第三十条", [("商标法第三十条", "external")]),
+    # 本法 after 造成: this act, not an act named 造成本法
+    ("故意造成本法第六十条第一款规定的损失", [("第六十条第一款", "internal")]),
+])
+def test_words_and_act_names(text, expected):
+    assert [(f.surface, f.kind) for f in refs.find(text)] == expected
+
+
+def test_a_documents_own_name_is_internal():
+    text = ("中华人民共和国宪法\n第一条　示例。\n第二条　民族自治地方的自治机关行使宪法第一条规定的职权。\n"
+            "第三条　依照《中华人民共和国宪法》第二条。\n第四条　依照刑法第二条。")
+    doc = regparse.parse(text)
+    found = [(r.surface, r.kind, r.resolved) for r in doc.references]
+    assert found == [("宪法第一条", "internal", True), ("《中华人民共和国宪法》第二条", "internal", True),
+                     ("刑法第二条", "external", False)]
+    assert doc.referrers(doc.article(1))[0].surface == "宪法第一条"
+
+
+#: verbs and prepositions that stand before an act's name in a clause, never inside one
+CLAUSE_WORDS = ("涉嫌", "触犯", "包括", "造成", "行使", "具有", "存在", "达到", "视为", "认定", "超过", "违反", "承担",
+                "支付", "当事人", "人民法院")
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent")
+def test_no_act_name_on_the_corpus_holds_a_clause():
+    from regparse.catalogue import ACT_SHORT_NAMES, STATE_PREFIX
+
+    vocabulary = set(ACT_SHORT_NAMES) | {STATE_PREFIX + a for a in ACT_SHORT_NAMES}
+    seen = bad = 0
+    for path in sorted(CORPUS.glob("*.txt")):
+        for ref in regparse.parse(path.read_text(encoding="utf-8")).references:
+            if ref.kind != "external" or ref.surface.startswith("《") or ref.act in ("同法", "该法"):
+                continue
+            seen += 1
+            name = ref.act[:-2] if ref.act.endswith(("总则", "分则")) else ref.act
+            if name in vocabulary:
+                continue
+            if name[0] in "以有将对由除因在为按受" or any(w in name for w in CLAUSE_WORDS):
+                bad += 1
+                print(path.name, ref.act, ref.surface)
+    assert seen > 2000 and bad == 0

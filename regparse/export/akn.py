@@ -38,7 +38,7 @@ import re
 
 from ..errors import RegparseError
 from ..model import Article, Division, Heading, Node, Regulation
-from ..numerals import to_int
+from ..catalogue import iso_dates
 from ._shared import HeadingPlacer, clean, lines_of, link_target, one_line, runs_by_line, unique
 
 __all__ = ["to_akn", "NAMESPACE", "work_uri"]
@@ -57,9 +57,6 @@ LANGUAGE = "zho"
 _WORK_URI = re.compile(
     r"^/akn/(?P<country>[a-z]{2})(?:-[^/\s]+)?/(?P<doctype>[^/\s]+)"
     r"(?:/[^0-9/\s][^/\s]*){0,2}/(?P<date>[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)/(?P<number>[^/\s]+)$")
-_DATE = re.compile(
-    r"([0-9０-９]{4}|[〇○零一二三四五六七八九Ｏ]{4})\s*年\s*([0-9０-９]{1,2}|[十一二三四五六七八九]{1,3})\s*月"
-    r"\s*([0-9０-９]{1,2}|[十一二三四五六七八九]{1,3})\s*日")
 # characters an FRBR name may not hold: whitespace, path and query syntax
 _URI_UNSAFE = re.compile(r"[\s/?#%.\\\"'<>]+")
 
@@ -74,15 +71,7 @@ def _attr(text: str) -> str:
 
 def _dates(lines: list[str]) -> list[str]:
     """ISO dates printed in ``lines`` (2020年5月28日, 二〇二〇年五月二十八日), in order."""
-    found = []
-    for line in lines:
-        for match in _DATE.finditer(line):
-            year, month, day = (to_int(part) for part in match.groups())
-            try:
-                found.append(datetime.date(year, month, day).isoformat())  # type: ignore[arg-type]
-            except (TypeError, ValueError):
-                continue
-    return found
+    return [date for line in lines for date in iso_dates(line)]
 
 
 def work_uri(doc: Regulation) -> str:

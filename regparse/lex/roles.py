@@ -20,11 +20,12 @@ __all__ = ["roles", "Lists", "item_list", "subitem_list", "relabelled_list", "ci
 class Lists:
     """The item and sub-item lists open in the current paragraph."""
 
-    __slots__ = ("item_style", "sub_style", "last_item", "last_sub")
+    __slots__ = ("item_style", "sub_style", "third_style", "last_item", "last_sub")
 
     def __init__(self) -> None:
         self.item_style: str | None = None
         self.sub_style: str | None = None
+        self.third_style: str | None = None     # a style kept as text inside the open sub-item
         self.last_item = 0
         self.last_sub = 0
 
@@ -71,7 +72,7 @@ def roles(state: LexState, logical: list[LogicalLine]) -> list[LineToken]:
             number = ll.mark.number or 0  # type: ignore[union-attr]
             role = ((kind == "circled" and circled_outside_item(state, lists, ll, kind))
                     or item_list(state, lists, ll, kind, number)
-                    or subitem_list(state, lists, ll, kind, number) or third_style_text(state, ll))
+                    or subitem_list(state, lists, ll, kind, number) or third_style_text(state, lists, ll))
             tokens.append(LineToken(role, ll) if role == "TEXT" else LineToken(role, ll, ll.mark))
             continue
         # an unmarked line
@@ -112,6 +113,7 @@ def item_list(state: LexState, lists: Lists, ll: LogicalLine, style: str, number
     """
     if lists.item_style is None:
         lists.item_style = style
+        lists.third_style = None
         lists.last_item = number
         if state.explain:
             state.decide("item_list", f"{ll.mark.label} opens a list of items", (ll.start, ll.end))  # type: ignore[union-attr]
@@ -119,6 +121,7 @@ def item_list(state: LexState, lists: Lists, ll: LogicalLine, style: str, number
     if style == lists.item_style:
         lists.last_item = number
         lists.last_sub = 0
+        lists.third_style = None
         return "ITEM"
     return None
 
@@ -138,6 +141,7 @@ def subitem_list(state: LexState, lists: Lists, ll: LogicalLine, style: str, num
     if relabelled_list(state, lists, ll, number):
         return "ITEM"
     if lists.sub_style is None or style == lists.sub_style:
+        lists.third_style = None
         if lists.sub_style is None and state.explain:
             state.decide("subitem_list", f"{ll.mark.label} opens a list of sub-items",  # type: ignore[union-attr]
                          (ll.start, ll.end))
@@ -156,9 +160,9 @@ def relabelled_list(state: LexState, lists: Lists, ll: LogicalLine, number: int)
     same list.
 
     - item: 「(2)…」 after 「（一）…」;
-    - sub-item: 「(1)…」 after 「（一）…」.
+    - sub-item: 「(1)…」 after 「（一）…」; text: 「②…」 after 「①…」 kept as text of a sub-item.
     """
-    if number == lists.last_item + 1 and number != 1:
+    if number == lists.last_item + 1 and number != 1 and ll.kind != lists.third_style:
         lists.last_item = number
         lists.last_sub = 0
         state.decide("relabelled_list", f"{ll.mark.label} goes on with the list of items in another style",  # type: ignore[union-attr]
@@ -168,12 +172,17 @@ def relabelled_list(state: LexState, lists: Lists, ll: LogicalLine, number: int)
 
 
 @rule
-def third_style_text(state: LexState, ll: LogicalLine) -> str:
+def third_style_text(state: LexState, lists: Lists, ll: LogicalLine) -> str:
     """A third marker style while items and sub-items are open is text of the sub-item.
 
-    - text of the sub-item: 「①…」 under 「1．…」 under 「（一）…」;
+    Why: regulations number 项 and 目; a third level (①② under 1． under （一）)
+    has no node of its own, and its lines stay with the 目 they stand in, all
+    of them: ② after ① is no item relabelled.
+
+    - text of the sub-item: 「①…」 and 「②…」 under 「1．…」 under 「（一）…」;
     - a sub-item: 「1．…」 under 「（一）…」.
     """
+    lists.third_style = ll.kind
     state.decide("third_style_text", f"{ll.mark.label} inside a sub-item kept as its text",  # type: ignore[union-attr]
                  (ll.start, ll.end))
     return "ITEM_TEXT"

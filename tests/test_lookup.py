@@ -348,3 +348,34 @@ def test_json_written_before_the_encoding_field_still_reads(made):
     del old["encoding"]
     again = Regulation.model_validate_json(json.dumps(old, ensure_ascii=False))
     assert again.encoding is None and again == made
+
+
+# -- the command line -------------------------------------------------------------------
+
+def _run(capsys, *args):
+    status = main(list(args))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def test_get_reads_the_act_name_and_prints_ranges(capsys, seed):
+    status, out, _ = _run(capsys, "get", str(SEED_004), "《中国共产党工作机关条例》第十一条第（三）项")
+    assert status == 0 and out == seed.get("第十一条第一款第（三）项").text + "\n"
+    status, out, _ = _run(capsys, "get", str(SEED_004), "第十条至第十二条")
+    assert status == 0
+    blocks = out.rstrip("\n").split("\n\n")
+    assert [b.split("\n", 1)[0] for b in blocks] == ["第十条", "第十一条", "第十二条"]
+    assert blocks[1].split("\n", 1)[1] == seed.article(11).full_text()
+    status, out, _ = _run(capsys, "get", str(SEED_004), "第十条、第十二条", "--json")
+    assert status == 0 and [n["id"] for n in json.loads(out)] == ["chp_3__art_10", "chp_3__art_12"]
+
+
+@pytest.mark.parametrize("citation, message", [
+    ("宪法第十条", "not this document (《中国共产党工作机关条例》)"),
+    ("第十一条第一款第（三）目", "目 is cited under its 项"),
+    ("第一条至第七条", "holds no node"),
+])
+def test_get_refuses_in_one_line(capsys, citation, message):
+    status, out, err = _run(capsys, "get", str(SEED_004), citation)
+    assert status == 1 and out == ""
+    assert err.startswith("regparse: error:") and message in err and err.count("\n") == 1

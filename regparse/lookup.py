@@ -141,8 +141,8 @@ def lookup(doc: Regulation, citation: str) -> Node | Appendix | Heading:
     node = index.get(key)
     if node is not None:
         return node
-    key = _without_act(doc, key, citation)
-    if not key:
+    key, named = _without_act(doc, key, citation)
+    if named and not key:
         return doc
     special = _special(doc, key, citation)
     if special is not None:
@@ -180,8 +180,8 @@ def select(doc: Regulation, citation: str) -> list[Node | Appendix | Heading]:
     remember(doc)
     if not isinstance(citation, str):
         raise CitationError(f"a citation is a string, not {type(citation).__name__}")
-    key = _without_act(doc, "".join(citation.split()), citation)
-    if not key:
+    key, named = _without_act(doc, "".join(citation.split()), citation)
+    if named and not key:
         return [doc]
     special = _special(doc, key, citation, every=True)
     if special is not None:
@@ -197,21 +197,21 @@ def select(doc: Regulation, citation: str) -> list[Node | Appendix | Heading]:
     return [n for n in found if not (id(n) in seen or seen.add(id(n)))]
 
 
-def _without_act(doc: Regulation, key: str, citation: str) -> str:
+def _without_act(doc: Regulation, key: str, citation: str) -> tuple[str, bool]:
     """``key`` without the act's name it starts with, once that name is
-    checked to be this document's."""
+    checked to be this document's, and whether it had one."""
     if doc.title:
         # a title that holds 第 itself (关于…第九十三条第二款的解释) is only
         # found as the whole title
         for name in {"".join(doc.title.split()), _short_title(doc.title)}:
             if name and key.startswith(name) and key[len(name):len(name) + 1] in ("", "第", "附", "序"):
-                return key[len(name):]
+                return key[len(name):], True
     act, rest = split_act(key)
     if act is None:
-        return key
+        return key, False
     if not names_act(act, doc.title):
         raise OtherActCitation(citation.strip(), act.strip("《》"), doc.title)
-    return rest
+    return rest, True
 
 
 def _short_title(title: str) -> str:

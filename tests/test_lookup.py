@@ -7,6 +7,7 @@ import json
 import random
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 import regparse
 from regparse import (Appendix, CitationError, CitationNotFound, Heading, OtherActCitation, Regulation)
@@ -145,6 +146,27 @@ def test_an_act_name_on_a_document_without_a_title_is_an_error_that_says_so():
     assert doc.get("第二条") is doc.article(2)
     with pytest.raises(OtherActCitation, match="no title"):
         doc.get("《刑法》第二条")
+
+
+_PIECES = list("第一二三十百条款项目章节编之至、和（）()《》 12") + ["附件", "附则", "序言", "本条例", "刑法",
+                                                             "示例管理条例", "中华人民共和国"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=10).map("".join))
+def test_any_string_looks_up_or_raises_a_regparse_error(citation):
+    doc = regparse.parse(MADE)
+    for look in (doc.get, doc.select):
+        try:
+            look(citation)
+        except regparse.RegparseError:
+            pass
+
+
+def test_an_empty_citation_is_an_error_and_the_bare_title_is_the_document(made):
+    with pytest.raises(CitationError, match="empty"):
+        made.get("")
+    assert made.get("《示例管理条例》") is made and made.select("示例管理条例") == [made]
 
 
 # -- 项 without its 款, 目 without its 项 ---------------------------------------------

@@ -191,8 +191,7 @@ def select(doc: Regulation, citation: str) -> list[Node | Appendix | Heading]:
         if isinstance(element, Range):
             found.extend(_expand(doc, element))
         else:
-            node = doc._lookup()["citation"].get(format_location(element))
-            found.append(node if node is not None else _resolve(doc, element))
+            found.append(_resolve(doc, element))
     seen: set[int] = set()
     return [n for n in found if not (id(n) in seen or seen.add(id(n)))]
 

@@ -13,7 +13,7 @@ encoding, PDF, .docx and HTML pages (``regparse.read``).
 """
 from __future__ import annotations
 
-from .errors import CitationError, CitationNotFound, ReadError, RegparseError
+from .errors import CitationError, CitationNotFound, OtherActCitation, ReadError, RegparseError
 from .model import (
     Appendix, Article, Chapter, Decision, Diagnostic, Division, Heading, Item, Node, Noise,
     Paragraph, Part, Reference, Regulation, Section, Subitem, Subpart,
@@ -29,5 +29,5 @@ __all__ = [
     "parse", "parse_file", "extract", "read_file", "read_source", "Source", "cite",
     "Regulation", "Node", "Division", "Part", "Subpart", "Chapter", "Section", "Article",
     "Paragraph", "Item", "Subitem", "Appendix", "Heading", "Reference", "Diagnostic", "Noise",
-    "Decision", "RegparseError", "ReadError", "CitationError", "CitationNotFound",
+    "Decision", "RegparseError", "ReadError", "CitationError", "CitationNotFound", "OtherActCitation",
 ]

@@ -114,6 +114,7 @@ class RegulationDraft(_NodeDraft):
     noise: list[Noise]
     decisions: list[Decision]
     references: list[ReferenceDraft]
+    encoding: str | None
 
 
 #: each draft type and the model it becomes

@@ -34,6 +34,7 @@ from .numerals import to_chinese, to_int
 __all__ = [
     "LEVELS", "DIVISION_LEVELS", "RANK", "UNIT_OF_LEVEL", "Location", "Range", "Citation",
     "parse", "format", "format_location", "step_text", "chain_matches", "grammar",
+    "split_act", "names_act",
 ]
 
 #: levels of a citation, outermost first
@@ -287,6 +288,61 @@ def _is_range(start: Location, end: Location) -> bool:
         return False
     return (getattr(start, level), start.suffix if level == "article" else 0) < \
         (getattr(end, level), end.suffix if level == "article" else 0)
+
+
+# -- the act a citation names ---------------------------------------------------
+
+#: the state's name that the full titles of national laws start with and their
+#: short names leave out (中华人民共和国刑法 ↔ 刑法)
+STATE_PREFIX = "中华人民共和国"
+# 本法第十条, 本条例第十条: the document the citation is written in
+_THIS = "本"
+_HALF_BRACKETS = str.maketrans("()", "（）")
+
+
+def split_act(citation: str) -> tuple[str | None, str]:
+    """The act a citation names and the rest of it: ``《刑法》第十条`` and
+    ``刑法第十条`` give ``("刑法", "第十条")``; a citation without one gives
+    ``(None, citation)``.  Whitespace is removed.
+
+    >>> split_act("《中华人民共和国宪法》第六十二条"), split_act("宪法 第六十二条"), split_act("第十条")
+    (('中华人民共和国宪法', '第六十二条'), ('宪法', '第六十二条'), (None, '第十条'))
+    """
+    text = "".join(citation.split())
+    if text.startswith("《"):
+        depth = 0
+        for end, char in enumerate(text):   # titles may quote other acts: 《关于《…法》的解释》
+            depth += (char == "《") - (char == "》")
+            if depth == 0:
+                return text[1:end], text[end + 1:]
+        return None, text
+    start = text.find("第")
+    if start > 0:
+        return text[:start], text[start:]
+    return None, text
+
+
+def _plain_title(name: str) -> str:
+    name = "".join(name.split()).strip("《》").translate(_HALF_BRACKETS)
+    return name[len(STATE_PREFIX):] if name.startswith(STATE_PREFIX) else name
+
+
+def names_act(name: str, title: str | None) -> bool:
+    """Whether ``name`` (as a citation writes it) names the act titled
+    ``title``: the full title, the title without 中华人民共和国, with or without
+    《》, or 本法 / 本条例 … for an act whose title ends so.
+
+    >>> names_act("刑法", "中华人民共和国刑法"), names_act("《中华人民共和国刑法》", "中华人民共和国刑法")
+    (True, True)
+    >>> names_act("宪法", "中华人民共和国刑法"), names_act("本法", "中华人民共和国刑法")
+    (False, True)
+    """
+    plain = _plain_title(name)
+    if not plain or title is None:
+        return False
+    if plain.startswith(_THIS) and len(plain) > 1:
+        return _plain_title(title).endswith(plain[1:])
+    return plain == _plain_title(title)
 
 
 # -- writing -------------------------------------------------------------------

@@ -52,6 +52,8 @@ examples:
   regparse get {_SEED} 第十一条第一款第（三）项
   regparse get {_SEED} 第11条第1款第3项 --json
   regparse get {_SEED} 第三章
+  regparse get {_SEED} 《中国共产党工作机关条例》第十一条   # the act's name, as regparse cites
+  regparse get {_SEED} 第十条至第十二条             # a list or range: every node, one after another
   regparse get {_SEED} 第十条 --referrers""",
     "check": f"""\
 examples:
@@ -133,9 +135,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--frbr-uri", metavar="URI", help="work URI for --format akn, e.g. /akn/cn/act/2024/1")
     p.set_defaults(run=_cmd_parse)
 
-    p = command("get", "print one node, found by its citation")
+    p = command("get", "print the node a citation names (every node of a list or range)")
     p.add_argument("file", metavar="FILE", help="text, PDF, .docx or HTML file, or - for standard input")
-    p.add_argument("citation", metavar="CITATION", help="e.g. 第十一条第一款第（三）项, 第11条第1款第3项, 第三章第一节")
+    p.add_argument("citation", metavar="CITATION", help="e.g. 第十一条第一款第（三）项, 第11条第1款第3项, 第三章第一节, 刑法第十条, "
+                        "第十条至第十五条, 附件一, 序言, 附则")
     p.add_argument("--json", action="store_true",
                    help="print the node and everything below it (with --referrers: the references) as JSON")
     p.add_argument("--referrers", action="store_true", help="list the references that point at the node")
@@ -317,29 +320,61 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 def _cmd_get(args: argparse.Namespace) -> int:
     text, name = _read_input(args.file)
     doc = _parse(text)
-    node = doc.get(args.citation)
+    several = _names_several(args.citation)
+    nodes = doc.select(args.citation) if several else [doc.get(args.citation)]
     if args.referrers:
         positions = _Positions(text)
         found = []
-        for ref in doc.referrers(node):
-            holder = _containing_node(doc, ref.span)
-            line, col = positions(ref.span[0])
-            found.append({"surface": ref.surface, "kind": ref.kind, "in": holder.citation or None,
-                          "in_id": holder.id or None, "span": list(ref.span), "line": line, "col": col})
+        for node in nodes:
+            if not hasattr(node, "id"):   # an appendix or heading: nothing cites it by id
+                continue
+            for ref in doc.referrers(node):
+                holder = _containing_node(doc, ref.span)
+                line, col = positions(ref.span[0])
+                found.append({"surface": ref.surface, "kind": ref.kind, "in": holder.citation or None,
+                              "in_id": holder.id or None, "span": list(ref.span), "line": line, "col": col,
+                              **({"target": node.citation} if several else {})})
         if args.json:
             _emit(_dumps(found))
         else:
             for f in found:
                 _emit(f"{name}:{f['line']}:{f['col']}: {f['in'] or '(preamble)'}: {f['surface']} "
-                      f"[{f['span'][0]}:{f['span'][1]}]")
+                      f"[{f['span'][0]}:{f['span'][1]}]" + (f" -> {f['target']}" if several else ""))
         if not found:
-            print(f"no reference points at {node.citation}", file=sys.stderr)
+            print(f"no reference points at {' '.join(_heading_of(n) for n in nodes)}", file=sys.stderr)
     elif args.json:
-        _emit(node.model_dump_json(indent=1))
+        if several:
+            _emit("[\n" + ",\n".join(n.model_dump_json(indent=1) for n in nodes) + "\n]")
+        else:
+            _emit(nodes[0].model_dump_json(indent=1))
+    elif several:
+        _emit("\n\n".join(f"{_heading_of(n)}\n{_text_of(n)}" for n in nodes))
     else:
-        has_children = bool(getattr(node, "children", None))
-        _emit(node.full_text() if has_children else node.text)
+        _emit(_text_of(nodes[0]))
     return 0
+
+
+def _names_several(citation: str) -> bool:
+    """Whether a citation is a list or range (第十条至第十五条), which ``get``
+    prints node by node; a citation it cannot read goes to ``doc.get``, whose
+    error says what is wrong."""
+    from .citation import parse as parse_citation, split_act
+
+    try:
+        return parse_citation(split_act(citation)[1]).single is None
+    except RegparseError:
+        return False
+
+
+def _heading_of(node) -> str:
+    """How a node is named when several are printed: its citation, an appendix's label."""
+    return getattr(node, "citation", None) or getattr(node, "label", None) or getattr(node, "text", "")
+
+
+def _text_of(node) -> str:
+    if hasattr(node, "paragraphs") and not hasattr(node, "id"):    # a Heading: its line and the lines under it
+        return "\n".join([node.text, *node.paragraphs])
+    return node.full_text() if getattr(node, "children", None) else node.text
 
 
 def _containing_node(doc, span: tuple[int, int]):

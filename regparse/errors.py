@@ -7,7 +7,7 @@ a citation that names no node of the document.
 """
 from __future__ import annotations
 
-__all__ = ["RegparseError", "ReadError", "CitationError", "CitationNotFound"]
+__all__ = ["RegparseError", "ReadError", "CitationError", "CitationNotFound", "OtherActCitation"]
 
 
 class RegparseError(Exception):
@@ -44,3 +44,23 @@ class CitationNotFound(RegparseError, KeyError):
 
     def __str__(self) -> str:  # KeyError would repr() the message, quotes and all
         return str(self.args[0])
+
+
+class OtherActCitation(CitationNotFound):
+    """A citation names another act than the document it is looked up in
+    (《中华人民共和国宪法》第六十二条 looked up in 刑法).
+
+    ``act`` is the name the citation gives, ``document`` the document's title
+    (``None`` when the document has none); the message names both.
+    """
+
+    def __init__(self, citation: str, act: str, document: str | None):
+        self.act = act
+        self.document = document
+        super().__init__(citation)
+        if document:
+            msg = f"{citation} names 《{act}》, not this document (《{document}》)"
+        else:
+            msg = (f"{citation} names 《{act}》, but this document has no title to check it against; "
+                   "cite without the act's name")
+        self.args = (msg,)

@@ -30,6 +30,7 @@ Example::
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Annotated, Any, Callable, Iterator, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
@@ -130,6 +131,14 @@ class Node(BaseModel):
     title: str | None = None
     span: Span = (0, 0)
     citation: str = ""
+
+    def __repr__(self) -> str:
+        # the whole tree would print (530 KB for 刑法); model_dump() shows it all
+        name = self.citation or self.label
+        title = f" {self.title}" if self.title and type(self).__name__ != "Article" else ""
+        return "<" + " ".join(part for part in (type(self).__name__, name + title, self.id) if part) + ">"
+
+    __str__ = __repr__
 
     # -- traversal ---------------------------------------------------------
     def walk(self) -> Iterator["Node"]:
@@ -276,6 +285,11 @@ class Appendix(BaseModel):
     text: str = ""
     span: Span = (0, 0)
 
+    def __repr__(self) -> str:
+        return f"<Appendix {self.label.rstrip('：: ')} ({len(self.text)} characters) at {self.span[0]}>"
+
+    __str__ = __repr__
+
 
 class Heading(BaseModel):
     """A heading without a 编/章/节 marker (序言, 附则, 一、一般规定 in judicial
@@ -287,6 +301,12 @@ class Heading(BaseModel):
     span: Span = (0, 0)
     before: str | None = None
     paragraphs: list[str] = Field(default_factory=list)
+
+    def __repr__(self) -> str:
+        lines = f", {len(self.paragraphs)} lines" if self.paragraphs else ""
+        return f"<Heading {self.text}{lines} before {self.before}>"
+
+    __str__ = __repr__
 
 
 class Diagnostic(BaseModel):
@@ -322,6 +342,16 @@ class Decision(BaseModel):
     span: Span
 
 
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    find = text.find
+    i = find("\n")
+    while i >= 0:
+        starts.append(i + 1)
+        i = find("\n", i + 1)
+    return starts
+
+
 class Regulation(Node):
     """A parsed regulation: the root of the tree.
 
@@ -349,9 +379,32 @@ class Regulation(Node):
     noise: list[Noise] = Field(default_factory=list)
     decisions: list[Decision] = Field(default_factory=list)
     references: list[Reference] = Field(default_factory=list)
+    #: the character encoding of the file the text was decoded from (utf-8,
+    #: gb18030, utf-16-le …); ``None`` for a str passed to ``parse`` and for
+    #: formats that hold Unicode (PDF, .docx)
+    encoding: str | None = None
 
     # lookup indexes, built on first use; not part of the value of the tree
     _index: dict | None = PrivateAttr(default=None)
+    # the text the parser read, for line and column numbers; not part of the
+    # value either (a document read back from JSON has none)
+    _text: str | None = PrivateAttr(default=None)
+    _line_starts: list[int] | None = PrivateAttr(default=None)
+
+    def __repr__(self) -> str:
+        counts: dict[str, int] = {}
+        for node in self.walk():
+            counts[node.kind] = counts.get(node.kind, 0) + 1
+        shown = [f"{counts[kind]} {kind}{'s' if counts[kind] != 1 else ''}"
+                 for kind in ("article", "part", "chapter", "section") if counts.get(kind)]
+        for one, many in (("appendix", "appendices"), ("diagnostic", "diagnostics")):
+            count = len(getattr(self, many))
+            if count:
+                shown.append(f"{count} {one if count == 1 else many}")
+        title = f"《{self.title}》" if self.title else "(untitled)"
+        return f"<Regulation {title}: {', '.join(shown) or 'empty'}>"
+
+    __str__ = __repr__
 
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self) and self.__dict__ == other.__dict__  # type: ignore[union-attr]
@@ -399,14 +452,58 @@ class Regulation(Node):
         """
         return _provided("article")(self, key)
 
-    def get(self, citation: str) -> Node:
-        """Any node by citation: 第十一条第一款第（三）项, 第11条第1款第3项, 第三章第一节, …
+    def get(self, citation: str) -> "Node | Appendix | Heading":
+        """Any node by citation: 第十一条第一款第（三）项, 第11条第1款第3项, 第三章第一节,
+        《中华人民共和国刑法》第十条, 刑法第十条, 附件一, 序言, 附则, …
+        (:func:`regparse.lookup.lookup` says what each gives).
 
-        Raises :class:`regparse.CitationError` when ``citation`` is not a citation
-        and :class:`regparse.CitationNotFound` (a KeyError) naming the closest
-        existing node when it names nothing in this document.
+        Raises :class:`regparse.CitationError` when ``citation`` is not a citation,
+        :class:`regparse.CitationNotFound` (a KeyError) naming the closest
+        existing node when it names nothing in this document, and its subclass
+        :class:`regparse.OtherActCitation` when it names another act.
         """
         return _provided("get")(self, citation)
+
+    def select(self, citation: str) -> "list[Node | Appendix | Heading]":
+        """The nodes of a list or range: 第十条至第十五条, 第十条、第十二条,
+        第十条第（一）项至第（三）项, 第一章至第三章, 附件 (every one).
+
+        A range gives the nodes the document has inside it; one that holds
+        none raises :class:`regparse.CitationNotFound`
+        (:func:`regparse.lookup.select` has the details).
+
+        >>> [a.label for a in doc.select("第十条至第十二条")]
+        ['第十条', '第十一条', '第十二条']
+        """
+        return _provided("select")(self, citation)
+
+    def position(self, where: "int | Span | Node | Diagnostic | Noise | Decision | Reference | Appendix | Heading",
+                 text: str | None = None) -> tuple[int, int]:
+        """1-based (line, column) of an offset, or of the start of anything
+        with a span (a diagnostic, a node, a piece of noise), in the text that
+        was parsed; columns count characters, as ``regparse check`` prints them.
+
+        A document read back from JSON does not hold its text: pass ``text``
+        (the string spans point into).
+
+        >>> d = doc.diagnostics[0]
+        >>> doc.position(d), d.code
+        ((102, 8), 'continues_article')
+        """
+        offset = where if isinstance(where, int) else where[0] if isinstance(where, tuple) else where.span[0]
+        if text is None:
+            text = self._text
+            if text is None:
+                raise ValueError("this document does not hold the text it was parsed from "
+                                 "(it was read back from JSON or made by hand): pass text=")
+            starts = self._line_starts
+            if starts is None:
+                starts = self._line_starts = _line_starts(text)
+        else:
+            starts = _line_starts(text)
+        offset = min(max(offset, 0), len(text))
+        line = bisect_right(starts, offset) - 1
+        return line + 1, offset - starts[line] + 1
 
     def referrers(self, node: Node | str) -> list[Reference]:
         """References anywhere in the document whose targets include ``node``."""

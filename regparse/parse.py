@@ -70,9 +70,10 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
     if not lines:
         code = "empty_input"
         msg = "the input is empty" if not text else "the input holds no text"
-        return Regulation(span=(0, len(text)), diagnostics=[Diagnostic(code=code, severity="error", message=msg,
-                                                                         span=(0, len(text)))],
-                          noise=noise)
+        return _holding(Regulation(span=(0, len(text)),
+                                   diagnostics=[Diagnostic(code=code, severity="error", message=msg,
+                                                           span=(0, len(text)))],
+                                   noise=noise), text)
     tokens, lexer = lex.tokenize(lines, explain)
     dropped: list[LineToken] = []
 
@@ -101,17 +102,31 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
     doc["noise"] = noise + lexer.noise
     doc["noise"].sort(key=lambda n: n.span)
     doc["decisions"] = (decisions or []) + lexer.decisions
-    return remember(freeze.to_models(doc))
+    return _holding(freeze.to_models(doc), text)
+
+
+def _holding(doc: Regulation, text: str) -> Regulation:
+    """``doc``, made known to lookup and holding the text it was parsed from
+    (for ``doc.position``)."""
+    doc._text = text
+    return remember(doc)
 
 
 def parse_file(path: str | os.PathLike, *, explain: bool = False, references: bool = True) -> Regulation:
     """Read a file in any common encoding (see :func:`regparse.read_file`) and parse it.
 
-    Spans are offsets into the text ``read_file(path)`` returns.
+    Spans are offsets into the text ``read_file(path)`` returns; ``doc.encoding``
+    is the encoding a text or HTML file was decoded from.
     """
-    from .read import read_file
+    from .read import read_source
 
-    return parse(read_file(path), explain=explain, references=references)
+    source = read_source(path)
+    doc = parse(source.text, explain=explain, references=references)
+    if source.encoding is not None:
+        doc = doc.model_copy(update={"encoding": source.encoding})
+        doc._text = source.text
+        remember(doc)
+    return doc
 
 
 def extract(text: str, *, explain: bool = False, references: bool = True) -> list[Regulation]:

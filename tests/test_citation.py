@@ -245,12 +245,19 @@ def test_lookup_accepts_every_spelling_of_an_item(party, citation):
     assert node is party.get(citation)
 
 
-def test_lookup_item_without_paragraph_needs_a_single_paragraph(party):
+def test_lookup_item_without_paragraph_needs_a_single_paragraph_with_items(party):
     assert lookup(party, "第十八条第（三）项") is lookup(party, "第十八条第一款第（三）项")
+    # 第十一条 has two 款 and only the first has items: 第十一条第（三）项 is that one's
+    assert lookup(party, "第十一条第（三）项") is lookup(party, "第十一条第一款第（三）项")
+    two = Regulation(title="示例条例", children=[
+        _article(5, [("有下列情形之一的，予以警告：", ["甲；", "乙。"]), ("有下列情形之一的，予以罚款：", ["丙；", "丁；", "戊。"])])])
     with pytest.raises(CitationNotFound) as raised:
-        lookup(party, "第十一条第（三）项")
-    assert raised.value.closest == "第十一条第一款第（三）项"
-    assert "2 款" in str(raised.value)
+        lookup(two, "第五条第（三）项")
+    assert raised.value.closest == "第五条第二款第（三）项"     # the only 款 with a third item
+    assert "2 款 with items" in str(raised.value)
+    with pytest.raises(CitationNotFound):
+        lookup(two, "第五条第（一）项")
+    assert lookup(two, "第五条第二款第（一）项").text == "丙；"
 
 
 def test_lookup_divisions_articles_and_subitems(party, code):
@@ -341,9 +348,7 @@ def test_seed_004_lookup(seed_004):
     assert item.text.startswith("当好党委参谋助手")
     assert seed_004.get("第11条第1款第3项") is item
     assert seed_004.get("第十一条第一款第三项") is item
-    with pytest.raises(CitationNotFound) as raised:      # 第十一条 has two 款
-        seed_004.get("第十一条第（三）项")
-    assert raised.value.closest == "第十一条第一款第（三）项"
+    assert seed_004.get("第十一条第（三）项") is item    # two 款, only the first with items
     assert seed_004.get("第十八条第（七）项") is seed_004.get("第十八条第一款第（七）项")
     assert seed_004.get("第三章").title == "职责"
     assert seed_004.article(32).text.startswith("本条例自发布之日起施行")

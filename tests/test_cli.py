@@ -425,8 +425,10 @@ def test_batch_parses_every_file_and_goes_on_past_a_bad_one(capsys, tmp_path, se
     assert "[3/3] sub/gbk.txt: 25 articles" in err
     assert "2 of 3 files parsed (50 articles)" in err
     written = regparse.Regulation.model_validate_json((tmp_path / "out" / "004.json").read_text(encoding="utf-8"))
-    assert written == seed_004
-    assert (tmp_path / "out" / "sub" / "gbk.json").is_file()
+    assert written.encoding == "utf-8"      # the file's, which a str parsed directly has not
+    assert written == seed_004.model_copy(update={"encoding": "utf-8"})
+    gbk = regparse.Regulation.model_validate_json((tmp_path / "out" / "sub" / "gbk.json").read_text(encoding="utf-8"))
+    assert gbk.encoding == "gb18030"
 
 
 def test_batch_of_a_missing_folder_is_one_line(capsys, tmp_path):

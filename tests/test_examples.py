@@ -53,6 +53,13 @@ def test_lookup_and_cite(tmp_path):
     assert "第十八条第（三）项 -> 第十八条第一款第（三）项" in out
     assert "  cite: 《中国共产党工作机关条例》第十一条第一款第（三）项" in out
     assert re.search(r"^not found: .*第四十条.*closest is 第三十二条$", out, re.M)
+    assert "《中国共产党工作机关条例》第十一条 -> <Article 第十一条 chp_3__art_11>" in out
+    assert "第十条至第十二条 -> [<Article 第十条 chp_3__art_10>, <Article 第十一条" in out
+    assert re.search(r"^another act: .*《中华人民共和国宪法》.*《中国共产党工作机关条例》", out, re.M)
+    lines = SEED_004.read_text(encoding="utf-8").split("\n")
+    for start, line, column in re.findall(r"^  source \[(\d+):\d+\]: .*\n  at line (\d+), column (\d+)$", out, re.M):
+        before = SEED_004.read_text(encoding="utf-8")[:int(start)]
+        assert (int(line), int(column)) == (before.count("\n") + 1, len(before.split("\n")[-1]) + 1)
     # every span shown is where that text sits in the seed
     text = SEED_004.read_text(encoding="utf-8")
     shown = re.findall(r"^  source \[(\d+):(\d+)\]: (.+)$", out, re.M)

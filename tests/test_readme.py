@@ -43,3 +43,14 @@ def test_references_example_runs():
     where = scope["where"]
     assert regparse.citation.format(where) == "第十条至第十二条"
     assert [str(loc) for loc in where.locations()] == ["第十条", "第十一条", "第十二条"]
+
+
+def test_lookup_example_runs_and_its_comments_hold():
+    scope = run_block(next(b for b in BLOCKS if "doc.select(" in b))
+    doc, regparse = scope["doc"], scope["regparse"]
+    assert scope["full"] == "《中国共产党工作机关条例》第十一条"
+    for name in ("中国共产党工作机关条例", "本条例"):
+        assert doc.get(name + "第十一条") is doc.article(11)
+    assert doc.get("第十一条第（三）项") is doc.get("第十一条第一款第（三）项")
+    assert [a.label for a in doc.select("第十条至第十二条")] == ["第十条", "第十一条", "第十二条"]
+    assert [i.number for i in doc.select("第十一条第一款第（一）项、第（三）项")] == [1, 3]

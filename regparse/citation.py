@@ -28,7 +28,7 @@ from lark.exceptions import LarkError
 from .errors import CitationError
 from .grammar import load
 from .model import DIVISION_KINDS
-from .catalogue import LEVEL_OF_UNIT, UNIT_OF_LEVEL
+from .catalogue import LEVEL_OF_UNIT, STATE_PREFIX, UNIT_OF_LEVEL
 from .numerals import to_chinese, to_int
 
 __all__ = [
@@ -292,9 +292,6 @@ def _is_range(start: Location, end: Location) -> bool:
 
 # -- the act a citation names ---------------------------------------------------
 
-#: the state's name that the full titles of national laws start with and their
-#: short names leave out (中华人民共和国刑法 ↔ 刑法)
-STATE_PREFIX = "中华人民共和国"
 # 本法第十条, 本条例第十条: the document the citation is written in
 _THIS = "本"
 _HALF_BRACKETS = str.maketrans("()", "（）")

@@ -255,14 +255,19 @@ def annex_demoted(state: LexState, ll: LogicalLine, articles_follow: bool) -> bo
 
 @rule
 def appendix(state: LexState, logical: list[LogicalLine], i: int, tokens: list[LineToken]) -> None:
-    """From an annex label after the last article on, every line belongs to the appendices.
+    """From an annex label after the last article on, every line belongs to the
+    appendices, each annex label starting the next (附件一, 附件二 …).
 
     - appendix: 「附件　…」 / its lines, after the last article;
     - body: the lines before it.
     """
-    ll = logical[i]
-    tokens.append(LineToken("ANNEX", ll, ll.mark))
-    for rest in logical[i + 1:]:
-        tokens.append(LineToken("ANNEX_TEXT", rest, None))
-    state.decide("appendix", f"{ll.text[:12]} and the {len(logical) - i - 1} lines after it are appendices",
-                 (ll.start, logical[-1].end))
+    first = logical[i]
+    count = 0
+    for ll in logical[i:]:
+        if ll.kind == "annex":
+            tokens.append(LineToken("ANNEX", ll, ll.mark))
+            count += 1
+        else:
+            tokens.append(LineToken("ANNEX_TEXT", ll, None))
+    state.decide("appendix", f"{first.text[:12]} and the {len(logical) - i - 1} lines after it are "
+                 f"{count} appendices", (first.start, logical[-1].end))

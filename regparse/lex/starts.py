@@ -141,13 +141,25 @@ def annex_start(state: LexState, mark: Mark, line: Line, prev: LogicalLine | Non
     Why: a wrap puts 「附件二《…》规定的…」 at the start of a line inside an
     article; an annex label stands alone, or with its title, after a closed line.
 
+    Once the appendices have begun, a label alone on its line, or a numbered
+    one (附件2　…), starts the next one whatever the line before it (刑法's
+    附件二 after the last entry of 附件一, 「15．关于…的决定」, which ends
+    without a full stop); an unnumbered 「附件：…」 inside an annex (a form's
+    own list of attachments) is its text.
+
     - annex: 「附件二　全国人民代表大会常务委员会…」 after the last article;
     - text: 「附件二《示例登记表》的格式填写。」 under a line cut mid-sentence.
     """
     text = line.text
     prev_open = prev is not None and prev.kind in BODY_KINDS and (
         not ends_closed(prev.text) or (state.width and prev.last_raw_len >= state.width))
-    if state.article_key is not None and len(text) <= ANNEX_LINE_MAX and not prev_open:
+    if state.annexes:
+        numbered = len(mark.label) > 2 and mark.label[-1] not in "：:"
+        if mark.rest >= len(text) or (numbered and len(text) <= ANNEX_LINE_MAX):
+            state.annexes += 1
+            return True
+    elif state.article_key is not None and len(text) <= ANNEX_LINE_MAX and not prev_open:
+        state.annexes += 1
         return True
     state.decide("annex_start", f"{mark.label} at a line start read as text, not an annex", (line.start, line.end))
     return False

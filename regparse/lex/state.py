@@ -63,7 +63,7 @@ class LexState:
     """
 
     __slots__ = ("explain", "decisions", "noise", "width", "title", "article_key", "division_numbers",
-                 "front_tokens", "list_entry", "chains")
+                 "front_tokens", "list_entry", "chains", "annexes")
 
     def __init__(self, explain: bool = False) -> None:
         self.explain = explain
@@ -75,6 +75,9 @@ class LexState:
         self.division_numbers: dict[str, int] = {}
         self.front_tokens: list[tuple[str, Line]] = []
         self.list_entry = False
+        # annex labels taken so far (附件一, 附件二 …): once the appendices have begun,
+        # each label alone on its line starts the next one
+        self.annexes = 0
         # the join rules for each kind of logical line (regparse.lex.joins), chosen by the wrap width
         self.chains: dict = {}
 

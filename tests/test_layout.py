@@ -257,3 +257,33 @@ def test_ocr_reads_a_scanned_pdf(tmp_path, capsys):
     assert page == 1 and box[0] < box[2] and box[1] < box[3]
     assert main(["get", str(path), "第十五条", "--ocr"]) == 0
     assert "施行" in capsys.readouterr().out
+
+
+# -- any Source --------------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from test_properties import _BODY, _END, _MARKS  # noqa: E402
+
+_FACTS = st.fixed_dictionaries({}, optional={
+    "centred": st.booleans(), "bold": st.booleans(), "indent": st.sampled_from([0.0, 2.0, -1.0, 0.5]),
+    "size": st.sampled_from([10.5, 16.0, 22.0]), "page": st.integers(1, 3),
+    "box": st.just((10.0, 20.0, 200.0, 32.0))})
+_SOURCE_LINES = st.lists(st.tuples(st.tuples(_MARKS, _BODY, _END).map("".join), _FACTS), max_size=20)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_SOURCE_LINES, st.sampled_from(["pdf", "docx", "html"]))
+def test_any_source_parses_keeps_everything_and_round_trips(lines, fmt):
+    b = SourceBuilder()
+    for text, facts in lines:
+        b.line(" ".join(text.splitlines()), **facts)
+    b.furniture("第 1 页", "page-number", 1, (100.0, 800.0, 120.0, 810.0))
+    source = b.build(fmt)
+    doc = regparse.parse_source(source)
+    assert not lost_characters(source.text + "第 1 页", doc)
+    assert regparse.Regulation.model_validate_json(doc.model_dump_json()) == doc
+    for node in doc.walk():
+        for page, box in doc.layout_of(node):
+            assert 1 <= page <= 3 and len(box) == 4

@@ -43,3 +43,17 @@ def test_references_example_runs():
     where = scope["where"]
     assert regparse.citation.format(where) == "第十条至第十二条"
     assert [str(loc) for loc in where.locations()] == ["第十条", "第十一条", "第十二条"]
+
+
+def test_file_example_runs_and_its_comments_hold():
+    import pytest
+
+    pytest.importorskip("pypdfium2")
+    scope = run_block(BLOCKS[2])
+    doc, art = scope["doc"], scope["art"]
+    assert (doc.source.format, doc.source.name, doc.source.pages) == ("pdf", "lo-1col.pdf", 2)
+    assert doc.source.text[slice(*art.span)].startswith("第十条")
+    page, box = doc.layout_of(art)[0]
+    assert page == 2 and len(box) == 4
+    assert [(f.kind, f.page) for f in doc.source.furniture][:2] == [("header", 1), ("page-number", 1)]
+    assert doc.metadata == {}

@@ -23,12 +23,12 @@ from ..catalogue import DATE_LINE
 from ..normalize import Line
 from ..read.source import Line as SourceLine
 from .joins import CHAINS, UNWRAPPED_CHAINS, mid_sentence
-from .marks import Mark
+from .marks import Mark, line_mark
 from .registry import rule
 from .state import LexState, LogicalLine
 from .text import ends_closed
 
-__all__ = ["LineLayout", "line_layouts", "layout_heading", "indented_line", "LAYOUT_HEADING_MAX",
+__all__ = ["LineLayout", "line_layouts", "last_article_start", "layout_heading", "indented_line", "LAYOUT_HEADING_MAX",
            "INDENT_MIN", "LARGER", "EMPHASIS_SHARE_MAX", "LAYOUT_CHAINS", "LAYOUT_UNWRAPPED_CHAINS"]
 
 #: a heading without a marker (附则, 法律责任, 监督管理) is a few words
@@ -80,6 +80,16 @@ def line_layouts(source_lines: Iterable[SourceLine], text: str) -> dict[int, Lin
     return out
 
 
+def last_article_start(lines: list[Line]) -> int:
+    """Where the last line that starts with 第X条 starts (-1 if none): a heading
+    heads articles, so none comes after it."""
+    for line in reversed(lines):
+        mark = line_mark(line)
+        if mark is not None and mark.kind == "article":
+            return line.start
+    return -1
+
+
 def layout_of(state: LexState, line: Line) -> LineLayout | None:
     """The layout of a clean line that starts a reader line (leading spaces aside)."""
     return state.layout.get(line.start)
@@ -91,13 +101,14 @@ def layout_heading(state: LexState, line: Line, prev: LogicalLine | None) -> boo
 
     Why: files print headings such as 法律责任 or 附则 without 第X章; the text
     reads like a short paragraph, the layout sets it apart.  A line that is a
-    sentence, a date or follows a line cut mid-sentence is no heading.
+    sentence, a date, follows a line cut mid-sentence or comes after the last
+    article (a centred signature, 示范市人民政府) is no heading.
 
     - heading: 「法律责任」 centred, after 「…予以处罚。」;
     - text: 「法律责任」 set like the body, or 「2020年1月1日」 centred.
     """
     layout = layout_of(state, line)
-    if layout is None or not layout.heading_like:
+    if layout is None or not layout.heading_like or line.start > state.last_article:
         return False
     text = line.text
     if len(text) > LAYOUT_HEADING_MAX or ends_closed(text) or any(ch in text for ch in "，,；;：:、") \

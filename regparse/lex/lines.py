@@ -5,7 +5,7 @@ from ..catalogue import DIVISION_RANK
 from ..model import Noise
 from ..normalize import Line
 from .joins import CHAINS, UNWRAPPED_CHAINS, goes_on
-from .layout import LAYOUT_CHAINS, LAYOUT_UNWRAPPED_CHAINS, layout_heading
+from .layout import LAYOUT_CHAINS, LAYOUT_UNWRAPPED_CHAINS, last_article_start, layout_heading
 from .marks import Mark, line_mark, read_mark
 from .registry import rule
 from .starts import (annex_start, article_start, bare_heading, cut_before, division_start, enumerated_heading,
@@ -43,6 +43,7 @@ def logical_lines(state: LexState, lines: list[Line]) -> list[LogicalLine]:
     layout = state.layout
     if layout:
         state.chains = LAYOUT_CHAINS if state.width else LAYOUT_UNWRAPPED_CHAINS
+        state.last_article = last_article_start(lines)
     else:
         state.chains = CHAINS if state.width else UNWRAPPED_CHAINS
     for line in lines:

@@ -64,7 +64,7 @@ class LexState:
     """
 
     __slots__ = ("explain", "decisions", "noise", "width", "title", "article_key", "division_numbers",
-                 "front_tokens", "list_entry", "chains", "layout")
+                 "front_tokens", "list_entry", "chains", "layout", "last_article")
 
     def __init__(self, explain: bool = False) -> None:
         self.explain = explain
@@ -80,6 +80,8 @@ class LexState:
         self.chains: dict = {}
         # the layout of physical lines by start offset, from a file's reader (regparse.lex.layout); {} for text
         self.layout: dict = {}
+        # where the last line that starts with 第X条 starts, read only with a layout
+        self.last_article = -1
 
     def decide(self, rule: str, message: str, span: tuple[int, int]) -> None:
         """Record a decision of ``rule`` (with ``explain=True`` only)."""

@@ -175,6 +175,19 @@ def test_an_article_box_on_its_page_holds_the_characters_of_its_label(name):
     assert checked == len(doc.articles) >= 15
 
 
+def test_a_pdf_whose_structure_only_its_layout_shows():
+    # tests/data/files/make.py: LAYOUT_BODY, printed by LibreOffice
+    source = read_source(FILES / "lo-layout.pdf")
+    by_layout = regparse.parse_source(source, explain=True)
+    by_text = regparse.parse(source.text)
+    assert [h.text for h in by_layout.headings] == ["法律责任", "监督管理", "附则"]     # a bold 13pt line, a bold one
+    assert [h.text for h in by_text.headings] == ["附则"]
+    assert [p.text for p in by_layout.article(2).paragraphs] == [
+        "本办法所称养护单位，是指依法设立的从事公园绿地养护工作的机构", "养护单位应当遵守本办法。"]
+    assert len(by_text.article(2).paragraphs[0].text) > len(by_layout.article(2).paragraphs[0].text)
+    assert not lost_characters(_text_layer(FILES / "lo-layout.pdf"), by_layout)
+
+
 def test_pages_and_boxes_of_nested_nodes_and_of_a_str(pdf_doc):
     art = pdf_doc.article(10)
     boxes = pdf_doc.layout_of(art)

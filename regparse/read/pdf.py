@@ -773,6 +773,8 @@ def _continues(prev: _Fragment, f: _Fragment, body_size: float, usual_gap: float
                 and prev.x1 - prev.x0 >= 0.5 * (prev.col_right - prev.col_left))
     if prev.col_right - prev.reach > 0.6 * size:
         return False                       # the line above ends short: its paragraph ends
+    if f.bold and not prev.bold:
+        return False                       # a bold line after plain ones: a heading begins
     if f.x0 - f.col_left > 0.8 * size:
         return False                       # indented or centred: a paragraph begins
     if _centred(prev, body_size):

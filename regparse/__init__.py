@@ -16,9 +16,9 @@ from __future__ import annotations
 from .errors import CitationError, CitationNotFound, OtherActCitation, ReadError, RegparseError
 from .model import (
     Appendix, Article, Chapter, Decision, Diagnostic, Division, Heading, Item, Node, Noise,
-    Paragraph, Part, Reference, Regulation, Section, Subitem, Subpart,
+    Paragraph, Part, Reference, Regulation, Section, Subitem, Subpart, DocumentSource,
 )
-from .parse import extract, parse, parse_file
+from .parse import extract, parse, parse_file, parse_source
 from .read import Source, read_file, read_source
 from .lookup import cite
 from . import export  # noqa: F401  (doc.to_akn(), doc.to_markdown(), … are its functions)
@@ -26,8 +26,9 @@ from . import export  # noqa: F401  (doc.to_akn(), doc.to_markdown(), … are it
 __version__ = "0.1.0"
 
 __all__ = [
-    "parse", "parse_file", "extract", "read_file", "read_source", "Source", "cite",
+    "parse", "parse_file", "parse_source", "extract", "read_file", "read_source", "Source", "cite",
     "Regulation", "Node", "Division", "Part", "Subpart", "Chapter", "Section", "Article",
     "Paragraph", "Item", "Subitem", "Appendix", "Heading", "Reference", "Diagnostic", "Noise",
-    "Decision", "RegparseError", "ReadError", "CitationError", "CitationNotFound", "OtherActCitation",
+    "Decision", "DocumentSource", "RegparseError", "ReadError", "CitationError", "CitationNotFound",
+    "OtherActCitation",
 ]

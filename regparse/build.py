@@ -19,8 +19,8 @@ from . import lex
 from .citation import step_text
 from .freeze import template
 from .grammar import LineToken
-from .model import (DIVISION_KINDS, Appendix, Article, Chapter, Decision, Diagnostic, DiagnosticCode, Heading, Item,
-                    Noise, Paragraph, Part, Reference, Regulation, Section, Severity, Subitem, Subpart)
+from .model import (DIVISION_KINDS, Appendix, Article, Chapter, Decision, Diagnostic, DiagnosticCode, DocumentSource,
+                    Heading, Item, Noise, Paragraph, Part, Reference, Regulation, Section, Severity, Subitem, Subpart)
 from .normalize import slice_pieces
 
 __all__ = [
@@ -115,6 +115,7 @@ class RegulationDraft(_NodeDraft):
     decisions: list[Decision]
     references: list[ReferenceDraft]
     encoding: str | None
+    source: DocumentSource | None       # the file read, set by regparse.parse_source
 
 
 #: each draft type and the model it becomes

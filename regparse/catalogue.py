@@ -34,6 +34,7 @@ __all__ = [
     "ISSUER_ONLY", "DOCUMENT_NUMBER", "ISSUING_WORDS", "ACT_TYPES", "SELF_WORDS", "ACT_NAME_ENDINGS",
     "STATE_PREFIX", "ISSUERS", "ACT_SHORT_NAMES", "UNIT_OF_LEVEL", "LEVEL_OF_UNIT", "WORD_AFTER_UNIT", "BARE_HEADINGS", "CLOSING_HEADING_WORD",
     "DIVISION_RANK", "MARK_KIND", "ITEM_STYLES", "MARK_FIRST", "first_characters",
+    "METADATA_DATE",
 ]
 
 # -- characters --------------------------------------------------------------
@@ -287,3 +288,8 @@ def _mark_first() -> frozenset[str]:
 #: the characters a line-start marker can begin with, from the grammar's marker
 #: terminals: a line starting with any other character has no marker
 MARK_FIRST = _mark_first()
+
+
+# -- file metadata -------------------------------------------------------------
+#: a date as a metadata table prints it: 2020年01月02日, 2020-1-2, 2020.01.02, 2020/1/2
+METADATA_DATE = re.compile(r"^\s*(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})\s*日?\s*$")

@@ -125,8 +125,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands.required = True
 
     def command(name: str, help: str) -> argparse.ArgumentParser:
-        return commands.add_parser(name, help=help, description=help, epilog=_EPILOG[name],
-                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+        p = commands.add_parser(name, help=help, description=help, epilog=_EPILOG[name],
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+        if name in ("parse", "get", "check", "refs", "extract"):
+            p.add_argument("--ocr", action="store_true",
+                           help="read a PDF without a text layer by OCR (needs tesseract with chi_sim on PATH)")
+        return p
 
     p = command("parse", "parse a regulation and print its tree")
     p.add_argument("file", metavar="FILE", help="text (UTF-8, GB18030/GBK, UTF-16), PDF, .docx or HTML file; - for standard input")
@@ -246,19 +250,19 @@ def _silence_stdout() -> None:
 
 # -- reading -------------------------------------------------------------------
 
-def _read_input(file: str) -> tuple[str, str]:
-    """(text, name to show) of FILE, or of standard input for ``-``."""
+def _read_input(file: str, ocr: bool = False):
+    """(Source, name to show) of FILE, or of standard input for ``-``."""
     if file == "-":
         stream = getattr(sys.stdin, "buffer", None)
         data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
-        return _read.read_bytes(data, name="<stdin>").text, "<stdin>"
-    return _read.read_file(file), file
+        return _read.read_bytes(data, name="<stdin>", ocr=ocr), "<stdin>"
+    return _read.read_source(file, ocr=ocr), file
 
 
-def _parse(text: str, explain: bool = False):
-    import regparse  # looked up at call time, so the library's parse is the one used
+def _parse(source, name: str, explain: bool = False):
+    import regparse  # looked up at call time, so the library's parse_source is the one used
 
-    return regparse.parse(text, explain=explain)
+    return regparse.parse_source(source, explain=explain, name=os.path.basename(name))
 
 
 class _Positions:
@@ -300,8 +304,8 @@ def _dumps(value: Any) -> str:
 def _cmd_parse(args: argparse.Namespace) -> int:
     if args.frbr_uri and args.format != "akn":
         raise _UsageError("--frbr-uri applies to --format akn only (see 'regparse parse --help')")
-    text, _ = _read_input(args.file)
-    doc = _parse(text)
+    source, name = _read_input(args.file, args.ocr)
+    doc = _parse(source, name)
     options = {"frbr_uri": args.frbr_uri} if args.frbr_uri else {}
     out = render(doc, args.format, **options)
     if args.output:
@@ -318,8 +322,9 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 # -- get -----------------------------------------------------------------------
 
 def _cmd_get(args: argparse.Namespace) -> int:
-    text, name = _read_input(args.file)
-    doc = _parse(text)
+    source, name = _read_input(args.file, args.ocr)
+    text = source.text
+    doc = _parse(source, name)
     several = _names_several(args.citation)
     nodes = doc.select(args.citation) if several else [doc.get(args.citation)]
     if args.referrers:
@@ -343,10 +348,14 @@ def _cmd_get(args: argparse.Namespace) -> int:
         if not found:
             print(f"no reference points at {' '.join(_heading_of(n) for n in nodes)}", file=sys.stderr)
     elif args.json:
-        if several:
-            _emit("[\n" + ",\n".join(n.model_dump_json(indent=1) for n in nodes) + "\n]")
-        else:
-            _emit(nodes[0].model_dump_json(indent=1))
+        def dumped(node) -> dict:
+            out = node.model_dump(mode="json")
+            if doc.source is not None and doc.source.lines and hasattr(node, "id"):
+                # where it is printed: the page and box of each of its lines
+                out["layout"] = [{"page": page, "box": list(box)} for page, box in doc.layout_of(node)]
+            return out
+
+        _emit(_dumps([dumped(n) for n in nodes]) if several else _dumps(dumped(nodes[0])))
     elif several:
         _emit("\n\n".join(f"{_heading_of(n)}\n{_text_of(n)}" for n in nodes))
     else:
@@ -392,8 +401,9 @@ def _containing_node(doc, span: tuple[int, int]):
 # -- check ---------------------------------------------------------------------
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    text, name = _read_input(args.file)
-    doc = _parse(text, explain=args.explain)
+    source, name = _read_input(args.file, args.ocr)
+    text = source.text
+    doc = _parse(source, name, explain=args.explain)
     positions = _Positions(text)
     counts = _severities(doc)
     errors = counts["error"]
@@ -440,8 +450,9 @@ def _one_line(s: str, limit: int = 200) -> str:
 # -- refs ----------------------------------------------------------------------
 
 def _cmd_refs(args: argparse.Namespace) -> int:
-    text, name = _read_input(args.file)
-    doc = _parse(text)
+    source, name = _read_input(args.file, args.ocr)
+    text = source.text
+    doc = _parse(source, name)
     positions = _Positions(text)
     if args.json:
         out = []
@@ -472,7 +483,8 @@ def _cmd_refs(args: argparse.Namespace) -> int:
 def _cmd_extract(args: argparse.Namespace) -> int:
     import regparse
 
-    text, name = _read_input(args.file)
+    source, name = _read_input(args.file, args.ocr)
+    text = source.text
     docs = regparse.extract(text)
     positions = _Positions(text)
     found = []

@@ -33,12 +33,13 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Annotated, Any, Callable, Iterator, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_serializer, model_validator
 
 __all__ = [
     "provide", "Span", "Node", "Regulation", "Division", "Part", "Subpart", "Chapter", "Section",
     "Article", "Paragraph", "Item", "Subitem", "Appendix", "Heading",
     "Reference", "Diagnostic", "Noise", "Decision", "DIVISION_KINDS", "KINDS",
+    "Box", "SourceLine", "SourceFurniture", "DocumentSource",
     "DiagnosticCode", "Severity", "NoiseKind", "DecisionKind",
 ]
 
@@ -59,13 +60,14 @@ Severity = Literal["error", "warning", "info"]
 #: :attr:`Noise.kind`
 NoiseKind = Literal[
     "page_continuation", "page_furniture", "markup", "control", "toc", "headline", "outside", "unparsed",
+    "file_furniture",
 ]
 #: :attr:`Decision.kind`
 DecisionKind = Literal[
     "after_markdown_heading", "annex_demoted", "annex_start", "appendix", "article_start", "bare_heading",
     "circled_outside_item", "closing_heading", "cut_item_marker", "division_start", "enumerated_heading",
-    "full_line", "heading_title_line", "issuing_lines", "item_continuation", "item_list", "label_alone",
-    "label_joined", "list_entry", "mid_sentence", "page_regions", "regulation_end", "regulation_start",
+    "full_line", "heading_title_line", "indented_line", "issuing_lines", "item_continuation", "item_list", "label_alone",
+    "label_joined", "layout_heading", "list_entry", "mid_sentence", "page_regions", "regulation_end", "regulation_start",
     "relabelled_list", "run_on", "sentence_end", "standalone_line", "subitem_list", "subtitle",
     "third_style_text", "title", "toc", "wrap_width", "wrapped_heading", "wrapped_title",
 ]
@@ -352,6 +354,60 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
+#: (x0, y0, x1, y1) in PDF points, origin at the top left of the page, y downwards
+Box = tuple[float, float, float, float]
+
+
+class SourceLine(BaseModel):
+    """Where one line of the reader's text is printed: ``text[start:end]`` as
+    the printed lines ``pieces`` ((page, box) each, in reading order)."""
+
+    model_config = _FROZEN
+    start: int
+    end: int
+    pieces: list[tuple[int, Box]]
+
+
+class SourceFurniture(BaseModel):
+    """Text a file reader left out of the text: ``kind`` header, footer,
+    page-number, masthead, aside, navigation or image, with its page and box
+    where the file has them."""
+
+    model_config = _FROZEN
+    kind: str
+    text: str
+    page: int | None = None
+    box: Box | None = None
+
+
+class DocumentSource(BaseModel):
+    """The file a document was read from: what the spans point into, and where it is printed.
+
+    ``text`` is the text the reader produced (every span of the tree is an
+    offset into it), kept for a PDF, .docx or web page, whose text only the
+    reader can make again; None for a text file, whose characters it is; ``lines`` the printed place of each of its lines (a PDF
+    only); ``furniture`` what the reader left out of ``text``; ``metadata``
+    what the file says of the document (a gov.cn page's 发文字号 …, dates as
+    ISO ``YYYY-MM-DD`` where they parse).
+
+    Example::
+
+        doc = regparse.parse_file("law.pdf")
+        doc.source.format, doc.source.pages      # ('pdf', 3)
+        doc.source.text[slice(*doc.article(10).span)]
+    """
+
+    model_config = _FROZEN
+    format: str
+    name: str | None = None
+    encoding: str | None = None
+    pages: int | None = None
+    text: str | None = None
+    lines: list[SourceLine] = Field(default_factory=list)
+    furniture: list[SourceFurniture] = Field(default_factory=list)
+    metadata: dict[str, str] = Field(default_factory=dict)
+
+
 class Regulation(Node):
     """A parsed regulation: the root of the tree.
 
@@ -383,6 +439,8 @@ class Regulation(Node):
     #: gb18030, utf-16-le …); ``None`` for a str passed to ``parse`` and for
     #: formats that hold Unicode (PDF, .docx)
     encoding: str | None = None
+    #: the file the document was read from (``parse_file``, ``parse_source``); None for a str
+    source: DocumentSource | None = None
 
     # lookup indexes, built on first use; not part of the value of the tree
     _index: dict | None = PrivateAttr(default=None)
@@ -411,9 +469,57 @@ class Regulation(Node):
 
     __hash__ = None  # type: ignore[assignment]
 
+    @model_serializer(mode="wrap")
+    def _without_absent_source(self, handler: Callable[[Any], dict]) -> dict:
+        # a document parsed from a str has no source: its JSON stays as it was without one
+        data = handler(self)
+        if isinstance(data, dict) and data.get("source", 0) is None:
+            del data["source"]
+        return data
+
+    @model_validator(mode="before")
+    @classmethod
+    def _source_absent_is_none(cls, data: Any) -> Any:
+        # the other side of the serializer: a tree read back has every field set, as a parsed one has
+        if isinstance(data, dict) and "source" not in data:
+            data = {**data, "source": None}
+        return data
+
     @property
     def text(self) -> str:
         return self.full_text()
+
+    @property
+    def metadata(self) -> dict[str, str]:
+        """What the file says of the document (``source.metadata``), e.g. a gov.cn
+        page's {"发文字号": "国发〔2020〕1号", "成文日期": "2020-01-02", …}; {} for a str."""
+        return dict(self.source.metadata) if self.source is not None else {}
+
+    def layout_of(self, node: Node) -> list[tuple[int, Box]]:
+        """The (page, box) of every printed line of ``node``, in reading order; [] without a layout.
+
+        The boxes are those of the lines of ``source.text`` that the node's
+        span covers, so a citation can be shown on its page.
+
+        Example::
+
+            doc = regparse.parse_file("law.pdf")
+            doc.layout_of(doc.article(10))       # [(2, (56.7, 310.2, 538.6, 324.9)), …]
+        """
+        lines = self.source.lines if self.source is not None else ()
+        if not lines:
+            return []
+        a, b = node.span
+        i = max(bisect_right(lines, a, key=lambda line: line.start) - 1, 0)
+        out: list[tuple[int, Box]] = []
+        for line in lines[i:]:
+            if line.start >= b and b > a:
+                break
+            if line.end > a or (a == b and line.start <= a):
+                out.extend(line.pieces)
+                if a == b:
+                    break
+        return out
 
     @property
     def articles(self) -> list[Article]:

@@ -14,10 +14,11 @@ from . import build, freeze, lex, refs
 from .lookup import remember
 from .grammar import LineToken
 from .lalr import run_lalr
-from .model import Decision, Diagnostic, Noise, Regulation
+from .catalogue import METADATA_DATE
+from .model import Decision, Diagnostic, DocumentSource, Noise, Regulation, SourceFurniture, SourceLine
 from .normalize import clean_lines
 
-__all__ = ["parse", "parse_file", "extract"]
+__all__ = ["parse", "parse_file", "parse_source", "extract"]
 
 
 @contextmanager
@@ -51,8 +52,10 @@ def parse(text: str, *, explain: bool = False, references: bool = True) -> Regul
         return _parse(text, explain, references)
 
 
-def _parse(text: str, explain: bool, references: bool) -> Regulation:
-    lines, noise = clean_lines(text)
+def _parse(text: str, explain: bool, references: bool, layout: dict | None = None,
+           noise: list[Noise] | None = None, source: DocumentSource | None = None) -> Regulation:
+    lines, cleaned = clean_lines(text)
+    noise = cleaned + noise if noise else cleaned
     spans = lex.regions(lines) if lines else [(0, 0)]
     if len(spans) > 1:
         # several regulations on one page: the main one is the longest
@@ -60,21 +63,24 @@ def _parse(text: str, explain: bool, references: bool) -> Regulation:
         outside = [Noise(kind="outside", text=ln.text, span=(ln.start, ln.end)) for ln in lines[:a] + lines[b:]]
         found = [Decision(kind="page_regions", message=f"{len(spans)} regulations on the page: the longest is read, "
                           "the others kept out as noise", span=(lines[a].start, lines[b - 1].end))] if explain else []
-        return _parse_lines(text, lines[a:b], noise + outside, explain, references, found)
-    return _parse_lines(text, lines, noise, explain, references)
+        return _parse_lines(text, lines[a:b], noise + outside, explain, references, found, layout, source)
+    return _parse_lines(text, lines, noise, explain, references, None, layout, source)
 
 
 def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, references: bool,
-                 decisions: list[Decision] | None = None) -> Regulation:
+                 decisions: list[Decision] | None = None, layout: dict | None = None,
+                 source: DocumentSource | None = None) -> Regulation:
     diagnostics: list[dict] = []
     if not lines:
         code = "empty_input"
         msg = "the input is empty" if not text else "the input holds no text"
+        noise.sort(key=lambda n: n.span)
         return _holding(Regulation(span=(0, len(text)),
                                    diagnostics=[Diagnostic(code=code, severity="error", message=msg,
                                                            span=(0, len(text)))],
-                                   noise=noise), text)
-    tokens, lexer = lex.tokenize(lines, explain)
+                                   noise=noise, source=source,
+                                   encoding=source.encoding if source is not None else None), text)
+    tokens, lexer = lex.tokenize(lines, explain, layout)
     dropped: list[LineToken] = []
 
     def on_error(token: LineToken, expected: list[str]) -> LineToken | None:
@@ -102,6 +108,9 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
     doc["noise"] = noise + lexer.noise
     doc["noise"].sort(key=lambda n: n.span)
     doc["decisions"] = (decisions or []) + lexer.decisions
+    if source is not None:
+        doc["source"] = source
+        doc["encoding"] = source.encoding
     return _holding(freeze.to_models(doc), text)
 
 
@@ -112,21 +121,102 @@ def _holding(doc: Regulation, text: str) -> Regulation:
     return remember(doc)
 
 
-def parse_file(path: str | os.PathLike, *, explain: bool = False, references: bool = True) -> Regulation:
-    """Read a file in any common encoding (see :func:`regparse.read_file`) and parse it.
+def parse_file(path: str | os.PathLike, *, explain: bool = False, references: bool = True,
+               ocr: bool = False) -> Regulation:
+    """Read a file (text in any common encoding, PDF, .docx, HTML) and parse it.
 
-    Spans are offsets into the text ``read_file(path)`` returns; ``doc.encoding``
-    is the encoding a text or HTML file was decoded from.
+    Spans are offsets into the text ``read_file(path)`` returns, kept as
+    ``doc.source.text``; ``doc.encoding`` is the encoding a text or HTML file
+    was decoded from; the layout the file has reaches the lexer
+    (:func:`parse_source`).  With ``ocr=True`` a PDF without a text layer is
+    read by tesseract (see :func:`regparse.read_source`).
     """
     from .read import read_source
 
-    source = read_source(path)
-    doc = parse(source.text, explain=explain, references=references)
-    if source.encoding is not None:
-        doc = doc.model_copy(update={"encoding": source.encoding})
-        doc._text = source.text
-        remember(doc)
-    return doc
+    return parse_source(read_source(path, ocr=ocr), explain=explain, references=references,
+                        name=os.path.basename(os.fspath(path)))
+
+
+def parse_source(source, *, explain: bool = False, references: bool = True,
+                 name: str | None = None) -> Regulation:
+    """Parse what a file reader produced (a :class:`regparse.Source`), using its layout.
+
+    The lexer reads each line's layout where it decides better than the
+    text (an indented line starts a paragraph, a centred or bold short line
+    between articles is a heading); the document keeps the source as
+    ``doc.source`` (format, name, encoding, page count, the text its spans
+    point into, each line's pages and boxes, the furniture the reader left
+    out, the file's metadata), and each piece of furniture is also listed in
+    ``doc.noise`` (kind ``file_furniture``), so nothing of the file is lost.
+
+    >>> from regparse.read.source import SourceBuilder
+    >>> b = SourceBuilder()
+    >>> b.line("示例条例", centred=True); b.line("第一条　为了示例，制定本条例。", indent=2.0)
+    >>> b.line("附则", centred=True); b.line("第二条　本条例自发布之日起施行。", indent=2.0)
+    >>> doc = parse_source(b.build("docx"))
+    >>> [h.text for h in doc.headings], doc.source.format
+    (['附则'], 'docx')
+    """
+    from .read.source import Source
+
+    if not isinstance(source, Source):
+        raise TypeError(f"parse_source() takes a regparse.Source, not {type(source).__name__}; use parse() for a str")
+    text = source.text
+    kept = _document_source(source, name)
+    with _no_gc():
+        layout = lex.line_layouts(source.lines, text) if source.format != "text" else None
+        return _parse(text, explain, references, layout, _furniture_noise(source), kept)
+
+
+def _document_source(source, name: str | None) -> DocumentSource:
+    pages = max((ln.page for ln in source.lines if ln.page is not None), default=None)
+    pages = max([pages or 0, *(f.page for f in source.furniture if f.page is not None)]) or None
+    lines = [SourceLine(start=ln.start, end=ln.end, pieces=list(ln.pieces or ((ln.page, ln.box),)))
+             for ln in source.lines if ln.page is not None and ln.box is not None]
+    furniture = [SourceFurniture(kind=f.kind, text=f.text, page=f.page, box=f.box) for f in source.furniture]
+    text = source.text if source.format != "text" else None    # a text file is its own text
+    return DocumentSource(format=source.format, name=name, encoding=source.encoding, pages=pages, text=text,
+                          lines=lines, furniture=furniture, metadata=file_metadata(source.metadata))
+
+
+def file_metadata(metadata) -> dict[str, str]:
+    """A file's metadata as a plain mapping: the keys as printed, a date as ISO ``YYYY-MM-DD`` where it parses.
+
+    >>> file_metadata({"发文字号": "国发〔2020〕1号", "成文日期": "2020年01月02日"})
+    {'发文字号': '国发〔2020〕1号', '成文日期': '2020-01-02'}
+    """
+    out = {}
+    for key, value in metadata.items():
+        m = METADATA_DATE.match(value) if "日期" in key or "时间" in key else None
+        if m:
+            year, month, day = (int(g) for g in m.groups())
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                value = f"{year:04d}-{month:02d}-{day:02d}"
+        out[str(key)] = str(value)
+    return out
+
+
+def _furniture_noise(source) -> list[Noise]:
+    """The reader's furniture as noise, each at the empty position where it stood in the text:
+    on a page, before the first line of the page after (a footer, a page number) or of its own
+    page (a header, a masthead); without a page, at the start."""
+    if not source.furniture:
+        return []
+    first_of_page: dict[int, int] = {}
+    for ln in source.lines:
+        if ln.page is not None:
+            first_of_page.setdefault(ln.page, ln.start)
+    end = len(source.text)
+    out = []
+    for f in source.furniture:
+        if not f.text:
+            continue
+        at = 0
+        if f.page is not None:
+            after = f.page + 1 if f.kind in ("footer", "page-number") else f.page
+            at = min((start for page, start in first_of_page.items() if page >= after), default=end)
+        out.append(Noise(kind="file_furniture", text=f.text, span=(at, at)))
+    return out
 
 
 def extract(text: str, *, explain: bool = False, references: bool = True) -> list[Regulation]:

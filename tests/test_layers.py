@@ -109,7 +109,7 @@ LEX_LAYERS = (
     ("registry", "marks"),
     ("state", "text"),
     ("width", "regions", "starts", "joins"),
-    ("run_on", "front"),
+    ("run_on", "front", "layout"),
     ("lines",),
     ("end", "roles"),
     ("__init__",),

@@ -362,7 +362,7 @@ def test_parse_file_records_the_encoding(tmp_path, encoding, name):
     assert doc.get("第二条第（二）项").text.startswith("早退")
     assert doc.position(doc.article(4))[0] == MADE.splitlines().index("第四条　本条例自发布之日起施行。") + 1
     assert regparse.parse(MADE).encoding is None
-    assert doc.model_copy(update={"encoding": None}) == regparse.parse(MADE)
+    assert doc.model_copy(update={"encoding": None, "source": None}) == regparse.parse(MADE)
 
 
 def test_json_written_before_the_encoding_field_still_reads(made):

@@ -54,3 +54,17 @@ def test_lookup_example_runs_and_its_comments_hold():
     assert doc.get("第十一条第（三）项") is doc.get("第十一条第一款第（三）项")
     assert [a.label for a in doc.select("第十条至第十二条")] == ["第十条", "第十一条", "第十二条"]
     assert [i.number for i in doc.select("第十一条第一款第（一）项、第（三）项")] == [1, 3]
+
+
+def test_file_example_runs_and_its_comments_hold():
+    import pytest
+
+    pytest.importorskip("pypdfium2")
+    scope = run_block(next(b for b in BLOCKS if "layout_of(" in b))
+    doc, art = scope["doc"], scope["art"]
+    assert (doc.source.format, doc.source.name, doc.source.pages) == ("pdf", "lo-1col.pdf", 2)
+    assert doc.source.text[slice(*art.span)].startswith("第十条")
+    page, box = doc.layout_of(art)[0]
+    assert page == 2 and len(box) == 4
+    assert [(f.kind, f.page) for f in doc.source.furniture][:2] == [("header", 1), ("page-number", 1)]
+    assert doc.metadata == {}

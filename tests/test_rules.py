@@ -13,11 +13,18 @@ A case headed ``fires:`` must make the rule record a decision, one headed
 ``holds:`` must not (the other side of the decision); both must give the
 expected tokens.  Regenerate the expected tokens with REGPARSE_REGEN=1 and
 review the diff before committing.
+
+The rules that read layout (:mod:`regparse.lex.layout`) take their input as a
+file's reader gives it: a line may start with its layout facts in braces,
+``{centred} 法律责任``, ``{indent=2} （一）…``, ``{bold}``, ``{size=16}``; such
+an input is made into a :class:`regparse.Source` (format ``docx``) and parsed
+with :func:`regparse.parse_source`.
 """
 from __future__ import annotations
 
 import inspect
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -48,13 +55,44 @@ def read_cases(path: Path) -> list[dict]:
     return cases
 
 
+_FACTS = re.compile(r"^\{([^}]*)\} ?")
+
+
+def source_of(text: str):
+    """The Source of an input whose lines carry layout facts (``{centred} 附则``), None if none do."""
+    if not any(_FACTS.match(line) for line in text.split("\n")):
+        return None
+    from regparse.read.source import SourceBuilder
+
+    builder = SourceBuilder()
+    for line in text.split("\n"):
+        facts: dict = {}
+        m = _FACTS.match(line)
+        if m:
+            for fact in filter(None, (f.strip() for f in m.group(1).split(","))):
+                name, _, value = fact.partition("=")
+                facts[name] = float(value) if value else True
+            line = line[m.end():]
+        builder.line(line, **facts)
+    return builder.build("docx")
+
+
+def parsed(text: str, explain: bool = True):
+    source = source_of(text)
+    return regparse.parse(text, explain=explain) if source is None else regparse.parse_source(source, explain=explain)
+
+
 def tokens_of(text: str) -> list[str]:
     """The tokens the lexer makes of the region ``parse`` reads."""
+    source = source_of(text)
+    layout = None
+    if source is not None:
+        text, layout = source.text, lex.line_layouts(source.lines, source.text)
     lines, _ = clean_lines(text)
     if not lines:
         return []
     a, b = max(lex.regions(lines), key=lambda ab: ab[1] - ab[0])
-    tokens, _ = lex.tokenize(lines[a:b])
+    tokens, _ = lex.tokenize(lines[a:b], layout=layout)
     return [f"{t.type} {t.line.text}" for t in tokens]
 
 
@@ -82,7 +120,7 @@ def test_rule_fixture(path):
         write_expected(path, cases, outputs)
         cases = read_cases(path)
     for case, out in zip(cases, outputs):
-        doc = regparse.parse(case["input"], explain=True)
+        doc = parsed(case["input"])
         decided = [d.kind for d in doc.decisions]
         assert (rule in decided) == case["fires"], f"{case['header']}: decisions {decided}"
         assert out == case["expected"], case["header"]
@@ -102,7 +140,7 @@ def test_every_decision_kind_is_a_rule():
     kinds = set()
     for path in RULE_FILES:
         for case in read_cases(path):
-            kinds.update(d.kind for d in regparse.parse(case["input"], explain=True).decisions)
+            kinds.update(d.kind for d in parsed(case["input"]).decisions)
     assert kinds <= set(lex.RULES)
 
 
@@ -116,7 +154,7 @@ def rules_table() -> str:
             "decision.  This page is generated from the rules' docstrings",
             "(`REGPARSE_REGEN=1 python -m pytest tests/test_rules.py`).", "",
             "| stage | rule | decides |", "|---|---|---|"]
-    order = ["width", "regions", "run_on", "front", "starts", "joins", "lines", "end", "roles"]
+    order = ["width", "regions", "run_on", "front", "starts", "joins", "layout", "lines", "end", "roles"]
     for name, fn in sorted(lex.RULES.items(), key=lambda kv: order.index(kv[1].__module__.rsplit(".", 1)[-1])):
         stage = fn.__module__.rsplit(".", 1)[-1]
         first = (inspect.getdoc(fn) or "").split("\n\n")[0].replace("\n", " ")

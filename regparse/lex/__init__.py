@@ -29,6 +29,7 @@ from ..normalize import Line
 from .end import regulation_end
 from .front import front_matter
 from .joins import JOIN_RULES
+from .layout import line_layouts
 from .lines import logical_lines
 from .marks import Mark, line_mark, read_mark
 from .regions import page_regions, regions, regulation_start
@@ -40,7 +41,7 @@ from .text import ends_closed
 from .width import wrap_width
 
 __all__ = ["tokenize", "regions", "ends_closed", "read_mark", "line_mark", "Mark", "LexState", "LogicalLine",
-           "RULES", "JOIN_RULES", "STAGES"]
+           "RULES", "JOIN_RULES", "STAGES", "line_layouts"]
 
 #: the stages in the order they run, by name
 STAGES = ("width", "regions", "run_on", "front", "lines", "end", "roles")
@@ -49,10 +50,14 @@ STAGES = ("width", "regions", "run_on", "front", "lines", "end", "roles")
 Lexer = LexState
 
 
-def tokenize(lines: list[Line], explain: bool = False) -> tuple[list[LineToken], LexState]:
+def tokenize(lines: list[Line], explain: bool = False,
+             layout: dict | None = None) -> tuple[list[LineToken], LexState]:
     """The grammar tokens of a regulation's clean lines, and the lexer state
-    with its title, decisions and noise."""
+    with its title, decisions and noise.  ``layout`` is what a file's reader
+    saw of the lines (:func:`regparse.lex.layout.line_layouts`), if any."""
     state = LexState(explain)
+    if layout:
+        state.layout = layout
     wrap_width(state, lines)
     start = regulation_start(state, lines)
     if start:

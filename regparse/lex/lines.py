@@ -5,6 +5,7 @@ from ..catalogue import DIVISION_RANK
 from ..model import Noise
 from ..normalize import Line
 from .joins import CHAINS, UNWRAPPED_CHAINS, goes_on
+from .layout import LAYOUT_CHAINS, LAYOUT_UNWRAPPED_CHAINS, last_article_start, layout_heading
 from .marks import Mark, line_mark, read_mark
 from .registry import rule
 from .starts import (annex_start, article_start, bare_heading, cut_before, division_start, enumerated_heading,
@@ -39,7 +40,12 @@ def logical_lines(state: LexState, lines: list[Line]) -> list[LogicalLine]:
     cur: LogicalLine | None = None
     entries: list[str] | None = None      # entries of a 目录 being skipped
     explain = state.explain
-    state.chains = CHAINS if state.width else UNWRAPPED_CHAINS
+    layout = state.layout
+    if layout:
+        state.chains = LAYOUT_CHAINS if state.width else LAYOUT_UNWRAPPED_CHAINS
+        state.last_article = last_article_start(lines)
+    else:
+        state.chains = CHAINS if state.width else UNWRAPPED_CHAINS
     for line in lines:
         text = line.text
         mark = line_mark(line)
@@ -66,7 +72,8 @@ def logical_lines(state: LexState, lines: list[Line]) -> list[LogicalLine]:
                     mark = None
                 else:
                     kind = rejected
-        elif state.article_key is not None and bare_heading(state, line):
+        elif state.article_key is not None and (bare_heading(state, line)
+                                                or (layout and layout_heading(state, line, cur))):
             kind = "heading"
             structural = True
         if cur is not None:

@@ -59,11 +59,12 @@ class LexState:
     - ``list_entry``: the current logical line is an entry of a list that a
       line ending in ： introduced (由下列人员组成： / 委员长， / …);
     - ``title`` and ``front_tokens``: the front matter read;
-    - ``noise`` and ``decisions``: what the stages removed and decided.
+    - ``noise`` and ``decisions``: what the stages removed and decided;
+    - ``layout``: the layout of the lines of a file (:mod:`regparse.lex.layout`), empty for text.
     """
 
     __slots__ = ("explain", "decisions", "noise", "width", "title", "article_key", "division_numbers",
-                 "front_tokens", "list_entry", "chains", "annexes")
+                 "front_tokens", "list_entry", "chains", "annexes", "layout", "last_article")
 
     def __init__(self, explain: bool = False) -> None:
         self.explain = explain
@@ -80,6 +81,10 @@ class LexState:
         self.annexes = 0
         # the join rules for each kind of logical line (regparse.lex.joins), chosen by the wrap width
         self.chains: dict = {}
+        # the layout of physical lines by start offset, from a file's reader (regparse.lex.layout); {} for text
+        self.layout: dict = {}
+        # where the last line that starts with 第X条 starts, read only with a layout
+        self.last_article = -1
 
     def decide(self, rule: str, message: str, span: tuple[int, int]) -> None:
         """Record a decision of ``rule`` (with ``explain=True`` only)."""

@@ -40,7 +40,8 @@ Where later stages plug in: a lexer rule that wants layout reads the
 normalizer's line spans, so a bisect on ``Line.start`` finds it); a node's
 pages and boxes are the ``Line.pieces`` (page, box) of the lines its span
 covers; OCR of an image-only PDF would be one more reader producing the same
-``Source`` (the PDF reader's "no text layer" error is the place to call it).
+``Source`` (:mod:`.ocr`, called where the PDF reader finds no text layer
+and OCR was asked for).
 """
 from __future__ import annotations
 
@@ -91,8 +92,11 @@ def read_file(path: str | os.PathLike[str]) -> str:
     return read_bytes(data, name=name).text
 
 
-def read_source(path: str | os.PathLike[str]) -> Source:
+def read_source(path: str | os.PathLike[str], *, ocr: bool = False) -> Source:
     """The :class:`Source` of the file at ``path``, its format detected from its content.
+
+    With ``ocr=True`` a PDF without a text layer is read by tesseract
+    (``chi_sim``, on PATH) instead of refused; its lines are as printed.
 
     Example::
 
@@ -100,15 +104,15 @@ def read_source(path: str | os.PathLike[str]) -> Source:
         src.format, src.metadata, [f.text for f in src.furniture]
     """
     name = os.fspath(path)
-    return read_bytes(_read_bytes(name), name=name)
+    return read_bytes(_read_bytes(name), name=name, ocr=ocr)
 
 
-def read_bytes(data: bytes, name: str = "<bytes>") -> Source:
+def read_bytes(data: bytes, name: str = "<bytes>", *, ocr: bool = False) -> Source:
     """The :class:`Source` of a file's bytes (``name`` is for messages and the suffix hint)."""
     fmt = detect_format(data, name)
     if fmt == "pdf":
         from .pdf import read_pdf
-        return read_pdf(data, name)
+        return read_pdf(data, name, ocr=ocr)
     if fmt == "docx":
         from .docx import read_docx
         return read_docx(data, name)

@@ -174,8 +174,9 @@ _ASCII_WORD_END = re.compile(r"[A-Za-z0-9]$")
 _ASCII_WORD_START = re.compile(r"^[A-Za-z0-9]")
 
 
-def read_pdf(data: bytes, name: str = "<bytes>") -> Source:
-    """The :class:`Source` of a PDF's bytes (see the module docstring)."""
+def read_pdf(data: bytes, name: str = "<bytes>", ocr: bool = False) -> Source:
+    """The :class:`Source` of a PDF's bytes (see the module docstring); with
+    ``ocr``, a PDF without a text layer is read by tesseract (:mod:`.ocr`)."""
     from . import require
 
     pdfium = require("pypdfium2", "pdf", name)
@@ -186,8 +187,11 @@ def read_pdf(data: bytes, name: str = "<bytes>") -> Source:
         page.fragments = _fragments(page, scale)
         page.chars = []
     if not any(page.fragments for page in pages):
-        raise ReadError(f"{name}: the PDF has no text layer (scanned pages?); "
-                        "run OCR on it first (e.g. ocrmypdf, or tesseract on the page images)")
+        if ocr:
+            from .ocr import ocr_pdf
+            return ocr_pdf(pdfium, data, name)
+        raise ReadError(f"{name}: the PDF has no text layer (scanned pages?); read it with OCR: "
+                        "--ocr (read_source(path, ocr=True)), with tesseract and its chi_sim data on PATH")
     body_size = _body_size(pages)
     builder = SourceBuilder()
     furniture = _furniture(pages, body_size)
@@ -769,6 +773,8 @@ def _continues(prev: _Fragment, f: _Fragment, body_size: float, usual_gap: float
                 and prev.x1 - prev.x0 >= 0.5 * (prev.col_right - prev.col_left))
     if prev.col_right - prev.reach > 0.6 * size:
         return False                       # the line above ends short: its paragraph ends
+    if f.bold and not prev.bold:
+        return False                       # a bold line after plain ones: a heading begins
     if f.x0 - f.col_left > 0.8 * size:
         return False                       # indented or centred: a paragraph begins
     if _centred(prev, body_size):

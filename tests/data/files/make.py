@@ -10,6 +10,8 @@ The regulation (``REGULATION`` below, written for these tests) is printed:
   columns on two A5 pages and in five columns on one landscape page (28 × 21 cm), with
   a running header and a page-number footer; needs ``soffice`` and a CJK font
   (Debian: libreoffice-writer-nogui, fonts-noto-cjk);
+* ``lo-layout.pdf``: the same way, one column, a short regulation whose
+  structure only its layout shows (``LAYOUT_BODY``);
 * ``autonum.docx``: WordprocessingML written part by part, article labels as
   Word automatic numbering (第%1条, chineseCounting, suffix space), items as a
   second list (（%1）, chineseCounting, restarted per list with
@@ -99,11 +101,29 @@ def text() -> str:
 
 # -- LibreOffice PDFs --------------------------------------------------------------
 
-def fodt(columns: int, landscape: bool = False) -> str:
+# (style, text) of lo-layout.pdf: what only the layout tells apart — a 款 that ends without
+# punctuation before an indented one, a centred and a bold heading without a marker
+LAYOUT_BODY = [
+    ("Title", "示范市公园绿地养护办法"),
+    ("Body", "第一条　为了规范公园绿地的养护，制定本办法。"),
+    ("Body", "第二条　本办法所称养护单位，是指依法设立的从事公园绿地养护工作的机构"),
+    ("Body", "养护单位应当遵守本办法。"),
+    ("Heading", "法律责任"),
+    ("Body", "第三条　违反本办法规定的，由园林绿化主管部门责令改正。"),
+    ("Bold", "监督管理"),
+    ("Body", "第四条　园林绿化主管部门应当加强对养护工作的监督检查。"),
+    ("Heading", "附则"),
+    ("Body", "第五条　本办法自发布之日起施行。"),
+]
+
+
+def fodt(columns: int, landscape: bool = False, content: list[tuple[str, str]] | None = None) -> str:
     paragraphs = [f'<text:p text:style-name="Title">{xml_escape(TITLE)}</text:p>',
                   f'<text:p text:style-name="Issuing">{xml_escape(ISSUING)}</text:p>']
+    if content is not None:
+        paragraphs = [f'<text:p text:style-name="{style}">{xml_escape(text)}</text:p>' for style, text in content]
     body = []
-    for kind, value in BODY:
+    for kind, value in BODY if content is None else ():
         if kind == "chapter":
             body.append(f'<text:p text:style-name="Heading">{xml_escape(value)}</text:p>')
         elif kind == "article":
@@ -142,6 +162,9 @@ def fodt(columns: int, landscape: bool = False) -> str:
   <style:paragraph-properties fo:text-align="center" fo:margin-top="0.2cm" fo:margin-bottom="0.2cm"/>
   <style:text-properties style:font-name-asian="Noto Sans CJK SC" fo:font-size="13pt" style:font-size-asian="13pt" fo:font-weight="bold" style:font-weight-asian="bold"/>
  </style:style>
+ <style:style style:name="Bold" style:family="paragraph" style:parent-style-name="Standard">
+  <style:text-properties style:font-name-asian="Noto Sans CJK SC" fo:font-weight="bold" style:font-weight-asian="bold"/>
+ </style:style>
  <style:style style:name="Header" style:family="paragraph" style:parent-style-name="Standard">
   <style:paragraph-properties fo:text-align="center"/>
   <style:text-properties fo:font-size="8pt" style:font-size-asian="8pt"/>
@@ -169,14 +192,15 @@ def fodt(columns: int, landscape: bool = False) -> str:
 """
 
 
-def libreoffice_pdf(columns: int, out: Path, landscape: bool = False) -> None:
+def libreoffice_pdf(columns: int, out: Path, landscape: bool = False,
+                    content: list[tuple[str, str]] | None = None) -> None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         print(f"skip {out.name}: soffice not found", file=sys.stderr)
         return
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / (out.stem + ".fodt")
-        src.write_text(fodt(columns, landscape), encoding="utf-8")
+        src.write_text(fodt(columns, landscape, content), encoding="utf-8")
         subprocess.run([soffice, f"-env:UserInstallation=file://{tmp}/profile", "--headless",
                         "--convert-to", "pdf", "--outdir", tmp, str(src)],
                        check=True, capture_output=True, timeout=180)
@@ -432,6 +456,7 @@ def main() -> int:
     libreoffice_pdf(1, HERE / "lo-1col.pdf")
     libreoffice_pdf(3, HERE / "lo-3col.pdf")
     libreoffice_pdf(5, HERE / "lo-5col.pdf", landscape=True)
+    libreoffice_pdf(1, HERE / "lo-layout.pdf", content=LAYOUT_BODY)
     (HERE / "autonum.docx").write_bytes(autonum_docx())
     (HERE / "pasted.docx").write_bytes(pasted_docx())
     (HERE / "party-gbk.html").write_bytes(party_html())

@@ -53,6 +53,7 @@ def parse(text: str, *, explain: bool = False, references: bool = True) -> Regul
 
 def _parse(text: str, explain: bool, references: bool) -> Regulation:
     lines, noise = clean_lines(text)
+    lines, read = lex.read_columns(text, lines, explain)
     spans = lex.regions(lines) if lines else [(0, 0)]
     if len(spans) > 1:
         # several regulations on one page: the main one is the longest
@@ -60,8 +61,8 @@ def _parse(text: str, explain: bool, references: bool) -> Regulation:
         outside = [Noise(kind="outside", text=ln.text, span=(ln.start, ln.end)) for ln in lines[:a] + lines[b:]]
         found = [Decision(kind="page_regions", message=f"{len(spans)} regulations on the page: the longest is read, "
                           "the others kept out as noise", span=(lines[a].start, lines[b - 1].end))] if explain else []
-        return _parse_lines(text, lines[a:b], noise + outside, explain, references, found)
-    return _parse_lines(text, lines, noise, explain, references)
+        return _parse_lines(text, lines[a:b], noise + outside, explain, references, read + found)
+    return _parse_lines(text, lines, noise, explain, references, read)
 
 
 def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, references: bool,
@@ -129,13 +130,15 @@ def extract(text: str, *, explain: bool = False, references: bool = True) -> lis
         raise TypeError(f"extract() takes a str, not {type(text).__name__}")
     with _no_gc():
         lines, noise = clean_lines(text)
+        lines, read = lex.read_columns(text, lines, explain)
         if not lines:
             return []
         found = []
         for a, b in lex.regions(lines):
             part = lines[a:b]
-            lo, hi = part[0].start, part[-1].end
-            doc = _parse_lines(text, part, [n for n in noise if lo <= n.span[0] < hi], explain, references)
+            # columns read one after another: the lines' offsets need not rise
+            lo, hi = min(ln.start for ln in part), max(ln.end for ln in part)
+            doc = _parse_lines(text, part, [n for n in noise if lo <= n.span[0] < hi], explain, references, read)
             if doc.articles:
                 found.append(doc)
         return found

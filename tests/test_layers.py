@@ -108,7 +108,7 @@ def test_the_model_imports_nothing_of_regparse():
 LEX_LAYERS = (
     ("registry", "marks"),
     ("state", "text"),
-    ("width", "regions", "starts", "joins"),
+    ("columns", "width", "regions", "starts", "joins"),
     ("run_on", "front"),
     ("lines",),
     ("end", "roles"),

@@ -51,6 +51,7 @@ def read_cases(path: Path) -> list[dict]:
 def tokens_of(text: str) -> list[str]:
     """The tokens the lexer makes of the region ``parse`` reads."""
     lines, _ = clean_lines(text)
+    lines, _ = lex.read_columns(text, lines)
     if not lines:
         return []
     a, b = max(lex.regions(lines), key=lambda ab: ab[1] - ab[0])
@@ -116,7 +117,7 @@ def rules_table() -> str:
             "decision.  This page is generated from the rules' docstrings",
             "(`REGPARSE_REGEN=1 python -m pytest tests/test_rules.py`).", "",
             "| stage | rule | decides |", "|---|---|---|"]
-    order = ["width", "regions", "run_on", "front", "starts", "joins", "lines", "end", "roles"]
+    order = ["columns", "width", "regions", "run_on", "front", "starts", "joins", "lines", "end", "roles"]
     for name, fn in sorted(lex.RULES.items(), key=lambda kv: order.index(kv[1].__module__.rsplit(".", 1)[-1])):
         stage = fn.__module__.rsplit(".", 1)[-1]
         first = (inspect.getdoc(fn) or "").split("\n\n")[0].replace("\n", " ")

@@ -4,6 +4,9 @@ It makes the decisions the grammar cannot make one token ahead.  It is an
 ordered chain of stages (:data:`STAGES`), one module each, that read and
 write one :class:`LexState`:
 
+-1. ``columns``  text that prints a page's columns side by side, read
+                 column by column (:func:`read_columns`, before the page's
+                 regions are found)
 0. ``width``     whether the text was hard-wrapped, at what width
 1. ``regions``   where each regulation on a page starts (and, on a page
                  with news first, where this one starts)
@@ -26,6 +29,7 @@ from __future__ import annotations
 
 from ..grammar import LineToken
 from ..normalize import Line
+from .columns import side_by_side_columns
 from .end import regulation_end
 from .front import front_matter
 from .joins import JOIN_RULES
@@ -39,14 +43,30 @@ from .state import LexState, LogicalLine
 from .text import ends_closed
 from .width import wrap_width
 
-__all__ = ["tokenize", "regions", "ends_closed", "read_mark", "line_mark", "Mark", "LexState", "LogicalLine",
+__all__ = ["tokenize", "read_columns", "regions", "ends_closed", "read_mark", "line_mark", "Mark", "LexState", "LogicalLine",
            "RULES", "JOIN_RULES", "STAGES"]
 
 #: the stages in the order they run, by name
-STAGES = ("width", "regions", "run_on", "front", "lines", "end", "roles")
+STAGES = ("columns", "width", "regions", "run_on", "front", "lines", "end", "roles")
 
 # the name the pipeline knew the state by
 Lexer = LexState
+
+
+def read_columns(source: str, lines: list[Line], explain: bool = False) -> tuple[list[Line], list]:
+    """The clean lines of ``source`` in reading order, and the decisions
+    taken: text printed with its columns side by side is read column by
+    column; any other text comes back as it is.
+
+    >>> from regparse.normalize import clean_lines
+    >>> page = "\\n".join(["第一条　为了示例管理，制定    （二）依法开展示例活动；"] +
+    ...                    ["本办法。依法开展示例管理。    （三）其他示例事项。示例"] * 7)
+    >>> lines, decisions = read_columns(page, clean_lines(page)[0])
+    >>> [ln.text for ln in lines][:2], lines[8].text
+    (['第一条　为了示例管理，制定', '本办法。依法开展示例管理。'], '（二）依法开展示例活动；')
+    """
+    state = LexState(explain)
+    return side_by_side_columns(state, source, lines), state.decisions
 
 
 def tokenize(lines: list[Line], explain: bool = False) -> tuple[list[LineToken], LexState]:

@@ -112,6 +112,7 @@ LEX_LAYERS = (
     ("run_on", "front"),
     ("lines",),
     ("end", "roles"),
+    ("repairs",),
     ("__init__",),
 )
 LEX_LAYER = {name: rank for rank, names in enumerate(LEX_LAYERS) for name in names}

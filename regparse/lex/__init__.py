@@ -16,6 +16,7 @@ write one :class:`LexState`:
                  of :mod:`.starts`, by marker, and :mod:`.joins`)
 5. ``end``       where the regulation ends on a page that goes on
 6. ``roles``     items, sub-items, continuations: one token per line
+7. ``repairs``   markers read through an OCR or script variant, recorded
 
 Every decision is a named rule (:data:`RULES`); with ``explain=True`` each
 records what it decided in ``doc.decisions`` under its name.
@@ -35,6 +36,7 @@ from .front import front_matter
 from .joins import JOIN_RULES
 from .lines import logical_lines
 from .marks import Mark, line_mark, read_mark
+from .repairs import record_repairs
 from .regions import page_regions, regions, regulation_start
 from .registry import RULES
 from .roles import roles
@@ -47,7 +49,7 @@ __all__ = ["tokenize", "read_columns", "regions", "ends_closed", "read_mark", "l
            "RULES", "JOIN_RULES", "STAGES"]
 
 #: the stages in the order they run, by name
-STAGES = ("columns", "width", "regions", "run_on", "front", "lines", "end", "roles")
+STAGES = ("columns", "width", "regions", "run_on", "front", "lines", "end", "roles", "repairs")
 
 # the name the pipeline knew the state by
 Lexer = LexState
@@ -82,4 +84,6 @@ def tokenize(lines: list[Line], explain: bool = False) -> tuple[list[LineToken],
     logical = logical_lines(state, lines[front:])
     end = regulation_end(state, logical)
     del logical[end:]
-    return roles(state, logical), state
+    tokens = roles(state, logical)
+    record_repairs(state, tokens)
+    return tokens, state

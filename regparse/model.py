@@ -63,8 +63,8 @@ NoiseKind = Literal[
 DecisionKind = Literal[
     "after_markdown_heading", "annex_demoted", "annex_start", "appendix", "article_start", "bare_heading",
     "circled_outside_item", "closing_heading", "cut_item_marker", "division_start", "enumerated_heading",
-    "full_line", "heading_title_line", "issuing_lines", "item_continuation", "item_list", "label_alone",
-    "label_joined", "list_entry", "mid_sentence", "ocr_item_bracket", "ocr_label_quote", "ocr_numeral", "page_regions", "regulation_end", "regulation_start",
+    "full_line", "heading_title_line", "interleaved_columns", "issuing_lines", "item_continuation", "item_list", "label_alone",
+    "label_joined", "list_entry", "mid_sentence", "ocr_item_bracket", "ocr_label_quote", "ocr_numeral", "out_of_order_article", "page_regions", "regulation_end", "regulation_start",
     "relabelled_list", "run_on", "sentence_end", "side_by_side_columns", "standalone_line", "subitem_list", "subtitle",
     "third_style_text", "title", "toc", "traditional_marker", "wrap_width", "wrapped_heading", "wrapped_title",
 ]

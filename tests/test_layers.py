@@ -108,6 +108,7 @@ def test_the_model_imports_nothing_of_regparse():
 LEX_LAYERS = (
     ("registry", "marks"),
     ("state", "text"),
+    ("interleave",),
     ("columns", "width", "regions", "starts", "joins"),
     ("run_on", "front"),
     ("lines",),

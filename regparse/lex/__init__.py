@@ -12,6 +12,7 @@ write one :class:`LexState`:
                  with news first, where this one starts)
 2. ``run_on``    text that lost its line breaks, split at its markers
 3. ``front``     title, subtitle and issuing lines
+   ``interleave`` whether pdftotext interleaved the columns' lines
 4. ``lines``     markers read and judged, wrapped lines joined (the rules
                  of :mod:`.starts`, by marker, and :mod:`.joins`)
 5. ``end``       where the regulation ends on a page that goes on
@@ -34,6 +35,7 @@ from .columns import side_by_side_columns
 from .end import regulation_end
 from .front import front_matter
 from .joins import JOIN_RULES
+from .interleave import interleaved_columns
 from .lines import logical_lines
 from .marks import Mark, line_mark, read_mark
 from .repairs import record_repairs
@@ -49,7 +51,7 @@ __all__ = ["tokenize", "read_columns", "regions", "ends_closed", "read_mark", "l
            "RULES", "JOIN_RULES", "STAGES"]
 
 #: the stages in the order they run, by name
-STAGES = ("columns", "width", "regions", "run_on", "front", "lines", "end", "roles", "repairs")
+STAGES = ("columns", "width", "regions", "run_on", "front", "interleave", "lines", "end", "roles", "repairs")
 
 # the name the pipeline knew the state by
 Lexer = LexState
@@ -81,6 +83,7 @@ def tokenize(lines: list[Line], explain: bool = False) -> tuple[list[LineToken],
         lines = lines[start:]
     lines = run_on(state, lines)
     front = front_matter(state, lines)
+    interleaved_columns(state, lines[front:])
     logical = logical_lines(state, lines[front:])
     end = regulation_end(state, logical)
     del logical[end:]

@@ -63,7 +63,7 @@ class LexState:
     """
 
     __slots__ = ("explain", "decisions", "noise", "width", "title", "article_key", "division_numbers",
-                 "front_tokens", "list_entry", "chains")
+                 "front_tokens", "list_entry", "chains", "taken")
 
     def __init__(self, explain: bool = False) -> None:
         self.explain = explain
@@ -77,6 +77,8 @@ class LexState:
         self.list_entry = False
         # the join rules for each kind of logical line (regparse.lex.joins), chosen by the wrap width
         self.chains: dict = {}
+        # the articles taken, kept only in text whose columns are interleaved (regparse.lex.interleave)
+        self.taken: set[tuple[int, int]] | None = None
 
     def decide(self, rule: str, message: str, span: tuple[int, int]) -> None:
         """Record a decision of ``rule`` (with ``explain=True`` only)."""

@@ -1,0 +1,75 @@
+"""Stage 3½, interleaved columns: article lines out of sequence that are what they look like.
+
+pdftotext's reading order, with a narrow gutter or tall line spacing,
+interleaves the lines of neighbouring columns and merges the last lines of
+two columns: article labels still stand at line starts, but out of order
+and after lines of other columns cut mid-sentence, where the rule for a
+wrapped reference (:func:`regparse.lex.starts.article_start`) reads them as
+text.  When the labelled lines of a text come out of order often, each such
+line with a separator after its label is an article the first time its
+number is met.
+"""
+from __future__ import annotations
+
+from ..normalize import Line
+from .marks import Mark, line_mark
+from .registry import rule
+from .state import LexState
+
+__all__ = ["interleaved_columns", "out_of_order_article", "INTERLEAVED_DESCENTS_MIN", "INTERLEAVED_SHARE"]
+
+#: interleaved: at least this many labelled lines come after a higher number …
+INTERLEAVED_DESCENTS_MIN = 3
+#: … and they are at least this share of the labelled lines
+INTERLEAVED_SHARE = 0.1
+
+
+def _labelled(mark: Mark | None, text: str) -> bool:
+    return mark is not None and mark.kind == "article" and mark.sep and mark.number is not None \
+        and text[mark.rest:mark.rest + 1] not in ("的", "、", "，", ",")
+
+
+@rule
+def interleaved_columns(state: LexState, lines: list[Line]) -> bool:
+    """Text whose article lines often come out of order has its columns interleaved.
+
+    Why: in one column read in order, the labelled lines 第N条　… rise; a
+    wrapped reference has no separator or reads as one (第十条规定的).  When
+    pdftotext interleaves the lines of two or three columns, 第六条 comes
+    before 第二条 again and again.
+
+    - interleaved: ``第六条 药品监督管理部门依`` / ``第一条 为了加强医疗器械经`` / ``第二条 在中华人民共和国境`` / ``第七条 …``;
+    - in order: ``第一条　…`` / ``第二条　…`` / ``依照本办法`` / ``第十条规定的程序办理。``.
+    """
+    numbers = []
+    for ln in lines:
+        if ln.text[0] == "第":
+            mark = line_mark(ln)
+            if _labelled(mark, ln.text):
+                numbers.append(mark.number)  # type: ignore[union-attr]
+    descents = sum(1 for a, b in zip(numbers, numbers[1:]) if b < a)
+    if descents < INTERLEAVED_DESCENTS_MIN or descents < INTERLEAVED_SHARE * len(numbers):
+        return False
+    state.taken = set()
+    state.decide("interleaved_columns", f"{descents} of {len(numbers)} labelled article lines come out of order: "
+                 "the columns are interleaved", (lines[0].start, lines[-1].end))
+    return True
+
+
+@rule
+def out_of_order_article(state: LexState, mark: Mark, line: Line) -> bool:
+    """In interleaved text, 第X条 with a separator starts an article out of sequence, once per number.
+
+    Why: the line before it belongs to another column, so its being cut
+    mid-sentence says nothing; a separator after the label and a text that
+    does not read as a reference say it is an article, and a number already
+    taken says it is not.
+
+    - article: ``第五条 国家药品监督管理局`` after ``法设置或者指定的医疗器械检``;
+    - text: ``第五条规定的条件`` (no separator), or 第五条 a second time.
+    """
+    if state.taken is None or not _labelled(mark, line.text) or (mark.number, mark.suffix) in state.taken:
+        return False
+    state.decide("out_of_order_article", f"{mark.label} taken out of sequence (interleaved columns)",
+                 (line.start, line.end))
+    return True

@@ -25,6 +25,8 @@ GUTTER_BLANK_SHARE = 0.5
 #: … and this share of the page's lines (at least GUTTER_LINES_MIN) have text on both sides of it
 GUTTER_LINES_SHARE = 0.3
 GUTTER_LINES_MIN = 6
+#: the number of columns is the most parts that this share of the lines (at least GUTTER_LINES_MIN) is cut into
+FULL_ROWS_SHARE = 0.1
 #: a column is at least this wide (display positions): a gap inside a heading is no gutter
 COLUMN_MIN_WIDTH = 12
 #: how far from a gutter a line's own gap may be (a full column line runs into the gutter)
@@ -129,7 +131,7 @@ def _segments(text: str, cells: list[int], starts: list[int] | None) -> list[tup
     out = []
     for begin, end in parts:
         for s in starts[1:]:
-            if cells[begin] < s - GUTTER_SLACK and cells[end - 1] > s + GUTTER_SLACK:
+            if cells[begin] < s - GUTTER_SLACK and cells[end - 1] >= s:
                 near = [(abs(a + 1 - s), i) for i, a in singles
                         if begin < i < end - 1 and abs(a + 1 - s) <= GUTTER_SLACK * 2]
                 if near:
@@ -167,7 +169,7 @@ def _starts(rows: list[tuple[Line, list[int]]], gutters: list[int]) -> list[int]
         if len(parts) > 1:
             counts[len(parts)] = counts.get(len(parts), 0) + 1
     ncol = len(gutters) + 1
-    many = [n for n, c in counts.items() if c >= GUTTER_LINES_SHARE * len(rows) and n > ncol]
+    many = [n for n, c in counts.items() if c >= max(GUTTER_LINES_MIN, FULL_ROWS_SHARE * len(rows)) and n > ncol]
     if many:
         ncol = max(many)
         full = [[cells[b] for b, _ in parts] for (ln, cells), parts in zip(rows, first) if len(parts) == ncol]
@@ -233,7 +235,6 @@ def side_by_side_columns(state: LexState, source: str, lines: list[Line]) -> lis
         # each column's left edge: where most of its lines start (the others are indented)
         edge = [_mode([w[1][i] for _, parts, w in cut if parts for c, i, _ in parts if c == col]) for col in range(ncol)]
         columns: list[list[Line]] = [[] for _ in range(ncol)]
-        empty_before = [False] * ncol
         started = False
         for ln, parts, where in cut:
             # above the columns (a headline centred over the page) a line is read where it stands
@@ -245,19 +246,16 @@ def side_by_side_columns(state: LexState, source: str, lines: list[Line]) -> lis
                     col.clear()
                 out.append(ln)
                 continue
-            seen = set()
             for col, i, j in parts:
                 a = ln.start + i
                 # an indented paragraph start counts as a full line, as in hard-wrapped text
                 indent = max(0, (where[1][i] - edge[col]) // 2)
                 # a column goes on from the one before it: its first line starts no paragraph
+                # a row where a column has no line says nothing of its paragraphs (the
+                # rows of the columns need not line up): indents and line ends do
                 columns[col].append(Line(ln.text[i:j], [(a, a + j - i)],
-                                         blank_before=empty_before[col] or (not columns[col] and not col
-                                                                             and ln.blank_before),
+                                         blank_before=not columns[col] and not col and ln.blank_before,
                                          page_break=ln.page_break and not columns[col], raw_len=j - i + indent))
-                seen.add(col)
-            for col in range(ncol):
-                empty_before[col] = col not in seen and bool(columns[col])
         for col in columns:
             out.extend(col)
     if split_pages and lines:

@@ -58,6 +58,7 @@ Severity = Literal["error", "warning", "info"]
 #: :attr:`Noise.kind`
 NoiseKind = Literal[
     "page_continuation", "page_furniture", "markup", "control", "toc", "headline", "outside", "unparsed",
+    "ocr_separator",
 ]
 #: :attr:`Decision.kind`
 DecisionKind = Literal[

@@ -10,6 +10,7 @@ under its rule with ``explain=True``; it changes no token.
 from __future__ import annotations
 
 from ..grammar import LineToken
+from ..model import Noise
 from ..normalize import slice_pieces
 from .registry import rule
 from .state import LexState
@@ -89,10 +90,17 @@ _RECORDERS = {"ocr_item_bracket": ocr_item_bracket, "ocr_numeral": ocr_numeral,
 
 
 def record_repairs(state: LexState, tokens: list[LineToken]) -> None:
-    """Record every marker read through a variant (with ``explain=True``)."""
-    if not state.explain:
-        return
+    """Record every marker read through a variant (with ``explain=True``),
+    and the quotes read as separators as noise: they are in neither label nor text."""
+    explain = state.explain
     for token in tokens:
         mark = token.mark
         if mark is not None and mark.repair:
-            _RECORDERS[mark.repair](state, token)
+            # a quote read as the separator sets a repair (the first one found names it)
+            line = token.line
+            for i in range(mark.end, mark.rest):
+                if line.text[i] in "”“":
+                    for a, b in slice_pieces(line.pieces, i, i + 1):
+                        state.noise.append(Noise(kind="ocr_separator", text=line.text[i], span=(a, b)))
+            if explain:
+                _RECORDERS[mark.repair](state, token)

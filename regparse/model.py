@@ -51,7 +51,7 @@ DiagnosticCode = Literal[
     "empty_input", "no_structure", "unparsed_line", "item_outside_article",
     "numbering_gap", "duplicate_number", "out_of_order",
     "fragment_start", "continues_article", "fragment_end",
-    "unresolved_reference", "noise_removed",
+    "unresolved_reference", "noise_removed", "taiwan_numbering",
 ]
 #: :attr:`Diagnostic.severity`
 Severity = Literal["error", "warning", "info"]
@@ -67,7 +67,7 @@ DecisionKind = Literal[
     "full_line", "heading_title_line", "interleaved_columns", "issuing_lines", "item_continuation", "item_list", "label_alone",
     "label_joined", "list_entry", "mid_sentence", "ocr_item_bracket", "ocr_label_quote", "ocr_numeral", "out_of_order_article", "page_regions", "regulation_end", "regulation_start",
     "relabelled_list", "run_on", "sentence_end", "side_by_side_columns", "standalone_line", "subitem_list", "subtitle",
-    "third_style_text", "title", "toc", "traditional_marker", "wrap_width", "wrapped_heading", "wrapped_title",
+    "taiwan_numbering", "third_style_text", "title", "toc", "traditional_marker", "wrap_width", "wrapped_heading", "wrapped_title",
 ]
 
 #: node kinds, outermost first

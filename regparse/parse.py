@@ -92,6 +92,10 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
                             "message": f"line kept out of the tree: {ln.text[:20]}", "span": (ln.start, ln.end)})
         noise.append(Noise(kind="unparsed", text=ln.text, span=(ln.start, ln.end)))
     build.items_outside_articles(tokens, diagnostics)
+    if lexer.taiwan:
+        diagnostics.append({"code": "taiwan_numbering", "severity": "warning",
+                            "message": "the text numbers paragraphs 項 and items 款 (Taiwan): the tree names them "
+                                       "款 and 项, as the mainland does", "span": (tokens[0].line.start, tokens[0].line.end)})
     doc = build.finish(tree, text, lexer.title, diagnostics, builder.preamble_span)
     if references:
         # before freezing, on the drafts; adds its unresolved_reference warnings to the diagnostics

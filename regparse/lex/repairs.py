@@ -9,13 +9,14 @@ under its rule with ``explain=True``; it changes no token.
 """
 from __future__ import annotations
 
+from ..catalogue import TAIWAN_CITATION
 from ..grammar import LineToken
 from ..model import Noise
 from ..normalize import slice_pieces
 from .registry import rule
 from .state import LexState
 
-__all__ = ["record_repairs", "ocr_item_bracket", "ocr_numeral", "ocr_label_quote", "traditional_marker"]
+__all__ = ["record_repairs", "taiwan_numbering", "ocr_item_bracket", "ocr_numeral", "ocr_label_quote", "traditional_marker"]
 
 
 @rule
@@ -93,9 +94,11 @@ def record_repairs(state: LexState, tokens: list[LineToken]) -> None:
     """Record every marker read through a variant (with ``explain=True``),
     and the quotes read as separators as noise: they are in neither label nor text."""
     explain = state.explain
+    traditional = False
     for token in tokens:
         mark = token.mark
         if mark is not None and mark.repair:
+            traditional = traditional or mark.repair == "traditional_marker"
             # a quote read as the separator sets a repair (the first one found names it)
             line = token.line
             for i in range(mark.end, mark.rest):
@@ -104,3 +107,27 @@ def record_repairs(state: LexState, tokens: list[LineToken]) -> None:
                         state.noise.append(Noise(kind="ocr_separator", text=line.text[i], span=(a, b)))
             if explain:
                 _RECORDERS[mark.repair](state, token)
+    if traditional:
+        taiwan_numbering(state, tokens)
+
+
+@rule
+def taiwan_numbering(state: LexState, tokens: list[LineToken]) -> bool:
+    """A Traditional text that cites 第二項第三款 or 前項 numbers as Taiwan does: 項 paragraphs, 款 items.
+
+    Why: Taiwan's laws call an article's paragraphs 項 and its items (一、)
+    款, the other way round from the mainland (第二款第三项); the tree keeps
+    the mainland's names (paragraph 款, item 项), so the reader is told
+    rather than left with citations that mean something else.
+
+    - Taiwan: ``第十條　…依前項規定…`` / ``第二項第三款``;
+    - Hong Kong or Macau: ``第十條　本條例…`` with no such citation.
+    """
+    for token in tokens:
+        m = TAIWAN_CITATION.search(token.line.text)
+        if m:
+            state.taiwan = True
+            state.decide("taiwan_numbering", f"{m.group()}: paragraphs numbered 項 and items 款 (Taiwan)",
+                         (token.line.start, token.line.end))
+            return True
+    return False

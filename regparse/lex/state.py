@@ -63,7 +63,7 @@ class LexState:
     """
 
     __slots__ = ("explain", "decisions", "noise", "width", "title", "article_key", "division_numbers",
-                 "front_tokens", "list_entry", "chains", "taken")
+                 "front_tokens", "list_entry", "chains", "taken", "taiwan")
 
     def __init__(self, explain: bool = False) -> None:
         self.explain = explain
@@ -79,6 +79,8 @@ class LexState:
         self.chains: dict = {}
         # the articles taken, kept only in text whose columns are interleaved (regparse.lex.interleave)
         self.taken: set[tuple[int, int]] | None = None
+        # the text numbers as Taiwan does: 項 paragraphs, 款 items (regparse.lex.repairs)
+        self.taiwan = False
 
     def decide(self, rule: str, message: str, span: tuple[int, int]) -> None:
         """Record a decision of ``rule`` (with ``explain=True`` only)."""

@@ -58,7 +58,7 @@ Severity = Literal["error", "warning", "info"]
 #: :attr:`Noise.kind`
 NoiseKind = Literal[
     "page_continuation", "page_furniture", "markup", "control", "toc", "headline", "outside", "unparsed",
-    "ocr_separator",
+    "ocr_separator", "column_rule",
 ]
 #: :attr:`Decision.kind`
 DecisionKind = Literal[

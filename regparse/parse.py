@@ -53,7 +53,9 @@ def parse(text: str, *, explain: bool = False, references: bool = True) -> Regul
 
 def _parse(text: str, explain: bool, references: bool) -> Regulation:
     lines, noise = clean_lines(text)
-    lines, read = lex.read_columns(text, lines, explain)
+    lines, read, rules = lex.read_columns(text, lines, explain)
+    if rules:
+        noise = sorted(noise + rules, key=lambda n: n.span)
     spans = lex.regions(lines) if lines else [(0, 0)]
     if len(spans) > 1:
         # several regulations on one page: the main one is the longest
@@ -134,7 +136,9 @@ def extract(text: str, *, explain: bool = False, references: bool = True) -> lis
         raise TypeError(f"extract() takes a str, not {type(text).__name__}")
     with _no_gc():
         lines, noise = clean_lines(text)
-        lines, read = lex.read_columns(text, lines, explain)
+        lines, read, rules = lex.read_columns(text, lines, explain)
+        if rules:
+            noise = sorted(noise + rules, key=lambda n: n.span)
         if not lines:
             return []
         found = []

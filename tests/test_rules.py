@@ -51,7 +51,7 @@ def read_cases(path: Path) -> list[dict]:
 def tokens_of(text: str) -> list[str]:
     """The tokens the lexer makes of the region ``parse`` reads."""
     lines, _ = clean_lines(text)
-    lines, _ = lex.read_columns(text, lines)
+    lines, _, _ = lex.read_columns(text, lines)
     if not lines:
         return []
     a, b = max(lex.regions(lines), key=lambda ab: ab[1] - ab[0])

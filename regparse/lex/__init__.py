@@ -57,20 +57,20 @@ STAGES = ("columns", "width", "regions", "run_on", "front", "interleave", "lines
 Lexer = LexState
 
 
-def read_columns(source: str, lines: list[Line], explain: bool = False) -> tuple[list[Line], list]:
-    """The clean lines of ``source`` in reading order, and the decisions
-    taken: text printed with its columns side by side is read column by
-    column; any other text comes back as it is.
+def read_columns(source: str, lines: list[Line], explain: bool = False) -> tuple[list[Line], list, list]:
+    """The clean lines of ``source`` in reading order, the decisions taken and
+    the noise removed (column rules): text printed with its columns side by
+    side is read column by column; any other text comes back as it is.
 
     >>> from regparse.normalize import clean_lines
     >>> page = "\\n".join(["第一条　为了示例管理，制定    （二）依法开展示例活动；"] +
     ...                    ["本办法。依法开展示例管理。    （三）其他示例事项。示例"] * 7)
-    >>> lines, decisions = read_columns(page, clean_lines(page)[0])
+    >>> lines, decisions, noise = read_columns(page, clean_lines(page)[0])
     >>> [ln.text for ln in lines][:2], lines[8].text
     (['第一条　为了示例管理，制定', '本办法。依法开展示例管理。'], '（二）依法开展示例活动；')
     """
     state = LexState(explain)
-    return side_by_side_columns(state, source, lines), state.decisions
+    return side_by_side_columns(state, source, lines), state.decisions, state.noise
 
 
 def tokenize(lines: list[Line], explain: bool = False) -> tuple[list[LineToken], LexState]:

@@ -12,7 +12,10 @@ tools place them), which is how the gutters line up from line to line.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
+
+from ..model import Noise
 
 from ..normalize import Line
 from .registry import rule
@@ -34,6 +37,8 @@ GUTTER_SLACK = 2
 #: side-by-side text has a run of spaces inside this share of its lines
 SPACED_SHARE = 0.2
 
+# a gap between columns: spaces, and the column rules tesseract reads as |
+_GAP = re.compile(r"[ |]+")
 _WIDE = {"W", "F"}
 
 
@@ -59,16 +64,13 @@ def _cells(source: str, line: Line) -> tuple[int, list[int]] | None:
 
 
 def _gaps(text: str, cells: list[int]) -> list[tuple[int, int, int, int]]:
-    """The runs of spaces inside a line: (first character, last character,
-    first display position, last display position)."""
+    """The runs of spaces inside a line, with any column rule ``|`` OCR read
+    in them: (first character, last character, first display position, last
+    display position)."""
     out = []
-    i = text.find(" ")
-    while i != -1:
-        j = i
-        while j + 1 < len(text) and text[j + 1] == " ":
-            j += 1
+    for m in _GAP.finditer(text):
+        i, j = m.start(), m.end() - 1
         out.append((i, j, cells[i], cells[j]))
-        i = text.find(" ", j + 1)
     return out
 
 
@@ -119,7 +121,7 @@ def _segments(text: str, cells: list[int], starts: list[int] | None) -> list[tup
     parts = []
     begin = 0
     for i, j, _a, _b in gaps:
-        if j > i:
+        if j > i or text[i] == "|":
             if i > begin:
                 parts.append((begin, i))
             begin = j + 1
@@ -127,7 +129,7 @@ def _segments(text: str, cells: list[int], starts: list[int] | None) -> list[tup
         parts.append((begin, len(text)))
     if not starts or len(parts) >= len(starts):
         return parts
-    singles = [(i, a) for i, j, a, _b in gaps if j == i]
+    singles = [(i, a) for i, j, a, _b in gaps if j == i and text[i] == " "]
     out = []
     for begin, end in parts:
         for s in starts[1:]:
@@ -246,6 +248,9 @@ def side_by_side_columns(state: LexState, source: str, lines: list[Line]) -> lis
                     col.clear()
                 out.append(ln)
                 continue
+            for k in (range(len(ln.text)) if "|" in ln.text else ()):
+                if ln.text[k] == "|" and not any(i <= k < j for _c, i, j in parts):
+                    state.noise.append(Noise(kind="column_rule", text="|", span=(ln.start + k, ln.start + k + 1)))
             for col, i, j in parts:
                 a = ln.start + i
                 # an indented paragraph start counts as a full line, as in hard-wrapped text

@@ -11,12 +11,17 @@ number is met.
 """
 from __future__ import annotations
 
+import re
+
 from ..normalize import Line
 from .marks import Mark, line_mark
 from .registry import rule
 from .state import LexState
 
 __all__ = ["interleaved_columns", "out_of_order_article", "INTERLEAVED_DESCENTS_MIN", "INTERLEAVED_SHARE"]
+
+# two digits with no unit between them (第三二六条): an OCR misreading, no article number
+_MALFORMED = re.compile("[一二三四五六七八九][一二三四五六七八九]")
 
 #: interleaved: at least this many labelled lines come after a higher number …
 INTERLEAVED_DESCENTS_MIN = 3
@@ -66,9 +71,10 @@ def out_of_order_article(state: LexState, mark: Mark, line: Line) -> bool:
     taken says it is not.
 
     - article: ``第五条 国家药品监督管理局`` after ``法设置或者指定的医疗器械检``;
-    - text: ``第五条规定的条件`` (no separator), or 第五条 a second time.
+    - text: ``第五条规定的条件`` (no separator), 第五条 a second time, or ``第三二六条`` (no numeral).
     """
-    if state.taken is None or not _labelled(mark, line.text) or (mark.number, mark.suffix) in state.taken:
+    if state.taken is None or not _labelled(mark, line.text) or (mark.number, mark.suffix) in state.taken \
+            or _MALFORMED.search(mark.label):
         return False
     state.decide("out_of_order_article", f"{mark.label} taken out of sequence (interleaved columns)",
                  (line.start, line.end))

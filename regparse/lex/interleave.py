@@ -29,9 +29,13 @@ INTERLEAVED_DESCENTS_MIN = 3
 INTERLEAVED_SHARE = 0.1
 
 
+# what a label that reads as a reference goes on with (第十条的规定, 第十条、第十一条)
+_REFERRING = frozenset({"的", "、", "，", ","})
+
+
 def _labelled(mark: Mark | None, text: str) -> bool:
     return mark is not None and mark.kind == "article" and mark.sep and mark.number is not None \
-        and text[mark.rest:mark.rest + 1] not in ("的", "、", "，", ",")
+        and text[mark.rest:mark.rest + 1] not in _REFERRING
 
 
 @rule
@@ -46,17 +50,24 @@ def interleaved_columns(state: LexState, lines: list[Line]) -> bool:
     - interleaved: ``第六条 药品监督管理部门依`` / ``第一条 为了加强医疗器械经`` / ``第二条 在中华人民共和国境`` / ``第七条 …``;
     - in order: ``第一条　…`` / ``第二条　…`` / ``依照本办法`` / ``第十条规定的程序办理。``.
     """
-    numbers = []
+    # one pass on the hot path: the marks are read here once for the stages after
+    labelled = descents = 0
+    last = None
     for ln in lines:
-        if ln.text[0] == "第":
+        text = ln.text
+        if text[0] == "第":
             mark = line_mark(ln)
-            if _labelled(mark, ln.text):
-                numbers.append(mark.number)  # type: ignore[union-attr]
-    descents = sum(1 for a, b in zip(numbers, numbers[1:]) if b < a)
-    if descents < INTERLEAVED_DESCENTS_MIN or descents < INTERLEAVED_SHARE * len(numbers):
+            if mark is not None and mark.kind == "article" and mark.sep and mark.number is not None:
+                if text[mark.rest:mark.rest + 1] in _REFERRING:
+                    continue
+                labelled += 1
+                if last is not None and mark.number < last:
+                    descents += 1
+                last = mark.number
+    if descents < INTERLEAVED_DESCENTS_MIN or descents < INTERLEAVED_SHARE * labelled:
         return False
     state.taken = set()
-    state.decide("interleaved_columns", f"{descents} of {len(numbers)} labelled article lines come out of order: "
+    state.decide("interleaved_columns", f"{descents} of {labelled} labelled article lines come out of order: "
                  "the columns are interleaved", (lines[0].start, lines[-1].end))
     return True
 

@@ -10,6 +10,12 @@ its skins.py renders each document as markdown, wrapped, ocr, embedded,
 fragment or flat text, and score.py compares a prediction with the gold.
 Prints a skin × metric table: score.py's metrics, then the share of documents
 whose title and whose issuing lines (info) are exactly the gold's.
+
+    python bench/corpus_score.py --real               # the text of the real tools, per mode
+
+``--real`` scores the files of ../shared/corpus/real (pdftotext default and
+-layout, tesseract psm 3 and psm 4 of newspaper pages) against the unchanged
+dev gold, one row per mode, with the article precision beside the F1.
 """
 from __future__ import annotations
 
@@ -116,6 +122,66 @@ def run(skin: str, seeds: list[int], ids: list[str], corpus: Path, score, skins,
     return metrics, errors, seconds, sorted(worst, reverse=True)
 
 
+#: the text the real tools made, by mode: (file suffix, which documents of sample.txt)
+REAL_MODES = {"pdf": (".pdf.txt", "default"), "layout": (".layout.txt", None),
+              "scan": (".scan.txt", None), "scan4": (".scan4.txt", None)}
+REAL_METRICS = ["article_f1", "article_precision", "text_exact", "division_f1", "para_count_acc", "item_f1",
+                "path_acc"]
+
+
+def run_real(mode: str, corpus: Path, score, per_doc: bool = False):
+    """score.py's counts summed over the real-tool files of one mode."""
+    import collections
+    suffix, pdf_mode = REAL_MODES[mode]
+    real = corpus / "real"
+    total = collections.Counter()
+    worst = []
+    errors = 0
+    for row in (real / "sample.txt").read_text(encoding="utf-8").splitlines():
+        if not row.strip():
+            continue
+        doc_id, _folder, made_as = row.split("\t")[:3]
+        path = real / f"{doc_id}{suffix}"
+        if (pdf_mode and made_as != pdf_mode) or not path.is_file():
+            continue
+        gold = json.loads((corpus / "dev" / f"{doc_id}.gold.json").read_text(encoding="utf-8"))
+        try:
+            doc = regparse.parse(path.read_text(encoding="utf-8"))
+        except Exception as exc:  # the score must show a crash, not hide it
+            errors += 1
+            print(f"CRASH {mode} {doc_id}: {exc!r}", file=sys.stderr)
+            continue
+        c = score.count_doc(gold, to_gold(doc))
+        total += c
+        if per_doc:
+            m = real_metrics(score, c)
+            bad = sum(1 - m[k] for k in REAL_METRICS)
+            if bad > 0:
+                worst.append((bad, doc_id, {k: round(m[k], 3) for k in REAL_METRICS if m[k] < 1}))
+    return real_metrics(score, total), errors, sorted(worst, reverse=True)
+
+
+def real_metrics(score, counts) -> dict[str, float]:
+    m = score.metrics(counts)
+    predicted = counts.get("art_pred", 0)
+    m["article_precision"] = counts.get("art_tp", 0) / predicted if predicted else 1.0
+    return m
+
+
+def main_real(corpus: Path, score, modes: list[str], per_doc: bool, as_json: bool) -> int:
+    print(f"{'mode':7s} " + " ".join(f"{m[:12]:>12s}" for m in REAL_METRICS) + "   crashes")
+    rows = {}
+    for mode in modes:
+        m, errors, worst = run_real(mode, corpus, score, per_doc)
+        rows[mode] = {k: m[k] for k in REAL_METRICS} | {"crashes": errors}
+        print(f"{mode:7s} " + " ".join(f"{m[k]:12.4f}" for k in REAL_METRICS) + f"   {errors:7d}", flush=True)
+        for bad, doc_id, ms in worst[:15]:
+            print(f"    {doc_id}: {ms}")
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    return 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--skins", nargs="+", default=["clean"], help="skins to score, or 'all'")
@@ -124,12 +190,17 @@ def main(argv=None) -> int:
     ap.add_argument("--only", nargs="*", help="only these document ids")
     ap.add_argument("--per-doc", action="store_true", help="list the worst documents")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--real", nargs="*", choices=list(REAL_MODES), metavar="MODE",
+                    help="score the real-tool text of ../shared/corpus/real instead: every mode, or these "
+                         f"({', '.join(REAL_MODES)})")
     a = ap.parse_args(argv)
     corpus = corpus_dir()
     if corpus is None:
         print("corpus not found (../shared/corpus or $REGPARSE_CORPUS)", file=sys.stderr)
         return 2
     score, skins = load_tools(corpus)
+    if a.real is not None:
+        return main_real(corpus, score, a.real or list(REAL_MODES), a.per_doc, a.json)
     ids = sorted(p.name[:-len(".gold.json")] for p in (corpus / "dev").glob("*.gold.json"))
     if a.only:
         ids = [i for i in ids if i in a.only]

@@ -32,7 +32,8 @@ __all__ = [
     "DATE_LINE", "FULL_DATE", "DATE", "INLINE_DATE", "iso_dates", "NEWS_LINE", "SOURCE_LINE", "CREDIT_LINE", "NEWS_OR_CREDIT",
     "NEWS_FIRST", "QUOTED_TITLE", "TITLE_NOTE", "NOTE", "REGULATION_TITLE_END", "TITLE_DONE",
     "ISSUER_ONLY", "DOCUMENT_NUMBER", "ISSUING_WORDS", "ACT_TYPES", "SELF_WORDS", "ACT_NAME_ENDINGS",
-    "STATE_PREFIX", "ISSUERS", "ACT_SHORT_NAMES", "UNIT_OF_LEVEL", "LEVEL_OF_UNIT", "WORD_AFTER_UNIT", "BARE_HEADINGS", "CLOSING_HEADING_WORD",
+    "STATE_PREFIX", "ISSUERS", "ACT_SHORT_NAMES", "UNIT_OF_LEVEL", "LEVEL_OF_UNIT", "WORD_AFTER_UNIT",
+    "BARE_HEADINGS", "CLOSING_HEADING_WORD", "CLOSING_HEADING_WORDS", "TAIWAN_CITATION",
     "DIVISION_RANK", "MARK_KIND", "ITEM_STYLES", "MARK_FIRST", "first_characters",
     "METADATA_DATE",
 ]
@@ -181,9 +182,13 @@ WORD_AFTER_UNIT = {"目": "标录前", "节": "目约省能日假课", "条": "�
 
 # -- headings ------------------------------------------------------------------
 #: headings printed without a 编/章/节 marker, as whole lines
-BARE_HEADINGS = frozenset({"附则", "附　则", "附 则", "总则", "序言"})
+BARE_HEADINGS = frozenset({"附则", "附　则", "附 则", "总则", "序言", "附則", "附　則", "附 則", "總則"})
 #: 附则 standing alone after the last division closes every division
 CLOSING_HEADING_WORD = "附则"
+#: … in simplified or Traditional characters
+CLOSING_HEADING_WORDS = frozenset({CLOSING_HEADING_WORD, "附則"})
+#: Taiwan's numbering: paragraphs are 項 and items 款 (第二項第三款, 前項), where the mainland cites 第二款第三项
+TAIWAN_CITATION = re.compile(r"第[一二三四五六七八九十\d]+項第[一二三四五六七八九十\d]+款|前項|本項")
 
 # -- levels and markers ----------------------------------------------------------
 #: the rank of each division kind, outermost first (编, 分编, 章, 节)

@@ -53,23 +53,25 @@ DiagnosticCode = Literal[
     "empty_input", "no_structure", "unparsed_line", "item_outside_article",
     "numbering_gap", "duplicate_number", "out_of_order",
     "fragment_start", "continues_article", "fragment_end",
-    "unresolved_reference", "noise_removed",
+    "unresolved_reference", "noise_removed", "taiwan_numbering",
 ]
 #: :attr:`Diagnostic.severity`
 Severity = Literal["error", "warning", "info"]
 #: :attr:`Noise.kind`
 NoiseKind = Literal[
     "page_continuation", "page_furniture", "markup", "control", "toc", "headline", "outside", "unparsed",
-    "file_furniture",
+    "file_furniture", "ocr_separator", "column_rule",
 ]
 #: :attr:`Decision.kind`
 DecisionKind = Literal[
     "after_markdown_heading", "annex_demoted", "annex_start", "appendix", "article_start", "bare_heading",
     "circled_outside_item", "closing_heading", "cut_item_marker", "division_start", "enumerated_heading",
-    "full_line", "heading_title_line", "indented_line", "issuing_lines", "item_continuation", "item_list", "label_alone",
-    "label_joined", "layout_heading", "list_entry", "mid_sentence", "page_regions", "regulation_end", "regulation_start",
-    "relabelled_list", "run_on", "sentence_end", "standalone_line", "subitem_list", "subtitle",
-    "third_style_text", "title", "toc", "wrap_width", "wrapped_heading", "wrapped_title",
+    "full_line", "heading_title_line", "indented_line", "interleaved_columns", "issuing_lines",
+    "item_continuation", "item_list", "label_alone", "label_joined", "layout_heading", "list_entry",
+    "mid_sentence", "ocr_item_bracket", "ocr_label_quote", "ocr_numeral", "out_of_order_article",
+    "page_regions", "regulation_end", "regulation_start", "relabelled_list", "run_on", "sentence_end",
+    "side_by_side_columns", "standalone_line", "subitem_list", "subtitle", "taiwan_numbering",
+    "third_style_text", "title", "toc", "traditional_marker", "wrap_width", "wrapped_heading", "wrapped_title",
 ]
 
 #: node kinds, outermost first

@@ -56,6 +56,9 @@ def _parse(text: str, explain: bool, references: bool, layout: dict | None = Non
            noise: list[Noise] | None = None, source: DocumentSource | None = None) -> Regulation:
     lines, cleaned = clean_lines(text)
     noise = cleaned + noise if noise else cleaned
+    lines, read, rules = lex.read_columns(text, lines, explain)
+    if rules:
+        noise = sorted(noise + rules, key=lambda n: n.span)
     spans = lex.regions(lines) if lines else [(0, 0)]
     if len(spans) > 1:
         # several regulations on one page: the main one is the longest
@@ -63,8 +66,8 @@ def _parse(text: str, explain: bool, references: bool, layout: dict | None = Non
         outside = [Noise(kind="outside", text=ln.text, span=(ln.start, ln.end)) for ln in lines[:a] + lines[b:]]
         found = [Decision(kind="page_regions", message=f"{len(spans)} regulations on the page: the longest is read, "
                           "the others kept out as noise", span=(lines[a].start, lines[b - 1].end))] if explain else []
-        return _parse_lines(text, lines[a:b], noise + outside, explain, references, found, layout, source)
-    return _parse_lines(text, lines, noise, explain, references, None, layout, source)
+        return _parse_lines(text, lines[a:b], noise + outside, explain, references, read + found, layout, source)
+    return _parse_lines(text, lines, noise, explain, references, read, layout, source)
 
 
 def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, references: bool,
@@ -98,6 +101,10 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
                             "message": f"line kept out of the tree: {ln.text[:20]}", "span": (ln.start, ln.end)})
         noise.append(Noise(kind="unparsed", text=ln.text, span=(ln.start, ln.end)))
     build.items_outside_articles(tokens, diagnostics)
+    if lexer.taiwan:
+        diagnostics.append({"code": "taiwan_numbering", "severity": "warning",
+                            "message": "the text numbers paragraphs 項 and items 款 (Taiwan): the tree names them "
+                                       "款 and 项, as the mainland does", "span": (tokens[0].line.start, tokens[0].line.end)})
     doc = build.finish(tree, text, lexer.title, diagnostics, builder.preamble_span)
     if references:
         # before freezing, on the drafts; adds its unresolved_reference warnings to the diagnostics
@@ -234,13 +241,17 @@ def extract(text: str, *, explain: bool = False, references: bool = True) -> lis
         raise TypeError(f"extract() takes a str, not {type(text).__name__}")
     with _no_gc():
         lines, noise = clean_lines(text)
+        lines, read, rules = lex.read_columns(text, lines, explain)
+        if rules:
+            noise = sorted(noise + rules, key=lambda n: n.span)
         if not lines:
             return []
         found = []
         for a, b in lex.regions(lines):
             part = lines[a:b]
-            lo, hi = part[0].start, part[-1].end
-            doc = _parse_lines(text, part, [n for n in noise if lo <= n.span[0] < hi], explain, references)
+            # columns read one after another: the lines' offsets need not rise
+            lo, hi = min(ln.start for ln in part), max(ln.end for ln in part)
+            doc = _parse_lines(text, part, [n for n in noise if lo <= n.span[0] < hi], explain, references, read)
             if doc.articles:
                 found.append(doc)
         return found

@@ -73,8 +73,27 @@ def accounted_text(doc) -> str:
     return "".join(parts)
 
 
+def printed_label(source: str, node) -> str:
+    """The label as printed where the node starts: a label read through an
+    OCR or Traditional variant (〈一) → （一）, 第十一條 → 第十一条) is the
+    canonical one, character for character, and the span leads to the print."""
+    want = len(node.label)
+    out = []
+    for ch in source[node.span[0]:node.span[0] + 4 * want + 8]:
+        if len(out) == want:
+            break
+        if not ch.isspace():
+            out.append(ch)
+    return "".join(out)
+
+
 def lost_characters(source: str, doc) -> collections.Counter:
     """Characters of the input (whitespace aside) that the parse kept nowhere."""
     have = collections.Counter("".join(accounted_text(doc).split()))
+    for node in doc.walk():
+        if node is not doc and node.label:
+            printed = printed_label(source, node)
+            if printed != node.label:
+                have.update(printed)
     need = collections.Counter("".join(source.split()))
     return need - have

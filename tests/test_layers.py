@@ -108,10 +108,12 @@ def test_the_model_imports_nothing_of_regparse():
 LEX_LAYERS = (
     ("registry", "marks"),
     ("state", "text"),
-    ("width", "regions", "starts", "joins"),
+    ("interleave",),
+    ("columns", "width", "regions", "starts", "joins"),
     ("run_on", "front", "layout"),
     ("lines",),
     ("end", "roles"),
+    ("repairs",),
     ("__init__",),
 )
 LEX_LAYER = {name: rank for rank, names in enumerate(LEX_LAYERS) for name in names}

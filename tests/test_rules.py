@@ -89,6 +89,7 @@ def tokens_of(text: str) -> list[str]:
     if source is not None:
         text, layout = source.text, lex.line_layouts(source.lines, source.text)
     lines, _ = clean_lines(text)
+    lines, _, _ = lex.read_columns(text, lines)
     if not lines:
         return []
     a, b = max(lex.regions(lines), key=lambda ab: ab[1] - ab[0])
@@ -154,7 +155,8 @@ def rules_table() -> str:
             "decision.  This page is generated from the rules' docstrings",
             "(`REGPARSE_REGEN=1 python -m pytest tests/test_rules.py`).", "",
             "| stage | rule | decides |", "|---|---|---|"]
-    order = ["width", "regions", "run_on", "front", "starts", "joins", "layout", "lines", "end", "roles"]
+    order = ["columns", "width", "regions", "run_on", "front", "interleave", "starts", "joins", "layout", "lines", "end",
+             "roles", "repairs"]
     for name, fn in sorted(lex.RULES.items(), key=lambda kv: order.index(kv[1].__module__.rsplit(".", 1)[-1])):
         stage = fn.__module__.rsplit(".", 1)[-1]
         first = (inspect.getdoc(fn) or "").split("\n\n")[0].replace("\n", " ")

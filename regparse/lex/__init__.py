@@ -4,15 +4,20 @@ It makes the decisions the grammar cannot make one token ahead.  It is an
 ordered chain of stages (:data:`STAGES`), one module each, that read and
 write one :class:`LexState`:
 
+-1. ``columns``  text that prints a page's columns side by side, read
+                 column by column (:func:`read_columns`, before the page's
+                 regions are found)
 0. ``width``     whether the text was hard-wrapped, at what width
 1. ``regions``   where each regulation on a page starts (and, on a page
                  with news first, where this one starts)
 2. ``run_on``    text that lost its line breaks, split at its markers
 3. ``front``     title, subtitle and issuing lines
+   ``interleave`` whether pdftotext interleaved the columns' lines
 4. ``lines``     markers read and judged, wrapped lines joined (the rules
                  of :mod:`.starts`, by marker, and :mod:`.joins`)
 5. ``end``       where the regulation ends on a page that goes on
 6. ``roles``     items, sub-items, continuations: one token per line
+7. ``repairs``   markers read through an OCR or script variant, recorded
 
 Every decision is a named rule (:data:`RULES`); with ``explain=True`` each
 records what it decided in ``doc.decisions`` under its name.
@@ -26,12 +31,15 @@ from __future__ import annotations
 
 from ..grammar import LineToken
 from ..normalize import Line
+from .columns import side_by_side_columns
 from .end import regulation_end
 from .front import front_matter
 from .joins import JOIN_RULES
 from .layout import line_layouts
+from .interleave import interleaved_columns
 from .lines import logical_lines
 from .marks import Mark, line_mark, read_mark
+from .repairs import record_repairs
 from .regions import page_regions, regions, regulation_start
 from .registry import RULES
 from .roles import roles
@@ -40,14 +48,30 @@ from .state import LexState, LogicalLine
 from .text import ends_closed
 from .width import wrap_width
 
-__all__ = ["tokenize", "regions", "ends_closed", "read_mark", "line_mark", "Mark", "LexState", "LogicalLine",
-           "RULES", "JOIN_RULES", "STAGES", "line_layouts"]
+__all__ = ["tokenize", "read_columns", "regions", "ends_closed", "read_mark", "line_mark", "Mark", "LexState",
+           "LogicalLine", "RULES", "JOIN_RULES", "STAGES", "line_layouts"]
 
 #: the stages in the order they run, by name
-STAGES = ("width", "regions", "run_on", "front", "lines", "end", "roles")
+STAGES = ("columns", "width", "regions", "run_on", "front", "interleave", "lines", "end", "roles", "repairs")
 
 # the name the pipeline knew the state by
 Lexer = LexState
+
+
+def read_columns(source: str, lines: list[Line], explain: bool = False) -> tuple[list[Line], list, list]:
+    """The clean lines of ``source`` in reading order, the decisions taken and
+    the noise removed (column rules): text printed with its columns side by
+    side is read column by column; any other text comes back as it is.
+
+    >>> from regparse.normalize import clean_lines
+    >>> page = "\\n".join(["第一条　为了示例管理，制定    （二）依法开展示例活动；"] +
+    ...                    ["本办法。依法开展示例管理。    （三）其他示例事项。示例"] * 7)
+    >>> lines, decisions, noise = read_columns(page, clean_lines(page)[0])
+    >>> [ln.text for ln in lines][:2], lines[8].text
+    (['第一条　为了示例管理，制定', '本办法。依法开展示例管理。'], '（二）依法开展示例活动；')
+    """
+    state = LexState(explain)
+    return side_by_side_columns(state, source, lines), state.decisions, state.noise
 
 
 def tokenize(lines: list[Line], explain: bool = False,
@@ -64,7 +88,10 @@ def tokenize(lines: list[Line], explain: bool = False,
         lines = lines[start:]
     lines = run_on(state, lines)
     front = front_matter(state, lines)
+    interleaved_columns(state, lines[front:])
     logical = logical_lines(state, lines[front:])
     end = regulation_end(state, logical)
     del logical[end:]
-    return roles(state, logical), state
+    tokens = roles(state, logical)
+    record_repairs(state, tokens)
+    return tokens, state

@@ -36,6 +36,7 @@ class Mark(NamedTuple):
     suffix: int
     rest: int          # where the text after the marker (and its separator) starts
     sep: bool          # whitespace between the marker and the text
+    repair: str = ""   # the rule that read it through an OCR or script variant (the label is canonical)
 
 
 @lru_cache(maxsize=None)
@@ -51,7 +52,9 @@ def _line_start_and_separator() -> re.Pattern:
     # the line-start markers and the separator after them in one match; the
     # separator can match empty, so the marker matched is the same as alone
     line_start = matchers()[0]
-    return re.compile(f"(?:{line_start.pattern})[{SEPARATORS}]*", line_start.flags)
+    # OCR reads the full-width space after a label as a quote (第一章”总则): it
+    # is taken here and given back to the text where it cannot be one
+    return re.compile(f"(?:{line_start.pattern})[{SEPARATORS}]*(?:[”“][{SEPARATORS}]*)?", line_start.flags)
 
 
 # line-start marks by (terminal, marker and separator as printed, end of the
@@ -59,7 +62,7 @@ def _line_start_and_separator() -> re.Pattern:
 _line_start_marks: dict[tuple[str | None, str, int, bool], Mark] = {}
 # the same few hundred markers (第一条, （一）, …) recur on every page: their
 # readings are kept, by terminal and marker text
-_readings: dict[tuple[str | None, str], tuple[str, str, int | None, int]] = {}
+_readings: dict[tuple[str | None, str], tuple[str, str, int | None, int, str]] = {}
 
 
 def read_mark(text: str, pattern: re.Pattern | None = None, pos: int = 0) -> Mark | None:
@@ -75,9 +78,16 @@ def read_mark(text: str, pattern: re.Pattern | None = None, pos: int = 0) -> Mar
         key = (m.lastgroup, printed, end, len(printed) == len(text))
         mark = _line_start_marks.get(key)
         if mark is None:
-            kind, label, number, suffix = _reading(MARK_KIND[m.lastgroup], printed[:end])  # type: ignore[index]
+            kind, label, number, suffix, repair = _reading(MARK_KIND[m.lastgroup], printed[:end])  # type: ignore[index]
             rest = len(printed)
-            mark = Mark(kind, end, label, number, suffix, rest, rest > end or rest == len(text))
+            tail = printed[end:].lstrip(SEPARATORS)
+            if tail:
+                # a quote after the marker (the matcher takes one)
+                if _quote_separates(kind, tail[0]):
+                    repair = repair or "ocr_label_quote"
+                else:
+                    rest = len(printed) - len(tail)
+            mark = Mark(kind, end, label, number, suffix, rest, rest > end or rest == len(text), repair)
             if len(_line_start_marks) >= _CACHE_LIMIT:
                 _line_start_marks.clear()
             _line_start_marks[key] = mark
@@ -96,18 +106,42 @@ def mark_of(m: re.Match, text: str) -> Mark:
         if len(_readings) >= _CACHE_LIMIT:
             _readings.clear()
         _readings[key] = reading
-    kind, label, number, suffix = reading
+    kind, label, number, suffix, repair = reading
     end = m.end()
     rest = end
     n = len(text)
     while rest < n and text[rest] in SEPARATORS:
         rest += 1
-    return Mark(kind, end, label, number, suffix, rest, rest > end or rest == n)
+    return Mark(kind, end, label, number, suffix, rest, rest > end or rest == n, repair)
 
 
-def _reading(kind: str, raw: str) -> tuple[str, str, int | None, int]:
-    """(kind, label, number, suffix) of a marker as matched."""
+def _quote_separates(kind: str, quote: str) -> bool:
+    """Whether a quote right after a marker is OCR's reading of the full-width
+    space: a heading never opens with a quote; an article's text may open
+    with “ (第二条　“示例”，是指…), never with ”."""
+    return kind in DIVISION_RANK or (kind == "article" and quote == "”")
+# OCR and script variants inside labels and the character each stands for
+_NUMERAL_VARIANTS = str.maketrans({"干": "千", "_": "一"})
+_TRADITIONAL = str.maketrans({"條": "条", "編": "编", "節": "节"})
+_OCR_BRACKETS = "〈《"
+
+
+def _reading(kind: str, raw: str) -> tuple[str, str, int | None, int, str]:
+    """(kind, label, number, suffix, repair) of a marker as matched; a label
+    read through a variant (干 for 千, 條 for 条, 〈 for （) is the canonical one."""
     label = "".join(raw.split())
+    repair = ""
+    if kind in DIVISION_RANK or kind == "article":
+        canonical = label.translate(_TRADITIONAL)
+        if canonical != label:
+            repair = "traditional_marker"
+        fixed = canonical.translate(_NUMERAL_VARIANTS)
+        if fixed != canonical:
+            repair = repair or "ocr_numeral"
+        label = fixed
+    elif kind == "cn_paren" and label[0] in _OCR_BRACKETS:
+        label = "（" + label[1:-1] + "）"
+        repair = "ocr_item_bracket"
     number: int | None = None
     suffix = 0
     if kind == "article":
@@ -123,7 +157,7 @@ def _reading(kind: str, raw: str) -> tuple[str, str, int | None, int]:
         number = to_int(label[:-1])
     elif kind == "circled":
         number = to_int(label)
-    return kind, label, number, suffix
+    return kind, label, number, suffix, repair
 
 
 def line_mark(line: Line) -> Mark | None:

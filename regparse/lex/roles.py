@@ -8,7 +8,7 @@ it goes on with the item before it.  ① counts only inside an open item.
 """
 from __future__ import annotations
 
-from ..catalogue import CLOSING_HEADING_WORD, DIVISION_RANK, ITEM_STYLES
+from ..catalogue import CLOSING_HEADING_WORDS, DIVISION_RANK, ITEM_STYLES
 from ..grammar import LineToken
 from .registry import rule
 from .state import LexState, LogicalLine
@@ -231,7 +231,7 @@ def closing_heading(state: LexState, ll: LogicalLine) -> bool:
     - closes the divisions: 「附　则」 after the last 第X编;
     - a plain heading: 「附则」 before a later 第X章, 「一、一般规定」.
     """
-    if "".join(ll.text.split()) != CLOSING_HEADING_WORD:
+    if "".join(ll.text.split()) not in CLOSING_HEADING_WORDS:
         return False
     state.decide("closing_heading", f"{ll.text} without a marker after the last division closes "
                  "every division: the articles after it stand outside them", (ll.start, ll.end))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..catalogue import BARE_HEADINGS, REFERENCE_TAIL, WEAK_REFERENCE_TAIL
 from ..normalize import Line
+from .interleave import out_of_order_article
 from .marks import Mark
 from .registry import rule
 from .state import LexState, LogicalLine
@@ -103,7 +104,9 @@ def article_start(state: LexState, mark: Mark, line: Line, prev: LogicalLine | N
     """
     if line.split:
         return True   # cut out of a run-on line at a marker already judged
-    if starts_article(mark, line.text, state.article_key, cut_before(prev)):
+    if starts_article(mark, line.text, state.article_key, cut_before(prev)) or out_of_order_article(state, mark, line):
+        if state.taken is not None:
+            state.taken.add((mark.number, mark.suffix))  # type: ignore[arg-type]
         return True
     state.decide("article_start", f"{mark.label} at a line start read as text (a reference)", (line.start, line.end))
     return False

@@ -64,7 +64,7 @@ class LexState:
     """
 
     __slots__ = ("explain", "decisions", "noise", "width", "title", "article_key", "division_numbers",
-                 "front_tokens", "list_entry", "chains", "annexes", "layout", "last_article")
+                 "front_tokens", "list_entry", "chains", "annexes", "layout", "last_article", "taken", "taiwan")
 
     def __init__(self, explain: bool = False) -> None:
         self.explain = explain
@@ -85,6 +85,10 @@ class LexState:
         self.layout: dict = {}
         # where the last line that starts with 第X条 starts, read only with a layout
         self.last_article = -1
+        # the articles taken, kept only in text whose columns are interleaved (regparse.lex.interleave)
+        self.taken: set[tuple[int, int]] | None = None
+        # the text numbers as Taiwan does: 項 paragraphs, 款 items (regparse.lex.repairs)
+        self.taiwan = False
 
     def decide(self, rule: str, message: str, span: tuple[int, int]) -> None:
         """Record a decision of ``rule`` (with ``explain=True`` only)."""

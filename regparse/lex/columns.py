@@ -1,0 +1,270 @@
+"""Stage −1, columns: text that prints the columns of a page side by side.
+
+``pdftotext -layout`` lays a newspaper page out as it is printed: every
+output line holds one line of each column, at the character positions of
+the page, with runs of spaces between them.  Before anything else reads
+such text, it is split into columns and read column by column; each column
+line becomes a :class:`~regparse.normalize.Line` whose piece points into
+the input, so spans still lead back to it.
+
+Positions are display columns (a CJK character is two wide, as the layout
+tools place them), which is how the gutters line up from line to line.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..model import Noise
+
+from ..normalize import Line
+from .registry import rule
+from .state import LexState
+
+__all__ = ["side_by_side_columns", "GUTTER_BLANK_SHARE", "GUTTER_LINES_SHARE"]
+
+#: a position is a gutter when it is blank in this share of the lines that have text on both sides of it
+GUTTER_BLANK_SHARE = 0.5
+#: … and this share of the page's lines (at least GUTTER_LINES_MIN) have text on both sides of it
+GUTTER_LINES_SHARE = 0.3
+GUTTER_LINES_MIN = 6
+#: the number of columns is the most parts that this share of the lines (at least GUTTER_LINES_MIN) is cut into
+FULL_ROWS_SHARE = 0.1
+#: a column is at least this wide (display positions): a gap inside a heading is no gutter
+COLUMN_MIN_WIDTH = 12
+#: how far from a gutter a line's own gap may be (a full column line runs into the gutter)
+GUTTER_SLACK = 2
+#: side-by-side text has a run of spaces inside this share of its lines
+SPACED_SHARE = 0.2
+
+# a gap between columns: spaces, and the column rules tesseract reads as |
+_GAP = re.compile(r"[ |]+")
+_WIDE = {"W", "F"}
+
+
+def _width(ch: str) -> int:
+    return 2 if ch >= "\u1100" and unicodedata.east_asian_width(ch) in _WIDE else 1
+
+
+def _cells(source: str, line: Line) -> tuple[int, list[int]] | None:
+    """The display position of each character of a one-piece line, from the
+    start of its physical line; None for a line the pre-pass rebuilt."""
+    if len(line.pieces) != 1:
+        return None
+    start = line.start
+    row = max(source.rfind("\n", 0, start), source.rfind("\f", 0, start), source.rfind("\r", 0, start)) + 1
+    pos = 0
+    for ch in source[row:start]:
+        pos += _width(ch)
+    cells = []
+    for ch in line.text:
+        cells.append(pos)
+        pos += _width(ch)
+    return row, cells
+
+
+def _gaps(text: str, cells: list[int]) -> list[tuple[int, int, int, int]]:
+    """The runs of spaces inside a line, with any column rule ``|`` OCR read
+    in them: (first character, last character, first display position, last
+    display position)."""
+    out = []
+    for m in _GAP.finditer(text):
+        i, j = m.start(), m.end() - 1
+        out.append((i, j, cells[i], cells[j]))
+    return out
+
+
+def _gutters(rows: list[tuple[Line, list[int]]]) -> list[int]:
+    """The display positions of the gutters: where most of the page's lines
+    that have text on both sides have a run of spaces."""
+    if len(rows) < GUTTER_LINES_MIN:
+        return []
+    extent = max(cells[-1] for _, cells in rows) + 2
+    inside = [0] * extent
+    gap = [0] * extent
+    for line, cells in rows:
+        for x in range(cells[0] + 1, cells[-1]):
+            inside[x] += 1
+        for _i, _j, a, b in _gaps(line.text, cells):
+            for x in range(a, b + 1):
+                gap[x] += 1
+    need = max(GUTTER_LINES_MIN, GUTTER_LINES_SHARE * len(rows))
+    peaks: list[int] = []
+    x = 0
+    while x < extent:
+        if inside[x] >= need and gap[x] >= GUTTER_BLANK_SHARE * inside[x]:
+            y = x
+            while y + 1 < extent and inside[y + 1] >= need and gap[y + 1] >= GUTTER_BLANK_SHARE * inside[y + 1]:
+                y += 1
+            peaks.append(max(range(x, y + 1), key=lambda p: gap[p]))
+            x = y + 1
+        else:
+            x += 1
+    # a gutter has a column of text on each side of it
+    out = []
+    left = min(cells[0] for _, cells in rows)
+    for p in peaks:
+        if p - left >= COLUMN_MIN_WIDTH:
+            out.append(p)
+            left = p
+    right = extent - 2
+    while out and right - out[-1] < COLUMN_MIN_WIDTH:
+        out.pop()
+    return out
+
+
+def _segments(text: str, cells: list[int], starts: list[int] | None) -> list[tuple[int, int]]:
+    """The line's parts (first character, end), cut at every run of two or
+    more spaces, and, with the columns' ``starts``, at the single space
+    nearest a column start that a part runs across (a full column line)."""
+    gaps = _gaps(text, cells)
+    parts = []
+    begin = 0
+    for i, j, _a, _b in gaps:
+        if j > i or text[i] == "|":
+            if i > begin:
+                parts.append((begin, i))
+            begin = j + 1
+    if len(text) > begin:
+        parts.append((begin, len(text)))
+    if not starts or len(parts) >= len(starts):
+        return parts
+    singles = [(i, a) for i, j, a, _b in gaps if j == i and text[i] == " "]
+    out = []
+    for begin, end in parts:
+        for s in starts[1:]:
+            if cells[begin] < s - GUTTER_SLACK and cells[end - 1] >= s:
+                near = [(abs(a + 1 - s), i) for i, a in singles
+                        if begin < i < end - 1 and abs(a + 1 - s) <= GUTTER_SLACK * 2]
+                if near:
+                    cut = min(near)[1]
+                    out.append((begin, cut))
+                    begin = cut + 1
+        out.append((begin, end))
+    return out
+
+
+def _split(line: Line, cells: list[int], starts: list[int]) -> list[tuple[int, int, int]] | None:
+    """The line cut into its columns: (column, start, end) of each part, in
+    characters of ``line.text``; None when its text runs across the gutters."""
+    parts = []
+    column = -1
+    for begin, end in _segments(line.text, cells, starts):
+        x = cells[begin]
+        nearest = min(range(len(starts)), key=lambda c: abs(starts[c] - x))
+        column = max(column + 1, nearest)
+        if column >= len(starts):
+            return None
+        if column + 1 < len(starts) and cells[end - 1] > starts[column + 1] + GUTTER_SLACK * 2:
+            return None
+        parts.append((column, begin, end))
+    return parts
+
+
+def _starts(rows: list[tuple[Line, list[int]]], gutters: list[int]) -> list[int]:
+    """Where each column starts: the median start of each part of the lines
+    cut into the most common number of parts (at least as many as the
+    gutters say)."""
+    first = [_segments(ln.text, cells, None) for ln, cells in rows]
+    counts: dict[int, int] = {}
+    for parts in first:
+        if len(parts) > 1:
+            counts[len(parts)] = counts.get(len(parts), 0) + 1
+    ncol = len(gutters) + 1
+    many = [n for n, c in counts.items() if c >= max(GUTTER_LINES_MIN, FULL_ROWS_SHARE * len(rows)) and n > ncol]
+    if many:
+        ncol = max(many)
+        full = [[cells[b] for b, _ in parts] for (ln, cells), parts in zip(rows, first) if len(parts) == ncol]
+    else:
+        starts = [min(cells[0] for _, cells in rows)] + [g + 1 for g in gutters]
+        full = []
+        for ln, cells in rows:
+            parts = _segments(ln.text, cells, starts)
+            if len(parts) == ncol:
+                full.append([cells[b] for b, _ in parts])
+    if len(full) < GUTTER_LINES_MIN or ncol < 2:
+        return []
+    return [sorted(col)[len(col) // 2] for col in zip(*full)]
+
+
+def _mode(values: list[int]) -> int:
+    if not values:
+        return 0
+    counts: dict[int, int] = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    return max(counts, key=lambda v: (counts[v], -v))
+
+
+@rule
+def side_by_side_columns(state: LexState, source: str, lines: list[Line]) -> list[Line]:
+    """Text that prints the columns of a page side by side is read column by column.
+
+    Why: ``pdftotext -layout`` puts one line of every column on each output
+    line, separated by runs of spaces (one space where a column line is
+    full); read across, every sentence would run into its neighbours'.  The
+    gutters are the positions that stay blank over the page's lines; a line
+    whose text crosses them (a masthead, a headline) is kept whole, where it
+    stands.
+
+    - split: ``   第一条 为了加强医疗器械经 查、检验、监测与评价等专业技`` (two columns);
+    - kept: ``第一条　为了加强医疗器械经营监督管理，规范医疗器械经营活动。`` (one column).
+    """
+    spaced = 0
+    for ln in lines:
+        if "  " in ln.text:
+            spaced += 1
+    if spaced < GUTTER_LINES_MIN or spaced < SPACED_SHARE * len(lines):
+        return lines
+    # pages: pdftotext ends each with a form feed
+    pages: list[list[tuple[Line, tuple[int, list[int]] | None]]] = [[]]
+    for ln in lines:
+        where = _cells(source, ln)
+        if where is not None and where[0] > 0 and source[where[0] - 1] == "\f" and pages[-1]:
+            pages.append([])
+        pages[-1].append((ln, where))
+    out: list[Line] = []
+    split_pages = 0
+    for page in pages:
+        rows = [(ln, w[1]) for ln, w in page if w is not None]
+        starts = _starts(rows, _gutters(rows)) if len(rows) >= GUTTER_LINES_MIN else []
+        if not starts:
+            out.extend(ln for ln, _ in page)
+            continue
+        split_pages += 1
+        ncol = len(starts)
+        cut = [(ln, _split(ln, w[1], starts) if w is not None else None, w) for ln, w in page]
+        # each column's left edge: where most of its lines start (the others are indented)
+        edge = [_mode([w[1][i] for _, parts, w in cut if parts for c, i, _ in parts if c == col]) for col in range(ncol)]
+        columns: list[list[Line]] = [[] for _ in range(ncol)]
+        started = False
+        for ln, parts, where in cut:
+            # above the columns (a headline centred over the page) a line is read where it stands
+            started = started or (parts is not None and len(parts) > 1)
+            if parts is None or not started:
+                # text across the gutters: between the blocks of columns, where it stands
+                for col in columns:
+                    out.extend(col)
+                    col.clear()
+                out.append(ln)
+                continue
+            for k in (range(len(ln.text)) if "|" in ln.text else ()):
+                if ln.text[k] == "|" and not any(i <= k < j for _c, i, j in parts):
+                    state.noise.append(Noise(kind="column_rule", text="|", span=(ln.start + k, ln.start + k + 1)))
+            for col, i, j in parts:
+                a = ln.start + i
+                # an indented paragraph start counts as a full line, as in hard-wrapped text
+                indent = max(0, (where[1][i] - edge[col]) // 2)
+                # a column goes on from the one before it: its first line starts no paragraph
+                # a row where a column has no line says nothing of its paragraphs (the
+                # rows of the columns need not line up): indents and line ends do
+                columns[col].append(Line(ln.text[i:j], [(a, a + j - i)],
+                                         blank_before=not columns[col] and not col and ln.blank_before,
+                                         page_break=ln.page_break and not columns[col], raw_len=j - i + indent))
+        for col in columns:
+            out.extend(col)
+    if split_pages and lines:
+        state.decide("side_by_side_columns", f"columns printed side by side read one after another "
+                     f"({split_pages} pages)", (lines[0].start, lines[-1].end))
+    return out
+

@@ -1,0 +1,133 @@
+"""Stage 7, repairs: the markers read through an OCR or script variant.
+
+The marker terminals of ``grammars/regulation.lark`` accept what OCR makes of
+a label (〈一) for （一）, 第一干零五十条 for 第一千零五十条, 第一章”总则 for
+第一章　总则) and the Traditional forms of the marker words (第十一條); the
+mark's label is then the canonical one and the text stays as printed, so
+spans still lead back to the input.  This stage records each such reading
+under its rule with ``explain=True``; it changes no token.
+"""
+from __future__ import annotations
+
+from ..catalogue import TAIWAN_CITATION
+from ..grammar import LineToken
+from ..model import Noise
+from ..normalize import slice_pieces
+from .registry import rule
+from .state import LexState
+
+__all__ = ["record_repairs", "taiwan_numbering", "ocr_item_bracket", "ocr_numeral", "ocr_label_quote", "traditional_marker"]
+
+
+@rule
+def ocr_item_bracket(state: LexState, token: LineToken) -> None:
+    """An item label whose opening bracket OCR read as 〈 or 《 is the item (一), labelled （一）.
+
+    Why: tesseract reads the full-width （ of （一） as 〈 or 《 and keeps the
+    closing bracket, so 〈一) and 《一) are item labels; a book title 《…》
+    never holds a bare numeral and a closing bracket.
+
+    - item: ``〈一)与经营的医疗器械相适应的质量管理机构；`` (label （一）);
+    - not an item: ``《中华人民共和国道路交通安全法》及其实施条例`` (text).
+    """
+    state.decide("ocr_item_bracket", f"{token.line.text[:token.mark.end]} read as the item {token.mark.label}",
+                 _span(token, token.mark.end))
+
+
+@rule
+def ocr_numeral(state: LexState, token: LineToken) -> None:
+    """干 for 千 and _ for 一 inside the numeral of a 编/章/节/条 label are read as 千 and 一.
+
+    Why: tesseract reads 千 as 干 and a lone 一 as _; neither is a numeral
+    character, and inside 第…条 between numeral characters nothing else can
+    stand, so the article is the one the printed numeral means.
+
+    - repaired: ``第一干零五十二条 因胁迫结婚的`` (第一千零五十二条);
+    - as printed: ``第一千零五十二条 因胁迫结婚的`` (no variant).
+    """
+    state.decide("ocr_numeral", f"{token.line.text[:token.mark.end]} read as {token.mark.label}",
+                 _span(token, token.mark.end))
+
+
+@rule
+def ocr_label_quote(state: LexState, token: LineToken) -> None:
+    """A quote between a division or article label and its text is the full-width space OCR misread.
+
+    Why: tesseract reads the full-width space after a label as ” or “
+    (第一章”总则).  A heading never opens with a quote, and an article's text
+    never with a closing one; an opening quote after an article label is
+    text (第二条　“示例”，是指…).
+
+    - separator: ``第二章 ”结婚`` (the chapter 结婚);
+    - text: ``第二条 “示例”，是指本条例所称的示例活动。`` (the quote is kept).
+    """
+    state.decide("ocr_label_quote", f"the quote after {token.mark.label} read as the space between label and text",
+                 _span(token, token.mark.rest))
+
+
+@rule
+def traditional_marker(state: LexState, token: LineToken) -> None:
+    """條, 編 and 節 in a label are read as 条, 编 and 节 (Hong Kong, Macau and Traditional OCR text).
+
+    Why: Traditional-character texts print the same structure with the
+    Traditional marker words; the label is the simplified one (第十一条) so
+    that citations and look-ups work alike, while the text keeps 條.
+
+    - read: ``第十一條　本條例自公布之日起施行。`` (the article 第十一条);
+    - as printed: ``第十一条　本条例自公布之日起施行。`` (no variant).
+    """
+    state.decide("traditional_marker", f"{token.line.text[:token.mark.end]} read as {token.mark.label}",
+                 _span(token, token.mark.end))
+
+
+def _span(token: LineToken, end: int) -> tuple[int, int]:
+    """The span of the first ``end`` characters of the token's line."""
+    pieces = slice_pieces(token.line.pieces, 0, end)
+    return pieces[0][0], pieces[-1][1]
+
+
+_RECORDERS = {"ocr_item_bracket": ocr_item_bracket, "ocr_numeral": ocr_numeral,
+              "ocr_label_quote": ocr_label_quote, "traditional_marker": traditional_marker}
+
+
+def record_repairs(state: LexState, tokens: list[LineToken]) -> None:
+    """Record every marker read through a variant (with ``explain=True``),
+    and the quotes read as separators as noise: they are in neither label nor text."""
+    explain = state.explain
+    traditional = False
+    for token in tokens:
+        mark = token.mark
+        if mark is not None and mark.repair:
+            traditional = traditional or mark.repair == "traditional_marker"
+            # a quote read as the separator sets a repair (the first one found names it)
+            line = token.line
+            for i in range(mark.end, mark.rest):
+                if line.text[i] in "”“":
+                    for a, b in slice_pieces(line.pieces, i, i + 1):
+                        state.noise.append(Noise(kind="ocr_separator", text=line.text[i], span=(a, b)))
+            if explain:
+                _RECORDERS[mark.repair](state, token)
+    if traditional:
+        taiwan_numbering(state, tokens)
+
+
+@rule
+def taiwan_numbering(state: LexState, tokens: list[LineToken]) -> bool:
+    """A Traditional text that cites 第二項第三款 or 前項 numbers as Taiwan does: 項 paragraphs, 款 items.
+
+    Why: Taiwan's laws call an article's paragraphs 項 and its items (一、)
+    款, the other way round from the mainland (第二款第三项); the tree keeps
+    the mainland's names (paragraph 款, item 项), so the reader is told
+    rather than left with citations that mean something else.
+
+    - Taiwan: ``第十條　…依前項規定…`` / ``第二項第三款``;
+    - Hong Kong or Macau: ``第十條　本條例…`` with no such citation.
+    """
+    for token in tokens:
+        m = TAIWAN_CITATION.search(token.line.text)
+        if m:
+            state.taiwan = True
+            state.decide("taiwan_numbering", f"{m.group()}: paragraphs numbered 項 and items 款 (Taiwan)",
+                         (token.line.start, token.line.end))
+            return True
+    return False

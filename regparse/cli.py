@@ -21,7 +21,7 @@ from typing import Any, NoReturn, Sequence
 
 from . import batch as _batch
 from . import read as _read
-from .errors import RegparseError
+from .errors import ReadError, RegparseError
 from .export import FORMATS, render
 
 __all__ = ["main", "build_parser", "FORMATS"]
@@ -108,6 +108,14 @@ class _Parser(argparse.ArgumentParser):
         raise _UsageError(f"{message} (see '{self.prog} --help')")
 
 
+def _input_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--encoding", metavar="NAME",
+                   help="read a text file in this encoding (e.g. gb18030, utf-16-le, shift_jis): "
+                        "no detection, no binary check")
+    p.add_argument("--errors", choices=("strict", "replace"), default="strict",
+                   help="with --encoding: replace bytes not of the encoding by U+FFFD (counted on standard error)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``regparse`` command (one subparser per command)."""
     parser = _Parser(
@@ -131,6 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", "-f", choices=FORMATS, default="json", help="output format (default: json)")
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
     p.add_argument("--frbr-uri", metavar="URI", help="work URI for --format akn, e.g. /akn/cn/act/2024/1")
+    _input_options(p)
     p.set_defaults(run=_cmd_parse)
 
     p = command("get", "print one node, found by its citation")
@@ -139,6 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true",
                    help="print the node and everything below it (with --referrers: the references) as JSON")
     p.add_argument("--referrers", action="store_true", help="list the references that point at the node")
+    _input_options(p)
     p.set_defaults(run=_cmd_get)
 
     p = command("check", "print the diagnostics of a parse; exit 1 on errors")
@@ -146,16 +156,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--explain", action="store_true",
                    help="also print every heuristic decision and every piece of removed noise")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
+    _input_options(p)
     p.set_defaults(run=_cmd_check)
 
     p = command("refs", "list the cross-references and what they resolve to")
     p.add_argument("file", metavar="FILE", help="text, PDF, .docx or HTML file, or - for standard input")
     p.add_argument("--json", action="store_true", help="print the references as JSON")
+    _input_options(p)
     p.set_defaults(run=_cmd_refs)
 
     p = command("extract", "find every regulation printed in a text (a news page)")
     p.add_argument("file", metavar="FILE", help="text, PDF, .docx or HTML file, or - for standard input")
     p.add_argument("--json", action="store_true", help="print the regulations found as JSON")
+    _input_options(p)
     p.set_defaults(run=_cmd_extract)
 
     p = command("batch", "parse every regulation under a folder into another folder")
@@ -243,13 +256,27 @@ def _silence_stdout() -> None:
 
 # -- reading -------------------------------------------------------------------
 
-def _read_input(file: str) -> tuple[str, str]:
-    """(text, name to show) of FILE, or of standard input for ``-``."""
+def _read_input(file: str, args: argparse.Namespace | None = None) -> tuple[str, str]:
+    """(text, name to show) of FILE, or of standard input for ``-``; --encoding
+    and --errors from ``args`` (bytes replaced under --errors replace are counted
+    on standard error: nothing is lost silently)."""
+    encoding = getattr(args, "encoding", None)
+    errors = getattr(args, "errors", "strict") or "strict"
+    if errors != "strict" and encoding is None:
+        raise _UsageError("--errors applies with --encoding only (see 'regparse parse --help')")
+    name = "<stdin>" if file == "-" else file
     if file == "-":
         stream = getattr(sys.stdin, "buffer", None)
-        data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
-        return _read.read_bytes(data, name="<stdin>").text, "<stdin>"
-    return _read.read_file(file), file
+        data = stream.read(_read.MAX_BYTES + 1) if stream is not None else sys.stdin.read().encode("utf-8")
+        if len(data) > _read.MAX_BYTES:
+            raise ReadError(f"<stdin>: larger than {_read.MAX_BYTES:,} bytes (the limit)")
+        text = _read.decode_as(data, encoding, name, errors) if encoding else _read.read_bytes(data, name=name).text
+    else:
+        text = _read.read_file(file, encoding=encoding, errors=errors)
+    if encoding and errors == "replace" and "\ufffd" in text:
+        print(f"{PROG}: warning: {name}: {text.count(chr(0xfffd)):,} characters not valid {encoding}, "
+              "read as U+FFFD", file=sys.stderr)
+    return text, name
 
 
 def _parse(text: str, explain: bool = False):
@@ -297,7 +324,7 @@ def _dumps(value: Any) -> str:
 def _cmd_parse(args: argparse.Namespace) -> int:
     if args.frbr_uri and args.format != "akn":
         raise _UsageError("--frbr-uri applies to --format akn only (see 'regparse parse --help')")
-    text, _ = _read_input(args.file)
+    text, _ = _read_input(args.file, args)
     doc = _parse(text)
     options = {"frbr_uri": args.frbr_uri} if args.frbr_uri else {}
     out = render(doc, args.format, **options)
@@ -315,7 +342,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 # -- get -----------------------------------------------------------------------
 
 def _cmd_get(args: argparse.Namespace) -> int:
-    text, name = _read_input(args.file)
+    text, name = _read_input(args.file, args)
     doc = _parse(text)
     node = doc.get(args.citation)
     if args.referrers:
@@ -357,7 +384,7 @@ def _containing_node(doc, span: tuple[int, int]):
 # -- check ---------------------------------------------------------------------
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    text, name = _read_input(args.file)
+    text, name = _read_input(args.file, args)
     doc = _parse(text, explain=args.explain)
     positions = _Positions(text)
     counts = _severities(doc)
@@ -405,7 +432,7 @@ def _one_line(s: str, limit: int = 200) -> str:
 # -- refs ----------------------------------------------------------------------
 
 def _cmd_refs(args: argparse.Namespace) -> int:
-    text, name = _read_input(args.file)
+    text, name = _read_input(args.file, args)
     doc = _parse(text)
     positions = _Positions(text)
     if args.json:
@@ -437,7 +464,7 @@ def _cmd_refs(args: argparse.Namespace) -> int:
 def _cmd_extract(args: argparse.Namespace) -> int:
     import regparse
 
-    text, name = _read_input(args.file)
+    text, name = _read_input(args.file, args)
     docs = regparse.extract(text)
     positions = _Positions(text)
     found = []

@@ -126,9 +126,10 @@ _MD_HEADING = re.compile(r"^(#{1,6})[ \t\u3000]*")
 _MD_QUOTE = re.compile(r"^>[ \t\u3000]*")
 _MD_BOLD = re.compile(r"\*\*|__")
 # control characters other than tab and line breaks, and zero-width marks
-# (a run of them is one noise record: a megabyte of them is not a million records;
-# lone surrogates make runs of their own, kept as their escape)
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b-\u200f\u2060\ufeff]+|[\ud800-\udfff]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b-\u200f\u2060\ufeff\ud800-\udfff]")
+# a run of them is one noise record (a megabyte of them is not a million
+# records); lone surrogates make runs of their own, kept as their escape
+_CONTROL_RUN = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b-\u200f\u2060\ufeff]+|[\ud800-\udfff]+")
 
 
 def clean_lines(source: str) -> tuple[list[Line], list[Noise]]:
@@ -164,7 +165,7 @@ def clean_lines(source: str) -> tuple[list[Line], list[Noise]]:
             page_break = False
             continue
         if has_special and _CONTROL.search(text):
-            line = _split_out(source, start + lead, start + lead + len(text), _CONTROL, "control", noise)
+            line = _split_out(source, start + lead, start + lead + len(text), _CONTROL_RUN, "control", noise)
             if line is None:
                 blank = True
                 continue

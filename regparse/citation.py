@@ -33,7 +33,7 @@ from .numerals import to_chinese, to_int
 
 __all__ = [
     "LEVELS", "DIVISION_LEVELS", "RANK", "UNIT_OF_LEVEL", "Location", "Range", "Citation",
-    "parse", "format", "format_location", "step_text", "chain_matches", "grammar",
+    "parse", "Steps", "format", "format_location", "step_text", "chain_matches", "grammar",
     "split_act", "names_act",
 ]
 
@@ -179,7 +179,160 @@ def parse(citation: str) -> Citation:
         tree = grammar().parse(text)
     except LarkError:
         raise CitationError(f"not a citation: {citation!r} (expected e.g. 第十一条第一款第（三）项)") from None
+    except (ValueError, RecursionError):
+        raise CitationError(f"not a citation: {citation[:40]!r}… (too long)") from None
     return _read(tree, citation)
+
+
+class Steps:
+    """A run of citation steps (第十条、第十二条第一款至第三款…) parsed once and
+    read left to right: :meth:`longest` gives the longest citation starting at
+    any of its steps, what :func:`parse` would accept of that step's text up to
+    one of the later step ends, in time linear in what it reads.
+
+    A reference finder that tried every prefix of a run with :func:`parse`
+    would take time cubic in the run's length; this reads each step once per
+    citation it can belong to, and a citation's paths stop at the first step
+    out of order.
+
+    >>> steps = Steps("第十条第一款第二条、第三条")
+    >>> [(steps.starts[i], steps.longest(i)[0]) for i in range(len(steps.starts))]
+    [(0, 6), (3, 6), (6, 13), (10, 13)]
+    >>> str(steps.longest(2)[1])
+    '第二条、第三条'
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        try:
+            tree = grammar().parse(text)
+        except (LarkError, ValueError, RecursionError):
+            raise CitationError(f"not a run of citation steps: {text[:40]!r}") from None
+        #: per step: its Lark tree, start and end offsets, the connective before it
+        #: (None inside a path, "and"/"to" before a new path)
+        self.trees: list[Tree] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.links: list[str | None] = []
+        link: str | None = None
+        for child in tree.children:
+            if child.data == "connective":
+                link = "to" if child.children[0].type == "TO" else "and"
+                continue
+            for step in child.children:
+                self.trees.append(step)
+                self.starts.append(text.rfind("第", 0, _first_token(step).start_pos))
+                self.ends.append(_last_token(step).end_pos)
+                self.links.append(link)
+                link = None
+        # where the path each step is in ends (the next step after a connective)
+        self.path_ends = [0] * len(self.links)
+        end = len(self.links)
+        for i in range(len(self.links) - 1, -1, -1):
+            self.path_ends[i] = end
+            if self.links[i] is not None:
+                end = i
+        self._read: dict[int, tuple[str, list] | None] = {}
+
+    def _step(self, i: int) -> tuple[str, list] | None:
+        if i not in self._read:
+            try:
+                self._read[i] = _read_step(self.trees[i], self.text)
+            except CitationError:
+                self._read[i] = None
+        return self._read[i]
+
+    def longest(self, first: int, allowed=None) -> tuple[int, Citation] | None:
+        """(end offset, citation) of the longest citation made of the steps from
+        ``first`` on whose end ``allowed(end)`` accepts; None if there is none."""
+        best = self._walk(first, allowed, None)
+        if best is None:
+            return None
+        elements = self._walk(first, allowed, best)
+        return self.ends[best], Citation(tuple(elements))
+
+    def _walk(self, first: int, allowed, stop: int | None):
+        # without ``stop``: the index of the last step of the best citation;
+        # with it: the elements of the citation that ends at step ``stop``
+        elements: list[Element] = []
+        previous: Location | None = None
+        best = None
+        count = len(self.trees)
+        j = first
+        while j < count:
+            q = self.path_ends[j]
+            link = self.links[j] if j > first else None
+            levels: list[str] = []
+            base: dict[str, int] = {}
+            complete = None
+            for t in range(j, q):
+                read = self._step(t)
+                if read is None or (levels and RANK[levels[-1]] >= RANK[read[0]]):
+                    break
+                if t > j and len(self._step(t - 1)[1]) > 1:
+                    break   # a list only in the last step of a path
+                level, numbers = read
+                levels.append(level)
+                tail = _path_tail(base, level, numbers, link, elements[-1] if elements else None, previous)
+                if tail is not None:
+                    if stop == t:
+                        popped, new, _ = tail
+                        return (elements[:-1] if popped else elements) + new
+                    if allowed is None or allowed(self.ends[t]):
+                        best = t
+                    if t == q - 1:
+                        complete = tail
+                _, (value, suffix) = numbers[0]
+                base[level] = value
+                if level == "article":
+                    base["suffix"] = suffix
+            if complete is None:
+                break
+            popped, new, previous = complete
+            if popped:
+                elements.pop()
+            elements.extend(new)
+            j = q
+        return best
+
+
+def _path_tail(base: dict[str, int], level: str, numbers: list, link: str | None,
+               last: Element | None, previous: Location | None):
+    """What one path (its steps above the last in ``base``) adds to a citation:
+    (whether it replaces the element before it, its elements, its last
+    location), or None when it cannot follow them (:func:`_read`, path by path)."""
+    new: list[Element] = []
+    popped = False
+    before = previous
+    for i, (inner, (value, suffix)) in enumerate(numbers):
+        values = dict(base, **{level: value})
+        if level == "article":
+            values["suffix"] = suffix
+        location = _inherit(before, Location(**values))
+        joined = link if i == 0 else inner
+        if joined == "to":
+            start = new.pop() if new else (None if popped else last)
+            if not new and start is last:
+                popped = True
+            if not isinstance(start, Location) or not _is_range(start, location):
+                return None
+            new.append(Range(start, location))
+        else:
+            new.append(location)
+        before = location
+    return popped, new, before
+
+
+def _first_token(tree: Tree):
+    while isinstance(tree, Tree):
+        tree = tree.children[0]
+    return tree
+
+
+def _last_token(tree: Tree):
+    while isinstance(tree, Tree):
+        tree = tree.children[-1]
+    return tree
 
 
 def _read(tree: Tree, citation: str) -> Citation:

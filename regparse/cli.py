@@ -21,7 +21,7 @@ from typing import Any, NoReturn, Sequence
 
 from . import batch as _batch
 from . import read as _read
-from .errors import RegparseError
+from .errors import ReadError, RegparseError
 from .export import FORMATS, render
 
 __all__ = ["main", "build_parser", "FORMATS"]
@@ -110,6 +110,14 @@ class _Parser(argparse.ArgumentParser):
         raise _UsageError(f"{message} (see '{self.prog} --help')")
 
 
+def _input_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--encoding", metavar="NAME",
+                   help="read a text file in this encoding (e.g. gb18030, utf-16-le, shift_jis): "
+                        "no detection, no binary check")
+    p.add_argument("--errors", choices=("strict", "replace"), default="strict",
+                   help="with --encoding: replace bytes not of the encoding by U+FFFD (counted on standard error)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``regparse`` command (one subparser per command)."""
     parser = _Parser(
@@ -137,6 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", "-f", choices=FORMATS, default="json", help="output format (default: json)")
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
     p.add_argument("--frbr-uri", metavar="URI", help="work URI for --format akn, e.g. /akn/cn/act/2024/1")
+    _input_options(p)
     p.set_defaults(run=_cmd_parse)
 
     p = command("get", "print the node a citation names (every node of a list or range)")
@@ -146,6 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true",
                    help="print the node and everything below it (with --referrers: the references) as JSON")
     p.add_argument("--referrers", action="store_true", help="list the references that point at the node")
+    _input_options(p)
     p.set_defaults(run=_cmd_get)
 
     p = command("check", "print the diagnostics of a parse; exit 1 on errors")
@@ -153,16 +163,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--explain", action="store_true",
                    help="also print every heuristic decision and every piece of removed noise")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
+    _input_options(p)
     p.set_defaults(run=_cmd_check)
 
     p = command("refs", "list the cross-references and what they resolve to")
     p.add_argument("file", metavar="FILE", help="text, PDF, .docx or HTML file, or - for standard input")
     p.add_argument("--json", action="store_true", help="print the references as JSON")
+    _input_options(p)
     p.set_defaults(run=_cmd_refs)
 
     p = command("extract", "find every regulation printed in a text (a news page)")
     p.add_argument("file", metavar="FILE", help="text, PDF, .docx or HTML file, or - for standard input")
     p.add_argument("--json", action="store_true", help="print the regulations found as JSON")
+    _input_options(p)
     p.set_defaults(run=_cmd_extract)
 
     p = command("batch", "parse every regulation under a folder into another folder")
@@ -250,13 +263,29 @@ def _silence_stdout() -> None:
 
 # -- reading -------------------------------------------------------------------
 
-def _read_input(file: str, ocr: bool = False):
-    """(Source, name to show) of FILE, or of standard input for ``-``."""
+def _read_input(file: str, args: argparse.Namespace | None = None):
+    """(Source, name to show) of FILE, or of standard input for ``-``; --ocr,
+    --encoding and --errors from ``args`` (bytes replaced under --errors
+    replace are counted on standard error: nothing is lost silently)."""
+    ocr = bool(getattr(args, "ocr", False))
+    encoding = getattr(args, "encoding", None)
+    errors = getattr(args, "errors", "strict") or "strict"
+    if errors != "strict" and encoding is None:
+        raise _UsageError("--errors applies with --encoding only (see 'regparse parse --help')")
+    name = "<stdin>" if file == "-" else file
     if file == "-":
         stream = getattr(sys.stdin, "buffer", None)
-        data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
-        return _read.read_bytes(data, name="<stdin>", ocr=ocr), "<stdin>"
-    return _read.read_source(file, ocr=ocr), file
+        data = stream.read(_read.MAX_BYTES + 1) if stream is not None else sys.stdin.read().encode("utf-8")
+        if len(data) > _read.MAX_BYTES:
+            raise ReadError(f"<stdin>: larger than {_read.MAX_BYTES:,} bytes (the limit)")
+        source = (_read.text_source(_read.decode_as(data, encoding, name, errors), encoding) if encoding
+                  else _read.read_bytes(data, name=name, ocr=ocr))
+    else:
+        source = _read.read_source(file, ocr=ocr, encoding=encoding, errors=errors)
+    if encoding and errors == "replace" and "\ufffd" in source.text:
+        print(f"{PROG}: warning: {name}: {source.text.count(chr(0xfffd)):,} characters not valid {encoding}, "
+              "read as U+FFFD", file=sys.stderr)
+    return source, name
 
 
 def _parse(source, name: str, explain: bool = False):
@@ -304,7 +333,7 @@ def _dumps(value: Any) -> str:
 def _cmd_parse(args: argparse.Namespace) -> int:
     if args.frbr_uri and args.format != "akn":
         raise _UsageError("--frbr-uri applies to --format akn only (see 'regparse parse --help')")
-    source, name = _read_input(args.file, args.ocr)
+    source, name = _read_input(args.file, args)
     doc = _parse(source, name)
     options = {"frbr_uri": args.frbr_uri} if args.frbr_uri else {}
     out = render(doc, args.format, **options)
@@ -322,7 +351,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 # -- get -----------------------------------------------------------------------
 
 def _cmd_get(args: argparse.Namespace) -> int:
-    source, name = _read_input(args.file, args.ocr)
+    source, name = _read_input(args.file, args)
     text = source.text
     doc = _parse(source, name)
     several = _names_several(args.citation)
@@ -401,7 +430,7 @@ def _containing_node(doc, span: tuple[int, int]):
 # -- check ---------------------------------------------------------------------
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    source, name = _read_input(args.file, args.ocr)
+    source, name = _read_input(args.file, args)
     text = source.text
     doc = _parse(source, name, explain=args.explain)
     positions = _Positions(text)
@@ -450,7 +479,7 @@ def _one_line(s: str, limit: int = 200) -> str:
 # -- refs ----------------------------------------------------------------------
 
 def _cmd_refs(args: argparse.Namespace) -> int:
-    source, name = _read_input(args.file, args.ocr)
+    source, name = _read_input(args.file, args)
     text = source.text
     doc = _parse(source, name)
     positions = _Positions(text)
@@ -483,7 +512,7 @@ def _cmd_refs(args: argparse.Namespace) -> int:
 def _cmd_extract(args: argparse.Namespace) -> int:
     import regparse
 
-    source, name = _read_input(args.file, args.ocr)
+    source, name = _read_input(args.file, args)
     text = source.text
     docs = regparse.extract(text)
     positions = _Positions(text)

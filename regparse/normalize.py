@@ -52,6 +52,27 @@ class Line:
         return f"Line({self.text!r}, {self.start}-{self.end})"
 
 
+def line_noise(kind: str, line: Line) -> list[Noise]:
+    """``line`` kept out as noise: one record per source piece, each holding
+    the text at its span (the line breaks and the noise already cut out
+    between the pieces are not in it).
+
+    >>> [(n.text, n.span) for n in line_noise("outside", Line("新闻稿", [(0, 2), (3, 4)]))]
+    [('新闻', (0, 2)), ('稿', (3, 4))]
+    """
+    pieces = line.pieces
+    if len(pieces) == 1 or sum(b - a for a, b in pieces) != len(line.text):
+        return [Noise(kind=kind, text=line.text, span=(line.start, line.end))]
+    out = []
+    pos = 0
+    text = line.text
+    for a, b in pieces:
+        if b > a:
+            out.append(Noise(kind=kind, text=text[pos:pos + b - a], span=(a, b)))
+        pos += b - a
+    return out
+
+
 def slice_pieces(pieces: list[tuple[int, int]], i: int, j: int | None = None) -> list[tuple[int, int]]:
     """The source pieces of ``text[i:j]`` for a text made of ``pieces``."""
     if len(pieces) == 1:
@@ -106,6 +127,9 @@ _MD_QUOTE = re.compile(r"^>[ \t\u3000]*")
 _MD_BOLD = re.compile(r"\*\*|__")
 # control characters other than tab and line breaks, and zero-width marks
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b-\u200f\u2060\ufeff\ud800-\udfff]")
+# a run of them is one noise record (a megabyte of them is not a million
+# records); lone surrogates make runs of their own, kept as their escape
+_CONTROL_RUN = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b-\u200f\u2060\ufeff]+|[\ud800-\udfff]+")
 
 
 def clean_lines(source: str) -> tuple[list[Line], list[Noise]]:
@@ -141,7 +165,7 @@ def clean_lines(source: str) -> tuple[list[Line], list[Noise]]:
             page_break = False
             continue
         if has_special and _CONTROL.search(text):
-            line = _split_out(source, start + lead, start + lead + len(text), _CONTROL, "control", noise)
+            line = _split_out(source, start + lead, start + lead + len(text), _CONTROL_RUN, "control", noise)
             if line is None:
                 blank = True
                 continue
@@ -219,7 +243,7 @@ def _rebuild(source: str, pieces: list[tuple[int, int]], like: Line) -> Line | N
 
 def _printable(text: str) -> str:
     # a lone surrogate cannot be written as UTF-8 (nor as JSON): keep its escape
-    if "\ud800" <= text <= "\udfff":
+    if "\ud800" <= text[0] <= "\udfff":
         return text.encode("utf-8", "backslashreplace").decode("utf-8")
     return text
 

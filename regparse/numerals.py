@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["to_int", "to_chinese", "CIRCLED", "DIGIT_VALUES", "UNIT_VALUES"]
+__all__ = ["to_int", "to_chinese", "LIMIT", "CIRCLED", "DIGIT_VALUES", "UNIT_VALUES"]
 
 #: the Chinese digits as printed, with their values: the one spelling of them
 #: (〇 ○ Ｏ are zeros as typeset and as OCR reads them; 两 is a two)
 DIGIT_VALUES = {"零": 0, "〇": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
                 "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 #: the units of a Chinese numeral
-UNIT_VALUES = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+UNIT_VALUES = {"十": 10, "百": 100, "千": 1000, "万": 10000, "亿": 100000000}
 _DIGITS = DIGIT_VALUES
 _UNITS = UNIT_VALUES
 _CN = "零一二三四五六七八九"
@@ -23,21 +23,31 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
+#: numerals at or above this value are not numbers regulations print (no
+#: regulation has a trillion articles): they read as no numeral at all, so a
+#: run of thousands of digits stays text instead of becoming a huge int
+LIMIT = 10 ** 12
+# the longest spelling of a number below LIMIT, with room for 零 and spaces
+_LONGEST = 40
+
+
 @lru_cache(maxsize=4096)
 def to_int(s: str) -> int | None:
-    """The value of a numeral, or None if ``s`` is not one.
+    """The value of a numeral, or None if ``s`` is not one (or is :data:`LIMIT` or more).
 
-    >>> to_int("一百零一"), to_int("十"), to_int("１２"), to_int("二〇")
-    (101, 10, 12, 20)
+    >>> to_int("一百零一"), to_int("十"), to_int("１２"), to_int("二〇"), to_int("一万零一"), to_int("9" * 5000)
+    (101, 10, 12, 20, 10001, None)
     """
+    if len(s) > 4 * _LONGEST:
+        return None
     s = "".join(s.split()).translate(_WIDE)
-    if not s:
+    if not s or len(s) > _LONGEST:
         return None
     if s.isascii():
-        return int(s) if s.isdigit() else None
+        return int(s) if s.isdigit() and len(s) <= 12 else None
     if len(s) == 1 and s in CIRCLED:
         return CIRCLED.index(s) + 1
-    total = section = num = 0
+    high = total = section = num = 0
     seen_unit = False
     for ch in s:
         if ch in _DIGITS:
@@ -45,7 +55,10 @@ def to_int(s: str) -> int | None:
         elif ch in _UNITS:
             unit = _UNITS[ch]
             seen_unit = True
-            if unit == 10000:
+            if unit == 100000000:
+                high = (high + total + section + num) * unit
+                total = section = 0
+            elif unit == 10000:
                 total += (section + num) * unit
                 section = 0
             else:
@@ -55,26 +68,44 @@ def to_int(s: str) -> int | None:
             num = 0
         else:
             return None
-    return total + section + num
+    value = high + total + section + num
+    return value if value < LIMIT else None
 
 
 @lru_cache(maxsize=4096)
 def to_chinese(n: int) -> str:
     """The canonical Chinese numeral (1 → 一, 10 → 十, 101 → 一百零一, 1260 → 一千二百六十).
 
-    >>> to_chinese(11), to_chinese(110), to_chinese(1001)
-    ('十一', '一百一十', '一千零一')
+    Raises ValueError for a negative number or one of :data:`LIMIT` or more.
+
+    >>> to_chinese(11), to_chinese(110), to_chinese(1001), to_chinese(100010000)
+    ('十一', '一百一十', '一千零一', '一亿零一万')
     """
     if n < 0:
         raise ValueError("negative numeral")
+    if n >= LIMIT:
+        raise ValueError("numeral too large")
     if n == 0:
         return "零"
-    if n >= 10000:
-        high, low = divmod(n, 10000)
-        rest = to_chinese(low) if low else ""
-        if low and low < 1000:
-            rest = "零" + (_with_leading_one(low) if low >= 10 else rest)
-        return to_chinese(high) + "万" + rest
+    # groups of four digits, 亿 and 万 between them (at most three groups below LIMIT)
+    groups = []
+    while n:
+        n, low = divmod(n, 10000)
+        groups.append(low)
+    out = []
+    for group, name in zip(reversed(groups), ("亿", "万", "")[3 - len(groups):]):
+        if not group:
+            if out and out[-1] != "零":
+                out.append("零")
+            continue
+        if out and group < 1000 and out[-1] != "零":
+            out.append("零")
+        out.append((_below_ten_thousand(group) if not out else _with_leading_one(group)) + name)
+    text = "".join(out).rstrip("零")
+    return text
+
+
+def _below_ten_thousand(n: int) -> str:
     out = []
     zero = False
     for unit, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
@@ -92,5 +123,5 @@ def to_chinese(n: int) -> str:
 
 
 def _with_leading_one(n: int) -> str:
-    text = to_chinese(n)
+    text = _below_ten_thousand(n)
     return "一" + text if text.startswith("十") else text

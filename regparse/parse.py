@@ -16,7 +16,7 @@ from .grammar import LineToken
 from .lalr import run_lalr
 from .catalogue import METADATA_DATE
 from .model import Decision, Diagnostic, DocumentSource, Noise, Regulation, SourceFurniture, SourceLine
-from .normalize import clean_lines
+from .normalize import clean_lines, line_noise
 
 __all__ = ["parse", "parse_file", "parse_source", "extract"]
 
@@ -63,7 +63,7 @@ def _parse(text: str, explain: bool, references: bool, layout: dict | None = Non
     if len(spans) > 1:
         # several regulations on one page: the main one is the longest
         a, b = max(spans, key=lambda ab: ab[1] - ab[0])
-        outside = [Noise(kind="outside", text=ln.text, span=(ln.start, ln.end)) for ln in lines[:a] + lines[b:]]
+        outside = [noise for ln in lines[:a] + lines[b:] for noise in line_noise("outside", ln)]
         found = [Decision(kind="page_regions", message=f"{len(spans)} regulations on the page: the longest is read, "
                           "the others kept out as noise", span=(lines[a].start, lines[b - 1].end))] if explain else []
         return _parse_lines(text, lines[a:b], noise + outside, explain, references, read + found, layout, source)
@@ -99,7 +99,7 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
         ln = tok.line
         diagnostics.append({"code": "unparsed_line", "severity": "warning",
                             "message": f"line kept out of the tree: {ln.text[:20]}", "span": (ln.start, ln.end)})
-        noise.append(Noise(kind="unparsed", text=ln.text, span=(ln.start, ln.end)))
+        noise.extend(line_noise("unparsed", ln))
     build.items_outside_articles(tokens, diagnostics)
     if lexer.taiwan:
         diagnostics.append({"code": "taiwan_numbering", "severity": "warning",

@@ -35,8 +35,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any, Mapping
 
-from .citation import (DIVISION_LEVELS, LEVELS, RANK, Citation, Location, Range, chain_matches, format_location, grammar,
-                   parse)
+from .citation import (DIVISION_LEVELS, LEVELS, RANK, Citation, Location, Range, Steps, chain_matches, format_location,
+                       grammar, parse)
 from .catalogue import (ACT_NAME_ENDINGS, ACT_SHORT_NAMES, LEVEL_OF_UNIT, SELF_WORDS, STATE_PREFIX,
                         WORD_AFTER_UNIT)
 from .errors import CitationError
@@ -142,12 +142,22 @@ def find(text: str, acts: tuple[str, ...] = ()) -> list[Found]:
     reference, step, anchor = _patterns()
     out: list[Found] = []
     position = 0
+    titles = _Titles(text)
+    # the run of steps last read: a reference that stops inside it (第一条第一条…)
+    # is followed by one starting at a later step of the same run, read from the
+    # same parse instead of matching and parsing the rest of the run again
+    run: _Run | None = None
     for candidate in anchor.finditer(text):
-        if candidate.start() < position:
+        at = candidate.start()
+        if at < position:
             continue
-        match = reference.match(text, candidate.start())
-        if match is None:
-            continue
+        if run is not None and at in run.index:
+            match = run.at(at)
+        else:
+            match = reference.match(text, at)
+            if match is None:
+                continue
+            run = None
         position = match.end()
         if match.group("alone") is not None:
             word = match.group("alone")
@@ -155,9 +165,20 @@ def find(text: str, acts: tuple[str, ...] = ()) -> list[Found]:
             out.append(Found(match.start(), match.end(), word, kind, word, None))
             continue
         run_start = match.start("run")
-        if match.group("title") is None and text.rfind("《", 0, run_start) > text.rfind("》", 0, run_start):
+        if match.group("title") is None and titles.inside(run_start):
             continue  # inside a title: 《关于〈刑法〉第三百四十一条的解释》 cites no provision
-        read = _read_run(text, run_start, match.end("run"), step)
+        read = None
+        if run is None:
+            # most runs are one citation: the whole run, read by the (cached) parser
+            read = _whole_run(text, run_start, match.end("run"))
+            if read is None:
+                run = _Run.read(text, match)
+        if read is not None:
+            pass
+        elif run is not None:
+            read = run.longest(run_start)
+        else:
+            read = _read_run(text, run_start, match.end("run"), step)
         if read is None:
             # not a citation after all: look again just after its first character
             position = match.start() + 1
@@ -201,9 +222,110 @@ def find(text: str, acts: tuple[str, ...] = ()) -> list[Found]:
     return out
 
 
+def _end_allowed(text: str, stop: int) -> bool:
+    """A citation may end at ``stop`` unless a word starts there with its unit (条件, 章程)."""
+    return not (stop < len(text) and text[stop] in WORD_AFTER_UNIT.get(text[stop - 1], ""))
+
+
+#: runs of more steps than this go straight to the reader of :class:`_Run`
+_MOST_STEPS_WHOLE = 32
+
+
+def _whole_run(text: str, start: int, end: int) -> tuple[int, Citation] | None:
+    if not _end_allowed(text, end) or text.count("第", start, end) > _MOST_STEPS_WHOLE:
+        return None
+    try:
+        return end, parse(text[start:end])
+    except CitationError:
+        return None
+
+
+class _Titles:
+    """Where 《 and 》 stand in a text, to tell in logarithmic time whether a
+    position is inside a title (a search back to the start of the text for
+    every candidate would take time quadratic in a long line)."""
+
+    __slots__ = ("opens", "closes")
+
+    def __init__(self, text: str):
+        self.opens = [m.start() for m in re.finditer("《", text)] if "《" in text else []
+        self.closes = [m.start() for m in re.finditer("》", text)] if self.opens else []
+
+    def inside(self, position: int) -> bool:
+        """Whether the last 《 before ``position`` comes after the last 》 before it."""
+        i = bisect.bisect_left(self.opens, position)
+        if i == 0:
+            return False
+        j = bisect.bisect_left(self.closes, position)
+        return j == 0 or self.closes[j - 1] < self.opens[i - 1]
+
+
+class _Run:
+    """A run of citation steps matched once and parsed once (:class:`~regparse.citation.Steps`)."""
+
+    __slots__ = ("text", "offset", "steps", "index", "run_end", "first", "first_end")
+
+    def __init__(self, text: str, offset: int, steps: Steps, run_end: int, first: str | None, first_end: int):
+        self.text, self.offset, self.steps, self.run_end = text, offset, steps, run_end
+        self.first, self.first_end = first, first_end
+        #: where each step but the first starts: the places a later reference may start at
+        self.index = {offset + start: i for i, start in enumerate(steps.starts) if i}
+
+    @classmethod
+    def read(cls, text: str, match: re.Match) -> "_Run | None":
+        start, end = match.start("run"), match.end("run")
+        try:
+            steps = Steps(text[start:end])
+        except CitationError:
+            return None
+        return cls(text, start, steps, end, match.group("first"), match.end("first"))
+
+    def at(self, position: int) -> "_InRun":
+        return _InRun(position, self)
+
+    def longest(self, position: int) -> tuple[int, Citation] | None:
+        text, offset = self.text, self.offset
+
+        def allowed(end: int) -> bool:
+            return _end_allowed(text, offset + end)
+
+        first = 0 if position == offset else self.index[position]
+        read = self.steps.longest(first, allowed)
+        return None if read is None else (offset + read[0], read[1])
+
+
+class _InRun:
+    """What the reference pattern matches at a later step of a run already read:
+    the rest of the run, with no word before it."""
+
+    __slots__ = ("position", "run")
+
+    def __init__(self, position: int, run: _Run):
+        self.position, self.run = position, run
+
+    def group(self, name: str) -> str | None:
+        return self.run.first if name == "first" else None
+
+    def start(self, name: str | None = None) -> int:
+        return self.position
+
+    def end(self, name: str | None = None) -> int:
+        if name == "run":
+            return self.run.run_end
+        if name == "first" or (name is None and self.run.first):
+            return self.run.first_end
+        return self.run.run_end
+
+
+#: how many ends of a run the fallback reader tries, longest first
+_MOST_TRIED = 64
+
+
 def _read_run(text: str, start: int, end: int, step: re.Pattern) -> tuple[int, Citation] | None:
-    """The longest citation that the run of steps at ``start`` begins with."""
-    ends = [m.end() for m in step.finditer(text, start, end)]
+    """The longest citation that the run of steps at ``start`` begins with,
+    among its last :data:`_MOST_TRIED` step ends: for a run the citation
+    grammar does not read whole, where :class:`_Run` cannot help."""
+    ends = [m.end() for m in step.finditer(text, start, end)][-_MOST_TRIED:]
     for stop in reversed(ends):
         last = text[stop - 1]
         if stop < len(text) and text[stop] in WORD_AFTER_UNIT.get(last, ""):
@@ -517,6 +639,25 @@ def _expand(element: Location | Range, doc: _Document) -> list[Location]:
         if first is not None and last is not None and first <= last:
             return [replace(start, article=a.get("number"), suffix=a.get("suffix") or 0)
                     for a in doc.articles[first:last + 1]]
+    return _numbered(element, max(_WIDEST_RANGE, len(doc.articles)))
+
+
+#: the most numbers a range expands to when the document does not hold both its
+#: ends (a fragment, another act): wider, it names its two ends only
+_WIDEST_RANGE = 1000
+
+
+def _numbered(element: Location | Range, widest: int = _WIDEST_RANGE) -> list[Location]:
+    """The locations a range names by number, or its two ends when it spans more
+    than ``widest`` numbers (第一条至第九九九九九九九九九条 is no loop over a billion
+    numbers: it is reported unresolved with the ends it names)."""
+    if isinstance(element, Range):
+        start, end = element.start, element.end
+        level = start.deepest
+        low, high = getattr(start, level), getattr(end, level)
+        width = high - low if low != high else end.suffix - start.suffix
+        if width > widest:
+            return [start, end]
     return Citation((element,)).locations()
 
 
@@ -529,7 +670,7 @@ def _resolve(found: Found, where: _Where, doc: _Document, previous: Location | N
         base = Location(part=found.part) if found.part else found.base
         locations = []
         for element in found.citation.elements:
-            for location in Citation((element,)).locations():
+            for location in _numbered(element):
                 below = base is not None and RANK[base.deepest] < RANK[location.top]
                 locations.append(_apply(base, location) if below else location)
         locations = _first_n(found, locations)

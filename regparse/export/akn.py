@@ -57,6 +57,10 @@ LANGUAGE = "zho"
 _WORK_URI = re.compile(
     r"^/akn/(?P<country>[a-z]{2})(?:-[^/\s]+)?/(?P<doctype>[^/\s]+)"
     r"(?:/[^0-9/\s][^/\s]*){0,2}/(?P<date>[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)/(?P<number>[^/\s]+)$")
+# characters a work URI given by the caller may not hold: control characters
+# (no XML 1.0 document can carry most of them, escaped or not), surrogates,
+# non-characters, and what would end or change an attribute
+_URI_FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\"'<>&]")
 # characters an FRBR name may not hold: whitespace, path and query syntax
 _URI_UNSAFE = re.compile(r"[\s/?#%.\\\"'<>]+")
 
@@ -210,6 +214,10 @@ def _dates_for(doc: Regulation, frbr_uri: str | None) -> tuple[str, str, str, st
         if printed:
             return uri, printed[0], "enactment", max(printed)
         return uri, UNKNOWN_DATE, "unknown", UNKNOWN_DATE
+    if not isinstance(frbr_uri, str) or _URI_FORBIDDEN.search(frbr_uri):
+        raise RegparseError(
+            f"not an Akoma Ntoso work URI: {frbr_uri!r} (it holds a control character, a quote, "
+            "<, > or &, which no URI attribute may carry)")
     match = _WORK_URI.match(frbr_uri.rstrip("/"))
     if not match:
         raise RegparseError(

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from ..catalogue import (DATE_LINE, DIVISION_RANK, DOCUMENT_NUMBER, FULL_DATE, ISSUER_ONLY, ISSUING_WORDS,
                          TITLE_DONE, TITLE_NOTE)
-from ..model import Noise
-from ..normalize import Line
+from ..normalize import Line, line_noise
 from .marks import line_mark
 from .registry import rule
 from .state import LexState
@@ -85,7 +84,7 @@ def title(state: LexState, lines: list[Line]) -> int:
         return 0
     state.title = title_of(text)
     if state.title != text:
-        state.noise.append(Noise(kind="headline", text=text, span=(first.start, first.end)))
+        state.noise.extend(line_noise("headline", first))
         state.decide("title", f"the title {state.title} taken from the headline around it", (first.start, first.end))
     else:
         state.decide("title", f"{text} read as the title", (first.start, first.end))

@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 from ..catalogue import DIVISION_RANK
-from ..model import Noise
-from ..normalize import Line
+from ..normalize import Line, line_noise
 from .joins import CHAINS, UNWRAPPED_CHAINS, goes_on
 from .layout import LAYOUT_CHAINS, LAYOUT_UNWRAPPED_CHAINS, last_article_start, layout_heading
 from .marks import Mark, line_mark, read_mark
@@ -55,7 +54,7 @@ def logical_lines(state: LexState, lines: list[Line]) -> list[LogicalLine]:
             entries = None
         if mark is not None and mark.kind == "toc" and state.article_key is None:
             entries = []
-            state.noise.append(Noise(kind="toc", text=text, span=(line.start, line.end)))
+            state.noise.extend(line_noise("toc", line))
             continue
         kind = "text"
         structural = False
@@ -117,7 +116,7 @@ def toc(state: LexState, line: Line, mark: Mark | None, entries: list[str]) -> b
     text = line.text
     if _toc_entry(text, mark) and not (entries and same_heading(text, entries[0])):
         entries.append(text)
-        state.noise.append(Noise(kind="toc", text=text, span=(line.start, line.end)))
+        state.noise.extend(line_noise("toc", line))
         return True
     state.decide("toc", f"table of contents of {len(entries)} entries kept out of the tree", (line.start, line.end))
     return False

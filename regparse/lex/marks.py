@@ -91,9 +91,18 @@ def read_mark(text: str, pattern: re.Pattern | None = None, pos: int = 0) -> Mar
             if len(_line_start_marks) >= _CACHE_LIMIT:
                 _line_start_marks.clear()
             _line_start_marks[key] = mark
-        return mark
+        return None if not mark.number and mark.kind in _NUMBERED else mark
     m = (pattern or matchers()[0]).match(text, pos)
-    return None if m is None else mark_of(m, text)
+    if m is None:
+        return None
+    mark = mark_of(m, text)
+    return None if not mark.number and mark.kind in _NUMBERED else mark
+
+
+# kinds of marker that are read for their number: one whose numeral reads as no
+# number or as zero (千、, 第〇条, a numeral of thirteen digits) is text, not a marker
+_NUMBERED = frozenset({"article", "part", "subpart", "chapter", "section", "cn_paren", "digit_paren",
+                       "cn_comma", "digit_dot", "circled"})
 
 
 def mark_of(m: re.Match, text: str) -> Mark:

@@ -8,7 +8,7 @@ decisions are the rules in :mod:`regparse.lex.rules` and the stages.
 from __future__ import annotations
 
 from ..model import Decision, Noise
-from ..normalize import Line
+from ..normalize import Line, line_noise
 from .marks import Mark
 
 __all__ = ["LexState", "LogicalLine"]
@@ -98,7 +98,7 @@ class LexState:
     def outside(self, lines: list, where: str, rule: str) -> None:
         """Text of the page that is not part of the regulation: recorded as noise."""
         for ln in lines:
-            self.noise.append(Noise(kind="outside", text=ln.text, span=(ln.start, ln.end)))
+            self.noise.extend(line_noise("outside", ln))
         if lines:
             self.decide(rule, f"text {where} the regulation kept out of it ({len(lines)} lines)",
                         (lines[0].start, lines[-1].end))

@@ -50,9 +50,9 @@ from pathlib import Path
 
 from ..errors import ReadError
 from .source import Box, Furniture, Line, Source
-from .text import ENCODINGS, decode, read_text
+from .text import ENCODINGS, decode, decode_as, read_text, text_source
 
-__all__ = ["read_file", "read_source", "read_bytes", "detect_format", "decode", "ENCODINGS",
+__all__ = ["read_file", "read_source", "read_bytes", "detect_format", "decode", "decode_as", "text_source", "ENCODINGS", "MAX_BYTES",
            "Source", "Line", "Furniture", "Box", "FORMATS"]
 
 #: the formats :func:`read_source` recognises, as ``Source.format`` names them
@@ -67,7 +67,13 @@ _HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 _BINARY_SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".doc": "doc"}
 
 
-def read_file(path: str | os.PathLike[str]) -> str:
+#: the largest file read by default (200 MB; the largest regulations are a few MB):
+#: a larger file, or a device like /dev/zero, is refused before it fills memory
+MAX_BYTES = 200 * 1024 * 1024
+
+
+def read_file(path: str | os.PathLike[str], *, encoding: str | None = None, errors: str = "strict",
+              max_bytes: int | None = None) -> str:
     """The text of the file at ``path``: a text file decoded, a PDF, .docx or web page read.
 
     For a text file this is the decoded text exactly (see :func:`decode`);
@@ -76,8 +82,12 @@ def read_file(path: str | os.PathLike[str]) -> str:
     are offsets into this string.
 
     Raises :class:`regparse.ReadError` naming the file when it is missing, a
-    directory, unreadable, binary, in an unknown encoding, or a file of a
-    known format that cannot be read.  An empty text file gives ``""``.
+    directory or other non-regular file (a device, a pipe), larger than
+    ``max_bytes`` (default :data:`MAX_BYTES`), unreadable, binary, in an
+    unknown encoding, or a file of a known format that cannot be read.  An
+    empty text file gives ``""``.  ``encoding`` reads a text file in that
+    encoding with no detection and no binary check (``errors="replace"``
+    turns bytes that are not of it into U+FFFD).
 
     Example::
 
@@ -86,17 +96,22 @@ def read_file(path: str | os.PathLike[str]) -> str:
         text[slice(*doc.article(11).span)]      # 第十一条 as printed
     """
     name = os.fspath(path)
-    data = _read_bytes(name)
+    data = _read_bytes(name, max_bytes)
+    if encoding is not None:
+        return decode_as(data, encoding, name, errors)
     if detect_format(data, name) == "text":
         return decode(data, name=name)      # the lines of a Source are not needed here
     return read_bytes(data, name=name).text
 
 
-def read_source(path: str | os.PathLike[str], *, ocr: bool = False) -> Source:
+def read_source(path: str | os.PathLike[str], *, ocr: bool = False, max_bytes: int | None = None,
+                encoding: str | None = None, errors: str = "strict") -> Source:
     """The :class:`Source` of the file at ``path``, its format detected from its content.
 
     With ``ocr=True`` a PDF without a text layer is read by tesseract
     (``chi_sim``, on PATH) instead of refused; its lines are as printed.
+    ``encoding`` (and ``errors``) read a text file in that encoding, as
+    :func:`read_file` does; ``max_bytes`` bounds the size as there.
 
     Example::
 
@@ -104,7 +119,10 @@ def read_source(path: str | os.PathLike[str], *, ocr: bool = False) -> Source:
         src.format, src.metadata, [f.text for f in src.furniture]
     """
     name = os.fspath(path)
-    return read_bytes(_read_bytes(name), name=name, ocr=ocr)
+    data = _read_bytes(name, max_bytes)
+    if encoding is not None:
+        return text_source(decode_as(data, encoding, name, errors), encoding)
+    return read_bytes(data, name=name, ocr=ocr)
 
 
 def read_bytes(data: bytes, name: str = "<bytes>", *, ocr: bool = False) -> Source:
@@ -176,10 +194,22 @@ def _zip_format(data: bytes, name: str) -> str:
                     "unpack it and parse the files inside")
 
 
-def _read_bytes(name: str) -> bytes:
+def _read_bytes(name: str, max_bytes: int | None = None) -> bytes:
+    import stat
+
+    limit = MAX_BYTES if max_bytes is None else max_bytes
     p = Path(name)
     try:
-        return p.read_bytes()
+        with open(p, "rb") as f:
+            mode = os.fstat(f.fileno()).st_mode
+            if stat.S_ISDIR(mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(mode):
+                raise ReadError(f"{name}: not a regular file (a device, pipe or socket)")
+            data = f.read(limit + 1)
+        if len(data) > limit:
+            raise ReadError(f"{name}: larger than {limit:,} bytes (the limit; pass max_bytes to raise it)")
+        return data
     except FileNotFoundError:
         raise ReadError(f"{name}: no such file") from None
     except IsADirectoryError:

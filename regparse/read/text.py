@@ -5,7 +5,10 @@ exactly (only a BOM is removed), so a span of the tree is an offset into the
 file as the caller has it.  Its lines carry no layout facts.
 
 Supported: UTF-8 (with or without a BOM), GB18030 (which includes GBK and
-GB2312), UTF-16 and UTF-32 with a BOM.  The returned ``str`` is the decoded
+GB2312), UTF-16 and UTF-32 with a BOM, UTF-16 without one.  Shift-JIS,
+EUC-JP and EUC-KR bytes are refused with a message naming the encoding, not
+decoded as GB18030 mojibake; :func:`decode_as` reads bytes in an encoding
+the caller names.  The returned ``str`` is the decoded
 text exactly: only the BOM is removed.  Line ends stay as they were (CRLF is
 kept as ``\\r\\n``; the parser reads it), because the spans of a parsed tree are
 offsets into this string and must point at the text the caller has.
@@ -18,7 +21,7 @@ Binary data, an unknown encoding, a missing file or a directory raise
     >>> decode(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00\\x00\\rIHDR", name="x.png")
     Traceback (most recent call last):
     ...
-    regparse.errors.ReadError: x.png: binary data, not text
+    regparse.errors.ReadError: x.png: binary data, not text (pass an encoding to read it anyway)
 """
 from __future__ import annotations
 
@@ -28,10 +31,10 @@ import re
 from ..errors import ReadError
 from .source import Line, Source
 
-__all__ = ["read_text", "decode", "decode_with_encoding", "ENCODINGS"]
+__all__ = ["read_text", "decode", "decode_as", "decode_with_encoding", "ENCODINGS"]
 
 #: the encodings ``decode`` recognises, in the order it tries them
-ENCODINGS = ("utf-32 (BOM)", "utf-16 (BOM)", "utf-8", "gb18030")
+ENCODINGS = ("utf-32 (BOM)", "utf-16 (BOM)", "utf-16 (no BOM)", "utf-8", "gb18030")
 
 # UTF-32 first: its little-endian BOM begins with the UTF-16 one
 _BOMS = (
@@ -60,6 +63,24 @@ _NOT_CHINESE_TEXT = re.compile(
     "\U00020000-\U0003134f]"
 )
 
+# the two hundred ideographs regulations use most, most frequent first: in
+# Chinese text they are about half of all ideographs; in Japanese or Korean
+# bytes decoded as GB18030 (mojibake of rare or arbitrary ideographs) a small share
+_COMMON_IDEOGRAPHS = frozenset(
+    "的人法第定条行十者当应以有民或理一规和关管事不院国务二机用业其证三权公产为在对可合保政经出部责本依五"
+    "请所生门作会四提案制件地查品上照发他百中同物动资款监检期实审由交利通员方申处及等施时据安得情六构进要内"
+    "并任被自主日成工级诉下违执标决设承收明受律全准家罪七取督营告书分议计金于重求税报犯按商八之后向予车未外"
+    "限能使认险立建知起与察护九程记采单农偿罚企区相过共具刑办害供财府项司信确年场原代委损费是债市开位")
+_IDEOGRAPH = re.compile("[\u4e00-\u9fff]")
+# below this share of common ideographs, a GB18030 decoding is taken for another encoding
+_MIN_COMMON_SHARE = 0.2
+# ideographs needed before the share says anything
+_FEW_IDEOGRAPHS = 40
+#: encodings a GB18030 decoding that is not Chinese text is tried in, to name them in the error
+_OTHER_CJK = (("shift_jis", "Shift-JIS (Japanese)", "[\u3040-\u30ff]"),
+              ("euc_jp", "EUC-JP (Japanese)", "[\u3040-\u30ff]"),
+              ("euc_kr", "EUC-KR (Korean)", "[\uac00-\ud7a3]"))
+
 # share of characters allowed to be control characters (beyond the first)
 _MAX_CONTROL_SHARE = 0.02
 # share of characters of a GB18030 decoding allowed outside the ranges above
@@ -72,6 +93,11 @@ _MAX_BROKEN_UTF8_SHARE = 0.01
 def read_text(data: bytes, name: str = "<bytes>") -> Source:
     """The :class:`Source` of a text file's bytes: :func:`decode`'s text, one ``Line`` per line."""
     text, encoding = decode_with_encoding(data, name)
+    return text_source(text, encoding)
+
+
+def text_source(text: str, encoding: str | None) -> Source:
+    """The :class:`Source` of text already decoded (in ``encoding``): one ``Line`` per line."""
     builder_lines = tuple(Line(m.start(), m.start() + len(m.group(1)))
                           for m in _LINE.finditer(text) if m.end() > m.start())
     return Source(text, "text", encoding, builder_lines)
@@ -122,7 +148,10 @@ def decode_with_encoding(data: bytes, name: str = "<bytes>") -> tuple[str, str |
             return text, encoding
 
     if b"\x00" in data:
-        raise ReadError(f"{name}: binary data, not text")
+        found = _utf16_without_bom(data)
+        if found is None:
+            raise ReadError(f"{name}: binary data, not text (pass an encoding to read it anyway)")
+        return found
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -144,10 +173,86 @@ def decode_with_encoding(data: bytes, name: str = "<bytes>") -> tuple[str, str |
         text = None
     if text is not None and not _too_many(len(_NOT_CHINESE_TEXT.findall(text)), len(text),
                                           _MAX_FOREIGN_SHARE):
+        if not _reads_as_chinese(text):
+            other = _other_cjk_encoding(data)
+            raise ReadError(f"{name}: not Chinese text in GB18030" + (
+                f"; it looks like {other[1]}: pass encoding {other[0]!r} to read it" if other else
+                "; pass an encoding to read it anyway"))
         _check_not_binary(text, name)
         return text, "gb18030"
     raise ReadError(f"{name}: not text in a supported encoding "
                     "(UTF-8, GB18030/GBK, or UTF-16/UTF-32 with a byte-order mark)")
+
+
+def decode_as(data: bytes, encoding: str, name: str = "<bytes>", errors: str = "strict") -> str:
+    """The bytes decoded in ``encoding``, which the caller names: no detection and
+    no binary check (a file with a stray NUL is read as it is).  ``errors`` is
+    ``strict`` (a byte that is not of the encoding raises :class:`ReadError`) or
+    ``replace`` (it becomes U+FFFD; count them with ``text.count("\\ufffd")``).
+    A byte-order mark of that encoding is removed.
+
+    >>> decode_as("第一条\\x00".encode("utf-16-le"), "utf-16-le")
+    '第一条\\x00'
+    >>> decode_as(b"\\xff\\xe7\\xac\\xac", "utf-8", errors="replace")
+    '\\ufffd第'
+    """
+    if errors not in ("strict", "replace"):
+        raise ReadError(f"{name}: errors must be 'strict' or 'replace', not {errors!r}")
+    try:
+        codec = codecs.lookup(encoding)
+    except LookupError:
+        raise ReadError(f"{name}: unknown encoding {encoding!r}") from None
+    try:
+        text = data.decode(codec.name, errors=errors)
+    except UnicodeDecodeError as e:
+        raise ReadError(f"{name}: not valid {encoding} at byte {e.start} "
+                        "(use errors='replace' to read it anyway)") from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text with no byte-order mark (its NUL bytes are the high halves of
+    line ends, digits and spaces): the byte order that decodes cleanly into
+    Chinese text; None for anything else (the other order gives characters
+    from all over Unicode)."""
+    if len(data) % 2:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in text or _too_many(len(_CONTROL.findall(text)), len(text), _MAX_CONTROL_SHARE):
+            continue
+        if _too_many(len(_NOT_CHINESE_TEXT.findall(text)), len(text), _MAX_FOREIGN_SHARE) \
+                or not _reads_as_chinese(text):
+            continue
+        return text, encoding
+    return None
+
+
+def _reads_as_chinese(text: str) -> bool:
+    """Whether the ideographs of ``text`` are those Chinese text is made of."""
+    ideographs = _IDEOGRAPH.findall(text)
+    if len(ideographs) < _FEW_IDEOGRAPHS:
+        return True
+    common = sum(1 for ch in ideographs if ch in _COMMON_IDEOGRAPHS)
+    return common >= _MIN_COMMON_SHARE * len(ideographs)
+
+
+def _other_cjk_encoding(data: bytes) -> tuple[str, str] | None:
+    """The encoding among :data:`_OTHER_CJK` whose decoding has most of its
+    script's own characters (kana, Hangul): bytes of one are often valid in another."""
+    best, most = None, 0
+    for encoding, description, script in _OTHER_CJK:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        count = len(re.findall(script, text))
+        if count > most:
+            best, most = (encoding, description), count
+    return best
 
 
 def _bom_name(encoding: str) -> str:

@@ -1,0 +1,270 @@
+"""Inputs that once hung the parser, filled memory or raised: each gives its
+answer, quickly (small sizes here; bench/pathological.py measures the scaling)."""
+from __future__ import annotations
+
+import codecs
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import regparse
+from conftest import ROOT, lost_characters
+from regparse.citation import CitationError, Steps, parse as parse_citation
+from regparse.numerals import LIMIT, to_chinese, to_int
+from regparse.read import MAX_BYTES, decode, decode_as, read_file
+from regparse.read.text import decode_with_encoding
+
+sys.path.insert(0, str(ROOT / "bench"))
+import fuzz  # noqa: E402
+
+
+def _quick(text: str, seconds: float = 5.0):
+    began = time.perf_counter()
+    doc = regparse.parse(text)
+    assert time.perf_counter() - began < seconds
+    assert not lost_characters(text, doc)
+    return doc
+
+
+# -- reference runs --------------------------------------------------------------
+
+
+def test_a_run_of_citation_steps_is_read_once():
+    text = "第一条 " + "第一条" * 400
+    doc = _quick(text)
+    refs = doc.references
+    # each 第一条 of the run is its own reference (a path cannot repeat a level)
+    assert len(refs) == 400
+    assert {r.surface for r in refs} == {"第一条"}
+    assert all(r.resolved and r.target_ids == [doc.articles[0].id] for r in refs)
+
+
+def test_alternating_divisions_and_articles():
+    text = "第一章\n第一条\n" * 300
+    doc = _quick(text)
+    assert doc.references or doc.articles
+
+
+def test_a_long_valid_list_is_one_reference():
+    body = "、".join(f"第{to_chinese(n)}条" for n in range(1, 2001))
+    text = "第一条 依照" + body + "的规定。\n" + "".join(f"第{to_chinese(n)}条 内容。\n" for n in range(2, 2001))
+    doc = _quick(text, 20)
+    first = doc.articles[0].paragraphs[0].references
+    assert len(first) == 1 and len(first[0].targets) == 2000 and first[0].resolved
+
+
+def test_steps_reader_agrees_with_the_citation_parser():
+    text = "第十条第一款第二条、第三条至第五条第（一）项第二款"
+    steps = Steps(text)
+    for i, start in enumerate(steps.starts):
+        expected = None
+        for end in reversed(steps.ends):
+            if end <= start:
+                break
+            try:
+                expected = (end, parse_citation(text[start:end]))
+                break
+            except CitationError:
+                pass
+        assert steps.longest(i) == expected
+
+
+# -- ranges -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("end", ["第九九九九九九九九九条", "第一百万条", "第9999999999条"])
+def test_a_range_wider_than_the_document_is_one_unresolved_reference(end):
+    text = f"第一条 依照第一条至{end}的规定。"
+    doc = _quick(text)
+    (ref,) = doc.references
+    assert not ref.resolved and ref.targets[0] == "第一条" and len(ref.targets) == 2
+    assert [d.code for d in doc.diagnostics] == ["unresolved_reference"]
+
+
+def test_a_range_of_another_act_is_not_expanded_past_a_bound():
+    doc = _quick("第一条 依照《刑法》第一条至第一百万条的规定。")
+    (ref,) = doc.references
+    assert ref.kind == "external" and ref.targets == ["第一条", "第一百万条"]
+
+
+def test_a_range_inside_the_document_still_expands():
+    doc = _quick("第一条 依照第二条至第四条的规定。\n第二条 甲。\n第三条 乙。\n第四条 丙。")
+    (ref,) = doc.articles[0].paragraphs[0].references
+    assert ref.targets == ["第二条", "第三条", "第四条"] and ref.resolved
+
+
+# -- long lines and titles --------------------------------------------------------
+
+
+def test_one_long_line_with_no_title_marks():
+    doc = _quick("第一条 内容。" * 20000, 20)
+    assert doc.articles
+
+
+def test_many_lines_of_title_marks_and_lone_markers():
+    for text in ("第\n" * 20000, "《关于》\n" * 20000):
+        doc = _quick(text)
+        assert not doc.articles
+
+
+def test_a_citation_inside_a_title_is_still_no_reference():
+    doc = _quick("第一条 依照《关于〈刑法〉第三百四十一条的解释》办理。")
+    assert [r.kind for r in doc.references] == ["external"] or not doc.references
+    assert all("三百四十一" not in r.surface or r.surface.startswith("《") for r in doc.references)
+
+
+# -- numerals ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["第" + "1" * 4301 + "条", "第一条 依照第" + "九" * 4400 + "条",
+                                  "第" + "一" * 5000 + "条 内容", "第一条 第" + "万" * 3000 + "条"])
+def test_numerals_of_any_length_are_text(text):
+    doc = _quick(text)
+    for ref in doc.references:
+        assert len(ref.surface) < 100
+
+
+def test_numerals_with_wan_and_yi():
+    assert to_int("一万") == 10000 and to_int("一万零一") == 10001 and to_int("三亿零五万") == 300050000
+    assert to_int("9" * 13) is None and to_int("九" * 100) is None and to_int("1" * 5000) is None
+    for n in (10000, 10001, 12345, 100000, 1000000, 100010000, 123456789, LIMIT - 1):
+        assert to_int(to_chinese(n)) == n
+    with pytest.raises(ValueError):
+        to_chinese(LIMIT)
+
+
+def test_articles_numbered_past_ten_thousand_are_markers():
+    numbers = list(range(9998, 10004)) + [100000, 100001]
+    text = "".join(f"第{to_chinese(n)}条 内容。\n" for n in numbers)
+    doc = _quick(text)
+    assert [a.number for a in doc.articles] == numbers
+    assert doc.article(10001).label == "第一万零一条"
+    assert doc.get("第一万零一条").number == 10001
+
+
+def test_citation_parse_raises_citation_error_only():
+    for bad in ("第" + "1" * 5000 + "条", "第" + "九" * 5000 + "条", "第十亿亿条"):
+        with pytest.raises(CitationError):
+            parse_citation(bad)
+
+
+# -- memory and noise ----------------------------------------------------------------
+
+
+def test_a_run_of_control_characters_is_one_noise_record():
+    text = "第一条 内容" + "\x01" * 10000 + "。"
+    doc = _quick(text)
+    control = [n for n in doc.noise if n.kind == "control"]
+    assert len(control) == 1 and control[0].text == "\x01" * 10000
+    assert text[slice(*control[0].span)] == control[0].text
+
+
+def test_noise_text_is_the_input_at_its_span():
+    page = ("本报讯（记者王言 通讯\n员琚娇）为持续推进\x01工作。\n\n"
+            "中华人民共和国示例法\n第一条 为了规范。\n第二条 本法自公布之日起施行。\n\n"
+            "另讯 某地召开\n会议。\n")
+    doc = _quick(page)
+    assert doc.noise
+    for noise in doc.noise:
+        assert noise.text == page[slice(*noise.span)], noise
+
+
+# -- reading --------------------------------------------------------------------------
+
+
+def test_reading_refuses_devices_and_large_files(tmp_path):
+    with pytest.raises(regparse.ReadError, match="not a regular file"):
+        read_file("/dev/zero")
+    big = tmp_path / "big.txt"
+    big.write_text("第一条 内容。\n" * 100, encoding="utf-8")
+    with pytest.raises(regparse.ReadError, match="larger than 100 bytes"):
+        read_file(big, max_bytes=100)
+    assert read_file(big).startswith("第一条") and MAX_BYTES >= 100 * 2**20
+
+
+def test_a_forced_encoding_reads_a_file_with_a_nul(tmp_path):
+    path = tmp_path / "nul.txt"
+    path.write_bytes("第一条 内容\x00。".encode())
+    with pytest.raises(regparse.ReadError, match="binary data"):
+        read_file(path)
+    assert read_file(path, encoding="utf-8") == "第一条 内容\x00。"
+    assert decode_as(b"\xff" + "第一条".encode(), "utf-8", errors="replace") == "\ufffd第一条"
+    with pytest.raises(regparse.ReadError, match="not valid utf-8"):
+        decode_as(b"\xff", "utf-8")
+    with pytest.raises(regparse.ReadError, match="unknown encoding"):
+        decode_as(b"x", "no-such-encoding")
+
+
+_ZH = "第一条　为了保护公民的权利和义务，维护公共安全，制定本法。\n第二条　本法所称的用语，含义如下。\n" * 5
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read(encoding):
+    assert decode_with_encoding(_ZH.encode(encoding)) == (_ZH, encoding)
+
+
+@pytest.mark.parametrize("encoding, text, named", [
+    ("shift_jis", "第一条　この法律は、国民の権利及び義務を保護するために必要な事項を定めることを目的とする。\n" * 5, "Shift-JIS"),
+    ("euc_kr", "제1조(목적) 이 법은 국민의 권리와 의무를 보호하기 위하여 필요한 사항을 규정함을 목적으로 한다.\n" * 5, "EUC-KR"),
+])
+def test_japanese_and_korean_bytes_are_named_not_read_as_mojibake(encoding, text, named):
+    with pytest.raises(regparse.ReadError, match=named):
+        decode(text.encode(encoding), name="x.txt")
+    assert decode_as(text.encode(encoding), encoding) == text
+
+
+def test_gb18030_and_utf8_still_read():
+    assert decode(_ZH.encode("gb18030")) == _ZH
+    assert decode(codecs.BOM_UTF8 + _ZH.encode()) == _ZH
+
+
+def test_cli_encoding_and_errors(tmp_path):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(b"\xff" + "第一条 内容。\n".encode())
+    run = subprocess.run([sys.executable, "-m", "regparse", "parse", str(path), "--format", "text",
+                          "--encoding", "utf-8", "--errors", "replace"],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0 and "1 characters not valid utf-8" in run.stderr
+    run = subprocess.run([sys.executable, "-m", "regparse", "parse", "/dev/zero"],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 1 and run.stderr.count("\n") == 1 and "not a regular file" in run.stderr
+
+
+# -- outputs -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("uri", ["/akn/cn/act/2024/a\x01b", '/akn/cn/act/2024/a"b', "/akn/cn/act/2024/a<b"])
+def test_a_work_uri_that_xml_cannot_carry_is_refused(uri):
+    from regparse.export.akn import to_akn
+
+    with pytest.raises(regparse.RegparseError, match="not an Akoma Ntoso work URI"):
+        to_akn(regparse.parse("第一条 内容。"), frbr_uri=uri)
+
+
+# -- properties and the fuzz harness ------------------------------------------------
+
+_STEP = st.sampled_from(["第一条", "第十条", "第二款", "第（一）项", "第三章", "第一节", "第十条之一", "第1目",
+                         "第一万条", "第" + "九" * 30 + "条", "第一百万条"])
+_JOIN = st.sampled_from(["", "", "、", "和", "至", "或者", " "])
+runs = st.lists(st.tuples(_JOIN, _STEP).map("".join), min_size=1, max_size=200).map("".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(runs, st.sampled_from(["第一条 ", "第一条 依照", "第一条 依照《刑法》", "第一条 本法"]))
+def test_long_runs_of_steps_and_ranges_parse_quickly(run, before):
+    text = before + run + "的规定。"
+    doc = _quick(text, 5)
+    for ref in doc.references:
+        assert text[slice(*ref.span)] == ref.surface
+        assert len(ref.targets) <= 2 * 200 + 1000
+
+
+def test_fuzz_harness_bounded_run():
+    figures = fuzz.run(runs=None, seconds=4, seed=1, quiet=True)
+    assert figures["inputs"] > 100
+    assert figures["failures"] == []

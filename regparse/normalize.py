@@ -125,6 +125,9 @@ _FURNITURE_FIRST = set("0123456789—-－–第共")
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t\u3000]*")
 _MD_QUOTE = re.compile(r"^>[ \t\u3000]*")
 _MD_BOLD = re.compile(r"\*\*|__")
+# an HTML comment, as Markdown collections print them (<!-- INFO END -->); one
+# left open at the line end goes on over the next lines
+_MD_COMMENT = re.compile(r"<!--.*?(?:-->|$)")
 # control characters other than tab and line breaks, and zero-width marks
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b-\u200f\u2060\ufeff\ud800-\udfff]")
 # a run of them is one noise record (a megabyte of them is not a million
@@ -144,6 +147,7 @@ def clean_lines(source: str) -> tuple[list[Line], list[Noise]]:
     furniture = _FURNITURE.match
     append = lines.append
     pos = 0
+    in_comment = False       # inside an HTML comment opened on an earlier line
     # every line break: \r\n, \n, \r, \x0b, \x0c, \x1c-\x1e, \x85, \u2028, \u2029
     for raw in source.splitlines(True):
         start = pos
@@ -154,8 +158,18 @@ def clean_lines(source: str) -> tuple[list[Line], list[Noise]]:
             continue
         first = text[0]
         lead = raw.find(first)
+        if in_comment:
+            close = text.find("-->")
+            end = len(text) if close < 0 else close + 3
+            noise.extend(_removed("markup", source, [(start + lead, start + lead + end)]))
+            in_comment = close < 0
+            if end == len(text):
+                blank = True
+                continue
+            text, lead = text[end:].lstrip(), lead + end + (len(text[end:]) - len(text[end:].lstrip()))
+            first = text[0]
         # the common line: no control character, markup or page furniture
-        if not (has_special and _CONTROL.search(text)) and first not in "#>" and "**" not in text \
+        if not (has_special and _CONTROL.search(text)) and first not in "#><" and "**" not in text \
                 and "__" not in text and not (first in "（(" and _CONTINUED_FROM.match(text)) \
                 and not (text[-1] in "）)" and "转" in text) \
                 and not (len(text) <= 40 and (first in furniture_first or "报" in text) and furniture(text)):
@@ -173,6 +187,17 @@ def clean_lines(source: str) -> tuple[list[Line], list[Noise]]:
             line = Line(text, [(start + lead, start + lead + len(text))], raw_len=lead + len(text))
         text = line.text
         first = text[0]
+        # an HTML comment at the line start: markup
+        if first == "<" and text.startswith("<!--"):
+            m = _MD_COMMENT.match(text)
+            noise.extend(_removed("markup", source, slice_pieces(line.pieces, 0, m.end())))
+            in_comment = not m.group().endswith("-->") or m.end() == 4
+            line = _rebuild(source, slice_pieces(line.pieces, m.end()), line)
+            if line is None:
+                blank = True
+                continue
+            text = line.text
+            first = text[0]
         # markdown markup
         if first == "#" or first == ">" or "**" in text or "__" in text:
             line = _strip_markdown(source, line, noise)

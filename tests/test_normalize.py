@@ -4,6 +4,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import regparse
+from conftest import lost_characters
 from regparse.normalize import clean_lines
 from test_properties import regulation_like
 
@@ -79,3 +81,31 @@ def test_noise_around_a_removed_control_character_is_recorded_piece_by_piece():
     assert sorted((n.kind, n.text) for n in noise) == [
         ("control", "\x1f"), ("control", "\x1f"), ("markup", "**"), ("markup", "**"),
         ("page_furniture", "0"), ("page_furniture", "0")]
+
+
+# -- markup comments (<!-- INFO END -->, as Markdown collections print them) ----------
+
+def test_a_markup_comment_is_markup_noise_and_the_article_after_it_is_kept():
+    text = ("# 中华人民共和国民法典\n\n<!-- INFO END -->\n\n第一千二百五十九条 民法所称的“以上”、“以下”、“以内”、“届满”，包括本数。\n\n"
+            "第一千二百六十条 本法自2021年1月1日起施行。\n")
+    doc = regparse.parse(text)
+    assert [a.label for a in doc.articles] == ["第一千二百五十九条", "第一千二百六十条"]
+    assert doc.preamble == ""
+    assert ("markup", "<!-- INFO END -->") in [(n.kind, n.text) for n in doc.noise]
+    assert doc.get("第一千二百五十九条").text.startswith("民法所称")
+    assert not lost_characters(text, doc)
+
+
+def test_a_comment_over_several_lines_and_one_before_a_label():
+    text = "示例条例\n<!-- 多行\n注释 -->\n第一条 为了示例。\n<!-- a --> 第二条 本条例自发布之日起施行。\n"
+    doc = regparse.parse(text)
+    assert [a.label for a in doc.articles] == ["第一条", "第二条"]
+    comments = [n for n in doc.noise if n.kind == "markup"]
+    assert [n.text for n in comments] == ["<!-- 多行", "注释 -->", "<!-- a -->"]
+    assert all(text[slice(*n.span)] == n.text for n in comments)
+    assert not lost_characters(text, doc)
+
+
+def test_a_line_that_only_starts_with_a_bracket_is_text():
+    lines, noise = clean_lines("<一>示例\n<p>不是注释")
+    assert [ln.text for ln in lines] == ["<一>示例", "<p>不是注释"] and noise == []

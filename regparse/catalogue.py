@@ -182,7 +182,8 @@ WORD_AFTER_UNIT = {"目": "标录前", "节": "目约省能日假课", "条": "�
 
 # -- headings ------------------------------------------------------------------
 #: headings printed without a 编/章/节 marker, as whole lines
-BARE_HEADINGS = frozenset({"附则", "附　则", "附 则", "总则", "序言", "附則", "附　則", "附 則", "總則"})
+#: (compared with the spaces taken out: 附        则 and 分    则 are spaced out to fill a line)
+BARE_HEADINGS = frozenset({"附则", "总则", "分则", "序言", "附則", "總則", "分則"})
 #: 附则 standing alone after the last division closes every division
 CLOSING_HEADING_WORD = "附则"
 #: … in simplified or Traditional characters

@@ -25,6 +25,8 @@ DIVISION_TITLE_MAX = 40
 ANNEX_LINE_MAX = 60
 #: 一、一般规定 as a heading: a few words, where an item 一、… is a sentence
 ENUMERATED_HEADING_MAX = 24
+#: a spaced-out bare heading (附        则) is no longer than this
+SPACED_HEADING_MAX = 16
 #: a markdown heading line inside the body that is a heading, not a paragraph
 MARKDOWN_HEADING_MAX = 30
 #: the characters after a label that tell a reference (规定的, 、第十一条) from an article's text
@@ -193,13 +195,14 @@ def bare_heading(state: LexState, line: Line) -> bool:
     Why: codes print 附则 without a 第X章 marker, and Markdown exports mark
     their headings with #; neither is a paragraph of the article before.
 
-    - heading: 「附则」 after 第四十条;
+    - heading: 「附则」 after 第四十条, and spaced out to fill a line, 「附        则」, 「分    则」;
     - text: 「附则所列事项」 (a sentence), or any line before the first article.
     """
     if state.article_key is None:
         return False
     text = line.text
-    if text in BARE_HEADINGS or (line.heading and len(text) <= MARKDOWN_HEADING_MAX and not ends_closed(text)):
+    if (text in BARE_HEADINGS or (len(text) <= SPACED_HEADING_MAX and "".join(text.split()) in BARE_HEADINGS)
+            or (line.heading and len(text) <= MARKDOWN_HEADING_MAX and not ends_closed(text))):
         state.decide("bare_heading", f"{text} read as a heading without a marker", (line.start, line.end))
         return True
     return False

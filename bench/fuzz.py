@@ -25,7 +25,6 @@ with the figures: inputs tried, exceptions, accounting errors, slowest input.
 from __future__ import annotations
 
 import argparse
-import collections
 import random
 import sys
 import time
@@ -35,6 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import regparse  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "tests"))
+from accounting import lost_characters  # noqa: E402  (the suite's no-loss check)
 
 PIECES = [
     "第", "条", "章", "节", "编", "分编", "款", "项", "目", "之一", "第一条", "第十条", "第二章", "第 三 条", "第1条",
@@ -48,31 +50,11 @@ PIECES = [
 ]
 
 
-def accounted(doc) -> str:
-    """Every piece of text the parse kept (the tree, front matter, headings, appendices, noise)."""
-    parts = [doc.title or "", doc.subtitle or "", *doc.info, doc.preamble]
-    for node in doc.walk():
-        if node is doc:
-            continue
-        parts.append(node.label)
-        parts.append(node.title or "")
-        if node.kind in ("paragraph", "item", "subitem"):
-            parts.append(node.text)
-        elif node.kind in ("part", "subpart", "chapter", "section"):
-            parts.append(node.intro)
-    for heading in doc.headings:
-        parts.append(heading.text)
-        parts.extend(heading.paragraphs)
-    parts.extend(appendix.text for appendix in doc.appendices)
-    parts.extend(noise.text for noise in doc.noise)
-    return "".join(parts)
-
-
 def problems(text: str) -> list[str]:
     """What is wrong with the parse of ``text`` (empty when nothing is); raises what parse raises."""
     doc = regparse.parse(text)
     out = []
-    lost = collections.Counter("".join(text.split())) - collections.Counter("".join(accounted(doc).split()))
+    lost = lost_characters(text, doc)
     # a lone surrogate is accounted for by its escape
     lost = {ch: n for ch, n in lost.items() if not "\ud800" <= ch <= "\udfff"}
     if lost:

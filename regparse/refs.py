@@ -44,11 +44,9 @@ from .model import Reference, Regulation
 
 __all__ = [
     "Found", "find", "annotate", "list_references",
-    "SELF_WORDS", "COMMON_ACTS",
+    "SELF_WORDS",
 ]
 
-#: the national acts most often cited by their short name without 《》 (kept under its old name)
-COMMON_ACTS = ACT_SHORT_NAMES
 
 
 def _not_followed_by(unit: str, extra: str = "") -> str:

@@ -54,9 +54,6 @@ __all__ = ["tokenize", "read_columns", "regions", "ends_closed", "read_mark", "l
 #: the stages in the order they run, by name
 STAGES = ("columns", "width", "regions", "run_on", "front", "interleave", "lines", "end", "roles", "repairs")
 
-# the name the pipeline knew the state by
-Lexer = LexState
-
 
 def read_columns(source: str, lines: list[Line], explain: bool = False) -> tuple[list[Line], list, list]:
     """The clean lines of ``source`` in reading order, the decisions taken and

@@ -188,6 +188,10 @@ BARE_HEADINGS = frozenset({"附则", "总则", "分则", "序言", "附則", "�
 CLOSING_HEADING_WORD = "附则"
 #: … in simplified or Traditional characters
 CLOSING_HEADING_WORDS = frozenset({CLOSING_HEADING_WORD, "附則"})
+#: the Traditional forms of the marker and citation words and the simplified
+#: character each stands for: a label or citation written 第十一條 is 第十一条
+TRADITIONAL_MARKER_WORDS = {"條": "条", "編": "编", "節": "节", "項": "项"}
+TRADITIONAL_MARKERS = str.maketrans(TRADITIONAL_MARKER_WORDS)
 #: Taiwan's numbering: paragraphs are 項 and items 款 (第二項第三款, 前項), where the mainland cites 第二款第三项
 TAIWAN_CITATION = re.compile(r"第[一二三四五六七八九十\d]+項第[一二三四五六七八九十\d]+款|前項|本項")
 

@@ -28,7 +28,7 @@ from lark.exceptions import LarkError
 from .errors import CitationError
 from .grammar import load
 from .model import DIVISION_KINDS
-from .catalogue import LEVEL_OF_UNIT, STATE_PREFIX, UNIT_OF_LEVEL
+from .catalogue import LEVEL_OF_UNIT, STATE_PREFIX, TRADITIONAL_MARKERS, UNIT_OF_LEVEL
 from .numerals import to_chinese, to_int
 
 __all__ = [
@@ -164,7 +164,8 @@ def parse(citation: str) -> Citation:
     """Read a citation string.
 
     Accepts Chinese, Arabic and full-width numerals, half- or full-width
-    brackets, 第三项 as well as 第（三）项, spaces inside, lists and ranges.
+    brackets, 第三项 as well as 第（三）项, spaces inside, lists and ranges,
+    and the Traditional marker words (第十一條第一款第三項).
     Raises :class:`CitationError` when ``citation`` is not a citation.
 
     >>> parse("第11条第1款第3项").single
@@ -172,7 +173,7 @@ def parse(citation: str) -> Citation:
     """
     if not isinstance(citation, str):
         raise CitationError(f"a citation is a string, not {type(citation).__name__}")
-    text = citation.strip()
+    text = citation.strip().translate(TRADITIONAL_MARKERS)
     if not text:
         raise CitationError("empty citation")
     try:

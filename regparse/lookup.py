@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from .citation import (DIVISION_LEVELS, LEVELS, RANK, STATE_PREFIX, Location, Range, chain_matches, format, format_location,
                        names_act, parse, split_act, step_text)
+from .catalogue import TRADITIONAL_MARKERS
 from .errors import CitationError, CitationNotFound, OtherActCitation
 from .model import Appendix, Article, Division, Heading, Node, Regulation, provide
 from .numerals import to_int
@@ -112,7 +113,8 @@ def lookup(doc: Regulation, citation: str) -> Node | Appendix | Heading:
 
     The citation may start with the act's name, as :func:`cite` writes it
     (《中华人民共和国刑法》第十条) or as people do (刑法第十条, 《刑法》第十条,
-    本法第十条); a name that is not this document's raises
+    本法第十条), and in Traditional marker words (第十一條第一款第三項 is
+    第十一条第一款第（三）项); a name that is not this document's raises
     :class:`OtherActCitation`.  Beyond the numbered provisions:
 
     - 附件, 附件一, 附件1, 附表二, 附录 … — that :class:`Appendix` of
@@ -137,7 +139,7 @@ def lookup(doc: Regulation, citation: str) -> Node | Appendix | Heading:
     if not isinstance(citation, str):
         raise CitationError(f"a citation is a string, not {type(citation).__name__}")
     index = doc._lookup()["citation"]
-    key = "".join(citation.split())
+    key = "".join(citation.split()).translate(TRADITIONAL_MARKERS)
     node = index.get(key)
     if node is not None:
         return node
@@ -180,7 +182,7 @@ def select(doc: Regulation, citation: str) -> list[Node | Appendix | Heading]:
     remember(doc)
     if not isinstance(citation, str):
         raise CitationError(f"a citation is a string, not {type(citation).__name__}")
-    key, named = _without_act(doc, "".join(citation.split()), citation)
+    key, named = _without_act(doc, "".join(citation.split()).translate(TRADITIONAL_MARKERS), citation)
     if named and not key:
         return [doc]
     special = _special(doc, key, citation, every=True)

@@ -77,6 +77,24 @@ def test_a_citation_with_this_documents_name_looks_up(seed, citation):
     assert seed.get(citation) is seed.get("第十一条第一款第（三）项")
 
 
+@pytest.mark.parametrize("traditional, simplified", [
+    ("第十一條", "第十一条"),
+    ("第十一條第一款第三項", "第十一条第一款第（三）项"),
+    ("第三章第十二條", "第三章第十二条"),
+    ("本條例第十一條", "第十一条"),
+])
+def test_a_citation_in_traditional_characters_looks_up_as_the_simplified_one(seed, traditional, simplified):
+    # labels are canonical (simplified) whatever the text prints, so the
+    # Traditional marker words of a citation are read as the simplified ones
+    assert seed.get(traditional) is seed.get(simplified)
+
+
+def test_a_traditional_text_is_cited_in_either_script():
+    doc = regparse.parse("示例條例\n第一條　本條例適用於示例。\n第二條　有下列情形之一的：\n（一）甲；\n（二）乙。\n")
+    assert doc.get("第二條第一款第二項") is doc.get("第二条第（二）项")
+    assert [a.label for a in doc.select("第一條至第二條")] == ["第一条", "第二条"]
+
+
 def test_the_full_citation_regparse_writes_looks_up_to_the_node_on_the_seeds(seed, made):
     for doc in (seed, made):
         first = _first_by_citation(doc)

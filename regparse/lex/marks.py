@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .. import grammar
-from ..catalogue import DIVISION_RANK, MARK_FIRST, MARK_KIND, SEPARATORS
+from ..catalogue import DIVISION_RANK, MARK_FIRST, MARK_KIND, SEPARATORS, TRADITIONAL_MARKERS
 from ..normalize import Line
 from ..numerals import to_int
 
@@ -131,7 +131,6 @@ def _quote_separates(kind: str, quote: str) -> bool:
     return kind in DIVISION_RANK or (kind == "article" and quote == "”")
 # OCR and script variants inside labels and the character each stands for
 _NUMERAL_VARIANTS = str.maketrans({"干": "千", "_": "一"})
-_TRADITIONAL = str.maketrans({"條": "条", "編": "编", "節": "节"})
 _OCR_BRACKETS = "〈《"
 
 
@@ -141,7 +140,7 @@ def _reading(kind: str, raw: str) -> tuple[str, str, int | None, int, str]:
     label = "".join(raw.split())
     repair = ""
     if kind in DIVISION_RANK or kind == "article":
-        canonical = label.translate(_TRADITIONAL)
+        canonical = label.translate(TRADITIONAL_MARKERS)
         if canonical != label:
             repair = "traditional_marker"
         fixed = canonical.translate(_NUMERAL_VARIANTS)

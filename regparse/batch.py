@@ -45,7 +45,7 @@ import sys
 import tempfile
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import IO, Callable, Iterable, Iterator, Sequence
 
@@ -76,12 +76,14 @@ class BatchRefused(RegparseError):
 
 @dataclass(frozen=True)
 class Job:
-    """One input: its path, its path under the input folder (``/``-separated), and its
-    output file (None for jsonl, whose lines the parent writes)."""
+    """One input: its path, its path under the input folder (``/``-separated), its
+    output file (None for jsonl, whose lines the parent writes), and whether a PDF
+    without a text layer is read by OCR."""
 
     source: Path
     relative: str
     output: Path | None
+    ocr: bool = False
 
 
 @dataclass(frozen=True)
@@ -324,7 +326,7 @@ def process(job: Job, fmt: str) -> Outcome:
     from .parse import parse_file
 
     try:
-        doc = parse_file(job.source)
+        doc = parse_file(job.source, ocr=job.ocr)
         if job.output is None:
             line = jsonl_record(job.relative, doc)
         else:
@@ -546,11 +548,13 @@ def _read_jsonl(path: Path) -> dict[str, tuple[int, int]]:
 
 def run(folder: str | os.PathLike, output: str | os.PathLike, *, fmt: str = "json",
         patterns: Sequence[str] | None = None, jobs: int = 1, skip_existing: bool = False,
-        keep_suffix: bool = False, quiet: bool = False, stream: IO[str] | None = None) -> Summary:
+        keep_suffix: bool = False, quiet: bool = False, stream: IO[str] | None = None,
+        ocr: bool = False) -> Summary:
     """Parse every input under ``folder`` into ``output`` (a folder; the file for jsonl).
 
     ``jobs`` worker processes (0: one per core) each parse and write their own
-    files; ``skip_existing`` leaves inputs whose output exists alone.  Progress
+    files; ``skip_existing`` leaves inputs whose output exists alone; ``ocr``
+    reads PDFs without a text layer by OCR (tesseract with chi_sim).  Progress
     and per-file errors go to ``stream`` (standard error), then the summary line.
     Raises :class:`BatchRefused` before writing anything when the run would
     lose a file (see :func:`plan`).
@@ -558,6 +562,8 @@ def run(folder: str | os.PathLike, output: str | os.PathLike, *, fmt: str = "jso
     stream = stream if stream is not None else sys.stderr
     started = time.monotonic()
     todo_jobs = plan(folder, output, fmt, patterns, keep_suffix)
+    if ocr:
+        todo_jobs = [replace(job, ocr=True) for job in todo_jobs]
     target = Path(output)
     summary = Summary(total=len(todo_jobs), target=target)
     previous: dict[str, tuple[int, int]] = {}

@@ -135,7 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     def command(name: str, help: str) -> argparse.ArgumentParser:
         p = commands.add_parser(name, help=help, description=help, epilog=_EPILOG[name],
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-        if name in ("parse", "get", "check", "refs", "extract"):
+        if name in ("parse", "get", "check", "refs", "extract", "batch"):
             p.add_argument("--ocr", action="store_true",
                            help="read a PDF without a text layer by OCR (needs tesseract with chi_sim on PATH)")
         return p
@@ -555,7 +555,8 @@ def _count(value: str) -> int:
 
 def _cmd_batch(args: argparse.Namespace) -> int:
     summary = _batch.run(args.folder, args.output, fmt=args.format, patterns=args.glob, jobs=args.jobs,
-                         skip_existing=args.skip_existing, keep_suffix=args.keep_suffix, quiet=args.quiet)
+                         skip_existing=args.skip_existing, keep_suffix=args.keep_suffix, quiet=args.quiet,
+                         ocr=args.ocr)
     print(summary.line(), file=sys.stderr)
     return summary.exit_status
 

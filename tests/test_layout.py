@@ -272,6 +272,19 @@ def test_ocr_reads_a_scanned_pdf(tmp_path, capsys):
     assert "施行" in capsys.readouterr().out
 
 
+def test_batch_fails_an_image_only_pdf_and_reads_it_with_ocr(tmp_path, capsys):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "scan.pdf").write_bytes(scanned(FILES / "lo-1col.pdf"))
+    assert main(["batch", str(inputs), "-o", str(tmp_path / "out"), "-q"]) == 1
+    assert "no text layer" in capsys.readouterr().err
+    if not _tesseract():
+        pytest.skip("tesseract with chi_sim is not installed")
+    assert main(["batch", str(inputs), "-o", str(tmp_path / "ocr"), "-q", "--ocr"]) == 0
+    doc = regparse.Regulation.model_validate_json((tmp_path / "ocr" / "scan.json").read_text(encoding="utf-8"))
+    assert [a.label for a in doc.articles] == [a.label for a in regparse.parse_file(FILES / "lo-1col.pdf").articles]
+
+
 # -- any Source --------------------------------------------------------------------------
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402

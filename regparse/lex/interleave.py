@@ -1,4 +1,4 @@
-"""Stage 3½, interleaved columns: article lines out of sequence that are what they look like.
+"""Stage 3½, interleaved columns and wrapped headings: lines as the tools cut them.
 
 pdftotext's reading order, with a narrow gutter or tall line spacing,
 interleaves the lines of neighbouring columns and merges the last lines of
@@ -7,21 +7,34 @@ and after lines of other columns cut mid-sentence, where the rule for a
 wrapped reference (:func:`regparse.lex.starts.article_start`) reads them as
 text.  When the labelled lines of a text come out of order often, each such
 line with a separator after its label is an article the first time its
-number is met.
+number is met, and so is each division heading; a line that holds the
+last lines of two or three columns side by side is cut where the columns
+meet.  In any text, a heading that a narrow column wrapped onto the next
+line is joined back.
 """
 from __future__ import annotations
 
 import re
 
-from ..normalize import Line
-from .marks import Mark, line_mark
+from ..catalogue import DIVISION_RANK
+from ..normalize import Line, slice_pieces
+from .marks import Mark, line_mark, read_mark
 from .registry import rule
 from .state import LexState
 
-__all__ = ["interleaved_columns", "out_of_order_article", "INTERLEAVED_DESCENTS_MIN", "INTERLEAVED_SHARE"]
+__all__ = ["tool_lines", "interleaved_columns", "out_of_order_article", "out_of_order_division", "merged_columns",
+           "heading_runover", "INTERLEAVED_DESCENTS_MIN", "INTERLEAVED_SHARE", "RUNOVER_FILL", "RUNOVER_LINES_MAX"]
 
-# two digits with no unit between them (第三二六条): an OCR misreading, no article number
-_MALFORMED = re.compile("[一二三四五六七八九][一二三四五六七八九]")
+# two digits with no unit between them (第三二六条), or a ten counted as 一十 (第一十四条, where 第十四条
+# or 第二十四条 is printed): an OCR misreading, no article number
+_MALFORMED = re.compile("[一二三四五六七八九][一二三四五六七八九]|^第一十")
+
+#: a heading wraps when it is at most this many characters short of the column's usual line
+RUNOVER_FILL = 3
+#: … onto one or two more lines
+RUNOVER_LINES_MAX = 2
+#: what a heading's title never holds: the punctuation of a sentence
+_SENTENCE_MARKS = frozenset("。；，,;：:！？!?")
 
 #: interleaved: at least this many labelled lines come after a higher number …
 INTERLEAVED_DESCENTS_MIN = 3
@@ -90,3 +103,167 @@ def out_of_order_article(state: LexState, mark: Mark, line: Line) -> bool:
     state.decide("out_of_order_article", f"{mark.label} taken out of sequence (interleaved columns)",
                  (line.start, line.end))
     return True
+
+
+@rule
+def out_of_order_division(state: LexState, mark: Mark, line: Line) -> bool:
+    """In interleaved text, 第X章 (编/分编/节) with a short title is a heading out of sequence, once per number.
+
+    Why: the line before it belongs to another column, so its being cut
+    mid-sentence says nothing; a separator after the label, a title of a few
+    words with no sentence in it and a number not met yet say it is a heading.
+
+    - heading: ``第二章 生产、经营、使用`` after ``和监督管理，依照本条例的规``;
+    - text: ``第二章规定的职责，由…`` (no separator, a sentence), 第二章 a second time.
+    """
+    if state.taken is None or not mark.sep or mark.number is None or mark.rest >= len(line.text):
+        return False
+    key = (mark.kind, mark.number)
+    if key in state.taken or any(ch in _SENTENCE_MARKS for ch in line.text[mark.rest:]):
+        return False
+    state.taken.add(key)  # type: ignore[arg-type]
+    state.decide("out_of_order_division", f"{mark.label} taken out of sequence (interleaved columns)",
+                 (line.start, line.end))
+    return True
+
+
+def tool_lines(state: LexState, lines: list[Line]) -> list[Line]:
+    """The lines of the body as the tools should have cut them: interleaved
+    columns found (:func:`interleaved_columns`) and their merged lines cut
+    (:func:`merged_columns`), wrapped headings joined (:func:`heading_runover`)."""
+    if not lines:
+        return lines
+    if interleaved_columns(state, lines):
+        lines = merged_columns(state, lines)
+    return heading_runover(state, lines)
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """Where a line that holds several columns' lines is cut: at each single
+    space between two printed characters, but for the space after a label
+    (第八条 开展…) and the letter-spacing of a short title (总 则)."""
+    cuts = [0]
+    i = text.find(" ")
+    while i > 0:
+        j = i + 1
+        while j < len(text) and text[j] == " ":
+            j += 1
+        if j < len(text):
+            seg = text[cuts[-1]:i].rstrip()
+            mark = read_mark(seg)
+            spaced = j == i + 1 and (len(seg) - seg.rfind(" ") - 1 == 1 or text[j + 1:j + 2] in (" ", ""))
+            if not (mark is not None and mark.end == len(seg)) and not spaced:
+                cuts.append(j)
+        i = text.find(" ", j)
+    return [(a, b) for a, b in zip(cuts, cuts[1:] + [len(text)])]
+
+
+def _cut(line: Line, a: int, b: int) -> Line:
+    text = line.text[a:b].strip()
+    lead = len(line.text[a:b]) - len(line.text[a:b].lstrip())
+    pieces = [pc for pc in slice_pieces(line.pieces, a + lead, a + lead + len(text)) if pc[1] > pc[0]]
+    return Line(text, pieces, blank_before=line.blank_before and a == 0, raw_len=len(text))
+
+
+@rule
+def merged_columns(state: LexState, lines: list[Line]) -> list[Line]:
+    """In interleaved text, a line with a space between printed characters holds the lines of several columns.
+
+    Why: pdftotext joins the lines of neighbouring columns that share a
+    baseline with one space; Chinese text has no space inside a sentence, so
+    but for the separator after a label and a spaced-out title, each space
+    there is where one column's line ends and the next one's begins.
+
+    - cut: ``第八条 开展数据处理活动， 第二章 数据安全与发展`` (an article's line, then a heading);
+    - kept: ``第八条 开展数据处理活动，`` and ``第一章 总 则``.
+    """
+    out: list[Line] = []
+    for ln in lines:
+        if " " not in ln.text:
+            out.append(ln)
+            continue
+        segments = _segments(ln.text)
+        if len(segments) == 1:
+            out.append(ln)
+            continue
+        out.extend(_cut(ln, a, b) for a, b in segments if ln.text[a:b].strip())
+        state.decide("merged_columns", f"a line cut into the lines of {len(segments)} columns", (ln.start, ln.end))
+    return out
+
+
+def _usual_length(lines: list[Line]) -> int:
+    """The most common length of the lines long enough to be cut by a column's edge."""
+    counts: dict[int, int] = {}
+    for ln in lines:
+        if ln.raw_len >= 10:
+            counts[ln.raw_len] = counts.get(ln.raw_len, 0) + 1
+    return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0] if counts else 0
+
+
+def _runover(line: Line, heading: Line) -> bool:
+    """Whether ``line`` can be the rest of ``heading``'s title."""
+    text = line.text
+    return not line.blank_before and not line.page_break and line_mark(line) is None \
+        and len(text) < len(heading.text) and not any(ch in _SENTENCE_MARKS for ch in text)
+
+
+def _ends_heading(lines: list[Line], k: int) -> bool:
+    """Whether what comes at ``k`` shows the heading before it has ended."""
+    if k >= len(lines) or lines[k].blank_before or lines[k].page_break:
+        return True
+    mark = line_mark(lines[k])
+    return mark is not None and (mark.kind == "article" or mark.kind in DIVISION_RANK)
+
+
+@rule
+def heading_runover(state: LexState, lines: list[Line]) -> list[Line]:
+    """A division heading as long as the column's lines goes on to a short line of a few words before a break.
+
+    Why: a narrow column wraps a long heading (set bold and centred, so it
+    holds fewer characters than the body's lines); the rest of its title is
+    a line with no sentence in it, and after it comes a blank line or the
+    next article.
+
+    - joined: ``第二章 建设单位的质量责任`` / ``和义务`` / (blank) / ``第七条 建设单位应当将工``;
+    - kept: ``第三章 数据安全制度`` / ``数字经济发展规划。`` (a sentence of another column).
+    """
+    usual = -1
+    out: list[Line] = []
+    k = 0
+    n = len(lines)
+    while k < n:
+        ln = lines[k]
+        out.append(ln)
+        k += 1
+        if ln.text[0] != "第" or k >= n or not _runover(lines[k], ln):
+            continue
+        mark = line_mark(ln)
+        if mark is None or mark.kind not in DIVISION_RANK or mark.rest >= len(ln.text) \
+                or any(ch in _SENTENCE_MARKS for ch in ln.text[mark.rest:]):
+            continue
+        if usual < 0:
+            usual = state.width or _usual_length(lines)
+        if not usual or ln.raw_len < usual - RUNOVER_FILL:
+            continue
+        j = k
+        while not _ends_heading(lines, j + 1):
+            if j - k + 1 >= RUNOVER_LINES_MAX or lines[j].raw_len < usual - RUNOVER_FILL \
+                    or not _runover(lines[j + 1], ln):
+                j = -1
+                break
+            j += 1
+        # a heading that fills a known wrap width, and one line after it, is the joins' (wrapped_heading)
+        if j < 0 or (j == k and state.width and ln.raw_len >= state.width):
+            continue
+        rest = lines[k:j + 1]
+        text = ln.text + "".join(r.text for r in rest)
+        pieces = list(ln.pieces)
+        for r in rest:
+            pieces.extend(r.pieces)
+        joined = Line(text, pieces, blank_before=ln.blank_before, heading=ln.heading, page_break=ln.page_break,
+                      raw_len=rest[-1].raw_len)
+        out[-1] = joined
+        state.decide("heading_runover", f"the heading {text[:mark.end]} goes on over {len(rest)} more line(s)",
+                     (joined.start, joined.end))
+        k = j + 1
+    return out

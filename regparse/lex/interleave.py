@@ -18,11 +18,13 @@ import re
 
 from ..catalogue import DIVISION_RANK
 from ..normalize import Line, slice_pieces
+from ..numerals import to_int
 from .marks import Mark, line_mark, read_mark
+from .text import ends_closed
 from .registry import rule
 from .state import LexState
 
-__all__ = ["tool_lines", "interleaved_columns", "out_of_order_article", "out_of_order_division", "merged_columns",
+__all__ = ["tool_lines", "heading_beside_text", "lost_di_headings", "interleaved_columns", "out_of_order_article", "out_of_order_division", "merged_columns",
            "heading_runover", "INTERLEAVED_DESCENTS_MIN", "INTERLEAVED_SHARE", "RUNOVER_FILL", "RUNOVER_LINES_MAX"]
 
 # two digits with no unit between them (第三二六条), or a ten counted as 一十 (第一十四条, where 第十四条
@@ -35,6 +37,7 @@ RUNOVER_FILL = 3
 RUNOVER_LINES_MAX = 2
 #: what a heading's title never holds: the punctuation of a sentence
 _SENTENCE_MARKS = frozenset("。；，,;：:！？!?")
+_NUMERAL_FIRST = frozenset("一二三四五六七八九十")
 
 #: interleaved: at least this many labelled lines come after a higher number …
 INTERLEAVED_DESCENTS_MIN = 3
@@ -80,6 +83,10 @@ def interleaved_columns(state: LexState, lines: list[Line]) -> bool:
     if descents < INTERLEAVED_DESCENTS_MIN or descents < INTERLEAVED_SHARE * labelled:
         return False
     state.taken = set()
+    state.interleaved = ((lines[0].start, lines[-1].end),
+                         f"the lines of the page's columns are interleaved ({descents} of {labelled} labelled article "
+                         "lines out of order): articles and headings were taken where their labels stand, but the "
+                         "reading order could not be rebuilt, so their text may hold lines of other columns")
     state.decide("interleaved_columns", f"{descents} of {labelled} labelled article lines come out of order: "
                  "the columns are interleaved", (lines[0].start, lines[-1].end))
     return True
@@ -135,7 +142,53 @@ def tool_lines(state: LexState, lines: list[Line]) -> list[Line]:
         return lines
     if interleaved_columns(state, lines):
         lines = merged_columns(state, lines)
+    else:
+        lines = heading_beside_text(state, lines)
+    lost_di_headings(state, lines)
     return heading_runover(state, lines)
+
+
+# 二节 ”收养的效力: a numeral, the division word and its title, with the 第 before them lost
+_LOST_DI = re.compile(r"([一二三四五六七八九十]{1,3})([编章节])([ 　”“]*)(?=[^ 　”“])")
+_KIND_OF_WORD = {"编": "part", "章": "chapter", "节": "section"}
+#: a heading whose 第 OCR lost is no longer than this
+LOST_DI_LINE_MAX = 24
+
+
+def lost_di_headings(state: LexState, lines: list[Line]) -> None:
+    """The headings whose 第 OCR dropped, read as the division they number
+    (:func:`regparse.lex.repairs.ocr_lost_di`): a numeral and 章/节/编 at the
+    start of a short line with no sentence in it, at a block's start, that
+    numbers the division next after the last one of its kind."""
+    last: dict[str, int] = {}
+    for k, ln in enumerate(lines):
+        text = ln.text
+        first = text[0]
+        if first == "第":
+            mark = line_mark(ln)
+            if mark is not None and mark.kind in DIVISION_RANK and mark.number is not None:
+                last[mark.kind] = mark.number
+                for kind, rank in DIVISION_RANK.items():
+                    if rank > DIVISION_RANK[mark.kind]:
+                        last.pop(kind, None)
+            continue
+        if first not in _NUMERAL_FIRST or len(text) > LOST_DI_LINE_MAX:
+            continue
+        m = _LOST_DI.match(text)
+        if m is None or any(ch in _SENTENCE_MARKS for ch in text):
+            continue
+        kind = _KIND_OF_WORD[m.group(2)]
+        number = to_int(m.group(1))
+        if number is None or number != last.get(kind, 0) + 1 or number == 1:
+            continue
+        if not (ln.blank_before or ln.page_break or k == 0 or ends_closed(lines[k - 1].text)):
+            continue
+        label = "第" + m.group(1) + m.group(2)
+        ln.mark = Mark(kind, m.end(2), label, number, 0, m.end(), m.end() > m.end(2), "ocr_lost_di")
+        last[kind] = number
+        for other, rank in DIVISION_RANK.items():
+            if rank > DIVISION_RANK[kind]:
+                last.pop(other, None)
 
 
 def _segments(text: str) -> list[tuple[int, int]]:
@@ -191,6 +244,50 @@ def merged_columns(state: LexState, lines: list[Line]) -> list[Line]:
     return out
 
 
+#: the run of spaces that OCR leaves between columns read across (a sentence's own spacing is one)
+_ACROSS = re.compile("[ 　|”“]{3,}")
+#: a heading beside another column's text has a title of a few words
+BESIDE_TITLE_MAX = 20
+
+
+@rule
+def heading_beside_text(state: LexState, lines: list[Line]) -> list[Line]:
+    """A division heading at the end of a line, after a run of spaces, is a heading of the next column.
+
+    Why: where a running header crosses the page, tesseract (psm 3) reads a
+    row across the columns, so a heading set at the top of the next column
+    ends a line of the one before, after a wide gap; a heading quoted in a
+    sentence has no gap before it.
+
+    - cut: ``安机关交通管理部门应当扣留其机   机动车驾驶人单日连续参加现     第五章 记分减免``;
+    - kept: ``依照本法第五章的规定处理。`` (no gap), ``第五章 记分减免`` (alone on its line).
+    """
+    out: list[Line] | None = None
+    for k, ln in enumerate(lines):
+        text = ln.text
+        if "   " not in text and "|" not in text:
+            if out is not None:
+                out.append(ln)
+            continue
+        gap = None
+        for gap in _ACROSS.finditer(text):
+            pass
+        tail = text[gap.end():] if gap is not None and gap.start() > 0 else ""
+        mark = read_mark(tail) if tail else None
+        if mark is None or mark.kind not in DIVISION_RANK or not mark.sep or mark.rest >= len(tail) \
+                or len(tail) - mark.rest > BESIDE_TITLE_MAX or any(ch in _SENTENCE_MARKS for ch in tail):
+            if out is not None:
+                out.append(ln)
+            continue
+        if out is None:
+            out = lines[:k]
+        out.append(_cut(ln, 0, gap.start()))
+        out.append(_cut(ln, gap.end(), len(text)))
+        state.decide("heading_beside_text", f"{mark.label} cut from the end of a line of another column",
+                     (ln.start, ln.end))
+    return lines if out is None else out
+
+
 def _usual_length(lines: list[Line]) -> int:
     """The most common length of the lines long enough to be cut by a column's edge."""
     counts: dict[int, int] = {}
@@ -235,7 +332,7 @@ def heading_runover(state: LexState, lines: list[Line]) -> list[Line]:
         ln = lines[k]
         out.append(ln)
         k += 1
-        if ln.text[0] != "第" or k >= n or not _runover(lines[k], ln):
+        if (ln.text[0] != "第" and ln.mark is False) or k >= n or not _runover(lines[k], ln):
             continue
         mark = line_mark(ln)
         if mark is None or mark.kind not in DIVISION_RANK or mark.rest >= len(ln.text) \
@@ -262,6 +359,7 @@ def heading_runover(state: LexState, lines: list[Line]) -> list[Line]:
             pieces.extend(r.pieces)
         joined = Line(text, pieces, blank_before=ln.blank_before, heading=ln.heading, page_break=ln.page_break,
                       raw_len=rest[-1].raw_len)
+        joined.mark = mark   # the label reads the same with the title's rest after it (and may be a repair's)
         out[-1] = joined
         state.decide("heading_runover", f"the heading {text[:mark.end]} goes on over {len(rest)} more line(s)",
                      (joined.start, joined.end))

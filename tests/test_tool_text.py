@@ -35,9 +35,9 @@ TARGETS = {
 }
 #: what this version reaches at least (the score may only rise)
 FLOORS = {
-    "pdf": {"article_f1": 0.993, "division_f1": 0.96, "item_f1": 0.49},
-    "layout": {"article_f1": 0.98, "division_f1": 0.95, "item_f1": 0.72, "text_exact": 0.66},
-    "scan": {"article_f1": 0.99, "division_f1": 0.90, "item_f1": 0.87, "para_count_acc": 0.90},
+    "pdf": {"article_f1": 0.993, "division_f1": 0.965, "item_f1": 0.66, "text_exact": 0.58},
+    "layout": {"article_f1": 0.98, "division_f1": 0.96, "item_f1": 0.72, "text_exact": 0.66},
+    "scan": {"article_f1": 0.99, "division_f1": 0.95, "item_f1": 0.87, "para_count_acc": 0.91},
     "scan4": {"article_f1": 0.89, "division_f1": 0.71},
 }
 MET = {("pdf", "article_precision"), ("layout", "article_precision"), ("scan", "article_precision"),
@@ -220,3 +220,18 @@ def test_interleaved_columns_are_reported_and_their_merged_lines_cut():
     assert text[slice(*chapter.span)].startswith("第二章 数据安全与发展")
     # an ordinary text is not reported
     assert not any(d.code == "interleaved_columns" for d in regparse.parse(OCR_PAGE).diagnostics)
+
+
+@needs_real
+def test_interleaved_columns_are_read_column_by_column_where_the_numbering_says_so():
+    doc_id = "shf-d3c204f72a"
+    text = (CORPUS / "real" / f"{doc_id}.pdf.txt").read_text(encoding="utf-8")
+    gold = json.loads((CORPUS / "dev" / f"{doc_id}.gold.json").read_text(encoding="utf-8"))
+    doc = regparse.parse(text, explain=True)
+    assert any(d.kind == "column_streams" for d in doc.decisions)
+    # two columns given line by line, A B A B: the list of 第十八条 comes back whole and in order
+    want = next(a for a in gold["articles"] if a["number"] == 18)
+    got = doc.article(18)
+    assert [[(i.number, i.text) for i in p.items] for p in got.paragraphs] == \
+        [[(i["number"], i["text"]) for i in p["items"]] for p in want["paragraphs"]]
+    assert not lost_characters(text, doc)

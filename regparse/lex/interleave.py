@@ -24,13 +24,15 @@ from .text import ends_closed
 from .registry import rule
 from .state import LexState
 
-__all__ = ["tool_lines", "heading_beside_text", "lost_di_headings", "interleaved_columns", "out_of_order_article", "out_of_order_division", "merged_columns",
+__all__ = ["tool_lines", "column_streams", "heading_beside_text", "lost_di_headings", "interleaved_columns", "out_of_order_article", "out_of_order_division", "merged_columns",
            "heading_runover", "INTERLEAVED_DESCENTS_MIN", "INTERLEAVED_SHARE", "RUNOVER_FILL", "RUNOVER_LINES_MAX"]
 
 # two digits with no unit between them (第三二六条), or a ten counted as 一十 (第一十四条, where 第十四条
 # or 第二十四条 is printed): an OCR misreading, no article number
 _MALFORMED = re.compile("[一二三四五六七八九][一二三四五六七八九]|^第一十")
 
+#: a page is read column by column when that halves the breaks in its numbering, or takes this many away
+DEALT_GAIN_MIN = 3
 #: a heading wraps when it is at most this many characters short of the column's usual line
 RUNOVER_FILL = 3
 #: … onto one or two more lines
@@ -140,12 +142,13 @@ def tool_lines(state: LexState, lines: list[Line]) -> list[Line]:
     (:func:`merged_columns`), wrapped headings joined (:func:`heading_runover`)."""
     if not lines:
         return lines
-    if interleaved_columns(state, lines):
-        lines = merged_columns(state, lines)
-    else:
-        lines = heading_beside_text(state, lines)
+    interleaved = interleaved_columns(state, lines)
+    rows: dict[int, tuple[int, int]] = {}
+    lines = merged_columns(state, lines, rows) if interleaved else heading_beside_text(state, lines)
     lost_di_headings(state, lines)
-    return heading_runover(state, lines)
+    # a wrapped heading's rest follows it as printed: joined before the lines are dealt to columns
+    lines = heading_runover(state, lines)
+    return column_streams(state, lines, rows) if interleaved else lines
 
 
 # 二节 ”收养的效力: a numeral, the division word and its title, with the 第 before them lost
@@ -219,7 +222,7 @@ def _cut(line: Line, a: int, b: int) -> Line:
 
 
 @rule
-def merged_columns(state: LexState, lines: list[Line]) -> list[Line]:
+def merged_columns(state: LexState, lines: list[Line], rows: dict[int, tuple[int, int]]) -> list[Line]:
     """In interleaved text, a line with a space between printed characters holds the lines of several columns.
 
     Why: pdftotext joins the lines of neighbouring columns that share a
@@ -239,7 +242,10 @@ def merged_columns(state: LexState, lines: list[Line]) -> list[Line]:
         if len(segments) == 1:
             out.append(ln)
             continue
-        out.extend(_cut(ln, a, b) for a, b in segments if ln.text[a:b].strip())
+        parts = [_cut(ln, a, b) for a, b in segments if ln.text[a:b].strip()]
+        for j, part in enumerate(parts):
+            rows[id(part)] = (j, len(parts))     # which of the row's columns it is
+        out.extend(parts)
         state.decide("merged_columns", f"a line cut into the lines of {len(segments)} columns", (ln.start, ln.end))
     return out
 
@@ -364,4 +370,107 @@ def heading_runover(state: LexState, lines: list[Line]) -> list[Line]:
         state.decide("heading_runover", f"the heading {text[:mark.end]} goes on over {len(rest)} more line(s)",
                      (joined.start, joined.end))
         k = j + 1
+    return out
+
+
+def _breaks(lines: list[Line]) -> int:
+    """How often the numbering breaks: an article after a higher one, an item
+    that neither goes on from the one before nor starts a list."""
+    breaks = 0
+    article = item = 0
+    for ln in lines:
+        mark = line_mark(ln)
+        if mark is None or mark.number is None or not mark.sep:
+            continue
+        if mark.kind == "article":
+            if mark.number < article:
+                breaks += 1
+            article = mark.number
+            item = 0
+        elif mark.kind == "cn_paren":
+            if mark.number != item + 1 and mark.number != 1:
+                breaks += 1
+            item = mark.number
+    return breaks
+
+
+def _page_streams(page: list[Line], rows: dict[int, tuple[int, int]], ncol: int) -> list[Line]:
+    """The lines of one page dealt to ``ncol`` column streams, read stream after stream."""
+    streams: list[list[Line]] = [[] for _ in range(ncol)]
+    open_ = [False] * ncol
+    alone = [False] * ncol       # the stream's last line is a label alone (第二章 / 经营许可与备案管理)
+    used = list(range(-ncol, 0))
+    for k, ln in enumerate(page):
+        mark = line_mark(ln)
+        starts = mark is not None and mark.number is not None
+        # a line that starts something follows a line that ended a sentence; a plain line goes on
+        # from one cut mid-sentence; of several such streams, the one not read for the longest
+        wanted = [c for c in range(ncol) if open_[c] != starts] or list(range(ncol))
+        # a label alone is followed by its text
+        c = min(wanted, key=lambda c: (not (alone[c] and not starts), used[c]))
+        row = rows.get(id(ln))
+        if row is not None and row[1] == ncol:
+            c = row[0]     # one of a row of as many parts as there are columns: its own column
+        streams[c].append(ln)
+        used[c] = k
+        alone[c] = starts and mark.rest >= len(ln.text)  # type: ignore[union-attr]
+        if alone[c]:
+            open_[c] = True     # a label alone: its text or title comes next
+        elif starts and mark.kind in DIVISION_RANK:  # type: ignore[union-attr]
+            open_[c] = False    # a heading: an article comes next
+        else:
+            open_[c] = not ends_closed(ln.text)
+    firsts = []
+    for c, stream in enumerate(streams):
+        first = next((m.number for ln in stream if (m := line_mark(ln)) is not None and m.kind == "article"
+                      and m.sep and m.number is not None), None)
+        firsts.append((first if first is not None else 10 ** 9, c))
+    return [ln for _first, c in sorted(firsts) for ln in streams[c]]
+
+
+@rule
+def column_streams(state: LexState, lines: list[Line], rows: dict[int, tuple[int, int]]) -> list[Line]:
+    """In interleaved text, each page's lines are dealt to column streams by sentence continuity and read stream by stream, where that mends the numbering.
+
+    Why: pdftotext gives the lines of neighbouring columns in the order of
+    their baselines, A B A B: a line that ends mid-sentence goes on two lines
+    later, in its own column.  A plain line goes on from a stream whose last
+    line was cut; a labelled line (第十条, （二）) starts after one that ended
+    a sentence; among several such streams, the one left longest.  The
+    streams are read one after another, by their first article.  A page
+    where this does not break the numbering less often keeps its order (the
+    ``interleaved_columns`` diagnostic says so).
+
+    - rebuilt: ``（一）有与生产相适应的专业技术人员；`` / ``设备使用单位。…`` / ``（二）有与生产相适应的设备、设施和工`` / ``入该特种设备的安全技术档案。`` / ``作场所；``;
+    - kept: a page whose article and item numbers already rise, or break as often once dealt.
+    """
+    ncol = 2
+    pages: list[list[Line]] = [[]]
+    for ln in lines:
+        if ln.page_break and pages[-1]:
+            pages.append([])
+        pages[-1].append(ln)
+    out: list[Line] = []
+    rebuilt = kept = 0
+    for page in pages:
+        before = _breaks(page)
+        if before == 0:
+            out.extend(page)
+            continue
+        best, fewest = page, before
+        for n in range(ncol, ncol + 2):
+            dealt = _page_streams(page, rows, n)
+            b = _breaks(dealt)
+            if b < fewest and (b * 2 <= before or before - b >= DEALT_GAIN_MIN):
+                best, fewest = dealt, b
+        if best is page:
+            kept += 1
+        else:
+            rebuilt += 1
+            state.decide("column_streams", f"a page's lines read column by column: the numbering breaks {fewest} "
+                         f"times, not {before}", (page[0].start, page[-1].end))
+        out.extend(best)
+    if state.interleaved is not None:
+        span, message = state.interleaved
+        state.interleaved = (span, message + f" ({rebuilt} pages read column by column, {kept} kept as printed)")
     return out

@@ -57,7 +57,7 @@ def _labelled(mark: Mark | None, text: str) -> bool:
 
 
 @rule
-def interleaved_columns(state: LexState, lines: list[Line]) -> bool:
+def interleaved_columns(state: LexState, lines: list[Line], scan: "_Scan | None" = None) -> bool:
     """Text whose article lines often come out of order has its columns interleaved.
 
     Why: in one column read in order, the labelled lines 第N条　… rise; a
@@ -68,20 +68,8 @@ def interleaved_columns(state: LexState, lines: list[Line]) -> bool:
     - interleaved: ``第六条 药品监督管理部门依`` / ``第一条 为了加强医疗器械经`` / ``第二条 在中华人民共和国境`` / ``第七条 …``;
     - in order: ``第一条　…`` / ``第二条　…`` / ``依照本办法`` / ``第十条规定的程序办理。``.
     """
-    # one pass on the hot path: the marks are read here once for the stages after
-    labelled = descents = 0
-    last = None
-    for ln in lines:
-        text = ln.text
-        if text[0] == "第":
-            mark = line_mark(ln)
-            if mark is not None and mark.kind == "article" and mark.sep and mark.number is not None:
-                if text[mark.rest:mark.rest + 1] in _REFERRING:
-                    continue
-                labelled += 1
-                if last is not None and mark.number < last:
-                    descents += 1
-                last = mark.number
+    scan = scan or _Scan(lines)
+    labelled, descents = scan.labelled, scan.descents
     if descents < INTERLEAVED_DESCENTS_MIN or descents < INTERLEAVED_SHARE * labelled:
         return False
     state.taken = set()
@@ -136,18 +124,62 @@ def out_of_order_division(state: LexState, mark: Mark, line: Line) -> bool:
     return True
 
 
+class _Scan:
+    """One pass over the lines for the stage's rules (the marks are read here
+    once for the stages after): the labelled article lines and how often they
+    come out of order, and where the lines that concern the other rules are."""
+
+    __slots__ = ("labelled", "descents", "divisions", "numerals", "wide")
+
+    def __init__(self, lines: list[Line]) -> None:
+        labelled = descents = 0
+        last = None
+        divisions: list[int] = []      # 第X章 … lines
+        numerals: list[int] = []       # lines that open with a numeral (二节 …)
+        wide: list[int] = []           # lines with a wide gap or a column rule in them
+        numeral_first = _NUMERAL_FIRST
+        for k, ln in enumerate(lines):
+            text = ln.text
+            first = text[0]
+            if first == "第":
+                mark = line_mark(ln)
+                if mark is not None and mark.number is not None:
+                    if mark.kind == "article":
+                        if mark.sep and text[mark.rest:mark.rest + 1] not in _REFERRING:
+                            labelled += 1
+                            if last is not None and mark.number < last:
+                                descents += 1
+                            last = mark.number
+                    elif mark.kind in DIVISION_RANK:
+                        divisions.append(k)
+            elif first in numeral_first:
+                numerals.append(k)
+            if "   " in text or "|" in text:
+                wide.append(k)
+        self.labelled, self.descents = labelled, descents
+        self.divisions, self.numerals, self.wide = divisions, numerals, wide
+
+
 def tool_lines(state: LexState, lines: list[Line]) -> list[Line]:
     """The lines of the body as the tools should have cut them: interleaved
     columns found (:func:`interleaved_columns`) and their merged lines cut
     (:func:`merged_columns`), wrapped headings joined (:func:`heading_runover`)."""
     if not lines:
         return lines
-    interleaved = interleaved_columns(state, lines)
+    scan = _Scan(lines)
+    interleaved = interleaved_columns(state, lines, scan)
     rows: dict[int, tuple[int, int]] = {}
-    lines = merged_columns(state, lines, rows) if interleaved else heading_beside_text(state, lines)
-    lost_di_headings(state, lines)
-    # a wrapped heading's rest follows it as printed: joined before the lines are dealt to columns
-    lines = heading_runover(state, lines)
+    if interleaved:
+        lines = merged_columns(state, lines, rows)
+        scan = _Scan(lines)
+    elif scan.wide:
+        cut = heading_beside_text(state, lines, scan.wide)
+        if cut is not lines:
+            lines, scan = cut, _Scan(cut)
+    heads = lost_di_headings(state, lines, scan) if scan.numerals else scan.divisions
+    if heads:
+        # a wrapped heading's rest follows it as printed: joined before the lines are dealt to columns
+        lines = heading_runover(state, lines, heads)
     return column_streams(state, lines, rows) if interleaved else lines
 
 
@@ -158,24 +190,24 @@ _KIND_OF_WORD = {"编": "part", "章": "chapter", "节": "section"}
 LOST_DI_LINE_MAX = 24
 
 
-def lost_di_headings(state: LexState, lines: list[Line]) -> None:
+def lost_di_headings(state: LexState, lines: list[Line], scan: _Scan) -> list[int]:
     """The headings whose 第 OCR dropped, read as the division they number
     (:func:`regparse.lex.repairs.ocr_lost_di`): a numeral and 章/节/编 at the
     start of a short line with no sentence in it, at a block's start, that
-    numbers the division next after the last one of its kind."""
+    numbers the division next after the last one of its kind.  Returns where
+    the division headings are, these among them."""
     last: dict[str, int] = {}
-    for k, ln in enumerate(lines):
+    heads: list[int] = []
+    numerals = set(scan.numerals)
+    for k in sorted(scan.divisions + scan.numerals):
+        ln = lines[k]
         text = ln.text
-        first = text[0]
-        if first == "第":
+        if k not in numerals:
             mark = line_mark(ln)
-            if mark is not None and mark.kind in DIVISION_RANK and mark.number is not None:
-                last[mark.kind] = mark.number
-                for kind, rank in DIVISION_RANK.items():
-                    if rank > DIVISION_RANK[mark.kind]:
-                        last.pop(kind, None)
+            _opened(last, mark.kind, mark.number)  # type: ignore[union-attr]
+            heads.append(k)
             continue
-        if first not in _NUMERAL_FIRST or len(text) > LOST_DI_LINE_MAX:
+        if len(text) > LOST_DI_LINE_MAX:
             continue
         m = _LOST_DI.match(text)
         if m is None or any(ch in _SENTENCE_MARKS for ch in text):
@@ -186,12 +218,20 @@ def lost_di_headings(state: LexState, lines: list[Line]) -> None:
             continue
         if not (ln.blank_before or ln.page_break or k == 0 or ends_closed(lines[k - 1].text)):
             continue
-        label = "第" + m.group(1) + m.group(2)
-        ln.mark = Mark(kind, m.end(2), label, number, 0, m.end(), m.end() > m.end(2), "ocr_lost_di")
-        last[kind] = number
-        for other, rank in DIVISION_RANK.items():
-            if rank > DIVISION_RANK[kind]:
-                last.pop(other, None)
+        ln.mark = Mark(kind, m.end(2), "第" + m.group(1) + m.group(2), number, 0, m.end(), m.end() > m.end(2),
+                       "ocr_lost_di")
+        _opened(last, kind, number)
+        heads.append(k)
+    return heads
+
+
+def _opened(last: dict[str, int], kind: str, number: int) -> None:
+    """A division opened: the last number of its kind, the lower kinds counted anew."""
+    last[kind] = number
+    rank = DIVISION_RANK[kind]
+    for other, r in DIVISION_RANK.items():
+        if r > rank:
+            last.pop(other, None)
 
 
 def _segments(text: str) -> list[tuple[int, int]]:
@@ -257,7 +297,7 @@ BESIDE_TITLE_MAX = 20
 
 
 @rule
-def heading_beside_text(state: LexState, lines: list[Line]) -> list[Line]:
+def heading_beside_text(state: LexState, lines: list[Line], wide: list[int]) -> list[Line]:
     """A division heading at the end of a line, after a run of spaces, is a heading of the next column.
 
     Why: where a running header crosses the page, tesseract (psm 3) reads a
@@ -268,13 +308,10 @@ def heading_beside_text(state: LexState, lines: list[Line]) -> list[Line]:
     - cut: ``安机关交通管理部门应当扣留其机   机动车驾驶人单日连续参加现     第五章 记分减免``;
     - kept: ``依照本法第五章的规定处理。`` (no gap), ``第五章 记分减免`` (alone on its line).
     """
-    out: list[Line] | None = None
-    for k, ln in enumerate(lines):
+    cuts: dict[int, list[Line]] = {}
+    for k in wide:
+        ln = lines[k]
         text = ln.text
-        if "   " not in text and "|" not in text:
-            if out is not None:
-                out.append(ln)
-            continue
         gap = None
         for gap in _ACROSS.finditer(text):
             pass
@@ -282,16 +319,16 @@ def heading_beside_text(state: LexState, lines: list[Line]) -> list[Line]:
         mark = read_mark(tail) if tail else None
         if mark is None or mark.kind not in DIVISION_RANK or not mark.sep or mark.rest >= len(tail) \
                 or len(tail) - mark.rest > BESIDE_TITLE_MAX or any(ch in _SENTENCE_MARKS for ch in tail):
-            if out is not None:
-                out.append(ln)
             continue
-        if out is None:
-            out = lines[:k]
-        out.append(_cut(ln, 0, gap.start()))
-        out.append(_cut(ln, gap.end(), len(text)))
+        cuts[k] = [_cut(ln, 0, gap.start()), _cut(ln, gap.end(), len(text))]  # type: ignore[union-attr]
         state.decide("heading_beside_text", f"{mark.label} cut from the end of a line of another column",
                      (ln.start, ln.end))
-    return lines if out is None else out
+    if not cuts:
+        return lines
+    out: list[Line] = []
+    for k, ln in enumerate(lines):
+        out.extend(cuts.get(k, (ln,)))
+    return out
 
 
 def _usual_length(lines: list[Line]) -> int:
@@ -319,7 +356,7 @@ def _ends_heading(lines: list[Line], k: int) -> bool:
 
 
 @rule
-def heading_runover(state: LexState, lines: list[Line]) -> list[Line]:
+def heading_runover(state: LexState, lines: list[Line], heads: list[int]) -> list[Line]:
     """A division heading as long as the column's lines goes on to a short line of a few words before a break.
 
     Why: a narrow column wraps a long heading (set bold and centred, so it
@@ -331,14 +368,12 @@ def heading_runover(state: LexState, lines: list[Line]) -> list[Line]:
     - kept: ``第三章 数据安全制度`` / ``数字经济发展规划。`` (a sentence of another column).
     """
     usual = -1
-    out: list[Line] = []
-    k = 0
     n = len(lines)
-    while k < n:
-        ln = lines[k]
-        out.append(ln)
-        k += 1
-        if (ln.text[0] != "第" and ln.mark is False) or k >= n or not _runover(lines[k], ln):
+    joins: dict[int, tuple[Line, int]] = {}      # heading index: (the joined line, the index after it)
+    for h in heads:
+        ln = lines[h]
+        k = h + 1
+        if k >= n or not _runover(lines[k], ln):
             continue
         mark = line_mark(ln)
         if mark is None or mark.kind not in DIVISION_RANK or mark.rest >= len(ln.text) \
@@ -366,10 +401,19 @@ def heading_runover(state: LexState, lines: list[Line]) -> list[Line]:
         joined = Line(text, pieces, blank_before=ln.blank_before, heading=ln.heading, page_break=ln.page_break,
                       raw_len=rest[-1].raw_len)
         joined.mark = mark   # the label reads the same with the title's rest after it (and may be a repair's)
-        out[-1] = joined
+        joins[h] = (joined, j + 1)
         state.decide("heading_runover", f"the heading {text[:mark.end]} goes on over {len(rest)} more line(s)",
                      (joined.start, joined.end))
-        k = j + 1
+    if not joins:
+        return lines
+    out: list[Line] = []
+    k = 0
+    for h in sorted(joins):
+        joined, after = joins[h]
+        out.extend(lines[k:h])
+        out.append(joined)
+        k = after
+    out.extend(lines[k:])
     return out
 
 

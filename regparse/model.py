@@ -54,6 +54,7 @@ DiagnosticCode = Literal[
     "numbering_gap", "duplicate_number", "out_of_order",
     "fragment_start", "continues_article", "fragment_end",
     "unresolved_reference", "noise_removed", "taiwan_numbering",
+    "interleaved_columns",
 ]
 #: :attr:`Diagnostic.severity`
 Severity = Literal["error", "warning", "info"]
@@ -72,6 +73,7 @@ DecisionKind = Literal[
     "page_regions", "regulation_end", "regulation_start", "relabelled_list", "run_on", "sentence_end",
     "side_by_side_columns", "standalone_line", "subitem_list", "subtitle", "taiwan_numbering",
     "third_style_text", "title", "toc", "traditional_marker", "wrap_width", "wrapped_heading", "wrapped_title",
+    "out_of_order_division", "merged_columns", "heading_runover", "ocr_lost_di", "heading_beside_text", "column_streams",
 ]
 
 #: node kinds, outermost first

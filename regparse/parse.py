@@ -105,6 +105,9 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
         diagnostics.append({"code": "taiwan_numbering", "severity": "warning",
                             "message": "the text numbers paragraphs 項 and items 款 (Taiwan): the tree names them "
                                        "款 and 项, as the mainland does", "span": (tokens[0].line.start, tokens[0].line.end)})
+    if lexer.interleaved is not None:
+        span, message = lexer.interleaved
+        diagnostics.append({"code": "interleaved_columns", "severity": "warning", "message": message, "span": span})
     doc = build.finish(tree, text, lexer.title, diagnostics, builder.preamble_span)
     if references:
         # before freezing, on the drafts; adds its unresolved_reference warnings to the diagnostics

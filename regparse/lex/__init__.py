@@ -12,7 +12,8 @@ write one :class:`LexState`:
                  with news first, where this one starts)
 2. ``run_on``    text that lost its line breaks, split at its markers
 3. ``front``     title, subtitle and issuing lines
-   ``interleave`` whether pdftotext interleaved the columns' lines
+   ``interleave`` whether pdftotext interleaved the columns' lines (then cut
+                 its merged lines), and wrapped headings joined
 4. ``lines``     markers read and judged, wrapped lines joined (the rules
                  of :mod:`.starts`, by marker, and :mod:`.joins`)
 5. ``end``       where the regulation ends on a page that goes on
@@ -36,7 +37,7 @@ from .end import regulation_end
 from .front import front_matter
 from .joins import JOIN_RULES
 from .layout import line_layouts
-from .interleave import interleaved_columns
+from .interleave import tool_lines
 from .lines import logical_lines
 from .marks import Mark, line_mark, read_mark
 from .repairs import record_repairs
@@ -85,8 +86,7 @@ def tokenize(lines: list[Line], explain: bool = False,
         lines = lines[start:]
     lines = run_on(state, lines)
     front = front_matter(state, lines)
-    interleaved_columns(state, lines[front:])
-    logical = logical_lines(state, lines[front:])
+    logical = logical_lines(state, tool_lines(state, lines[front:]))
     end = regulation_end(state, logical)
     del logical[end:]
     tokens = roles(state, logical)

@@ -34,6 +34,8 @@ FULL_ROWS_SHARE = 0.1
 COLUMN_MIN_WIDTH = 12
 #: how far from a gutter a line's own gap may be (a full column line runs into the gutter)
 GUTTER_SLACK = 2
+#: how far (display positions) a gutter of single spaces drifts from row to row
+GUTTER_DRIFT = 1
 #: side-by-side text has a run of spaces inside this share of its lines
 SPACED_SHARE = 0.2
 
@@ -85,9 +87,13 @@ def _gutters(rows: list[tuple[Line, list[int]]]) -> list[int]:
     for line, cells in rows:
         for x in range(cells[0] + 1, cells[-1]):
             inside[x] += 1
+        # a gap counts a position beside it too: a column's full lines run a position into
+        # the gutter or stop one short, so a gutter of single spaces drifts by one from row to row
+        marked = -1
         for _i, _j, a, b in _gaps(line.text, cells):
-            for x in range(a, b + 1):
+            for x in range(max(a - GUTTER_DRIFT, marked + 1), b + GUTTER_DRIFT + 1):
                 gap[x] += 1
+            marked = b + GUTTER_DRIFT
     need = max(GUTTER_LINES_MIN, GUTTER_LINES_SHARE * len(rows))
     peaks: list[int] = []
     x = 0
@@ -225,9 +231,15 @@ def side_by_side_columns(state: LexState, source: str, lines: list[Line]) -> lis
         pages[-1].append((ln, where))
     out: list[Line] = []
     split_pages = 0
+    # the pages of one document share their columns: read together, the gutters of a page whose
+    # columns are cut by single spaces (full lines, a narrow gutter) show as well as any other's
+    every = [(ln, w[1]) for page in pages for ln, w in page if w is not None]
+    shared = _starts(every, _gutters(every)) if len(pages) > 1 else []
     for page in pages:
         rows = [(ln, w[1]) for ln, w in page if w is not None]
         starts = _starts(rows, _gutters(rows)) if len(rows) >= GUTTER_LINES_MIN else []
+        if len(shared) > len(starts):
+            starts = shared
         if not starts:
             out.extend(ln for ln, _ in page)
             continue

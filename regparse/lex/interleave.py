@@ -1,4 +1,4 @@
-"""Stage 3½, interleaved columns: article lines out of sequence that are what they look like.
+"""Stage 3½, interleaved columns and wrapped headings: lines as the tools cut them.
 
 pdftotext's reading order, with a narrow gutter or tall line spacing,
 interleaves the lines of neighbouring columns and merges the last lines of
@@ -7,21 +7,39 @@ and after lines of other columns cut mid-sentence, where the rule for a
 wrapped reference (:func:`regparse.lex.starts.article_start`) reads them as
 text.  When the labelled lines of a text come out of order often, each such
 line with a separator after its label is an article the first time its
-number is met.
+number is met, and so is each division heading; a line that holds the
+last lines of two or three columns side by side is cut where the columns
+meet.  In any text, a heading that a narrow column wrapped onto the next
+line is joined back.
 """
 from __future__ import annotations
 
 import re
 
-from ..normalize import Line
-from .marks import Mark, line_mark
+from ..catalogue import DIVISION_RANK
+from ..normalize import Line, slice_pieces
+from ..numerals import to_int
+from .marks import Mark, line_mark, read_mark
+from .text import ends_closed
 from .registry import rule
 from .state import LexState
 
-__all__ = ["interleaved_columns", "out_of_order_article", "INTERLEAVED_DESCENTS_MIN", "INTERLEAVED_SHARE"]
+__all__ = ["tool_lines", "column_streams", "heading_beside_text", "lost_di_headings", "interleaved_columns", "out_of_order_article", "out_of_order_division", "merged_columns",
+           "heading_runover", "INTERLEAVED_DESCENTS_MIN", "INTERLEAVED_SHARE", "RUNOVER_FILL", "RUNOVER_LINES_MAX"]
 
-# two digits with no unit between them (第三二六条): an OCR misreading, no article number
-_MALFORMED = re.compile("[一二三四五六七八九][一二三四五六七八九]")
+# two digits with no unit between them (第三二六条), or a ten counted as 一十 (第一十四条, where 第十四条
+# or 第二十四条 is printed): an OCR misreading, no article number
+_MALFORMED = re.compile("[一二三四五六七八九][一二三四五六七八九]|^第一十")
+
+#: a page is read column by column when that halves the breaks in its numbering, or takes this many away
+DEALT_GAIN_MIN = 3
+#: a heading wraps when it is at most this many characters short of the column's usual line
+RUNOVER_FILL = 3
+#: … onto one or two more lines
+RUNOVER_LINES_MAX = 2
+#: what a heading's title never holds: the punctuation of a sentence
+_SENTENCE_MARKS = frozenset("。；，,;：:！？!?")
+_NUMERAL_FIRST = frozenset("一二三四五六七八九十")
 
 #: interleaved: at least this many labelled lines come after a higher number …
 INTERLEAVED_DESCENTS_MIN = 3
@@ -39,7 +57,7 @@ def _labelled(mark: Mark | None, text: str) -> bool:
 
 
 @rule
-def interleaved_columns(state: LexState, lines: list[Line]) -> bool:
+def interleaved_columns(state: LexState, lines: list[Line], scan: "_Scan | None" = None) -> bool:
     """Text whose article lines often come out of order has its columns interleaved.
 
     Why: in one column read in order, the labelled lines 第N条　… rise; a
@@ -50,23 +68,15 @@ def interleaved_columns(state: LexState, lines: list[Line]) -> bool:
     - interleaved: ``第六条 药品监督管理部门依`` / ``第一条 为了加强医疗器械经`` / ``第二条 在中华人民共和国境`` / ``第七条 …``;
     - in order: ``第一条　…`` / ``第二条　…`` / ``依照本办法`` / ``第十条规定的程序办理。``.
     """
-    # one pass on the hot path: the marks are read here once for the stages after
-    labelled = descents = 0
-    last = None
-    for ln in lines:
-        text = ln.text
-        if text[0] == "第":
-            mark = line_mark(ln)
-            if mark is not None and mark.kind == "article" and mark.sep and mark.number is not None:
-                if text[mark.rest:mark.rest + 1] in _REFERRING:
-                    continue
-                labelled += 1
-                if last is not None and mark.number < last:
-                    descents += 1
-                last = mark.number
+    scan = scan or _Scan(lines)
+    labelled, descents = scan.labelled, scan.descents
     if descents < INTERLEAVED_DESCENTS_MIN or descents < INTERLEAVED_SHARE * labelled:
         return False
     state.taken = set()
+    state.interleaved = ((lines[0].start, lines[-1].end),
+                         f"the lines of the page's columns are interleaved ({descents} of {labelled} labelled article "
+                         "lines out of order): articles and headings were taken where their labels stand, but the "
+                         "reading order could not be rebuilt, so their text may hold lines of other columns")
     state.decide("interleaved_columns", f"{descents} of {labelled} labelled article lines come out of order: "
                  "the columns are interleaved", (lines[0].start, lines[-1].end))
     return True
@@ -90,3 +100,421 @@ def out_of_order_article(state: LexState, mark: Mark, line: Line) -> bool:
     state.decide("out_of_order_article", f"{mark.label} taken out of sequence (interleaved columns)",
                  (line.start, line.end))
     return True
+
+
+@rule
+def out_of_order_division(state: LexState, mark: Mark, line: Line) -> bool:
+    """In interleaved text, 第X章 (编/分编/节) with a short title is a heading out of sequence, once per number.
+
+    Why: the line before it belongs to another column, so its being cut
+    mid-sentence says nothing; a separator after the label, a title of a few
+    words with no sentence in it and a number not met yet say it is a heading.
+
+    - heading: ``第二章 生产、经营、使用`` after ``和监督管理，依照本条例的规``;
+    - text: ``第二章规定的职责，由…`` (no separator, a sentence), 第二章 a second time.
+    """
+    if state.taken is None or not mark.sep or mark.number is None or mark.rest >= len(line.text):
+        return False
+    key = (mark.kind, mark.number)
+    if key in state.taken or any(ch in _SENTENCE_MARKS for ch in line.text[mark.rest:]):
+        return False
+    state.taken.add(key)  # type: ignore[arg-type]
+    state.decide("out_of_order_division", f"{mark.label} taken out of sequence (interleaved columns)",
+                 (line.start, line.end))
+    return True
+
+
+class _Scan:
+    """One pass over the lines for the stage's rules (the marks are read here
+    once for the stages after): the labelled article lines and how often they
+    come out of order, and where the lines that concern the other rules are."""
+
+    __slots__ = ("labelled", "descents", "divisions", "numerals", "wide")
+
+    def __init__(self, lines: list[Line]) -> None:
+        labelled = descents = 0
+        last = None
+        divisions: list[int] = []      # 第X章 … lines
+        numerals: list[int] = []       # lines that open with a numeral (二节 …)
+        wide: list[int] = []           # lines with a wide gap or a column rule in them
+        numeral_first = _NUMERAL_FIRST
+        for k, ln in enumerate(lines):
+            text = ln.text
+            first = text[0]
+            if first == "第":
+                mark = line_mark(ln)
+                if mark is not None and mark.number is not None:
+                    if mark.kind == "article":
+                        if mark.sep and text[mark.rest:mark.rest + 1] not in _REFERRING:
+                            labelled += 1
+                            if last is not None and mark.number < last:
+                                descents += 1
+                            last = mark.number
+                    elif mark.kind in DIVISION_RANK:
+                        divisions.append(k)
+            elif first in numeral_first:
+                numerals.append(k)
+            if "   " in text or "|" in text:
+                wide.append(k)
+        self.labelled, self.descents = labelled, descents
+        self.divisions, self.numerals, self.wide = divisions, numerals, wide
+
+
+def tool_lines(state: LexState, lines: list[Line]) -> list[Line]:
+    """The lines of the body as the tools should have cut them: interleaved
+    columns found (:func:`interleaved_columns`) and their merged lines cut
+    (:func:`merged_columns`), wrapped headings joined (:func:`heading_runover`)."""
+    if not lines:
+        return lines
+    scan = _Scan(lines)
+    interleaved = interleaved_columns(state, lines, scan)
+    rows: dict[int, tuple[int, int]] = {}
+    if interleaved:
+        lines = merged_columns(state, lines, rows)
+        scan = _Scan(lines)
+    elif scan.wide:
+        cut = heading_beside_text(state, lines, scan.wide)
+        if cut is not lines:
+            lines, scan = cut, _Scan(cut)
+    heads = lost_di_headings(state, lines, scan) if scan.numerals else scan.divisions
+    if heads:
+        # a wrapped heading's rest follows it as printed: joined before the lines are dealt to columns
+        lines = heading_runover(state, lines, heads)
+    return column_streams(state, lines, rows) if interleaved else lines
+
+
+# 二节 ”收养的效力: a numeral, the division word and its title, with the 第 before them lost
+_LOST_DI = re.compile(r"([一二三四五六七八九十]{1,3})([编章节])([ 　”“]*)(?=[^ 　”“])")
+_KIND_OF_WORD = {"编": "part", "章": "chapter", "节": "section"}
+#: a heading whose 第 OCR lost is no longer than this
+LOST_DI_LINE_MAX = 24
+
+
+def lost_di_headings(state: LexState, lines: list[Line], scan: _Scan) -> list[int]:
+    """The headings whose 第 OCR dropped, read as the division they number
+    (:func:`regparse.lex.repairs.ocr_lost_di`): a numeral and 章/节/编 at the
+    start of a short line with no sentence in it, at a block's start, that
+    numbers the division next after the last one of its kind.  Returns where
+    the division headings are, these among them."""
+    last: dict[str, int] = {}
+    heads: list[int] = []
+    numerals = set(scan.numerals)
+    for k in sorted(scan.divisions + scan.numerals):
+        ln = lines[k]
+        text = ln.text
+        if k not in numerals:
+            mark = line_mark(ln)
+            _opened(last, mark.kind, mark.number)  # type: ignore[union-attr]
+            heads.append(k)
+            continue
+        if len(text) > LOST_DI_LINE_MAX:
+            continue
+        m = _LOST_DI.match(text)
+        if m is None or any(ch in _SENTENCE_MARKS for ch in text):
+            continue
+        kind = _KIND_OF_WORD[m.group(2)]
+        number = to_int(m.group(1))
+        if number is None or number != last.get(kind, 0) + 1 or number == 1:
+            continue
+        if not (ln.blank_before or ln.page_break or k == 0 or ends_closed(lines[k - 1].text)):
+            continue
+        ln.mark = Mark(kind, m.end(2), "第" + m.group(1) + m.group(2), number, 0, m.end(), m.end() > m.end(2),
+                       "ocr_lost_di")
+        _opened(last, kind, number)
+        heads.append(k)
+    return heads
+
+
+def _opened(last: dict[str, int], kind: str, number: int) -> None:
+    """A division opened: the last number of its kind, the lower kinds counted anew."""
+    last[kind] = number
+    rank = DIVISION_RANK[kind]
+    for other, r in DIVISION_RANK.items():
+        if r > rank:
+            last.pop(other, None)
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """Where a line that holds several columns' lines is cut: at each single
+    space between two printed characters, but for the space after a label
+    (第八条 开展…) and the letter-spacing of a short title (总 则)."""
+    cuts = [0]
+    i = text.find(" ")
+    while i > 0:
+        j = i + 1
+        while j < len(text) and text[j] == " ":
+            j += 1
+        if j < len(text):
+            seg = text[cuts[-1]:i].rstrip()
+            mark = read_mark(seg)
+            spaced = j == i + 1 and (len(seg) - seg.rfind(" ") - 1 == 1 or text[j + 1:j + 2] in (" ", ""))
+            if not (mark is not None and mark.end == len(seg)) and not spaced:
+                cuts.append(j)
+        i = text.find(" ", j)
+    return [(a, b) for a, b in zip(cuts, cuts[1:] + [len(text)])]
+
+
+def _cut(line: Line, a: int, b: int) -> Line:
+    text = line.text[a:b].strip()
+    lead = len(line.text[a:b]) - len(line.text[a:b].lstrip())
+    pieces = [pc for pc in slice_pieces(line.pieces, a + lead, a + lead + len(text)) if pc[1] > pc[0]]
+    return Line(text, pieces, blank_before=line.blank_before and a == 0, raw_len=len(text))
+
+
+@rule
+def merged_columns(state: LexState, lines: list[Line], rows: dict[int, tuple[int, int]]) -> list[Line]:
+    """In interleaved text, a line with a space between printed characters holds the lines of several columns.
+
+    Why: pdftotext joins the lines of neighbouring columns that share a
+    baseline with one space; Chinese text has no space inside a sentence, so
+    but for the separator after a label and a spaced-out title, each space
+    there is where one column's line ends and the next one's begins.
+
+    - cut: ``第八条 开展数据处理活动， 第二章 数据安全与发展`` (an article's line, then a heading);
+    - kept: ``第八条 开展数据处理活动，`` and ``第一章 总 则``.
+    """
+    out: list[Line] = []
+    for ln in lines:
+        if " " not in ln.text:
+            out.append(ln)
+            continue
+        segments = _segments(ln.text)
+        if len(segments) == 1:
+            out.append(ln)
+            continue
+        parts = [_cut(ln, a, b) for a, b in segments if ln.text[a:b].strip()]
+        for j, part in enumerate(parts):
+            rows[id(part)] = (j, len(parts))     # which of the row's columns it is
+        out.extend(parts)
+        state.decide("merged_columns", f"a line cut into the lines of {len(segments)} columns", (ln.start, ln.end))
+    return out
+
+
+#: the run of spaces that OCR leaves between columns read across (a sentence's own spacing is one)
+_ACROSS = re.compile("[ 　|”“]{3,}")
+#: a heading beside another column's text has a title of a few words
+BESIDE_TITLE_MAX = 20
+
+
+@rule
+def heading_beside_text(state: LexState, lines: list[Line], wide: list[int]) -> list[Line]:
+    """A division heading at the end of a line, after a run of spaces, is a heading of the next column.
+
+    Why: where a running header crosses the page, tesseract (psm 3) reads a
+    row across the columns, so a heading set at the top of the next column
+    ends a line of the one before, after a wide gap; a heading quoted in a
+    sentence has no gap before it.
+
+    - cut: ``安机关交通管理部门应当扣留其机   机动车驾驶人单日连续参加现     第五章 记分减免``;
+    - kept: ``依照本法第五章的规定处理。`` (no gap), ``第五章 记分减免`` (alone on its line).
+    """
+    cuts: dict[int, list[Line]] = {}
+    for k in wide:
+        ln = lines[k]
+        text = ln.text
+        gap = None
+        for gap in _ACROSS.finditer(text):
+            pass
+        tail = text[gap.end():] if gap is not None and gap.start() > 0 else ""
+        mark = read_mark(tail) if tail else None
+        if mark is None or mark.kind not in DIVISION_RANK or not mark.sep or mark.rest >= len(tail) \
+                or len(tail) - mark.rest > BESIDE_TITLE_MAX or any(ch in _SENTENCE_MARKS for ch in tail):
+            continue
+        cuts[k] = [_cut(ln, 0, gap.start()), _cut(ln, gap.end(), len(text))]  # type: ignore[union-attr]
+        state.decide("heading_beside_text", f"{mark.label} cut from the end of a line of another column",
+                     (ln.start, ln.end))
+    if not cuts:
+        return lines
+    out: list[Line] = []
+    for k, ln in enumerate(lines):
+        out.extend(cuts.get(k, (ln,)))
+    return out
+
+
+def _usual_length(lines: list[Line]) -> int:
+    """The most common length of the lines long enough to be cut by a column's edge."""
+    counts: dict[int, int] = {}
+    for ln in lines:
+        if ln.raw_len >= 10:
+            counts[ln.raw_len] = counts.get(ln.raw_len, 0) + 1
+    return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0] if counts else 0
+
+
+def _runover(line: Line, heading: Line) -> bool:
+    """Whether ``line`` can be the rest of ``heading``'s title."""
+    text = line.text
+    return not line.blank_before and not line.page_break and line_mark(line) is None \
+        and len(text) < len(heading.text) and not any(ch in _SENTENCE_MARKS for ch in text)
+
+
+def _ends_heading(lines: list[Line], k: int) -> bool:
+    """Whether what comes at ``k`` shows the heading before it has ended."""
+    if k >= len(lines) or lines[k].blank_before or lines[k].page_break:
+        return True
+    mark = line_mark(lines[k])
+    return mark is not None and (mark.kind == "article" or mark.kind in DIVISION_RANK)
+
+
+@rule
+def heading_runover(state: LexState, lines: list[Line], heads: list[int]) -> list[Line]:
+    """A division heading as long as the column's lines goes on to a short line of a few words before a break.
+
+    Why: a narrow column wraps a long heading (set bold and centred, so it
+    holds fewer characters than the body's lines); the rest of its title is
+    a line with no sentence in it, and after it comes a blank line or the
+    next article.
+
+    - joined: ``第二章 建设单位的质量责任`` / ``和义务`` / (blank) / ``第七条 建设单位应当将工``;
+    - kept: ``第三章 数据安全制度`` / ``数字经济发展规划。`` (a sentence of another column).
+    """
+    usual = -1
+    n = len(lines)
+    joins: dict[int, tuple[Line, int]] = {}      # heading index: (the joined line, the index after it)
+    for h in heads:
+        ln = lines[h]
+        k = h + 1
+        if k >= n or not _runover(lines[k], ln):
+            continue
+        mark = line_mark(ln)
+        if mark is None or mark.kind not in DIVISION_RANK or mark.rest >= len(ln.text) \
+                or any(ch in _SENTENCE_MARKS for ch in ln.text[mark.rest:]):
+            continue
+        if usual < 0:
+            usual = state.width or _usual_length(lines)
+        if not usual or ln.raw_len < usual - RUNOVER_FILL:
+            continue
+        j = k
+        while not _ends_heading(lines, j + 1):
+            if j - k + 1 >= RUNOVER_LINES_MAX or lines[j].raw_len < usual - RUNOVER_FILL \
+                    or not _runover(lines[j + 1], ln):
+                j = -1
+                break
+            j += 1
+        # a heading that fills a known wrap width, and one line after it, is the joins' (wrapped_heading)
+        if j < 0 or (j == k and state.width and ln.raw_len >= state.width):
+            continue
+        rest = lines[k:j + 1]
+        text = ln.text + "".join(r.text for r in rest)
+        pieces = list(ln.pieces)
+        for r in rest:
+            pieces.extend(r.pieces)
+        joined = Line(text, pieces, blank_before=ln.blank_before, heading=ln.heading, page_break=ln.page_break,
+                      raw_len=rest[-1].raw_len)
+        joined.mark = mark   # the label reads the same with the title's rest after it (and may be a repair's)
+        joins[h] = (joined, j + 1)
+        state.decide("heading_runover", f"the heading {text[:mark.end]} goes on over {len(rest)} more line(s)",
+                     (joined.start, joined.end))
+    if not joins:
+        return lines
+    out: list[Line] = []
+    k = 0
+    for h in sorted(joins):
+        joined, after = joins[h]
+        out.extend(lines[k:h])
+        out.append(joined)
+        k = after
+    out.extend(lines[k:])
+    return out
+
+
+def _breaks(lines: list[Line]) -> int:
+    """How often the numbering breaks: an article after a higher one, an item
+    that neither goes on from the one before nor starts a list."""
+    breaks = 0
+    article = item = 0
+    for ln in lines:
+        mark = line_mark(ln)
+        if mark is None or mark.number is None or not mark.sep:
+            continue
+        if mark.kind == "article":
+            if mark.number < article:
+                breaks += 1
+            article = mark.number
+            item = 0
+        elif mark.kind == "cn_paren":
+            if mark.number != item + 1 and mark.number != 1:
+                breaks += 1
+            item = mark.number
+    return breaks
+
+
+def _page_streams(page: list[Line], rows: dict[int, tuple[int, int]], ncol: int) -> list[Line]:
+    """The lines of one page dealt to ``ncol`` column streams, read stream after stream."""
+    streams: list[list[Line]] = [[] for _ in range(ncol)]
+    open_ = [False] * ncol
+    alone = [False] * ncol       # the stream's last line is a label alone (第二章 / 经营许可与备案管理)
+    used = list(range(-ncol, 0))
+    for k, ln in enumerate(page):
+        mark = line_mark(ln)
+        starts = mark is not None and mark.number is not None
+        # a line that starts something follows a line that ended a sentence; a plain line goes on
+        # from one cut mid-sentence; of several such streams, the one not read for the longest
+        wanted = [c for c in range(ncol) if open_[c] != starts] or list(range(ncol))
+        # a label alone is followed by its text
+        c = min(wanted, key=lambda c: (not (alone[c] and not starts), used[c]))
+        row = rows.get(id(ln))
+        if row is not None and row[1] == ncol:
+            c = row[0]     # one of a row of as many parts as there are columns: its own column
+        streams[c].append(ln)
+        used[c] = k
+        alone[c] = starts and mark.rest >= len(ln.text)  # type: ignore[union-attr]
+        if alone[c]:
+            open_[c] = True     # a label alone: its text or title comes next
+        elif starts and mark.kind in DIVISION_RANK:  # type: ignore[union-attr]
+            open_[c] = False    # a heading: an article comes next
+        else:
+            open_[c] = not ends_closed(ln.text)
+    firsts = []
+    for c, stream in enumerate(streams):
+        first = next((m.number for ln in stream if (m := line_mark(ln)) is not None and m.kind == "article"
+                      and m.sep and m.number is not None), None)
+        firsts.append((first if first is not None else 10 ** 9, c))
+    return [ln for _first, c in sorted(firsts) for ln in streams[c]]
+
+
+@rule
+def column_streams(state: LexState, lines: list[Line], rows: dict[int, tuple[int, int]]) -> list[Line]:
+    """In interleaved text, each page's lines are dealt to column streams by sentence continuity and read stream by stream, where that mends the numbering.
+
+    Why: pdftotext gives the lines of neighbouring columns in the order of
+    their baselines, A B A B: a line that ends mid-sentence goes on two lines
+    later, in its own column.  A plain line goes on from a stream whose last
+    line was cut; a labelled line (第十条, （二）) starts after one that ended
+    a sentence; among several such streams, the one left longest.  The
+    streams are read one after another, by their first article.  A page
+    where this does not break the numbering less often keeps its order (the
+    ``interleaved_columns`` diagnostic says so).
+
+    - rebuilt: ``（一）有与生产相适应的专业技术人员；`` / ``设备使用单位。…`` / ``（二）有与生产相适应的设备、设施和工`` / ``入该特种设备的安全技术档案。`` / ``作场所；``;
+    - kept: a page whose article and item numbers already rise, or break as often once dealt.
+    """
+    ncol = 2
+    pages: list[list[Line]] = [[]]
+    for ln in lines:
+        if ln.page_break and pages[-1]:
+            pages.append([])
+        pages[-1].append(ln)
+    out: list[Line] = []
+    rebuilt = kept = 0
+    for page in pages:
+        before = _breaks(page)
+        if before == 0:
+            out.extend(page)
+            continue
+        best, fewest = page, before
+        for n in range(ncol, ncol + 2):
+            dealt = _page_streams(page, rows, n)
+            b = _breaks(dealt)
+            if b < fewest and (b * 2 <= before or before - b >= DEALT_GAIN_MIN):
+                best, fewest = dealt, b
+        if best is page:
+            kept += 1
+        else:
+            rebuilt += 1
+            state.decide("column_streams", f"a page's lines read column by column: the numbering breaks {fewest} "
+                         f"times, not {before}", (page[0].start, page[-1].end))
+        out.extend(best)
+    if state.interleaved is not None:
+        span, message = state.interleaved
+        state.interleaved = (span, message + f" ({rebuilt} pages read column by column, {kept} kept as printed)")
+    return out

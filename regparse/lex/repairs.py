@@ -2,7 +2,8 @@
 
 The marker terminals of ``grammars/regulation.lark`` accept what OCR makes of
 a label (〈一) for （一）, 第一干零五十条 for 第一千零五十条, 第一章”总则 for
-第一章　总则) and the Traditional forms of the marker words (第十一條); the
+第一章　总则) and the Traditional forms of the marker words (第十一條), and
+the interleave stage reads a heading whose 第 OCR dropped (二节 收养的效力); the
 mark's label is then the canonical one and the text stays as printed, so
 spans still lead back to the input.  This stage records each such reading
 under its rule with ``explain=True``; it changes no token.
@@ -16,7 +17,8 @@ from ..normalize import slice_pieces
 from .registry import rule
 from .state import LexState
 
-__all__ = ["record_repairs", "taiwan_numbering", "ocr_item_bracket", "ocr_numeral", "ocr_label_quote", "traditional_marker"]
+__all__ = ["record_repairs", "taiwan_numbering", "ocr_item_bracket", "ocr_numeral", "ocr_label_quote", "traditional_marker",
+           "ocr_lost_di"]
 
 
 @rule
@@ -66,6 +68,23 @@ def ocr_label_quote(state: LexState, token: LineToken) -> None:
 
 
 @rule
+def ocr_lost_di(state: LexState, token: LineToken) -> None:
+    """A heading whose 第 OCR dropped (二节 收养的效力) is the division it numbers, labelled 第二节.
+
+    Why: tesseract drops the 第 of a bold heading set apart by blank lines;
+    a numeral and 章/节/编 at the start of a short line with no sentence in
+    it, at a block's start, numbering the division next after the last one
+    of its kind, can be nothing else (found by
+    :func:`regparse.lex.interleave.lost_di_headings`).
+
+    - repaired: ``二节 ”收养的效力`` after 第一节 (the section 第二节 收养的效力);
+    - as printed: ``三章第一节的有关规定。`` (a sentence), ``二节 规章`` with no 第一节 before it.
+    """
+    state.decide("ocr_lost_di", f"{token.line.text[:token.mark.end]} read as {token.mark.label}",
+                 _span(token, token.mark.end))
+
+
+@rule
 def traditional_marker(state: LexState, token: LineToken) -> None:
     """條, 編 and 節 in a label are read as 条, 编 and 节 (Hong Kong, Macau and Traditional OCR text).
 
@@ -87,7 +106,8 @@ def _span(token: LineToken, end: int) -> tuple[int, int]:
 
 
 _RECORDERS = {"ocr_item_bracket": ocr_item_bracket, "ocr_numeral": ocr_numeral,
-              "ocr_label_quote": ocr_label_quote, "traditional_marker": traditional_marker}
+              "ocr_label_quote": ocr_label_quote, "traditional_marker": traditional_marker,
+              "ocr_lost_di": ocr_lost_di}
 
 
 def record_repairs(state: LexState, tokens: list[LineToken]) -> None:

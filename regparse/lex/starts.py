@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..catalogue import BARE_HEADINGS, REFERENCE_TAIL, WEAK_REFERENCE_TAIL
 from ..normalize import Line
-from .interleave import out_of_order_article
+from .interleave import out_of_order_article, out_of_order_division
 from .marks import Mark
 from .registry import rule
 from .state import LexState, LogicalLine
@@ -106,9 +106,12 @@ def article_start(state: LexState, mark: Mark, line: Line, prev: LogicalLine | N
     """
     if line.split:
         return True   # cut out of a run-on line at a marker already judged
-    if starts_article(mark, line.text, state.article_key, cut_before(prev)) or out_of_order_article(state, mark, line):
-        if state.taken is not None:
-            state.taken.add((mark.number, mark.suffix))  # type: ignore[arg-type]
+    taken = state.taken
+    if taken is not None and (mark.number, mark.suffix) in taken:
+        pass   # interleaved text: a number met again is another column's reference or an OCR misreading
+    elif starts_article(mark, line.text, state.article_key, cut_before(prev)) or out_of_order_article(state, mark, line):
+        if taken is not None:
+            taken.add((mark.number, mark.suffix))  # type: ignore[arg-type]
         return True
     state.decide("article_start", f"{mark.label} at a line start read as text (a reference)", (line.start, line.end))
     return False
@@ -134,6 +137,8 @@ def division_start(state: LexState, mark: Mark, line: Line, prev: LogicalLine | 
             if not open_body(prev):
                 return True
             if mark.number == (state.division_numbers.get(mark.kind) or 0) + 1:
+                return True
+            if out_of_order_division(state, mark, line):
                 return True
     state.decide("division_start", f"{mark.label} at a line start read as text", (line.start, line.end))
     return False

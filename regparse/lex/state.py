@@ -64,7 +64,8 @@ class LexState:
     """
 
     __slots__ = ("explain", "decisions", "noise", "width", "title", "article_key", "division_numbers",
-                 "front_tokens", "list_entry", "chains", "annexes", "layout", "last_article", "taken", "taiwan")
+                 "front_tokens", "list_entry", "chains", "annexes", "layout", "last_article", "taken", "taiwan",
+                 "interleaved")
 
     def __init__(self, explain: bool = False) -> None:
         self.explain = explain
@@ -87,6 +88,8 @@ class LexState:
         self.last_article = -1
         # the articles taken, kept only in text whose columns are interleaved (regparse.lex.interleave)
         self.taken: set[tuple[int, int]] | None = None
+        # where the columns' lines are interleaved and what of them was not put back (a diagnostic), or None
+        self.interleaved: tuple[tuple[int, int], str] | None = None
         # the text numbers as Taiwan does: 項 paragraphs, 款 items (regparse.lex.repairs)
         self.taiwan = False
 

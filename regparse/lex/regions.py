@@ -7,14 +7,14 @@ page that carries news first, the regulation starts after the news lead
 """
 from __future__ import annotations
 
-from ..catalogue import REFERENCE_TAIL
+from ..catalogue import REFERENCE_TAIL, REGULATION_TITLE_END
 from ..normalize import Line
 from .marks import Mark, line_mark
 from .registry import rule
 from .state import LexState
-from .text import news_or_credit, title_like
+from .text import TITLE_MAX, ends_closed, news_or_credit, title_like, title_of
 
-__all__ = ["regions", "page_regions", "regulation_start", "article_line"]
+__all__ = ["regions", "page_regions", "regulation_start", "article_line", "names_regulation", "region_title"]
 
 
 def article_line(line: Line) -> Mark | None:
@@ -35,10 +35,13 @@ def page_regions(lines: list[Line]) -> list[tuple[int, int]]:
 
     Why: articles are numbered through a regulation, so 第一条 after a run of
     articles starts another one.  The boundary between two of them is the
-    first line after the last article of the first that reads as a title (the
-    second one's title, or a headline above it).
+    first line after the last article of the first that names a regulation
+    (the second one's title, wrapped over two lines or not, or a headline
+    《…条例》 above it); failing that, the first line that reads as a title.
+    An appendix title (税目税额表) or the wrapped tail of the last article
+    names no regulation, and stays with the first.
 
-    - two regions: 「第三条　…」 / 「关于…的规定」 / 「第一条　…」;
+    - two regions: 「第三条　…」 / 「附：」 / 「税目税额表」 / 「关于…的规定」 / 「第一条　…」;
     - one region: 第一条 … 第三条 with no second 第一条.
     """
     starts: list[int] = []        # first article line of each regulation
@@ -58,17 +61,62 @@ def page_regions(lines: list[Line]) -> list[tuple[int, int]]:
         return [(0, len(lines))]
     bounds = [0]
     for k in range(1, len(starts)):
-        cut = starts[k]
-        for j in range(last_article[k - 1] + 1, starts[k]):
-            if title_like(lines[j].text):   # a date line is no title
-                cut = j
-                break
+        gap = range(last_article[k - 1] + 1, starts[k])
+        # a date line is no title
+        cut = next((j for j in gap if names_regulation(lines, j, starts[k])), None)
+        if cut is None:
+            cut = next((j for j in gap if title_like(lines[j].text)), starts[k])
         bounds.append(cut)
     bounds.append(len(lines))
     return list(zip(bounds, bounds[1:]))
 
 
 regions = page_regions
+
+
+#: the first line of a title wrapped over two is at least this long (the narrowest columns)
+WRAPPED_TITLE_MIN = 12
+
+
+def names_regulation(lines: list[Line], j: int, stop: int) -> bool:
+    """Whether line ``j`` starts the title of a regulation (示例条例, 关于…的规定,
+    a headline 印发《…条例》), alone or with the lines after it (a title wrapped
+    over two or three lines), and does not go on with a wrapped line before it."""
+    text = lines[j].text
+    if not title_like(text) or text[0] in "》」”）)、，":
+        return False
+    if j:
+        before = lines[j - 1].text
+        if not ends_closed(before) and len(before) >= max(WRAPPED_TITLE_MIN, len(text)):
+            return False   # the line before was cut by the wrap: this one goes on with it
+    candidate = text
+    k = j
+    while True:
+        if len(candidate) > TITLE_MAX:
+            return False
+        if REGULATION_TITLE_END.search(title_of(candidate)):
+            return True
+        # a wrapped title fills each line but its last: a short line (an appendix's title) joins nothing
+        k += 1
+        if k >= stop or len(lines[k - 1].text) < max(WRAPPED_TITLE_MIN, len(lines[k].text)) \
+                or not title_like(lines[k].text):
+            return False
+        candidate += lines[k].text
+
+
+def region_title(lines: list[Line]) -> str | None:
+    """The title a region of a page names before its first article (for a
+    diagnostic: the parse reads the title itself), or None."""
+    first = next((i for i, ln in enumerate(lines) if article_line(ln) is not None), len(lines))
+    for j in range(first):
+        if names_regulation(lines, j, first):
+            title = lines[j].text
+            k = j + 1
+            while not REGULATION_TITLE_END.search(title_of(title)) and k < first:
+                title += lines[k].text
+                k += 1
+            return title_of(title)
+    return None
 
 
 @rule

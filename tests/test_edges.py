@@ -1,0 +1,70 @@
+"""The edges of a document: several regulations in one file, commentary after
+the end, what follows the last article, and the no-loss check on every dev text."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import regparse
+from conftest import CORPUS, corpus_text, lost_characters, needs_corpus
+
+
+def _manifest() -> dict[str, dict]:
+    lines = (CORPUS / "dev" / "manifest.jsonl").read_text(encoding="utf-8").splitlines()  # type: ignore[operator]
+    return {m["id"]: m for m in map(json.loads, lines)}
+
+
+NEWS = "新华社北京3月1日电　记者从有关部门获悉，有关规定日前公布，将于下月起施行。\n"
+
+# (first, second): 车船税法 ends with an appendix (附：/车船税税目税额表), 放射性污染防治法 has chapters
+PAIRS = [("jjf-4087290e0f", "xzf-ac1524d799"), ("xzf-ac1524d799", "jjf-4087290e0f")]
+
+
+@needs_corpus
+@pytest.mark.parametrize("between", ["\n", "\n" + NEWS])
+@pytest.mark.parametrize("first, second", PAIRS)
+def test_two_dev_regulations_in_one_file_are_each_extracted(first, second, between):
+    manifest = _manifest()
+    text = corpus_text(first) + between + corpus_text(second)
+    found = regparse.extract(text)
+    assert [(d.title, len(d.articles)) for d in found] == [
+        (manifest[k]["title"], manifest[k]["n_articles"]) for k in (first, second)]
+    for k, doc in enumerate(found):
+        named = [d for d in doc.diagnostics if d.code == "several_regulations"]
+        assert len(named) == 1 and f"regulation {k + 1} of 2" in named[0].message
+        assert f"《{doc.title}》" in named[0].message
+        assert doc.articles[0].label == "第一条"
+    # the appendix of the first stays with it, not taken for the second's title
+    assert found[(first, second).index("jjf-4087290e0f")].appendices
+
+
+@needs_corpus
+@pytest.mark.parametrize("first, second", PAIRS)
+def test_parse_names_every_regulation_of_a_file_and_reads_the_longest(first, second):
+    manifest = _manifest()
+    text = corpus_text(first) + "\n" + corpus_text(second)
+    doc = regparse.parse(text)
+    longest = max((first, second), key=lambda k: len(corpus_text(k)))
+    assert doc.title == manifest[longest]["title"]
+    named = [d for d in doc.diagnostics if d.code == "several_regulations"]
+    assert len(named) == 2
+    for k, d in zip((first, second), named):
+        assert f"《{manifest[k]['title']}》" in d.message
+        assert text[slice(*d.span)].strip().startswith(manifest[k]["title"][:6])
+    assert not lost_characters(text, doc)
+
+
+def test_two_made_regulations_with_restarted_numbering():
+    one = "示例条例\n第一条　为了规范示例工作，制定本条例。\n第二条　本条例由主管部门负责解释。\n第三条　本条例自发布之日起施行。\n"
+    two = "关于示例登记的规定\n第一条　为了规范示例登记，制定本规定。\n第二条　本规定自发布之日起施行。\n"
+    found = regparse.extract(one + two)
+    assert [(d.title, [a.label for a in d.articles]) for d in found] == [
+        ("示例条例", ["第一条", "第二条", "第三条"]), ("关于示例登记的规定", ["第一条", "第二条"])]
+
+
+def test_one_regulation_names_no_other():
+    text = "示例条例\n第一条　为了规范示例工作，制定本条例。\n第二条　本条例自发布之日起施行。"
+    doc = regparse.parse(text)
+    assert not [d for d in doc.diagnostics if d.code == "several_regulations"]
+    assert len(regparse.extract(text)) == 1

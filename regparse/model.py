@@ -54,19 +54,19 @@ DiagnosticCode = Literal[
     "numbering_gap", "duplicate_number", "out_of_order",
     "fragment_start", "continues_article", "fragment_end",
     "unresolved_reference", "noise_removed", "taiwan_numbering",
-    "several_regulations",
+    "several_regulations", "after_end",
 ]
 #: :attr:`Diagnostic.severity`
 Severity = Literal["error", "warning", "info"]
 #: :attr:`Noise.kind`
 NoiseKind = Literal[
     "page_continuation", "page_furniture", "markup", "control", "toc", "headline", "outside", "unparsed",
-    "file_furniture", "ocr_separator", "column_rule",
+    "file_furniture", "ocr_separator", "column_rule", "commentary",
 ]
 #: :attr:`Decision.kind`
 DecisionKind = Literal[
     "after_markdown_heading", "annex_demoted", "annex_start", "appendix", "article_start", "bare_heading",
-    "circled_outside_item", "closing_heading", "cut_item_marker", "division_start", "enumerated_heading",
+    "circled_outside_item", "closing_heading", "commentary_after_end", "cut_item_marker", "division_start", "enumerated_heading",
     "full_line", "heading_title_line", "indented_line", "interleaved_columns", "issuing_lines",
     "item_continuation", "item_list", "label_alone", "label_joined", "layout_heading", "list_entry",
     "mid_sentence", "ocr_item_bracket", "ocr_label_quote", "ocr_numeral", "out_of_order_article",

@@ -129,6 +129,11 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
         diagnostics.append({"code": "taiwan_numbering", "severity": "warning",
                             "message": "the text numbers paragraphs 項 and items 款 (Taiwan): the tree names them "
                                        "款 and 项, as the mainland does", "span": (tokens[0].line.start, tokens[0].line.end)})
+    for what, first, last in lexer.after_end:
+        diagnostics.append({"code": "after_end", "severity": "info",
+                            "message": f"{what} kept out of it as noise: 「{first.text[:20]}」"
+                                       f"{'…' if len(first.text) > 20 or last is not first else ''} "
+                                       f"at {first.start}-{last.end}", "span": (first.start, last.end)})
     doc = build.finish(tree, text, lexer.title, diagnostics, builder.preamble_span)
     if references:
         # before freezing, on the drafts; adds its unresolved_reference warnings to the diagnostics

@@ -68,3 +68,53 @@ def test_one_regulation_names_no_other():
     doc = regparse.parse(text)
     assert not [d for d in doc.diagnostics if d.code == "several_regulations"]
     assert len(regparse.extract(text)) == 1
+
+
+BODY = ("示例条例\n第一条　为了规范示例工作，制定本条例。\n"
+        "第二条　本条例自2024年1月1日起施行。\n2010年公布的《示例办法》同时废止。\n")
+
+COMMENTARY = [
+    "【解读】\n本条例共二条，明确了示例工作的原则。\n条例的出台，对于规范示例工作具有重要意义。",
+    "解读：\n本条例共二条，明确了示例工作的原则。",
+    "政策解读\n本条例共二条，明确了示例工作的原则",
+    "编者按：示例条例的出台备受关注，本报特邀专家进行解读。\n专家认为，条例明确了示例工作的原则。",
+    "相关链接\n《示例条例实施办法》于2023年公布。",
+    "记者了解到，该条例的出台，对于规范示例工作具有重要意义。\n据介绍，下一步将加强宣传。",
+    "责任编辑：张三",
+    "责任编辑 刘洋",
+]
+
+
+@pytest.mark.parametrize("tail", COMMENTARY)
+def test_commentary_after_the_end_is_kept_out_and_reported(tail):
+    text = BODY + tail
+    doc = regparse.parse(text, explain=True)
+    last = doc.articles[-1]
+    assert [p.text for p in last.paragraphs] == ["本条例自2024年1月1日起施行。", "2010年公布的《示例办法》同时废止。"]
+    kept_out = "".join(n.text for n in doc.noise if n.kind == "commentary")
+    assert "".join(kept_out.split()) == "".join(tail.split())
+    reported = [d for d in doc.diagnostics if d.code == "after_end"]
+    assert len(reported) == 1 and reported[0].span == (text.index(tail), len(text))
+    assert tail.split("\n")[0][:10] in reported[0].message
+    assert "commentary_after_end" in {d.kind for d in doc.decisions}
+    assert not lost_characters(text, doc)
+
+
+@pytest.mark.parametrize("tail", [
+    "本条例施行前发布的有关规定与本条例不一致的，以本条例为准。",
+    "据此制定的实施办法，报主管部门备案。",
+    "解读本条例的具体问题，由主管部门负责。",
+])
+def test_a_last_article_of_several_paragraphs_keeps_them(tail):
+    doc = regparse.parse(BODY + tail)
+    assert doc.articles[-1].paragraphs[-1].text == tail
+    assert not [d for d in doc.diagnostics if d.code == "after_end"]
+
+
+def test_news_after_the_end_is_reported_with_its_span():
+    news = "主管部门负责人就示例条例答记者问\n新华社北京5月28日电　日前，国务院公布了《示例条例》。"
+    text = BODY + news
+    doc = regparse.parse(text)
+    reported = [d for d in doc.diagnostics if d.code == "after_end"]
+    assert len(reported) == 1 and text[slice(*reported[0].span)] == news
+    assert len(doc.articles[-1].paragraphs) == 2

@@ -64,7 +64,7 @@ class LexState:
     """
 
     __slots__ = ("explain", "decisions", "noise", "width", "title", "article_key", "division_numbers",
-                 "front_tokens", "list_entry", "chains", "annexes", "layout", "last_article", "taken", "taiwan")
+                 "front_tokens", "list_entry", "chains", "annexes", "layout", "last_article", "taken", "taiwan", "after_end")
 
     def __init__(self, explain: bool = False) -> None:
         self.explain = explain
@@ -89,6 +89,8 @@ class LexState:
         self.taken: set[tuple[int, int]] | None = None
         # the text numbers as Taiwan does: 項 paragraphs, 款 items (regparse.lex.repairs)
         self.taiwan = False
+        # what was kept out after the last article (regparse.lex.end): what it is, its first and last line
+        self.after_end: list[tuple[str, LogicalLine, LogicalLine]] = []
 
     def decide(self, rule: str, message: str, span: tuple[int, int]) -> None:
         """Record a decision of ``rule`` (with ``explain=True`` only)."""

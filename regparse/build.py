@@ -257,18 +257,17 @@ class Builder(Transformer):
         mark = tok.mark
         text, src = _text_after_mark(tok)
         title = None
-        if text[:1] == "【":
-            # 第一条【立法目的】为了…: an article heading, as local regulations print them
-            close = text.find("】", 1, 40)
-            if close > 1:
-                title = text[1:close].strip() or None
-                for at in (0, close):
-                    a, b = slice_pieces(src, at, at + 1)[0]
-                    self.noise.append(Noise(kind="markup", text=text[at], span=(a, b)))
-                rest = close + 1
-                while rest < len(text) and text[rest] in " \t\u3000\xa0":
-                    rest += 1
-                text, src = text[rest:], slice_pieces(src, rest)
+        # 第一条【立法目的】为了…: an article heading, as local regulations print them (the lexer's bracket_heading)
+        close = getattr(tok.line, "title_end", 0)
+        if close:
+            title = text[1:close].strip() or None
+            for at in (0, close):
+                a, b = slice_pieces(src, at, at + 1)[0]
+                self.noise.append(Noise(kind="markup", text=text[at], span=(a, b)))
+            rest = close + 1
+            while rest < len(text) and text[rest] in " \t\u3000\xa0":
+                rest += 1
+            text, src = text[rest:], slice_pieces(src, rest)
         if len(children) == 1 and title is None:
             # the common article: one paragraph, no items (the general case below, written out)
             line = tok.line

@@ -66,6 +66,7 @@ NoiseKind = Literal[
 #: :attr:`Decision.kind`
 DecisionKind = Literal[
     "after_markdown_heading", "annex_demoted", "annex_start", "appendix", "article_start", "bare_heading",
+    "bracket_heading",
     "circled_outside_item", "closing_heading", "commentary_after_end", "cut_item_marker", "division_start", "enumerated_heading",
     "full_line", "heading_title_line", "indented_line", "interleaved_columns", "issuing_lines",
     "item_continuation", "item_list", "label_alone", "label_joined", "layout_heading", "list_entry",

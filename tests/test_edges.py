@@ -118,3 +118,25 @@ def test_news_after_the_end_is_reported_with_its_span():
     reported = [d for d in doc.diagnostics if d.code == "after_end"]
     assert len(reported) == 1 and text[slice(*reported[0].span)] == news
     assert len(doc.articles[-1].paragraphs) == 2
+
+
+LONG_HEADING = "关于示例工作中各级主管部门、有关单位和个人的职责分工以及相互之间协调配合的一般规定和特别规定"
+
+
+@pytest.mark.parametrize("opener, closer", [("【", "】"), ("［", "］")])
+@pytest.mark.parametrize("heading", ["立法目的", LONG_HEADING])
+def test_bracketed_article_headings_of_any_length(opener, closer, heading):
+    text = f"示例条例\n第一条　{opener}{heading}{closer}为了规范示例工作，制定本条例。\n第二条　本条例自发布之日起施行。"
+    doc = regparse.parse(text)
+    first = doc.article(1)
+    assert first.title == heading and first.text == "为了规范示例工作，制定本条例。"
+    assert sorted(n.text for n in doc.noise if n.kind == "markup") == sorted(opener + closer)
+    assert not lost_characters(text, doc)
+    assert f"【{heading}】" in doc.to_text()
+
+
+@pytest.mark.parametrize("body", ["【本条已于2020年删除。】", "本条例所称【示例】，是指为了说明而举出的例子。", "【示例工作"])
+def test_brackets_that_are_no_heading_stay_in_the_text(body):
+    text = f"示例条例\n第一条　为了规范示例工作，制定本条例。\n第二条　{body}"
+    doc = regparse.parse(text)
+    assert doc.article(2).title is None and doc.article(2).text == body

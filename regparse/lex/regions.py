@@ -7,7 +7,9 @@ page that carries news first, the regulation starts after the news lead
 """
 from __future__ import annotations
 
-from ..catalogue import REFERENCE_TAIL, REGULATION_TITLE_END
+import re
+
+from ..catalogue import REFERENCE_TAIL, REGULATION_TITLE_END, SELF_WORDS
 from ..normalize import Line
 from .marks import Mark, line_mark
 from .registry import rule
@@ -26,6 +28,8 @@ def article_line(line: Line) -> Mark | None:
     if mark is None or mark.kind != "article" or not (mark.sep or mark.number == 1) \
             or REFERENCE_TAIL.match(line.text, mark.rest):
         return None
+    if not mark.sep and line.text[mark.rest:mark.rest + 1] == "第":
+        return None   # 第一条第一至三项: a wrapped reference (an article's text never starts 第 unspaced)
     return mark
 
 
@@ -74,6 +78,8 @@ def page_regions(lines: list[Line]) -> list[tuple[int, int]]:
 regions = page_regions
 
 
+#: a line that ends 本解释, 本条例 …: a sentence that names the regulation it stands in, no title
+SELF_REFERENCE_END = re.compile(rf"本(?:{'|'.join(SELF_WORDS)})$")
 #: the first line of a title wrapped over two is at least this long (the narrowest columns)
 WRAPPED_TITLE_MIN = 12
 
@@ -83,8 +89,8 @@ def names_regulation(lines: list[Line], j: int, stop: int) -> bool:
     a headline 印发《…条例》), alone or with the lines after it (a title wrapped
     over two or three lines), and does not go on with a wrapped line before it."""
     text = lines[j].text
-    if not title_like(text) or text[0] in "》」”）)、，":
-        return False
+    if not title_like(text) or text[0] in "》」”）)、，" or line_mark(lines[j]) is not None:
+        return False   # a title starts with no closing bracket and no marker (（一）, 第X条)
     if j:
         before = lines[j - 1].text
         if not ends_closed(before) and len(before) >= max(WRAPPED_TITLE_MIN, len(text)):
@@ -95,7 +101,7 @@ def names_regulation(lines: list[Line], j: int, stop: int) -> bool:
         if len(candidate) > TITLE_MAX:
             return False
         if REGULATION_TITLE_END.search(title_of(candidate)):
-            return True
+            return not SELF_REFERENCE_END.search(candidate)   # …达到本解释: a reference to itself
         # a wrapped title fills each line but its last: a short line (an appendix's title) joins nothing
         k += 1
         if k >= stop or len(lines[k - 1].text) < max(WRAPPED_TITLE_MIN, len(lines[k].text)) \

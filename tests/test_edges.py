@@ -140,3 +140,60 @@ def test_brackets_that_are_no_heading_stay_in_the_text(body):
     text = f"示例条例\n第一条　为了规范示例工作，制定本条例。\n第二条　{body}"
     doc = regparse.parse(text)
     assert doc.article(2).title is None and doc.article(2).text == body
+
+
+def _check_json(capsys, path) -> tuple[int, dict]:
+    from regparse.cli import main
+
+    status = main(["check", str(path), "--json"])
+    return status, json.loads(capsys.readouterr().out)
+
+
+def test_check_reports_text_the_parse_lost(capsys, tmp_path, monkeypatch):
+    text = BODY + "主管部门负责人就示例条例答记者问\n新华社北京5月28日电　日前，国务院公布了《示例条例》。"
+    path = tmp_path / "news.txt"
+    path.write_text(text, encoding="utf-8")
+    status, result = _check_json(capsys, path)
+    assert status == 0 and "lost_text" not in {d["code"] for d in result["diagnostics"]}
+
+    parse_source = regparse.parse_source
+
+    def losing(*args, **kwargs):   # a parse that forgets the noise it removed
+        doc = parse_source(*args, **kwargs)
+        return doc.model_copy(update={"noise": [n for n in doc.noise if n.kind != "outside"]})
+
+    monkeypatch.setattr(regparse, "parse_source", losing)
+    status, result = _check_json(capsys, path)
+    lost = [d for d in result["diagnostics"] if d["code"] == "lost_text"]
+    assert status == 1 and result["errors"] == 1 and len(lost) == 1
+    assert lost[0]["severity"] == "error" and lost[0]["line"] == 5
+    from regparse.cli import main
+
+    assert main(["check", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert f"{path}:5:" in out and "error lost_text:" in out
+
+
+@needs_corpus
+def test_every_dev_document_loses_nothing_and_check_agrees(capsys):
+    from conftest import corpus_ids
+
+    lossy, unexplained, checked = [], [], []
+    for doc_id in corpus_ids():
+        path = CORPUS / "dev" / f"{doc_id}.txt"  # type: ignore[operator]
+        text = path.read_text(encoding="utf-8")
+        doc = regparse.parse(text)
+        if lost_characters(text, doc):
+            lossy.append(doc_id)
+        # whatever stands after the last article and is kept out is named by a diagnostic
+        end = doc.articles[-1].span[1] if doc.articles else len(text)
+        named = [d.span for d in doc.diagnostics if d.code in ("after_end", "several_regulations")]
+        for n in doc.noise:
+            if n.kind in ("outside", "commentary", "unparsed") and n.span[0] >= end \
+                    and not any(a <= n.span[0] < b for a, b in named) \
+                    and not any(d.code == "unparsed_line" and d.span[0] <= n.span[0] < d.span[1] for d in doc.diagnostics):
+                unexplained.append((doc_id, n.text[:20]))
+        _, result = _check_json(capsys, path)
+        if "lost_text" in {d["code"] for d in result["diagnostics"]}:
+            checked.append(doc_id)
+    assert not lossy and not unexplained and not checked

@@ -83,10 +83,13 @@ class DivisionDraft(_NodeDraft):
     children: list["DivisionDraft | ArticleDraft"]
 
 
-class AppendixDraft(TypedDict):
+class AppendixDraft(TypedDict, total=False):
     label: str
     text: str
     span: Span
+    id: str
+    citation: str
+    regulation: Any      # a Regulation: an appendix that is one, parsed (regparse.parse)
 
 
 class HeadingDraft(TypedDict):
@@ -372,6 +375,8 @@ class Builder(Transformer):
                 doc["preamble"] = c.text()
                 self.preamble_span = c.span
             elif what is Annex:
+                c.draft["id"] = f"annex_{len(doc['appendices']) + 1}"
+                c.draft["citation"] = "".join(c.draft["label"].split()).rstrip("：:") or c.draft["label"]
                 doc["appendices"].append(c.draft)
             else:
                 body.append(c)

@@ -135,6 +135,8 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
                                        f"{'…' if len(first.text) > 20 or last is not first else ''} "
                                        f"at {first.start}-{last.end}", "span": (first.start, last.end)})
     doc = build.finish(tree, text, lexer.title, diagnostics, builder.preamble_span)
+    for annex in doc["appendices"]:
+        _own_structure(annex, text, lines, noise, explain, references)
     if references:
         # before freezing, on the drafts; adds its unresolved_reference warnings to the diagnostics
         refs.annotate(doc, text, builder.pieces)
@@ -148,6 +150,18 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
         doc["source"] = source
         doc["encoding"] = source.encoding
     return _holding(freeze.to_models(doc), text)
+
+
+def _own_structure(annex: dict, text: str, lines: list, noise: list[Noise], explain: bool, references: bool) -> None:
+    """An appendix that is a regulation of its own (附件一 / 示例办法 / 第一条 …)
+    parsed as one, its spans in the same text: ``annex["regulation"]``."""
+    a, b = annex["span"]
+    body = [ln for ln in lines if a <= ln.start < b][1:]   # the label's line names the appendix
+    if not any(lex.article_line(ln) is not None for ln in body):
+        return
+    hi = body[-1].end
+    annex["regulation"] = _parse_lines(text, body, [n for n in noise if body[0].start <= n.span[0] < hi],
+                                       explain, references)
 
 
 def _holding(doc: Regulation, text: str) -> Regulation:

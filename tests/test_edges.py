@@ -197,3 +197,88 @@ def test_every_dev_document_loses_nothing_and_check_agrees(capsys):
         if "lost_text" in {d["code"] for d in result["diagnostics"]}:
             checked.append(doc_id)
     assert not lossy and not unexplained and not checked
+
+
+ANNEXED = ("示例条例\n第一条　为了规范示例工作，制定本条例。\n第二条　示例登记按照本条例附件一办理，登记表的格式见附件2。\n"
+           "第三条　本条例自发布之日起施行。\n"
+           "附件一\n示例登记办法\n第一条　为了规范示例登记，制定本办法。\n第二条　申请登记的，应当提交下列材料：\n"
+           "（一）申请书；\n（二）身份证明。\n第三条　本办法自发布之日起施行。\n"
+           "附件2\n示例登记表\n姓名　性别　年龄")
+
+
+def test_an_appendix_that_is_a_regulation_gets_its_own_articles():
+    doc = regparse.parse(ANNEXED)
+    assert [a.label for a in doc.articles] == ["第一条", "第二条", "第三条"]
+    assert not [d for d in doc.diagnostics if d.code in ("several_regulations", "duplicate_number")]
+    first, second = doc.appendices
+    assert (first.id, second.id) == ("annex_1", "annex_2")
+    assert first.regulation is not None and second.regulation is None
+    assert first.regulation.title == "示例登记办法"
+    assert [a.label for a in first.regulation.articles] == ["第一条", "第二条", "第三条"]
+    item = doc.get("附件一第二条第（二）项")
+    assert item.text == "身份证明。" and ANNEXED[slice(*item.span)] == "（二）身份证明。"
+    assert doc.get("附件一第三条") is first.regulation.article(3)
+    assert [a.label for a in doc.select("附件一第一条至第二条")] == ["第一条", "第二条"]
+    with pytest.raises(regparse.CitationNotFound, match="closest is 附件一第三条"):
+        doc.get("附件一第九条")
+    with pytest.raises(regparse.CitationNotFound, match="no articles of its own"):
+        doc.get("附件2第一条")
+    assert regparse.Regulation.model_validate_json(doc.model_dump_json()) == doc
+    assert not lost_characters(ANNEXED, doc)
+    assert len(regparse.extract(ANNEXED)) == 1
+
+
+def test_references_to_appendices_resolve_to_them():
+    doc = regparse.parse(ANNEXED)
+    refs = {r.surface: r for r in doc.article(2).paragraphs[0].references}
+    assert refs["本条例附件一"].target_ids == ["annex_1"] and refs["本条例附件一"].resolved
+    assert refs["附件2"].target_ids == ["annex_2"]
+    assert ANNEXED[slice(*refs["附件2"].span)] == "附件2"
+    assert doc.get(refs["附件2"].targets[0]) is doc.appendices[1]
+    assert doc.referrers(doc.get("附件一")) == [refs["本条例附件一"]]
+
+
+@pytest.mark.parametrize("sentence, surface, resolved", [
+    ("列入本条例附件三的，从其规定。", "本条例附件三", False),
+    ("依照《示例法》附件一办理。", None, None),
+    ("提交申请书及附件。", None, None),
+    ("依照基本法附件一办理。", None, None),
+])
+def test_appendix_references_that_name_none_of_this_documents(sentence, surface, resolved):
+    text = ANNEXED.replace("第三条　本条例自发布之日起施行。", "第三条　" + sentence)
+    doc = regparse.parse(text)
+    found = [r for r in doc.article(3).paragraphs[0].references if "附件" in r.surface]
+    if surface is None:
+        assert not found
+    else:
+        assert [(r.surface, r.resolved) for r in found] == [(surface, resolved)]
+        assert any(d.code == "unresolved_reference" and surface in d.message for d in doc.diagnostics)
+
+
+@needs_corpus
+@pytest.mark.parametrize("doc_id, surface, label", [
+    ("xingf-bd8528ce18", "本法附件一", "附件一"),      # 刑法
+    ("xfxg-fa59921ac6", "本法附件三", "附件三"),       # 香港特别行政区基本法
+])
+def test_the_codes_references_to_their_appendices(doc_id, surface, label):
+    doc = regparse.parse(corpus_text(doc_id))
+    found = [r for r in doc.references if r.surface == surface]
+    assert found and all(r.resolved and r.target_ids == [doc.get(label).id] for r in found)
+
+
+def test_a_second_regulation_after_an_appendix_is_still_a_second_one():
+    text = ("示例条例\n第一条　为了规范示例工作，制定本条例。\n第二条　本条例由主管部门负责解释。\n第三条　本条例自发布之日起施行。\n"
+            "附：\n示例税目税额表\n示例条例实施办法\n第一条　根据《示例条例》，制定本办法。\n第二条　本办法自发布之日起施行。\n")
+    found = regparse.extract(text)
+    assert [(d.title, len(d.articles)) for d in found] == [("示例条例", 3), ("示例条例实施办法", 2)]
+    assert found[0].appendices[0].text == "附：\n示例税目税额表"
+
+
+def test_an_amending_decision_quoting_articles_is_one_regulation():
+    text = ("全国人民代表大会常务委员会关于修改《示例法》的决定\n"
+            "第一条　将第十条修改为：“第十条　示例工作由主管部门负责。”\n"
+            "第二条　将第十二条修改为：\n“第一条　为了规范示例工作，制定本法。”\n"
+            "第三条　本决定自公布之日起施行。")
+    assert len(regparse.extract(text)) == 1
+    doc = regparse.parse(text)
+    assert not [d for d in doc.diagnostics if d.code == "several_regulations"]

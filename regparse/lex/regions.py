@@ -16,7 +16,7 @@ from .registry import rule
 from .state import LexState
 from .text import TITLE_MAX, ends_closed, news_or_credit, title_like, title_of
 
-__all__ = ["regions", "page_regions", "regulation_start", "article_line", "names_regulation", "region_title"]
+__all__ = ["regions", "page_regions", "regulation_start", "article_line", "names_regulation", "region_title", "annex_regulation"]
 
 
 def article_line(line: Line) -> Mark | None:
@@ -61,6 +61,11 @@ def page_regions(lines: list[Line]) -> list[tuple[int, int]]:
         else:
             last_article[-1] = i
         prev = mark.number or 0
+    for k in range(len(starts) - 1, 0, -1):
+        if annex_regulation(lines, last_article[k - 1] + 1, starts[k]):
+            # the annex is part of the regulation before it: one region
+            del starts[k]
+            last_article[k - 1] = last_article.pop(k)
     if len(starts) <= 1:
         return [(0, len(lines))]
     bounds = [0]
@@ -123,6 +128,37 @@ def region_title(lines: list[Line]) -> str | None:
                 k += 1
             return title_of(title)
     return None
+
+
+@rule
+def annex_regulation(lines: list, start: int, stop: int) -> bool:
+    """An annex whose text is a regulation of its own (附件一 / 示例登记办法 /
+    第一条 …) is part of the regulation it is annexed to: its 第一条 starts no
+    second regulation.
+
+    Why: an annex label (附件一, 附件：) on the line before the title that
+    the restarted numbering follows (or on the title's own line) says the
+    articles belong to an appendix.  A second regulation printed after the
+    first's appendix has its title apart from the label, with the appendix's
+    own lines between (附：/ 税目税额表 / the second's title).
+
+    - annex: 「第三条　…」 / 「附件一」 / 「示例登记办法」 / 「第一条　…」;
+    - a second regulation: 「附：」 / 「示例税目税额表」 / 「示例条例实施办法」 / 「第一条　…」.
+
+    ``lines[start:stop]`` are the lines between the last article before and
+    the 第一条 after; works on clean and on logical lines.
+    """
+    for j in range(start, stop):
+        mark = line_mark(lines[j])
+        if mark is None or mark.kind != "annex":
+            continue
+        rest = lines[j].text[mark.rest:]
+        if rest:
+            if REGULATION_TITLE_END.search(title_of(rest)) and not SELF_REFERENCE_END.search(rest):
+                return True
+        elif j + 1 < stop and names_regulation(lines, j + 1, stop):
+            return True
+    return False
 
 
 @rule

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..catalogue import CLOSING_HEADING_WORDS, DIVISION_RANK, HEADING_BRACKETS, HEADING_NEVER, ITEM_STYLES
 from ..grammar import LineToken
+from .regions import annex_regulation
 from .registry import rule
 from .state import LexState, LogicalLine
 
@@ -65,7 +66,7 @@ def roles(state: LexState, logical: list[LogicalLine]) -> list[LineToken]:
                 continue
             tokens.append(LineToken("HEADING", ll, ll.mark))
             continue
-        if kind == "annex" and annex_demoted(state, ll, i < last_article):
+        if kind == "annex" and annex_demoted(state, ll, i < last_article and not _own_articles(state, logical, i)):
             kind = ll.kind = "text"
         if kind == "annex":
             appendix(state, logical, i, tokens)
@@ -106,6 +107,17 @@ def bracket_heading(state: LexState, ll: LogicalLine) -> bool:
     ll.title_end = close - start
     state.decide("bracket_heading", f"{text[start:close + 1][:30]} is the heading of {ll.mark.label}",  # type: ignore[union-attr]
                  (ll.start, ll.end))
+    return True
+
+
+def _own_articles(state: LexState, logical: list[LogicalLine], i: int) -> bool:
+    """Whether the articles after the annex label at ``i`` are its own (an annex that is a regulation)."""
+    stop = next((j for j in range(i + 1, len(logical)) if logical[j].kind == "article"), len(logical))
+    if stop == len(logical) or logical[stop].mark.number != 1 or not annex_regulation(logical, i, stop):  # type: ignore[union-attr]
+        return False
+    ll = logical[i]
+    state.decide("annex_regulation", f"{ll.text[:12]} is a regulation of its own: the articles after it are its own",
+                 (ll.start, logical[stop].end))
     return True
 
 

@@ -282,3 +282,32 @@ def test_an_amending_decision_quoting_articles_is_one_regulation():
     assert len(regparse.extract(text)) == 1
     doc = regparse.parse(text)
     assert not [d for d in doc.diagnostics if d.code == "several_regulations"]
+
+
+def test_the_news_after_the_regulation_on_a_seed_page_is_named(seed_004, seed_004_text):
+    reported = [d for d in seed_004.diagnostics if d.code == "after_end"]
+    assert len(reported) == 1
+    kept_out = seed_004_text[slice(*reported[0].span)]
+    assert kept_out.startswith("党的工作机关首先是政治机关") and kept_out.endswith("(新华社北京12月7日电)")
+    assert reported[0].span[0] >= seed_004.articles[-1].span[1]
+    assert [a.label for a in seed_004.articles][-1] == "第三十二条"
+
+
+@needs_corpus
+@pytest.mark.parametrize("seed", [1, 2])
+def test_what_the_embedded_skin_prints_after_a_regulation_is_named(seed):
+    import sys
+
+    sys.path.insert(0, str(CORPUS))
+    import skins  # type: ignore
+
+    from conftest import corpus_gold, corpus_ids
+
+    for doc_id in corpus_ids()[::25]:
+        text, gold = skins.apply("embedded", corpus_text(doc_id), seed, corpus_gold(doc_id))
+        doc = regparse.parse(text)
+        assert not lost_characters(text, doc), doc_id
+        end = doc.articles[-1].span[1]
+        after = [n for n in doc.noise if n.kind in ("outside", "commentary") and n.span[0] >= end]
+        named = [d.span for d in doc.diagnostics if d.code == "after_end"]
+        assert all(any(a <= n.span[0] < b for a, b in named) for n in after), doc_id

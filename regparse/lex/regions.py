@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..catalogue import REFERENCE_TAIL, REGULATION_TITLE_END, SELF_WORDS
+from ..catalogue import ISSUERS, REFERENCE_TAIL, REGULATION_TITLE_END, SELF_WORDS
 from ..normalize import Line
 from .marks import Mark, line_mark
 from .registry import rule
@@ -94,24 +94,27 @@ def names_regulation(lines: list[Line], j: int, stop: int) -> bool:
     a headline 印发《…条例》), alone or with the lines after it (a title wrapped
     over two or three lines), and does not go on with a wrapped line before it."""
     text = lines[j].text
-    if not title_like(text) or text[0] in "》」”）)、，" or line_mark(lines[j]) is not None:
+    # a wrap may cut a title after a 、 (关于办理减刑、/ 假释案件…的规定)
+    if not (title_like(text) or (text[-1] == "、" and len(text) >= WRAPPED_TITLE_MIN)) \
+            or text[0] in "》」”）)、，" or line_mark(lines[j]) is not None:
         return False   # a title starts with no closing bracket and no marker (（一）, 第X条)
     if j:
         before = lines[j - 1].text
-        if not ends_closed(before) and len(before) >= max(WRAPPED_TITLE_MIN, len(text)):
+        if not ends_closed(before) and len(before) >= max(WRAPPED_TITLE_MIN, len(text)) \
+                and not (text.startswith(ISSUERS) and title_like(before)):
             return False   # the line before was cut by the wrap: this one goes on with it
     candidate = text
     k = j
     while True:
         if len(candidate) > TITLE_MAX:
             return False
-        if REGULATION_TITLE_END.search(title_of(candidate)):
+        if REGULATION_TITLE_END.search(title_of(candidate)) and candidate.count("（") == candidate.count("）"):
             return not SELF_REFERENCE_END.search(candidate)   # …达到本解释: a reference to itself
         # a wrapped title fills each line but its last: a short line (an appendix's title) joins nothing
         k += 1
         if k >= stop or len(lines[k - 1].text) < max(WRAPPED_TITLE_MIN, len(lines[k].text)) \
-                or not title_like(lines[k].text):
-            return False
+                or not title_like(lines[k].text) or lines[k].text.startswith(ISSUERS):
+            return False   # a line that starts as a title does (中华人民共和国…) is a title of its own
         candidate += lines[k].text
 
 

@@ -376,7 +376,8 @@ class Builder(Transformer):
                 self.preamble_span = c.span
             elif what is Annex:
                 c.draft["id"] = f"annex_{len(doc['appendices']) + 1}"
-                c.draft["citation"] = "".join(c.draft["label"].split()).rstrip("：:") or c.draft["label"]
+                cited = "".join(c.draft["label"].split()).rstrip("：:") or c.draft["label"]
+                c.draft["citation"] = "附件" if cited == "附" else cited    # 附： is cited as 附件
                 doc["appendices"].append(c.draft)
             else:
                 body.append(c)

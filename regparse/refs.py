@@ -837,6 +837,8 @@ _ANNEX_REFERENCE = re.compile(
     rf"(?P<self>(?<![{_NOT_BEFORE_THIS}])本(?:{'|'.join(SELF_WORDS)}))?(?P<word>附件|附表|附录)"
     r"(?P<number>[一二三四五六七八九十]+|[0-9０-９]+)?(?![0-9０-９一二三四五六七八九十])")
 _ANNEX_WORDS = ("附件", "附表", "附录")
+#: what joins the appendices of a list: 附录一、附录二, 附件一和附件二
+_ANNEX_LIST = ("、", "和", "及", "以及", "或者", "或", "，")
 
 
 def _annex_key(label: str) -> tuple[str | None, int | None]:
@@ -853,10 +855,14 @@ def _annex_references(node: dict, text: str, tree: dict, source_pieces: Mapping[
     """Add to ``node``'s references those to this document's appendices (本法附件一,
     附件3), resolved to the appendix (its id ``annex_N``) or reported unresolved."""
     found = []
+    others = -1   # where the last appendix of another act ended: 《…公约》附录一、附录二 are both its
     for m in _ANNEX_REFERENCE.finditer(text):
         number = m.group("number")
         before = text[:m.start()]
-        if m.group("self") is None and (number is None or before.endswith(("》", *ACT_NAME_ENDINGS))):
+        if m.group("self") is None and (number is None or before.endswith(("》", *ACT_NAME_ENDINGS))
+                                        or (others >= 0 and text[others:m.start()] in _ANNEX_LIST)):
+            if number is not None:
+                others = m.end()
             continue   # a bare 附件, or another act's (《…》附件三, 基本法附件一)
         found.append(m)
     if not found:
@@ -869,7 +875,9 @@ def _annex_references(node: dict, text: str, tree: dict, source_pieces: Mapping[
     for m in found:
         word, number = m.group("word"), m.group("number")
         value = to_int(number) if number else None
-        same = [a for a in annexes if _annex_key(a["label"])[0] == word]
+        # an appendix labelled 附： alone is the one 本解释附表 names, whatever its word
+        same = [a for a in annexes if _annex_key(a["label"])[0] == word] or [
+            a for a in annexes if len(annexes) == 1 and "".join(a["label"].split()).rstrip("：:") == "附"]
         hit = [a for a in same if _annex_key(a["label"])[1] == value] if value is not None else same[:1] if len(same) == 1 else []
         target = hit[0]["citation"] if hit else word + (number or "")
         span = (_to_source(m.start(), starts, pieces, False), _to_source(m.end(), starts, pieces, True))

@@ -311,3 +311,17 @@ def test_what_the_embedded_skin_prints_after_a_regulation_is_named(seed):
         after = [n for n in doc.noise if n.kind in ("outside", "commentary") and n.span[0] >= end]
         named = [d.span for d in doc.diagnostics if d.code == "after_end"]
         assert all(any(a <= n.span[0] < b for a, b in named) for n in after), doc_id
+
+
+def test_a_list_of_another_acts_appendices_is_all_its():
+    text = ANNEXED.replace("第三条　本条例自发布之日起施行。", "第三条　列入《示例公约》附录一、附录二的，依照本条例附件一办理。")
+    found = [r.surface for r in regparse.parse(text).article(3).paragraphs[0].references]
+    assert found == ["本条例附件一"]
+
+
+def test_an_appendix_labelled_fu_alone_is_the_one_the_text_names():
+    text = "示例解释\n第一条　数量标准见本解释附表。\n第二条　本解释自发布之日起施行。\n附：\n示例数量认定标准表"
+    doc = regparse.parse(text)
+    ref = doc.article(1).paragraphs[0].references[0]
+    assert ref.surface == "本解释附表" and ref.target_ids == [doc.appendices[0].id]
+    assert doc.get(ref.targets[0]) is doc.appendices[0]

@@ -83,10 +83,13 @@ class DivisionDraft(_NodeDraft):
     children: list["DivisionDraft | ArticleDraft"]
 
 
-class AppendixDraft(TypedDict):
+class AppendixDraft(TypedDict, total=False):
     label: str
     text: str
     span: Span
+    id: str
+    citation: str
+    regulation: Any      # a Regulation: an appendix that is one, parsed (regparse.parse)
 
 
 class HeadingDraft(TypedDict):
@@ -257,18 +260,17 @@ class Builder(Transformer):
         mark = tok.mark
         text, src = _text_after_mark(tok)
         title = None
-        if text[:1] == "【":
-            # 第一条【立法目的】为了…: an article heading, as local regulations print them
-            close = text.find("】", 1, 40)
-            if close > 1:
-                title = text[1:close].strip() or None
-                for at in (0, close):
-                    a, b = slice_pieces(src, at, at + 1)[0]
-                    self.noise.append(Noise(kind="markup", text=text[at], span=(a, b)))
-                rest = close + 1
-                while rest < len(text) and text[rest] in " \t\u3000\xa0":
-                    rest += 1
-                text, src = text[rest:], slice_pieces(src, rest)
+        # 第一条【立法目的】为了…: an article heading, as local regulations print them (the lexer's bracket_heading)
+        close = getattr(tok.line, "title_end", 0)
+        if close:
+            title = text[1:close].strip() or None
+            for at in (0, close):
+                a, b = slice_pieces(src, at, at + 1)[0]
+                self.noise.append(Noise(kind="markup", text=text[at], span=(a, b)))
+            rest = close + 1
+            while rest < len(text) and text[rest] in " \t\u3000\xa0":
+                rest += 1
+            text, src = text[rest:], slice_pieces(src, rest)
         if len(children) == 1 and title is None:
             # the common article: one paragraph, no items (the general case below, written out)
             line = tok.line
@@ -373,6 +375,9 @@ class Builder(Transformer):
                 doc["preamble"] = c.text()
                 self.preamble_span = c.span
             elif what is Annex:
+                c.draft["id"] = f"annex_{len(doc['appendices']) + 1}"
+                cited = "".join(c.draft["label"].split()).rstrip("：:") or c.draft["label"]
+                c.draft["citation"] = "附件" if cited == "附" else cited    # 附： is cited as 附件
                 doc["appendices"].append(c.draft)
             else:
                 body.append(c)

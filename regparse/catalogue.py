@@ -30,7 +30,7 @@ __all__ = [
     "CN_DIGITS", "PAGE_NUMBER", "YEAR", "MONTH_OR_DAY",
     "CITATION_STEP", "REFERENCE_TAIL", "WEAK_REFERENCE_TAIL",
     "DATE_LINE", "FULL_DATE", "DATE", "INLINE_DATE", "iso_dates", "NEWS_LINE", "SOURCE_LINE", "CREDIT_LINE", "NEWS_OR_CREDIT",
-    "NEWS_FIRST", "QUOTED_TITLE", "TITLE_NOTE", "NOTE", "REGULATION_TITLE_END", "TITLE_DONE",
+    "NEWS_FIRST", "HEADING_BRACKETS", "HEADING_NEVER", "COMMENTARY_WORDS", "COMMENTARY_LINE", "COMMENTARY_HEADING", "COMMENTARY_FIRST", "QUOTED_TITLE", "TITLE_NOTE", "NOTE", "REGULATION_TITLE_END", "TITLE_DONE",
     "ISSUER_ONLY", "DOCUMENT_NUMBER", "ISSUING_WORDS", "ACT_TYPES", "SELF_WORDS", "ACT_NAME_ENDINGS",
     "STATE_PREFIX", "ISSUERS", "ACT_SHORT_NAMES", "UNIT_OF_LEVEL", "LEVEL_OF_UNIT", "WORD_AFTER_UNIT",
     "BARE_HEADINGS", "CLOSING_HEADING_WORD", "CLOSING_HEADING_WORDS", "TAIWAN_CITATION",
@@ -103,6 +103,25 @@ CREDIT_LINE = re.compile(r"^[（(](?:完|新华社|本报|责编|责任编辑|�
 NEWS_OR_CREDIT = re.compile(f"(?:{NEWS_LINE.pattern})|(?:{CREDIT_LINE.pattern})")
 #: the first characters of those lines, tested before the patterns run
 NEWS_FIRST = frozenset("（(新本记《全以")
+#: the brackets around an article's heading (第一条【立法目的】, 第一条［立法目的］), opener to closer
+HEADING_BRACKETS = {"【": "】", "［": "］"}
+#: what a heading never holds: the end of a sentence
+HEADING_NEVER = frozenset("。！？；!?;")
+#: the heading words of commentary printed after a regulation: 【解读】, 编者按：, 相关链接
+COMMENTARY_WORDS = ("政策解读", "专家解读", "权威解读", "条文解读", "图文解读", "图解", "解读", "编者按", "编者的话",
+                    "编后语", "编后", "编者注", "编辑注", "记者手记", "相关链接", "新闻链接", "背景链接", "链接",
+                    "延伸阅读", "相关阅读", "相关新闻", "背景资料", "名词解释", "小贴士", "答记者问")
+#: a line that opens commentary after a regulation: a bracketed or bare heading word (【解读】, 解读：, 相关链接),
+#: an editor's credit (责任编辑：张三, 责任编辑 刘洋), a news report's opening words (记者了解到, 据介绍)
+COMMENTARY_LINE = re.compile(
+    rf"^(?:[【\[［〔]\s*(?:{'|'.join(COMMENTARY_WORDS)})\s*[】\]］〕]"
+    rf"|(?:{'|'.join(COMMENTARY_WORDS)})\s*(?:[：:]|$)"
+    r"|(?:责任编辑|责编|编辑|校对|审校|审核|监制|美编|值班编辑)\s*[：:\s]\s*\S.{0,30}$"
+    r"|(?:记者(?:了解到|获悉|注意到|从)|据(?:了解|介绍|悉)[，,]))")
+#: a commentary heading word at the start of a line (a heading the lexer joined to the line after it)
+COMMENTARY_HEADING = re.compile(rf"^(?:{'|'.join(COMMENTARY_WORDS)})")
+#: the first characters of those lines
+COMMENTARY_FIRST = frozenset("【[［〔" + "".join(w[0] for w in COMMENTARY_WORDS) + "责编校审监美值记据")
 
 # -- acts --------------------------------------------------------------------------
 #: the words a regulation's title ends with, by the type of act, longest first

@@ -433,6 +433,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
     source, name = _read_input(args.file, args)
     text = source.text
     doc = _parse(source, name, explain=args.explain)
+    lost = _lost_text(text, doc)
+    if lost is not None:
+        doc = doc.model_copy(update={"diagnostics": sorted([*doc.diagnostics, lost], key=lambda d: d.span)})
     positions = _Positions(text)
     counts = _severities(doc)
     errors = counts["error"]
@@ -469,6 +472,24 @@ def _cmd_check(args: argparse.Namespace) -> int:
     extra = f"; {len(doc.decisions)} decisions, {len(doc.noise)} noise" if args.explain else ""
     print(f"{name}: {len(doc.articles)} articles; {summary}{extra}", file=sys.stderr)
     return 1 if errors else 0
+
+
+def _lost_text(text: str, doc):
+    """A ``lost_text`` error when characters of the input are in neither the
+    tree nor the noise (the parse should never lose any), else None."""
+    from .accounting import first_lost, lost_characters
+    from .model import Diagnostic
+
+    lost = lost_characters(text, doc)
+    if not lost:
+        return None
+    at = first_lost(text, doc, lost)
+    count = sum(lost.values())
+    shown = "".join(lost.elements())
+    return Diagnostic(code="lost_text", severity="error", span=(at, at + 1),
+                      message=f"{count} character{'s' if count != 1 else ''} of the input "
+                              f"{'are' if count != 1 else 'is'} in neither the tree nor the noise: "
+                              f"「{shown[:40]}{'…' if len(shown) > 40 else ''}」 (the first such character here)")
 
 
 def _one_line(s: str, limit: int = 200) -> str:

@@ -119,6 +119,8 @@ def lookup(doc: Regulation, citation: str) -> Node | Appendix | Heading:
 
     - 附件, 附件一, 附件1, 附表二, 附录 … — that :class:`Appendix` of
       ``doc.appendices`` (附件 alone when the document has one 附件);
+      附件一第三条 — a provision of an appendix that is a regulation of its
+      own (``Appendix.regulation``);
     - 序言 — the preamble, as a :class:`Heading` whose ``text`` is its first
       line and ``paragraphs`` the lines after it (``before`` is the id of the
       first node of the body);
@@ -207,6 +209,8 @@ def _without_act(doc: Regulation, key: str, citation: str) -> tuple[str, bool]:
         for name in {"".join(doc.title.split()), _short_title(doc.title)}:
             if name and key.startswith(name) and key[len(name):len(name) + 1] in ("", "第", "附", "序"):
                 return key[len(name):], True
+    if key.startswith(_APPENDIX_WORDS):
+        return key, False   # 附件一第三条 names an appendix, not an act
     act, rest = split_act(key)
     if act is None:
         return key, False
@@ -248,6 +252,17 @@ def _special(doc: Regulation, key: str, citation: str, every: bool = False) -> l
     """The appendices, preamble or 附则 that ``key`` names; ``None`` when it
     names none of these (it may still be a citation)."""
     if key.startswith(_APPENDIX_WORDS):
+        inside = key.find("第", 2)
+        if inside > 0:
+            # 附件一第三条: a provision of an appendix that is a regulation of its own
+            annex = _special(doc, key[:inside], citation)[0]  # type: ignore[index]
+            if annex.regulation is None:
+                raise CitationNotFound(key, annex.label, f"{annex.label} has no articles of its own")
+            try:
+                return select(annex.regulation, key[inside:]) if every else [lookup(annex.regulation, key[inside:])]
+            except CitationNotFound as missing:
+                closest = annex.label + missing.closest if missing.closest else annex.label
+                raise CitationNotFound(key, closest) from None
         word, number = _appendix_key(key)
         if word not in _APPENDIX_WORDS or (number is None and key.rstrip("：:") != word):
             raise CitationError(f"not a citation: {citation!r} (expected e.g. 附件, 附件一, 附表2)")

@@ -55,18 +55,20 @@ DiagnosticCode = Literal[
     "fragment_start", "continues_article", "fragment_end",
     "unresolved_reference", "noise_removed", "taiwan_numbering",
     "interleaved_columns",
+    "several_regulations", "after_end", "lost_text",
 ]
 #: :attr:`Diagnostic.severity`
 Severity = Literal["error", "warning", "info"]
 #: :attr:`Noise.kind`
 NoiseKind = Literal[
     "page_continuation", "page_furniture", "markup", "control", "toc", "headline", "outside", "unparsed",
-    "file_furniture", "ocr_separator", "column_rule",
+    "file_furniture", "ocr_separator", "column_rule", "commentary",
 ]
 #: :attr:`Decision.kind`
 DecisionKind = Literal[
-    "after_markdown_heading", "annex_demoted", "annex_start", "appendix", "article_start", "bare_heading",
-    "circled_outside_item", "closing_heading", "cut_item_marker", "division_start", "enumerated_heading",
+    "after_markdown_heading", "annex_articles", "annex_demoted", "annex_regulation", "annex_start", "appendix", "article_start", "bare_heading",
+    "bracket_heading",
+    "circled_outside_item", "closing_heading", "commentary_after_end", "cut_item_marker", "division_start", "enumerated_heading",
     "full_line", "heading_title_line", "indented_line", "interleaved_columns", "issuing_lines",
     "item_continuation", "item_list", "label_alone", "label_joined", "layout_heading", "list_entry",
     "mid_sentence", "ocr_item_bracket", "ocr_label_quote", "ocr_numeral", "out_of_order_article",
@@ -284,12 +286,22 @@ TopNode = Annotated[Union[Part, Subpart, Chapter, Section, Article], Field(discr
 
 
 class Appendix(BaseModel):
-    """附件 / 附表 / 附录 after the last article: kept as text, not glued to it."""
+    """附件 / 附表 / 附录 after the last article: kept as text, not glued to it.
+
+    ``id`` is ``annex_1``, ``annex_2`` … in document order, ``citation`` the
+    label as cited (附件一, 附表); a reference to it (本法附件一) has them in
+    ``target_ids`` and ``targets``, and ``doc.by_id`` finds it.  An appendix that is a
+    regulation of its own (附件一 / 示例办法 / 第一条 …) has it parsed as
+    ``regulation``, whose articles look up as ``doc.get("附件一第三条")``;
+    ``text`` holds it as printed all the same."""
 
     model_config = _FROZEN
     label: str
     text: str = ""
     span: Span = (0, 0)
+    id: str = ""
+    citation: str = ""
+    regulation: "Regulation | None" = None
 
     def __repr__(self) -> str:
         return f"<Appendix {self.label.rstrip('：: ')} ({len(self.text)} characters) at {self.span[0]}>"
@@ -547,11 +559,13 @@ class Regulation(Node):
                 by_id.setdefault(node.id, node)
                 if isinstance(node, Article):
                     articles.append(node)
+            for annex in self.appendices:
+                by_id.setdefault(annex.id, annex)  # type: ignore[arg-type]
             self._index = {"citation": by_citation, "id": by_id, "articles": articles}
         return self._index
 
-    def by_id(self, node_id: str) -> Node:
-        """The node with this id (``chp_3__art_11``); KeyError if there is none."""
+    def by_id(self, node_id: str) -> "Node | Appendix":
+        """The node with this id (``chp_3__art_11``, an appendix's ``annex_1``); KeyError if there is none."""
         return self._lookup()["id"][node_id]
 
     def article(self, key: int | str) -> Article:
@@ -646,3 +660,4 @@ Subpart.model_rebuild()
 Chapter.model_rebuild()
 Section.model_rebuild()
 Regulation.model_rebuild()
+Appendix.model_rebuild()

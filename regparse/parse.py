@@ -62,18 +62,42 @@ def _parse(text: str, explain: bool, references: bool, layout: dict | None = Non
     spans = lex.regions(lines) if lines else [(0, 0)]
     if len(spans) > 1:
         # several regulations on one page: the main one is the longest
-        a, b = max(spans, key=lambda ab: ab[1] - ab[0])
+        main = max(range(len(spans)), key=lambda k: spans[k][1] - spans[k][0])
+        a, b = spans[main]
         outside = [noise for ln in lines[:a] + lines[b:] for noise in line_noise("outside", ln)]
         found = [Decision(kind="page_regions", message=f"{len(spans)} regulations on the page: the longest is read, "
                           "the others kept out as noise", span=(lines[a].start, lines[b - 1].end))] if explain else []
-        return _parse_lines(text, lines[a:b], noise + outside, explain, references, read + found, layout, source)
+        return _parse_lines(text, lines[a:b], noise + outside, explain, references, read + found, layout, source,
+                            _several(lines, spans, main, "the one parsed (the longest)",
+                                     "kept out of this parse as noise; regparse.extract returns it"))
     return _parse_lines(text, lines, noise, explain, references, read, layout, source)
+
+
+def _several(lines: list, spans: list[tuple[int, int]], this: int, this_note: str,
+             other_note: str | None) -> list[dict]:
+    """One ``several_regulations`` diagnostic per regulation found on the page,
+    naming its title and span; ``this`` is the one the document holds.  With
+    ``other_note`` None only this one's is given (each of :func:`extract`'s
+    documents names itself)."""
+    out = []
+    for k, (a, b) in enumerate(spans):
+        if k != this and other_note is None:
+            continue
+        part = lines[a:b]
+        span = (min(ln.start for ln in part), max(ln.end for ln in part))
+        title = lex.region_title(part)
+        name = f"《{title}》" if title else "an untitled regulation"
+        note = this_note if k == this else other_note
+        out.append({"code": "several_regulations", "severity": "warning",
+                    "message": f"regulation {k + 1} of {len(spans)} in the text: {name} at {span[0]}-{span[1]}, {note}",
+                    "span": span})
+    return out
 
 
 def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, references: bool,
                  decisions: list[Decision] | None = None, layout: dict | None = None,
-                 source: DocumentSource | None = None) -> Regulation:
-    diagnostics: list[dict] = []
+                 source: DocumentSource | None = None, found: list[dict] | None = None) -> Regulation:
+    diagnostics: list[dict] = found or []
     if not lines:
         code = "empty_input"
         msg = "the input is empty" if not text else "the input holds no text"
@@ -108,7 +132,14 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
     if lexer.interleaved is not None:
         span, message = lexer.interleaved
         diagnostics.append({"code": "interleaved_columns", "severity": "warning", "message": message, "span": span})
+    for what, first, last in lexer.after_end:
+        diagnostics.append({"code": "after_end", "severity": "info",
+                            "message": f"{what} kept out of it as noise: 「{first.text[:20]}」"
+                                       f"{'…' if len(first.text) > 20 or last is not first else ''} "
+                                       f"at {first.start}-{last.end}", "span": (first.start, last.end)})
     doc = build.finish(tree, text, lexer.title, diagnostics, builder.preamble_span)
+    for annex in doc["appendices"]:
+        _own_structure(annex, text, lines, noise, explain, references)
     if references:
         # before freezing, on the drafts; adds its unresolved_reference warnings to the diagnostics
         refs.annotate(doc, text, builder.pieces)
@@ -122,6 +153,18 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
         doc["source"] = source
         doc["encoding"] = source.encoding
     return _holding(freeze.to_models(doc), text)
+
+
+def _own_structure(annex: dict, text: str, lines: list, noise: list[Noise], explain: bool, references: bool) -> None:
+    """An appendix that is a regulation of its own (附件一 / 示例办法 / 第一条 …)
+    parsed as one, its spans in the same text: ``annex["regulation"]``."""
+    a, b = annex["span"]
+    body = [ln for ln in lines if a <= ln.start < b][1:]   # the label's line names the appendix
+    if not any(lex.article_line(ln) is not None for ln in body):
+        return
+    hi = body[-1].end
+    annex["regulation"] = _parse_lines(text, body, [n for n in noise if body[0].start <= n.span[0] < hi],
+                                       explain, references)
 
 
 def _holding(doc: Regulation, text: str) -> Regulation:
@@ -250,11 +293,14 @@ def extract(text: str, *, explain: bool = False, references: bool = True) -> lis
         if not lines:
             return []
         found = []
-        for a, b in lex.regions(lines):
+        spans = lex.regions(lines)
+        for k, (a, b) in enumerate(spans):
             part = lines[a:b]
             # columns read one after another: the lines' offsets need not rise
             lo, hi = min(ln.start for ln in part), max(ln.end for ln in part)
-            doc = _parse_lines(text, part, [n for n in noise if lo <= n.span[0] < hi], explain, references, read)
+            named = _several(lines, spans, k, "this one", None) if len(spans) > 1 else None
+            doc = _parse_lines(text, part, [n for n in noise if lo <= n.span[0] < hi], explain, references, read,
+                               found=named)
             if doc.articles:
                 found.append(doc)
         return found

@@ -40,6 +40,7 @@ from .citation import (DIVISION_LEVELS, LEVELS, RANK, Citation, Location, Range,
 from .catalogue import (ACT_NAME_ENDINGS, ACT_SHORT_NAMES, LEVEL_OF_UNIT, SELF_WORDS, STATE_PREFIX,
                         WORD_AFTER_UNIT)
 from .errors import CitationError
+from .numerals import to_int
 from .model import Reference, Regulation
 
 __all__ = [
@@ -58,6 +59,10 @@ def _not_followed_by(unit: str, extra: str = "") -> str:
 # -- the pattern -------------------------------------------------------------------
 
 
+#: what stands before a 本 that is part of a word (基本法, 根本, 样本), not 本法 or 本条
+_NOT_BEFORE_THIS = "基根成资文样副正原版日账课书剧标脚蓝范底读抄善血老工股母记每一"
+
+
 @functools.lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     terminals = {t.name: f"(?:{t.pattern.to_regexp()})" for t in grammar().terminals}
@@ -72,7 +77,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
     # words that name a provision from where they stand; the look-arounds keep
     # out words that merely contain them (基本法, 本条例, 条件, 款项, 项目, 章程, 节目)
-    this = r"(?<![基根成资文样副正原版日账课书剧标脚蓝范底读抄善血老工股母记每一])本"
+    this = rf"(?<![{_NOT_BEFORE_THIS}])本"
     # 支前 (supporting the front), 目前, 提前, 当前 …: words, not 前款
     before = r"(?<![目提当此事生支])前"
     above = r"(?<![以向往北])上一?"
@@ -776,6 +781,9 @@ def annotate(tree: dict, source: str, source_pieces: Mapping[int, list[tuple[int
         if not text or anchor.search(text) is None:
             # no place where a reference could start: find() would find none
             node["references"] = []
+            if "附" in text:
+                _annex_references(node, text, tree, source_pieces)
+                everything.extend(node["references"])
             continue
         where = _Where(divisions, text_article, paragraph, item, subitem)
         found = find(text, acts)
@@ -816,8 +824,70 @@ def annotate(tree: dict, source: str, source_pieces: Mapping[int, list[tuple[int
                     "message": f"{ref.surface} refers to {named}, which is not in this document"
                                if targets else f"{ref.surface} refers to nothing in this document"})
         node["references"] = references
+        if "附" in text:
+            _annex_references(node, text, tree, source_pieces)
         everything.extend(references)
     tree["references"] = everything
+
+
+# -- 附件 ---------------------------------------------------------------------------
+#: 本法附件一, 本条例附件二, 附件3, 本办法附录: a reference to an appendix of this document
+#: (a bare 附件 without a number is a word, 提交申请书及附件, unless 本法 names it)
+_ANNEX_REFERENCE = re.compile(
+    rf"(?P<self>(?<![{_NOT_BEFORE_THIS}])本(?:{'|'.join(SELF_WORDS)}))?(?P<word>附件|附表|附录)"
+    r"(?P<number>[一二三四五六七八九十]+|[0-9０-９]+)?(?![0-9０-９一二三四五六七八九十])")
+_ANNEX_WORDS = ("附件", "附表", "附录")
+#: what joins the appendices of a list: 附录一、附录二, 附件一和附件二
+_ANNEX_LIST = ("、", "和", "及", "以及", "或者", "或", "，")
+
+
+def _annex_key(label: str) -> tuple[str | None, int | None]:
+    """(word, number) of an appendix label: 附件一 → (附件, 1), 附表 → (附表, None), 附： → (附件, None)."""
+    label = "".join(label.split()).rstrip("：:")
+    word = next((w for w in _ANNEX_WORDS if label.startswith(w)), None)
+    if word is None:
+        return ("附件" if label == "附" else None), None
+    rest = label[len(word):]
+    return word, (to_int(rest) if rest else None)
+
+
+def _annex_references(node: dict, text: str, tree: dict, source_pieces: Mapping[int, list[tuple[int, int]]]) -> None:
+    """Add to ``node``'s references those to this document's appendices (本法附件一,
+    附件3), resolved to the appendix (its id ``annex_N``) or reported unresolved."""
+    found = []
+    others = -1   # where the last appendix of another act ended: 《…公约》附录一、附录二 are both its
+    for m in _ANNEX_REFERENCE.finditer(text):
+        number = m.group("number")
+        before = text[:m.start()]
+        if m.group("self") is None and (number is None or before.endswith(("》", *ACT_NAME_ENDINGS))
+                                        or (others >= 0 and text[others:m.start()] in _ANNEX_LIST)):
+            if number is not None:
+                others = m.end()
+            continue   # a bare 附件, or another act's (《…》附件三, 基本法附件一)
+        found.append(m)
+    if not found:
+        return
+    pieces = source_pieces.get(id(node)) or [(node["span"][0], node["span"][0] + len(text))]
+    starts = _offsets(pieces)
+    annexes = tree.get("appendices") or []
+    references = node["references"]
+    diagnostics = tree.setdefault("diagnostics", [])
+    for m in found:
+        word, number = m.group("word"), m.group("number")
+        value = to_int(number) if number else None
+        # an appendix labelled 附： alone is the one 本解释附表 names, whatever its word
+        same = [a for a in annexes if _annex_key(a["label"])[0] == word] or [
+            a for a in annexes if len(annexes) == 1 and "".join(a["label"].split()).rstrip("：:") == "附"]
+        hit = [a for a in same if _annex_key(a["label"])[1] == value] if value is not None else same[:1] if len(same) == 1 else []
+        target = hit[0]["citation"] if hit else word + (number or "")
+        span = (_to_source(m.start(), starts, pieces, False), _to_source(m.end(), starts, pieces, True))
+        reference = {"kind": "internal", "surface": m.group(), "span": span, "targets": [target],
+                     "target_ids": [a["id"] for a in hit], "act": None, "resolved": bool(hit)}
+        references.append(reference)
+        if not hit:
+            diagnostics.append({"code": "unresolved_reference", "severity": "warning", "span": span,
+                                "message": f"{m.group()} refers to {target}, which is not in this document"})
+    references.sort(key=lambda r: r["span"])
 
 
 _SENTENCE_END = re.compile(r"[。；;！？!?]")

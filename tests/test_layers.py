@@ -26,7 +26,7 @@ LAYERS = (
     ("lalr",),
     ("citation",),
     ("build", "freeze", "refs"),
-    ("lookup",),
+    ("lookup", "accounting"),
     ("parse",),
     ("export",),
     ("batch",),

@@ -41,7 +41,7 @@ from .interleave import tool_lines
 from .lines import logical_lines
 from .marks import Mark, line_mark, read_mark
 from .repairs import record_repairs
-from .regions import page_regions, regions, regulation_start
+from .regions import article_line, page_regions, region_title, regions, regulation_start
 from .registry import RULES
 from .roles import roles
 from .run_on import run_on
@@ -49,7 +49,7 @@ from .state import LexState, LogicalLine
 from .text import ends_closed
 from .width import wrap_width
 
-__all__ = ["tokenize", "read_columns", "regions", "ends_closed", "read_mark", "line_mark", "Mark", "LexState",
+__all__ = ["tokenize", "read_columns", "regions", "region_title", "article_line", "ends_closed", "read_mark", "line_mark", "Mark", "LexState",
            "LogicalLine", "RULES", "JOIN_RULES", "STAGES", "line_layouts"]
 
 #: the stages in the order they run, by name

@@ -7,14 +7,16 @@ page that carries news first, the regulation starts after the news lead
 """
 from __future__ import annotations
 
-from ..catalogue import REFERENCE_TAIL
+import re
+
+from ..catalogue import ISSUERS, REFERENCE_TAIL, REGULATION_TITLE_END, SELF_WORDS
 from ..normalize import Line
 from .marks import Mark, line_mark
 from .registry import rule
 from .state import LexState
-from .text import news_or_credit, title_like
+from .text import TITLE_MAX, ends_closed, news_or_credit, title_like, title_of
 
-__all__ = ["regions", "page_regions", "regulation_start", "article_line"]
+__all__ = ["regions", "page_regions", "regulation_start", "article_line", "names_regulation", "region_title", "annex_regulation"]
 
 
 def article_line(line: Line) -> Mark | None:
@@ -26,6 +28,8 @@ def article_line(line: Line) -> Mark | None:
     if mark is None or mark.kind != "article" or not (mark.sep or mark.number == 1) \
             or REFERENCE_TAIL.match(line.text, mark.rest):
         return None
+    if not mark.sep and line.text[mark.rest:mark.rest + 1] == "第":
+        return None   # 第一条第一至三项: a wrapped reference (an article's text never starts 第 unspaced)
     return mark
 
 
@@ -35,10 +39,13 @@ def page_regions(lines: list[Line]) -> list[tuple[int, int]]:
 
     Why: articles are numbered through a regulation, so 第一条 after a run of
     articles starts another one.  The boundary between two of them is the
-    first line after the last article of the first that reads as a title (the
-    second one's title, or a headline above it).
+    first line after the last article of the first that names a regulation
+    (the second one's title, wrapped over two lines or not, or a headline
+    《…条例》 above it); failing that, the first line that reads as a title.
+    An appendix title (税目税额表) or the wrapped tail of the last article
+    names no regulation, and stays with the first.
 
-    - two regions: 「第三条　…」 / 「关于…的规定」 / 「第一条　…」;
+    - two regions: 「第三条　…」 / 「附：」 / 「税目税额表」 / 「关于…的规定」 / 「第一条　…」;
     - one region: 第一条 … 第三条 with no second 第一条.
     """
     starts: list[int] = []        # first article line of each regulation
@@ -54,21 +61,107 @@ def page_regions(lines: list[Line]) -> list[tuple[int, int]]:
         else:
             last_article[-1] = i
         prev = mark.number or 0
+    for k in range(len(starts) - 1, 0, -1):
+        if annex_regulation(lines, last_article[k - 1] + 1, starts[k]):
+            # the annex is part of the regulation before it: one region
+            del starts[k]
+            last_article[k - 1] = last_article.pop(k)
     if len(starts) <= 1:
         return [(0, len(lines))]
     bounds = [0]
     for k in range(1, len(starts)):
-        cut = starts[k]
-        for j in range(last_article[k - 1] + 1, starts[k]):
-            if title_like(lines[j].text):   # a date line is no title
-                cut = j
-                break
+        gap = range(last_article[k - 1] + 1, starts[k])
+        # a date line is no title
+        cut = next((j for j in gap if names_regulation(lines, j, starts[k])), None)
+        if cut is None:
+            cut = next((j for j in gap if title_like(lines[j].text)), starts[k])
         bounds.append(cut)
     bounds.append(len(lines))
     return list(zip(bounds, bounds[1:]))
 
 
 regions = page_regions
+
+
+#: a line that ends 本解释, 本条例 …: a sentence that names the regulation it stands in, no title
+SELF_REFERENCE_END = re.compile(rf"本(?:{'|'.join(SELF_WORDS)})$")
+#: the first line of a title wrapped over two is at least this long (the narrowest columns)
+WRAPPED_TITLE_MIN = 12
+
+
+def names_regulation(lines: list[Line], j: int, stop: int) -> bool:
+    """Whether line ``j`` starts the title of a regulation (示例条例, 关于…的规定,
+    a headline 印发《…条例》), alone or with the lines after it (a title wrapped
+    over two or three lines), and does not go on with a wrapped line before it."""
+    text = lines[j].text
+    # a wrap may cut a title after a 、 (关于办理减刑、/ 假释案件…的规定)
+    if not (title_like(text) or (text[-1] == "、" and len(text) >= WRAPPED_TITLE_MIN)) \
+            or text[0] in "》」”）)、，" or line_mark(lines[j]) is not None:
+        return False   # a title starts with no closing bracket and no marker (（一）, 第X条)
+    if j:
+        before = lines[j - 1].text
+        if not ends_closed(before) and len(before) >= max(WRAPPED_TITLE_MIN, len(text)) \
+                and not (text.startswith(ISSUERS) and title_like(before)):
+            return False   # the line before was cut by the wrap: this one goes on with it
+    candidate = text
+    k = j
+    while True:
+        if len(candidate) > TITLE_MAX:
+            return False
+        if REGULATION_TITLE_END.search(title_of(candidate)) and candidate.count("（") == candidate.count("）"):
+            return not SELF_REFERENCE_END.search(candidate)   # …达到本解释: a reference to itself
+        # a wrapped title fills each line but its last: a short line (an appendix's title) joins nothing
+        k += 1
+        if k >= stop or len(lines[k - 1].text) < max(WRAPPED_TITLE_MIN, len(lines[k].text)) \
+                or not title_like(lines[k].text) or lines[k].text.startswith(ISSUERS):
+            return False   # a line that starts as a title does (中华人民共和国…) is a title of its own
+        candidate += lines[k].text
+
+
+def region_title(lines: list[Line]) -> str | None:
+    """The title a region of a page names before its first article (for a
+    diagnostic: the parse reads the title itself), or None."""
+    first = next((i for i, ln in enumerate(lines) if article_line(ln) is not None), len(lines))
+    for j in range(first):
+        if names_regulation(lines, j, first):
+            title = lines[j].text
+            k = j + 1
+            while not REGULATION_TITLE_END.search(title_of(title)) and k < first:
+                title += lines[k].text
+                k += 1
+            return title_of(title)
+    return None
+
+
+@rule
+def annex_regulation(lines: list, start: int, stop: int) -> bool:
+    """An annex whose text is a regulation of its own (附件一 / 示例登记办法 /
+    第一条 …) is part of the regulation it is annexed to: its 第一条 starts no
+    second regulation.
+
+    Why: an annex label (附件一, 附件：) on the line before the title that
+    the restarted numbering follows (or on the title's own line) says the
+    articles belong to an appendix.  A second regulation printed after the
+    first's appendix has its title apart from the label, with the appendix's
+    own lines between (附：/ 税目税额表 / the second's title).
+
+    - annex: 「第三条　…」 / 「附件一」 / 「示例登记办法」 / 「第一条　…」;
+    - a second regulation: 「附：」 / 「示例税目税额表」 / 「示例条例实施办法」 / 「第一条　…」.
+
+    ``lines[start:stop]`` are the lines between the last article before and
+    the 第一条 after; works on clean and on logical lines.
+    """
+    for j in range(start, stop):
+        mark = line_mark(lines[j])
+        if mark is None or mark.kind != "annex":
+            continue
+        rest = lines[j].text[mark.rest:]
+        if rest:
+            if REGULATION_TITLE_END.search(title_of(rest)) and not SELF_REFERENCE_END.search(rest):
+                return True
+        elif j + 1 < stop and names_regulation(lines, j + 1, stop):
+            return True
+    return False
 
 
 @rule

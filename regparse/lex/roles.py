@@ -8,13 +8,14 @@ it goes on with the item before it.  ① counts only inside an open item.
 """
 from __future__ import annotations
 
-from ..catalogue import CLOSING_HEADING_WORDS, DIVISION_RANK, ITEM_STYLES
+from ..catalogue import CLOSING_HEADING_WORDS, DIVISION_RANK, HEADING_BRACKETS, HEADING_NEVER, ITEM_STYLES
 from ..grammar import LineToken
+from .regions import annex_regulation
 from .registry import rule
 from .state import LexState, LogicalLine
 
 __all__ = ["roles", "Lists", "item_list", "subitem_list", "relabelled_list", "circled_outside_item",
-           "third_style_text", "item_continuation", "closing_heading", "annex_demoted", "appendix"]
+           "third_style_text", "item_continuation", "closing_heading", "annex_demoted", "appendix", "bracket_heading"]
 
 
 class Lists:
@@ -53,6 +54,8 @@ def roles(state: LexState, logical: list[LogicalLine]) -> list[LineToken]:
         if kind == "article" or kind in DIVISION_RANK:
             lists.item_style = lists.sub_style = None
             lists.last_item = 0
+            if kind == "article" and ll.text[ll.mark.rest:ll.mark.rest + 1] in HEADING_BRACKETS:  # type: ignore[union-attr]
+                bracket_heading(state, ll)
             tokens.append(LineToken(kind.upper(), ll, ll.mark))
             continue
         if kind in ("heading", "preamble_mark", "toc"):
@@ -63,7 +66,7 @@ def roles(state: LexState, logical: list[LogicalLine]) -> list[LineToken]:
                 continue
             tokens.append(LineToken("HEADING", ll, ll.mark))
             continue
-        if kind == "annex" and annex_demoted(state, ll, i < last_article):
+        if kind == "annex" and annex_demoted(state, ll, i < last_article and not _own_articles(state, logical, i)):
             kind = ll.kind = "text"
         if kind == "annex":
             appendix(state, logical, i, tokens)
@@ -82,6 +85,40 @@ def roles(state: LexState, logical: list[LogicalLine]) -> list[LineToken]:
         lists.item_style = lists.sub_style = None
         tokens.append(LineToken("TEXT", ll))
     return tokens
+
+
+@rule
+def bracket_heading(state: LexState, ll: LogicalLine) -> bool:
+    """A bracketed phrase right after an article's label is its heading, of any
+    length: 第一条【立法目的】为了…, and ［…］ read as 【…】.
+
+    Why: local regulations print each article's heading in brackets before
+    its text; a heading is a phrase, so brackets that hold the end of a
+    sentence (【本条已删除。】) or never close are the article's text.
+
+    - heading: 「第一条【立法目的】为了规范示例工作，制定本条例。」, 「第二条［适用范围］…」;
+    - text: 「第三条【本条已于2020年删除。】」, 「第四条　本条例所称【示例】是指…」.
+    """
+    text = ll.text
+    start = ll.mark.rest  # type: ignore[union-attr]
+    close = text.find(HEADING_BRACKETS[text[start]], start + 2)
+    if close < 0 or any(ch in HEADING_NEVER for ch in text[start + 1:close]):
+        return False
+    ll.title_end = close - start
+    state.decide("bracket_heading", f"{text[start:close + 1][:30]} is the heading of {ll.mark.label}",  # type: ignore[union-attr]
+                 (ll.start, ll.end))
+    return True
+
+
+def _own_articles(state: LexState, logical: list[LogicalLine], i: int) -> bool:
+    """Whether the articles after the annex label at ``i`` are its own (an annex that is a regulation)."""
+    stop = next((j for j in range(i + 1, len(logical)) if logical[j].kind == "article"), len(logical))
+    if stop == len(logical) or logical[stop].mark.number != 1 or not annex_regulation(logical, i, stop):  # type: ignore[union-attr]
+        return False
+    ll = logical[i]
+    state.decide("annex_regulation", f"{ll.text[:12]} is a regulation of its own: the articles after it are its own",
+                 (ll.start, logical[stop].end))
+    return True
 
 
 @rule

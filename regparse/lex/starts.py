@@ -109,12 +109,30 @@ def article_start(state: LexState, mark: Mark, line: Line, prev: LogicalLine | N
     taken = state.taken
     if taken is not None and (mark.number, mark.suffix) in taken:
         pass   # interleaved text: a number met again is another column's reference or an OCR misreading
-    elif starts_article(mark, line.text, state.article_key, cut_before(prev)) or out_of_order_article(state, mark, line):
+    elif starts_article(mark, line.text, state.article_key, cut_before(prev)) or out_of_order_article(state, mark, line) \
+            or (state.annexes and annex_articles(state, mark, line)):
         if taken is not None:
             taken.add((mark.number, mark.suffix))  # type: ignore[arg-type]
         return True
     state.decide("article_start", f"{mark.label} at a line start read as text (a reference)", (line.start, line.end))
     return False
+
+
+@rule
+def annex_articles(state: LexState, mark: Mark, line: Line) -> bool:
+    """第一条 inside an annex starts the annex's own articles.
+
+    Why: an annex may be a regulation of its own (附件一 / 示例登记办法 /
+    第一条 …); its numbering starts again at 第一条, after a title that ends
+    no sentence, and reads as no reference.
+
+    - an article of the annex: 「第一条　为了规范示例登记，制定本办法。」 after 「附件一」 / 「示例登记办法」;
+    - text: 「第一条规定的材料」 in an annex, 第五条 after 第一条 of the body.
+    """
+    if (mark.number, mark.suffix) != (1, 0) or not starts_article(mark, line.text, None, False):
+        return False
+    state.decide("annex_articles", f"{mark.label} inside an annex starts the annex's own articles", (line.start, line.end))
+    return True
 
 
 @rule

@@ -17,7 +17,8 @@ __all__ = ["LexState", "LogicalLine"]
 class LogicalLine:
     """A line as the lexer sees it after joining: text, source pieces, marker."""
 
-    __slots__ = ("text", "pieces", "start", "end", "mark", "kind", "phys", "last_raw_len", "heading", "_own")
+    __slots__ = ("text", "pieces", "start", "end", "mark", "kind", "phys", "last_raw_len", "heading", "_own",
+                 "title_end")
 
     def __init__(self, line: Line, mark: Mark | None, kind: str) -> None:
         self.text = line.text
@@ -31,6 +32,8 @@ class LogicalLine:
         self.last_raw_len = line.raw_len
         self.heading = line.heading
         self._own = False                # whether ``pieces`` is this line's own list yet
+        # an article's bracketed heading 【…】 ends here, counted from the text after its marker (0: none)
+        self.title_end = 0
 
     def join(self, line: Line) -> None:
         """Append ``line`` (its pieces are appended, never copied again: a
@@ -65,7 +68,7 @@ class LexState:
 
     __slots__ = ("explain", "decisions", "noise", "width", "title", "article_key", "division_numbers",
                  "front_tokens", "list_entry", "chains", "annexes", "layout", "last_article", "taken", "taiwan",
-                 "interleaved")
+                 "interleaved", "after_end")
 
     def __init__(self, explain: bool = False) -> None:
         self.explain = explain
@@ -92,6 +95,8 @@ class LexState:
         self.interleaved: tuple[tuple[int, int], str] | None = None
         # the text numbers as Taiwan does: 項 paragraphs, 款 items (regparse.lex.repairs)
         self.taiwan = False
+        # what was kept out after the last article (regparse.lex.end): what it is, its first and last line
+        self.after_end: list[tuple[str, LogicalLine, LogicalLine]] = []
 
     def decide(self, rule: str, message: str, span: tuple[int, int]) -> None:
         """Record a decision of ``rule`` (with ``explain=True`` only)."""

@@ -54,6 +54,7 @@ DiagnosticCode = Literal[
     "numbering_gap", "duplicate_number", "out_of_order",
     "fragment_start", "continues_article", "fragment_end",
     "unresolved_reference", "noise_removed", "taiwan_numbering",
+    "number_too_large", "bytes_replaced",
 ]
 #: :attr:`Diagnostic.severity`
 Severity = Literal["error", "warning", "info"]

@@ -53,7 +53,8 @@ def parse(text: str, *, explain: bool = False, references: bool = True) -> Regul
 
 
 def _parse(text: str, explain: bool, references: bool, layout: dict | None = None,
-           noise: list[Noise] | None = None, source: DocumentSource | None = None) -> Regulation:
+           noise: list[Noise] | None = None, source: DocumentSource | None = None,
+           reading: list[dict] | None = None) -> Regulation:
     lines, cleaned = clean_lines(text)
     noise = cleaned + noise if noise else cleaned
     lines, read, rules = lex.read_columns(text, lines, explain)
@@ -66,21 +67,23 @@ def _parse(text: str, explain: bool, references: bool, layout: dict | None = Non
         outside = [noise for ln in lines[:a] + lines[b:] for noise in line_noise("outside", ln)]
         found = [Decision(kind="page_regions", message=f"{len(spans)} regulations on the page: the longest is read, "
                           "the others kept out as noise", span=(lines[a].start, lines[b - 1].end))] if explain else []
-        return _parse_lines(text, lines[a:b], noise + outside, explain, references, read + found, layout, source)
-    return _parse_lines(text, lines, noise, explain, references, read, layout, source)
+        return _parse_lines(text, lines[a:b], noise + outside, explain, references, read + found, layout, source,
+                            reading)
+    return _parse_lines(text, lines, noise, explain, references, read, layout, source, reading)
 
 
 def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, references: bool,
                  decisions: list[Decision] | None = None, layout: dict | None = None,
-                 source: DocumentSource | None = None) -> Regulation:
-    diagnostics: list[dict] = []
+                 source: DocumentSource | None = None, reading: list[dict] | None = None) -> Regulation:
+    # what reading the file reported (sorted in with the parse's own by span)
+    diagnostics: list[dict] = list(reading or ())
     if not lines:
         code = "empty_input"
         msg = "the input is empty" if not text else "the input holds no text"
         noise.sort(key=lambda n: n.span)
         return _holding(Regulation(span=(0, len(text)),
-                                   diagnostics=[Diagnostic(code=code, severity="error", message=msg,
-                                                           span=(0, len(text)))],
+                                   diagnostics=[Diagnostic(**d) for d in diagnostics]
+                                   + [Diagnostic(code=code, severity="error", message=msg, span=(0, len(text)))],
                                    noise=noise, source=source,
                                    encoding=source.encoding if source is not None else None), text)
     tokens, lexer = lex.tokenize(lines, explain, layout)
@@ -101,6 +104,7 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
                             "message": f"line kept out of the tree: {ln.text[:20]}", "span": (ln.start, ln.end)})
         noise.extend(line_noise("unparsed", ln))
     build.items_outside_articles(tokens, diagnostics)
+    diagnostics.extend(lex.numbers_too_large(lines))
     if lexer.taiwan:
         diagnostics.append({"code": "taiwan_numbering", "severity": "warning",
                             "message": "the text numbers paragraphs 項 and items 款 (Taiwan): the tree names them "
@@ -129,18 +133,22 @@ def _holding(doc: Regulation, text: str) -> Regulation:
 
 
 def parse_file(path: str | os.PathLike, *, explain: bool = False, references: bool = True,
-               ocr: bool = False) -> Regulation:
+               ocr: bool = False, encoding: str | None = None, errors: str = "strict") -> Regulation:
     """Read a file (text in any common encoding, PDF, .docx, HTML) and parse it.
 
     Spans are offsets into the text ``read_file(path)`` returns, kept as
     ``doc.source.text``; ``doc.encoding`` is the encoding a text or HTML file
     was decoded from; the layout the file has reaches the lexer
     (:func:`parse_source`).  With ``ocr=True`` a PDF without a text layer is
-    read by tesseract (see :func:`regparse.read_source`).
+    read by tesseract (see :func:`regparse.read_source`).  ``encoding``
+    reads a text file in that encoding; with ``errors="replace"`` the bytes
+    not of it are read as U+FFFD and reported in a ``bytes_replaced``
+    diagnostic (how many, and where the first is).
     """
     from .read import read_source
 
-    return parse_source(read_source(path, ocr=ocr), explain=explain, references=references,
+    return parse_source(read_source(path, ocr=ocr, encoding=encoding, errors=errors),
+                        explain=explain, references=references,
                         name=os.path.basename(os.fspath(path)))
 
 
@@ -172,7 +180,18 @@ def parse_source(source, *, explain: bool = False, references: bool = True,
     kept = _document_source(source, name)
     with _no_gc():
         layout = lex.line_layouts(source.lines, text) if source.format != "text" else None
-        return _parse(text, explain, references, layout, _furniture_noise(source), kept)
+        return _parse(text, explain, references, layout, _furniture_noise(source), kept, _read_diagnostics(source))
+
+
+def _read_diagnostics(source) -> list[dict]:
+    """What reading the file did to its text: bytes not of its encoding read as U+FFFD."""
+    replaced = source.replaced
+    if replaced is None:
+        return []
+    at = replaced.first_char
+    return [{"code": "bytes_replaced", "severity": "warning", "span": (at, at + 1),
+             "message": f"{replaced.bytes:,} byte{'s' if replaced.bytes != 1 else ''} not valid {source.encoding} "
+                        f"read as {replaced.count:,} U+FFFD, the first at byte {replaced.first_byte:,}"}]
 
 
 def _document_source(source, name: str | None) -> DocumentSource:

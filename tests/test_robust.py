@@ -153,6 +153,54 @@ def test_citation_parse_raises_citation_error_only():
             parse_citation(bad)
 
 
+@pytest.mark.parametrize("marker, kind", [("第一亿亿条", "article"), ("第" + "1" * 4000 + "条", "article"),
+                                          ("第" + "九" * 60 + "章", "chapter"), ("第一万亿编", "part")])
+def test_a_numeral_too_large_for_a_marker_is_text_with_a_diagnostic(marker, kind):
+    text = f"第一条 甲。\n{marker} 乙。\n第二条 丙。"
+    doc = _quick(text)
+    assert [a.label for a in doc.articles] == ["第一条", "第二条"]
+    [found] = [d for d in doc.diagnostics if d.code == "number_too_large"]
+    assert f"is no {kind}" in found.message and len(found.message) < 120
+    assert text[slice(*found.span)].startswith(marker[:5]) and text[slice(*found.span)].endswith("乙。")
+    assert marker in doc.article(1).text.replace("\n", "")
+
+
+@pytest.mark.parametrize("text", ["第十亿条 内容。", "第一千千条 内容。", "第二〇二〇条 内容。", "第条 内容。"])
+def test_numerals_that_read_or_are_malformed_get_no_too_large_diagnostic(text):
+    assert not [d for d in regparse.parse(text).diagnostics if d.code == "number_too_large"]
+
+
+def test_replaced_bytes_are_a_document_diagnostic(tmp_path):
+    path = tmp_path / "bad.txt"
+    body = "第一条 甲。\n" * 120 + "第二条 乙"
+    path.write_bytes(body.encode() + b"\xff\xfe" + "。\n第三条 丙".encode() + b"\xff" + "。".encode())
+    doc = regparse.parse_file(path, encoding="utf-8", errors="replace")
+    [found] = [d for d in doc.diagnostics if d.code == "bytes_replaced"]
+    text = read_file(path, encoding="utf-8", errors="replace")
+    assert text[slice(*found.span)] == "\ufffd" and found.span[0] == len(body)
+    assert "3 bytes not valid utf-8 read as 3 U+FFFD" in found.message
+    assert f"byte {len(body.encode()):,}" in found.message
+    # a UTF-8 file with one broken byte is read by detection, and says so too
+    path.write_bytes(body.encode() + b"\xff" + "。".encode())
+    [found] = [d for d in regparse.parse_file(path).diagnostics if d.code == "bytes_replaced"]
+    assert found.span == (len(body), len(body) + 1)
+    # strict reading of the same file is refused; a clean file has no such diagnostic
+    with pytest.raises(regparse.ReadError, match="not valid utf-8"):
+        regparse.parse_file(path, encoding="utf-8")
+    path.write_bytes(body.encode())
+    assert not [d for d in regparse.parse_file(path).diagnostics if d.code == "bytes_replaced"]
+    run = subprocess.run([sys.executable, "-m", "regparse", "check", str(path)], capture_output=True, text=True, cwd=ROOT)
+    assert "bytes_replaced" not in run.stdout
+
+
+def test_check_prints_replaced_bytes(tmp_path):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(b"\xff" + "第一条 内容。\n".encode())
+    run = subprocess.run([sys.executable, "-m", "regparse", "check", str(path), "--encoding", "utf-8",
+                          "--errors", "replace"], capture_output=True, text=True, cwd=ROOT)
+    assert ":1:1: warning bytes_replaced: 1 byte not valid utf-8" in run.stdout
+
+
 # -- memory and noise ----------------------------------------------------------------
 
 
@@ -229,7 +277,7 @@ def test_cli_encoding_and_errors(tmp_path):
     run = subprocess.run([sys.executable, "-m", "regparse", "parse", str(path), "--format", "text",
                           "--encoding", "utf-8", "--errors", "replace"],
                          capture_output=True, text=True, cwd=ROOT)
-    assert run.returncode == 0 and "1 characters not valid utf-8" in run.stderr
+    assert run.returncode == 0 and "1 byte not valid utf-8" in run.stderr
     run = subprocess.run([sys.executable, "-m", "regparse", "parse", "/dev/zero"],
                          capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 1 and run.stderr.count("\n") == 1 and "not a regular file" in run.stderr

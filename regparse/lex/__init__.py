@@ -38,7 +38,7 @@ from .joins import JOIN_RULES
 from .layout import line_layouts
 from .interleave import interleaved_columns
 from .lines import logical_lines
-from .marks import Mark, line_mark, read_mark
+from .marks import Mark, line_mark, numbers_too_large, read_mark
 from .repairs import record_repairs
 from .regions import page_regions, regions, regulation_start
 from .registry import RULES
@@ -49,6 +49,7 @@ from .text import ends_closed
 from .width import wrap_width
 
 __all__ = ["tokenize", "read_columns", "regions", "ends_closed", "read_mark", "line_mark", "Mark", "LexState",
+           "numbers_too_large",
            "LogicalLine", "RULES", "JOIN_RULES", "STAGES", "line_layouts"]
 
 #: the stages in the order they run, by name

@@ -114,6 +114,8 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
         # before freezing, on the drafts; adds its unresolved_reference warnings to the diagnostics
         refs.annotate(doc, text, builder.pieces)
     diagnostics.sort(key=lambda d: d["span"])
+    if len(diagnostics) >= RUN_MIN:
+        doc["diagnostics"] = coalesce_runs(diagnostics)
     if tokens:
         doc["span"] = (tokens[0].line.start, tokens[-1].line.end)
     doc["noise"] = noise + lexer.noise
@@ -123,6 +125,48 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
         doc["source"] = source
         doc["encoding"] = source.encoding
     return _holding(freeze.to_models(doc), text)
+
+
+#: this many diagnostics of one code in a row, each close to the one before, are one diagnostic
+#: (fewer stay apart: a real regulation's few gaps or unresolved references are each worth a line)
+RUN_MIN = 8
+#: the most characters between two diagnostics of a run
+RUN_GAP = 200
+
+
+def coalesce_runs(diagnostics: list[dict]) -> list[dict]:
+    """``diagnostics`` (sorted by span) with each run of :data:`RUN_MIN` or more
+    of one code and severity, each within :data:`RUN_GAP` characters of the one
+    before, made one diagnostic: its span covers the run, its message gives how
+    many there are, the first and the last (10⁵ lines numbered 第一条 make one
+    duplicate_number warning, not 10⁵).
+
+    >>> runs = coalesce_runs([{"code": "duplicate_number", "severity": "warning", "span": (i * 8, i * 8 + 6),
+    ...                        "message": f"{i}: 第一条 appears more than once"} for i in range(1, 11)])
+    >>> [(d["span"], d["message"]) for d in runs]
+    [((8, 86), '10 duplicate_number in a run: 1: 第一条 appears more than once … 10: 第一条 appears more than once')]
+    """
+    out: list[dict] = []
+    i, n = 0, len(diagnostics)
+    while i < n:
+        first = diagnostics[i]
+        code, severity = first["code"], first["severity"]
+        j = i + 1
+        end = first["span"][1]
+        while j < n:
+            d = diagnostics[j]
+            if d["code"] != code or d["severity"] != severity or d["span"][0] - end > RUN_GAP:
+                break
+            end = max(end, d["span"][1])
+            j += 1
+        if j - i >= RUN_MIN:
+            last = diagnostics[j - 1]
+            out.append({"code": code, "severity": severity, "span": (first["span"][0], end),
+                        "message": f"{j - i:,} {code} in a run: {first['message']} … {last['message']}"})
+        else:
+            out.extend(diagnostics[i:j])
+        i = j
+    return out
 
 
 def _holding(doc: Regulation, text: str) -> Regulation:

@@ -204,6 +204,57 @@ def test_check_prints_replaced_bytes(tmp_path):
 # -- memory and noise ----------------------------------------------------------------
 
 
+def test_empty_lists_shared_between_nodes_cannot_change():
+    doc = regparse.parse("第一条 甲。\n第二条 乙。")
+    first, second = (a.paragraphs[0] for a in doc.articles)
+    assert first.children is second.references and first.children == []
+    for change in (lambda l: l.append(1), lambda l: l.extend([1]), lambda l: l.insert(0, 1),
+                   lambda l: l.__setitem__(slice(0, 0), [1]), lambda l: l.__iadd__([1])):
+        with pytest.raises(TypeError, match="cannot change"):
+            change(first.references)
+    assert second.references == [] and second.children == [] and doc.article(2).paragraphs[0].items == []
+    # a copy is an ordinary list; the JSON and a tree read back are as before
+    import copy, pickle
+    assert type(copy.deepcopy(first).children) is list and type(pickle.loads(pickle.dumps(first)).children) is list
+    assert regparse.Regulation.model_validate_json(doc.model_dump_json()) == doc
+
+
+def test_a_reference_is_one_record_in_its_node_and_the_document():
+    doc = regparse.parse("第一条 依照第二条和前款。\n第二条 见第一条。")
+    in_nodes = [r for node in doc.walk() if node is not doc for r in getattr(node, "references", ())]
+    assert [r.surface for r in doc.references] == ["第二条", "前款", "第一条"]
+    assert all(a is b for a, b in zip(in_nodes, doc.references)) and len(in_nodes) == 3
+
+
+def test_a_run_of_one_diagnostic_is_one_diagnostic_with_its_count_and_span():
+    text = "第一条 甲。\n" * 1000
+    doc = _quick(text)
+    [found] = doc.diagnostics
+    assert found.code == "duplicate_number" and found.message.startswith("999 duplicate_number in a run")
+    assert found.span == (doc.articles[1].span[0], doc.articles[-1].span[1])
+    # apart, or of two kinds, they stay one each
+    filler = "内容。" * 100
+    # a long article in between ends a run: 第三条, 第六条 and 第九条 are each one gap
+    apart = f"第一条 甲。\n第三条 乙。\n第四条 {filler}\n第六条 丙。\n第七条 {filler}\n第九条 丁。\n"
+    assert [d.code for d in regparse.parse(apart).diagnostics] == ["numbering_gap"] * 3
+    close = "".join(f"第{to_chinese(n)}条 甲。\n" for n in range(1, 40, 2))
+    [gaps] = regparse.parse(close).diagnostics
+    assert gaps.code == "numbering_gap" and gaps.message.startswith("19 numbering_gap in a run")
+    assert "第一条 and 第三条" in gaps.message and "第三十七条 and 第三十九条" in gaps.message
+    # a few in a row stay apart
+    few = "第一条 甲。\n第三条 乙。\n第五条 丙。\n第七条 丁。\n"
+    assert [d.code for d in regparse.parse(few).diagnostics] == ["numbering_gap"] * 3
+
+
+def test_a_run_of_unresolved_references_is_one_diagnostic():
+    text = "第一条 依照" + "、".join(f"本法第{to_chinese(n)}条" for n in range(10, 60)) + "的规定。"
+    doc = _quick(text)
+    assert len(doc.references) == 50 and not any(r.resolved for r in doc.references)
+    [found] = [d for d in doc.diagnostics if d.code == "unresolved_reference"]
+    assert found.message.startswith("50 unresolved_reference in a run")
+    assert found.span == (doc.references[0].span[0], doc.references[-1].span[1])
+
+
 def test_a_run_of_control_characters_is_one_noise_record():
     text = "第一条 内容" + "\x01" * 10000 + "。"
     doc = _quick(text)

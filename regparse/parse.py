@@ -75,6 +75,7 @@ def _parse(text: str, explain: bool, references: bool, layout: dict | None = Non
 def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, references: bool,
                  decisions: list[Decision] | None = None, layout: dict | None = None,
                  source: DocumentSource | None = None, reading: list[dict] | None = None) -> Regulation:
+    # ``lines`` is consumed (emptied once the tree no longer needs it); callers pass a list of their own
     # what reading the file reported (sorted in with the parse's own by span)
     diagnostics: list[dict] = list(reading or ())
     if not lines:
@@ -109,22 +110,39 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
         diagnostics.append({"code": "taiwan_numbering", "severity": "warning",
                             "message": "the text numbers paragraphs 項 and items 款 (Taiwan): the tree names them "
                                        "款 and 项, as the mainland does", "span": (tokens[0].line.start, tokens[0].line.end)})
-    doc = build.finish(tree, text, lexer.title, diagnostics, builder.preamble_span)
+    span = (tokens[0].line.start, tokens[-1].line.end) if tokens else None
+    title, preamble_span, pieces = lexer.title, builder.preamble_span, builder.pieces
+    noise += lexer.noise
+    decisions = (decisions or []) + lexer.decisions
+    # the lines and tokens are not needed past here: let them go before the
+    # tree is finished, its references found and the frozen tree made (for
+    # 10⁶ short lines they are a third of the memory the parse holds)
+    del tokens, dropped, lexer, builder
+    lines.clear()
+    doc = build.finish(tree, text, title, diagnostics, preamble_span)
+    if span is not None:
+        doc["span"] = span
+    doc["noise"] = noise
+    doc["decisions"] = decisions
+    # runs of one diagnostic made one now, and again once the references have added theirs
+    _coalesce(doc)
     if references:
         # before freezing, on the drafts; adds its unresolved_reference warnings to the diagnostics
-        refs.annotate(doc, text, builder.pieces)
-    diagnostics.sort(key=lambda d: d["span"])
-    if len(diagnostics) >= RUN_MIN:
-        doc["diagnostics"] = coalesce_runs(diagnostics)
-    if tokens:
-        doc["span"] = (tokens[0].line.start, tokens[-1].line.end)
-    doc["noise"] = noise + lexer.noise
-    doc["noise"].sort(key=lambda n: n.span)
-    doc["decisions"] = (decisions or []) + lexer.decisions
+        refs.annotate(doc, text, pieces)
+        _coalesce(doc)
+    del pieces
+    noise.sort(key=lambda n: n.span)
     if source is not None:
         doc["source"] = source
         doc["encoding"] = source.encoding
     return _holding(freeze.to_models(doc), text)
+
+
+def _coalesce(doc: dict) -> None:
+    diagnostics = doc["diagnostics"]
+    diagnostics.sort(key=lambda d: d["span"])
+    if len(diagnostics) >= RUN_MIN:
+        doc["diagnostics"] = coalesce_runs(diagnostics)
 
 
 #: this many diagnostics of one code in a row, each close to the one before, are one diagnostic

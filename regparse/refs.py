@@ -780,7 +780,7 @@ def annotate(tree: dict, source: str, source_pieces: Mapping[int, list[tuple[int
         text = node.get("text") or ""
         if not text or anchor.search(text) is None:
             # no place where a reference could start: find() would find none
-            node["references"] = []
+            node["references"] = EMPTY
             continue
         where = _Where(divisions, text_article, paragraph, item, subitem)
         references = []
@@ -819,7 +819,7 @@ def annotate(tree: dict, source: str, source_pieces: Mapping[int, list[tuple[int
                     "code": "unresolved_reference", "severity": "warning", "span": span,
                     "message": f"{ref.surface} refers to {named}, which is not in this document"
                                if targets else f"{ref.surface} refers to nothing in this document"})
-        node["references"] = references
+        node["references"] = references or EMPTY
         everything.extend(references)
     tree["references"] = everything
 

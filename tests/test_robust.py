@@ -204,6 +204,25 @@ def test_check_prints_replaced_bytes(tmp_path):
 # -- memory and noise ----------------------------------------------------------------
 
 
+def _peak_multiple(text: str) -> float:
+    import tracemalloc
+    regparse.parse(text[:200])
+    tracemalloc.start()
+    try:
+        regparse.parse(text)
+        return tracemalloc.get_traced_memory()[1] / len(text.encode())
+    finally:
+        tracemalloc.stop()
+
+
+def test_short_lines_and_repeated_numbers_stay_within_their_memory():
+    # each line two nodes and (every one after the first) a duplicate number; the
+    # lexer's lines are let go before the tree is finished, the duplicates are one diagnostic
+    assert _peak_multiple("第一条 内容。\n" * 5000) < 115
+    # the same with the lines numbered in order: no diagnostics at all
+    assert _peak_multiple("".join(f"第{to_chinese(n)}条 内容。\n" for n in range(1, 3001))) < 100
+
+
 def test_empty_lists_shared_between_nodes_cannot_change():
     doc = regparse.parse("第一条 甲。\n第二条 乙。")
     first, second = (a.paragraphs[0] for a in doc.articles)

@@ -6,6 +6,7 @@ import codecs
 import subprocess
 import sys
 import time
+import typing
 from pathlib import Path
 
 import pytest
@@ -380,6 +381,28 @@ def test_long_runs_of_steps_and_ranges_parse_quickly(run, before):
     for ref in doc.references:
         assert text[slice(*ref.span)] == ref.surface
         assert len(ref.targets) <= 2 * 200 + 1000
+
+
+_MARKER = st.sampled_from(["第一条", "第一条", "第二条", "第十条之一", "第一章", "第一节", "第一编", "第一分编", "（一）", "1.",
+                           "（1）", "一、", "①", "附件", "第", "第一亿亿条", "第" + "1" * 60 + "条"])
+_AFTER = st.sampled_from(["", " 内容。", "　总则", " 依照第一条至第一百万条的规定。", "\x01", "：", " 前款"])
+_LINE_END = st.sampled_from(["\n", "\n", "\n\n", "\r\n", ""])
+marker_runs = st.tuples(st.lists(st.tuples(_MARKER, _AFTER, _LINE_END).map("".join), min_size=1, max_size=20),
+                        st.integers(1, 40)).map(lambda t: "".join(t[0]) * t[1])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(marker_runs)
+def test_long_runs_of_markers_parse_quickly_with_their_diagnostics_coalesced(text):
+    doc = _quick(text, 5)
+    diagnostics = doc.diagnostics
+    for d in diagnostics:
+        assert 0 <= d.span[0] <= len(text) and d.code in typing.get_args(regparse.model.DiagnosticCode)
+    # no run of eight of one code, each close to the one before, is left as eight
+    for i in range(len(diagnostics) - 7):
+        run = diagnostics[i:i + 8]
+        assert not (len({(d.code, d.severity) for d in run}) == 1
+                    and all(b.span[0] - a.span[1] <= 200 for a, b in zip(run, run[1:])))
 
 
 def test_fuzz_harness_bounded_run():

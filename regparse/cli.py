@@ -266,7 +266,8 @@ def _silence_stdout() -> None:
 def _read_input(file: str, args: argparse.Namespace | None = None):
     """(Source, name to show) of FILE, or of standard input for ``-``; --ocr,
     --encoding and --errors from ``args`` (bytes replaced under --errors
-    replace are counted on standard error: nothing is lost silently)."""
+    replace are counted on standard error and in the document's
+    ``bytes_replaced`` diagnostic: nothing is lost silently)."""
     ocr = bool(getattr(args, "ocr", False))
     encoding = getattr(args, "encoding", None)
     errors = getattr(args, "errors", "strict") or "strict"
@@ -278,13 +279,17 @@ def _read_input(file: str, args: argparse.Namespace | None = None):
         data = stream.read(_read.MAX_BYTES + 1) if stream is not None else sys.stdin.read().encode("utf-8")
         if len(data) > _read.MAX_BYTES:
             raise ReadError(f"<stdin>: larger than {_read.MAX_BYTES:,} bytes (the limit)")
-        source = (_read.text_source(_read.decode_as(data, encoding, name, errors), encoding) if encoding
-                  else _read.read_bytes(data, name=name, ocr=ocr))
+        if encoding:
+            text, replaced = _read.decode_as_reporting(data, encoding, name, errors)
+            source = _read.text_source(text, encoding, replaced)
+        else:
+            source = _read.read_bytes(data, name=name, ocr=ocr)
     else:
         source = _read.read_source(file, ocr=ocr, encoding=encoding, errors=errors)
-    if encoding and errors == "replace" and "\ufffd" in source.text:
-        print(f"{PROG}: warning: {name}: {source.text.count(chr(0xfffd)):,} characters not valid {encoding}, "
-              "read as U+FFFD", file=sys.stderr)
+    if source.replaced is not None:
+        replaced = source.replaced
+        print(f"{PROG}: warning: {name}: {replaced.bytes:,} byte{'s' if replaced.bytes != 1 else ''} not valid "
+              f"{source.encoding}, read as U+FFFD (the first at byte {replaced.first_byte:,})", file=sys.stderr)
     return source, name
 
 

@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from .model import (Appendix, Article, Chapter, Decision, Diagnostic, Heading, Item, Noise, Paragraph, Part,
                     Reference, Regulation, Section, Subitem, Subpart)
 
-__all__ = ["template", "to_models"]
+__all__ = ["template", "to_models", "reference_record", "EMPTY"]
 
 
 def template(cls: type) -> dict:
@@ -31,6 +31,34 @@ def template(cls: type) -> dict:
     return {name: () if info.default_factory is not None else info.default
             for name, info in cls.model_fields.items()}
 
+
+class _SharedEmpty(list):
+    """The one empty list that every empty list field of a frozen tree holds
+    (most paragraphs have no items and no references: two lists each that
+    need not be made).  Shared, it must not change: every method that would
+    change it raises, so that nothing put into one node's list can appear in
+    another's; a copy of it is an ordinary empty list."""
+
+    __slots__ = ()
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError("an empty list of a frozen regparse tree cannot change (it is shared between nodes)")
+
+    append = extend = insert = remove = pop = clear = sort = reverse = _refuse
+    __setitem__ = __delitem__ = __iadd__ = __imul__ = _refuse  # type: ignore[assignment]
+
+    def __copy__(self) -> list:
+        return []
+
+    def __deepcopy__(self, memo: dict) -> list:
+        return []
+
+    def __reduce__(self) -> tuple:
+        return (list, ())
+
+
+#: what an empty list field of a frozen tree holds
+EMPTY: list = _SharedEmpty()
 
 _new = object.__new__
 _setattr = object.__setattr__
@@ -56,7 +84,7 @@ def _maker(cls: type, converters: dict[str, Any], direct: bool = False) -> Calla
     shares one, which saves a copy of every node.  Such a draft is consumed.
     """
     fields = cls.model_fields
-    env: dict[str, Any] = {"_new": _new, "_set": _setattr, "cls": cls, **_SLOT_SETTERS,
+    env: dict[str, Any] = {"_new": _new, "_set": _setattr, "cls": cls, "EMPTY": EMPTY, **_SLOT_SETTERS,
                            "private": {name: attr.get_default() for name, attr in cls.__private_attributes__.items()}}
     defaults: dict[str, Any] = {}
     fresh = []
@@ -70,13 +98,14 @@ def _maker(cls: type, converters: dict[str, Any], direct: bool = False) -> Calla
                 # models of several kinds (a division's children): the maker by kind
                 env[f"by_kind{i}"] = convert
                 fresh.append(f"    value = state[{name!r}]\n"
-                             f"    state[{name!r}] = [by_kind{i}[v['kind']](v) for v in value] if value else []\n")
+                             f"    state[{name!r}] = [by_kind{i}[v['kind']](v) for v in value] if value else EMPTY\n")
             elif convert is not None:
                 env[f"convert{i}"] = convert
                 fresh.append(f"    value = state[{name!r}]\n"
-                             f"    state[{name!r}] = [convert{i}(v) for v in value] if value else []\n")
+                             f"    state[{name!r}] = [convert{i}(v) for v in value] if value else EMPTY\n")
             else:
-                fresh.append(f"    state[{name!r}] = list(state[{name!r}])\n")
+                fresh.append(f"    value = state[{name!r}]\n"
+                             f"    state[{name!r}] = list(value) if value else EMPTY\n")
         elif convert is not None or info.is_required():
             # required fields come from the dict; a KeyError below is a builder bug
             defaults[name] = None
@@ -121,6 +150,26 @@ def _not_fields(cls: type, state: dict) -> None:
     raise TypeError(f"{cls.__name__} has no field {', '.join(map(repr, extra))} (a builder bug)")
 
 
+_REFERENCE_FIELDS = set(Reference.model_fields)
+_set_fields_set = _SLOT_SETTERS["_set_fields_set"]
+_set_extra = _SLOT_SETTERS["_set_extra"]
+_set_private = _SLOT_SETTERS["_set_private"]
+
+
+def reference_record(kind: str, surface: str, span: tuple[int, int], targets: list[str], target_ids: list[str],
+                     act: str | None, resolved: bool) -> Reference:
+    """A :class:`~regparse.model.Reference` made directly (its values are the
+    finder's, of the right types): made once, it is both in its node's
+    ``references`` and in the document's, where freezing keeps it as it is."""
+    model = _new(Reference)
+    _setattr(model, "__dict__", {"kind": kind, "surface": surface, "span": span, "targets": targets,
+                                 "target_ids": target_ids, "act": act, "resolved": resolved})
+    _set_fields_set(model, _REFERENCE_FIELDS)
+    _set_extra(model, None)
+    _set_private(model, None)
+    return model
+
+
 def _keep_models(cls: type, make: Callable[[dict], Any]) -> Callable[[Any], Any]:
     # noise and decisions arrive as models already; validation keeps those
     def convert(value: Any) -> Any:
@@ -129,7 +178,8 @@ def _keep_models(cls: type, make: Callable[[dict], Any]) -> Callable[[Any], Any]
 
 
 def _makers() -> Callable[[dict], Any]:
-    references = _maker(Reference, {})
+    # the reference finder makes its records as models (reference_record); a draft one is made here
+    references = _keep_models(Reference, _maker(Reference, {}))
     subitem = _maker(Subitem, {"references": references}, direct=True)
     item = _maker(Item, {"children": subitem, "references": references}, direct=True)
     paragraph = _maker(Paragraph, {"children": item, "references": references}, direct=True)

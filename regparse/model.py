@@ -56,6 +56,7 @@ DiagnosticCode = Literal[
     "unresolved_reference", "noise_removed", "taiwan_numbering",
     "interleaved_columns",
     "several_regulations", "after_end", "lost_text",
+    "number_too_large", "bytes_replaced",
 ]
 #: :attr:`Diagnostic.severity`
 Severity = Literal["error", "warning", "info"]

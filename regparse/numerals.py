@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["to_int", "to_chinese", "LIMIT", "CIRCLED", "DIGIT_VALUES", "UNIT_VALUES"]
+__all__ = ["to_int", "too_large", "to_chinese", "LIMIT", "CIRCLED", "DIGIT_VALUES", "UNIT_VALUES"]
 
 #: the Chinese digits as printed, with their values: the one spelling of them
 #: (〇 ○ Ｏ are zeros as typeset and as OCR reads them; 两 is a two)
@@ -70,6 +70,52 @@ def to_int(s: str) -> int | None:
             return None
     value = high + total + section + num
     return value if value < LIMIT else None
+
+
+def too_large(s: str) -> bool:
+    """Whether ``s`` is a well-formed numeral that reads as no number only
+    because it is :data:`LIMIT` or more (a run of digits of any length, 一亿亿).
+
+    >>> too_large("一亿亿"), too_large("9" * 5000), too_large("一百"), too_large("千千"), too_large("条")
+    (True, True, False, False, False)
+    """
+    s = "".join(s.split()).translate(_WIDE)
+    if not s or to_int(s) is not None:
+        return False
+    if s.isdigit():
+        return s.isascii() and s.lstrip("0") != "" and (len(s) > 12 or int(s) >= LIMIT)
+    if any(ch not in _DIGITS and ch not in _UNITS for ch in s):
+        return False
+    if all(ch in _DIGITS for ch in s):
+        # digits read one by one (二〇二〇): a numeral of more than twelve of them
+        return len(s.lstrip("零〇○Ｏ")) > 12
+    if len(s) > _LONGEST:
+        return any(ch in _DIGITS and _DIGITS[ch] for ch in s)
+    # the reading of to_int without its bound, where a numeral of units is well formed
+    return _unbounded(s) is not None
+
+
+def _unbounded(s: str) -> int | None:
+    high = total = section = num = 0
+    seen_unit = False
+    for ch in s:
+        if ch in _DIGITS:
+            num = _DIGITS[ch] if not (num and not seen_unit) else num * 10 + _DIGITS[ch]
+        else:
+            unit = _UNITS[ch]
+            seen_unit = True
+            if unit == 100000000:
+                high = (high + total + section + num) * unit
+                total = section = 0
+            elif unit == 10000:
+                total += (section + num) * unit
+                section = 0
+            else:
+                section += (num or (1 if unit == 10 else 0)) * unit
+                if unit != 10 and num == 0:
+                    return None
+            num = 0
+    return high + total + section + num
 
 
 @lru_cache(maxsize=4096)

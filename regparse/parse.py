@@ -53,7 +53,8 @@ def parse(text: str, *, explain: bool = False, references: bool = True) -> Regul
 
 
 def _parse(text: str, explain: bool, references: bool, layout: dict | None = None,
-           noise: list[Noise] | None = None, source: DocumentSource | None = None) -> Regulation:
+           noise: list[Noise] | None = None, source: DocumentSource | None = None,
+           reading: list[dict] | None = None) -> Regulation:
     lines, cleaned = clean_lines(text)
     noise = cleaned + noise if noise else cleaned
     lines, read, rules = lex.read_columns(text, lines, explain)
@@ -68,9 +69,9 @@ def _parse(text: str, explain: bool, references: bool, layout: dict | None = Non
         found = [Decision(kind="page_regions", message=f"{len(spans)} regulations on the page: the longest is read, "
                           "the others kept out as noise", span=(lines[a].start, lines[b - 1].end))] if explain else []
         return _parse_lines(text, lines[a:b], noise + outside, explain, references, read + found, layout, source,
-                            _several(lines, spans, main, "the one parsed (the longest)",
-                                     "kept out of this parse as noise; regparse.extract returns it"))
-    return _parse_lines(text, lines, noise, explain, references, read, layout, source)
+                            (reading or []) + _several(lines, spans, main, "the one parsed (the longest)",
+                                                       "kept out of this parse as noise; regparse.extract returns it"))
+    return _parse_lines(text, lines, noise, explain, references, read, layout, source, reading)
 
 
 def _several(lines: list, spans: list[tuple[int, int]], this: int, this_note: str,
@@ -96,15 +97,17 @@ def _several(lines: list, spans: list[tuple[int, int]], this: int, this_note: st
 
 def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, references: bool,
                  decisions: list[Decision] | None = None, layout: dict | None = None,
-                 source: DocumentSource | None = None, found: list[dict] | None = None) -> Regulation:
-    diagnostics: list[dict] = found or []
+                 source: DocumentSource | None = None, reading: list[dict] | None = None) -> Regulation:
+    # ``lines`` is consumed (emptied once the tree no longer needs it); callers pass a list of their own
+    # what reading the file reported (sorted in with the parse's own by span)
+    diagnostics: list[dict] = list(reading or ())
     if not lines:
         code = "empty_input"
         msg = "the input is empty" if not text else "the input holds no text"
         noise.sort(key=lambda n: n.span)
         return _holding(Regulation(span=(0, len(text)),
-                                   diagnostics=[Diagnostic(code=code, severity="error", message=msg,
-                                                           span=(0, len(text)))],
+                                   diagnostics=[Diagnostic(**d) for d in diagnostics]
+                                   + [Diagnostic(code=code, severity="error", message=msg, span=(0, len(text)))],
                                    noise=noise, source=source,
                                    encoding=source.encoding if source is not None else None), text)
     tokens, lexer = lex.tokenize(lines, explain, layout)
@@ -125,6 +128,7 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
                             "message": f"line kept out of the tree: {ln.text[:20]}", "span": (ln.start, ln.end)})
         noise.extend(line_noise("unparsed", ln))
     build.items_outside_articles(tokens, diagnostics)
+    diagnostics.extend(lex.numbers_too_large(lines))
     if lexer.taiwan:
         diagnostics.append({"code": "taiwan_numbering", "severity": "warning",
                             "message": "the text numbers paragraphs 項 and items 款 (Taiwan): the tree names them "
@@ -137,34 +141,101 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
                             "message": f"{what} kept out of it as noise: 「{first.text[:20]}」"
                                        f"{'…' if len(first.text) > 20 or last is not first else ''} "
                                        f"at {first.start}-{last.end}", "span": (first.start, last.end)})
-    doc = build.finish(tree, text, lexer.title, diagnostics, builder.preamble_span)
-    for annex in doc["appendices"]:
-        _own_structure(annex, text, lines, noise, explain, references)
+    # each appendix's lines, kept to parse it as a regulation of its own once the tree is finished
+    annex_bodies = [_annex_body(annex, lines) for annex in tree.get("appendices") or ()]
+    span = (tokens[0].line.start, tokens[-1].line.end) if tokens else None
+    title, preamble_span, pieces = lexer.title, builder.preamble_span, builder.pieces
+    noise += lexer.noise
+    decisions = (decisions or []) + lexer.decisions
+    # the lines and tokens are not needed past here: let them go before the
+    # tree is finished, its references found and the frozen tree made (for
+    # 10⁶ short lines they are a third of the memory the parse holds)
+    del tokens, dropped, lexer, builder
+    lines.clear()
+    doc = build.finish(tree, text, title, diagnostics, preamble_span)
+    if span is not None:
+        doc["span"] = span
+    doc["noise"] = noise
+    doc["decisions"] = decisions
+    for annex, body in zip(doc["appendices"], annex_bodies):
+        _own_structure(annex, text, body, noise, explain, references)
+    # runs of one diagnostic made one now, and again once the references have added theirs
+    _coalesce(doc)
     if references:
         # before freezing, on the drafts; adds its unresolved_reference warnings to the diagnostics
-        refs.annotate(doc, text, builder.pieces)
-    diagnostics.sort(key=lambda d: d["span"])
-    if tokens:
-        doc["span"] = (tokens[0].line.start, tokens[-1].line.end)
-    doc["noise"] = noise + lexer.noise
-    doc["noise"].sort(key=lambda n: n.span)
-    doc["decisions"] = (decisions or []) + lexer.decisions
+        refs.annotate(doc, text, pieces)
+        _coalesce(doc)
+    del pieces
+    noise.sort(key=lambda n: n.span)
     if source is not None:
         doc["source"] = source
         doc["encoding"] = source.encoding
     return _holding(freeze.to_models(doc), text)
 
 
-def _own_structure(annex: dict, text: str, lines: list, noise: list[Noise], explain: bool, references: bool) -> None:
+def _annex_body(annex: dict, lines: list) -> list:
+    """The lines of an appendix after its label's line (which names it)."""
+    a, b = annex["span"]
+    return [ln for ln in lines if a <= ln.start < b][1:]
+
+
+def _own_structure(annex: dict, text: str, body: list, noise: list[Noise], explain: bool, references: bool) -> None:
     """An appendix that is a regulation of its own (附件一 / 示例办法 / 第一条 …)
     parsed as one, its spans in the same text: ``annex["regulation"]``."""
-    a, b = annex["span"]
-    body = [ln for ln in lines if a <= ln.start < b][1:]   # the label's line names the appendix
     if not any(lex.article_line(ln) is not None for ln in body):
         return
     hi = body[-1].end
     annex["regulation"] = _parse_lines(text, body, [n for n in noise if body[0].start <= n.span[0] < hi],
                                        explain, references)
+
+
+def _coalesce(doc: dict) -> None:
+    diagnostics = doc["diagnostics"]
+    diagnostics.sort(key=lambda d: d["span"])
+    if len(diagnostics) >= RUN_MIN:
+        doc["diagnostics"] = coalesce_runs(diagnostics)
+
+
+#: this many diagnostics of one code in a row, each close to the one before, are one diagnostic
+#: (fewer stay apart: a real regulation's few gaps or unresolved references are each worth a line)
+RUN_MIN = 8
+#: the most characters between two diagnostics of a run
+RUN_GAP = 200
+
+
+def coalesce_runs(diagnostics: list[dict]) -> list[dict]:
+    """``diagnostics`` (sorted by span) with each run of :data:`RUN_MIN` or more
+    of one code and severity, each within :data:`RUN_GAP` characters of the one
+    before, made one diagnostic: its span covers the run, its message gives how
+    many there are, the first and the last (10⁵ lines numbered 第一条 make one
+    duplicate_number warning, not 10⁵).
+
+    >>> runs = coalesce_runs([{"code": "duplicate_number", "severity": "warning", "span": (i * 8, i * 8 + 6),
+    ...                        "message": f"{i}: 第一条 appears more than once"} for i in range(1, 11)])
+    >>> [(d["span"], d["message"]) for d in runs]
+    [((8, 86), '10 duplicate_number in a run: 1: 第一条 appears more than once … 10: 第一条 appears more than once')]
+    """
+    out: list[dict] = []
+    i, n = 0, len(diagnostics)
+    while i < n:
+        first = diagnostics[i]
+        code, severity = first["code"], first["severity"]
+        j = i + 1
+        end = first["span"][1]
+        while j < n:
+            d = diagnostics[j]
+            if d["code"] != code or d["severity"] != severity or d["span"][0] - end > RUN_GAP:
+                break
+            end = max(end, d["span"][1])
+            j += 1
+        if j - i >= RUN_MIN:
+            last = diagnostics[j - 1]
+            out.append({"code": code, "severity": severity, "span": (first["span"][0], end),
+                        "message": f"{j - i:,} {code} in a run: {first['message']} … {last['message']}"})
+        else:
+            out.extend(diagnostics[i:j])
+        i = j
+    return out
 
 
 def _holding(doc: Regulation, text: str) -> Regulation:
@@ -175,18 +246,22 @@ def _holding(doc: Regulation, text: str) -> Regulation:
 
 
 def parse_file(path: str | os.PathLike, *, explain: bool = False, references: bool = True,
-               ocr: bool = False) -> Regulation:
+               ocr: bool = False, encoding: str | None = None, errors: str = "strict") -> Regulation:
     """Read a file (text in any common encoding, PDF, .docx, HTML) and parse it.
 
     Spans are offsets into the text ``read_file(path)`` returns, kept as
     ``doc.source.text``; ``doc.encoding`` is the encoding a text or HTML file
     was decoded from; the layout the file has reaches the lexer
     (:func:`parse_source`).  With ``ocr=True`` a PDF without a text layer is
-    read by tesseract (see :func:`regparse.read_source`).
+    read by tesseract (see :func:`regparse.read_source`).  ``encoding``
+    reads a text file in that encoding; with ``errors="replace"`` the bytes
+    not of it are read as U+FFFD and reported in a ``bytes_replaced``
+    diagnostic (how many, and where the first is).
     """
     from .read import read_source
 
-    return parse_source(read_source(path, ocr=ocr), explain=explain, references=references,
+    return parse_source(read_source(path, ocr=ocr, encoding=encoding, errors=errors),
+                        explain=explain, references=references,
                         name=os.path.basename(os.fspath(path)))
 
 
@@ -218,7 +293,18 @@ def parse_source(source, *, explain: bool = False, references: bool = True,
     kept = _document_source(source, name)
     with _no_gc():
         layout = lex.line_layouts(source.lines, text) if source.format != "text" else None
-        return _parse(text, explain, references, layout, _furniture_noise(source), kept)
+        return _parse(text, explain, references, layout, _furniture_noise(source), kept, _read_diagnostics(source))
+
+
+def _read_diagnostics(source) -> list[dict]:
+    """What reading the file did to its text: bytes not of its encoding read as U+FFFD."""
+    replaced = source.replaced
+    if replaced is None:
+        return []
+    at = replaced.first_char
+    return [{"code": "bytes_replaced", "severity": "warning", "span": (at, at + 1),
+             "message": f"{replaced.bytes:,} byte{'s' if replaced.bytes != 1 else ''} not valid {source.encoding} "
+                        f"read as {replaced.count:,} U+FFFD, the first at byte {replaced.first_byte:,}"}]
 
 
 def _document_source(source, name: str | None) -> DocumentSource:
@@ -300,7 +386,7 @@ def extract(text: str, *, explain: bool = False, references: bool = True) -> lis
             lo, hi = min(ln.start for ln in part), max(ln.end for ln in part)
             named = _several(lines, spans, k, "this one", None) if len(spans) > 1 else None
             doc = _parse_lines(text, part, [n for n in noise if lo <= n.span[0] < hi], explain, references, read,
-                               found=named)
+                               reading=named)
             if doc.articles:
                 found.append(doc)
         return found

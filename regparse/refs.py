@@ -33,7 +33,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, replace
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
 from .citation import (DIVISION_LEVELS, LEVELS, RANK, Citation, Location, Range, Steps, chain_matches, format_location,
                        grammar, parse)
@@ -41,6 +41,7 @@ from .catalogue import (ACT_NAME_ENDINGS, ACT_SHORT_NAMES, LEVEL_OF_UNIT, SELF_W
                         WORD_AFTER_UNIT)
 from .errors import CitationError
 from .numerals import to_int
+from .freeze import EMPTY, reference_record
 from .model import Reference, Regulation
 
 __all__ = [
@@ -114,7 +115,7 @@ _NOT_AN_ACT = ("本", "前", "上述", "上列", "该", "有关", "相关", "其
 
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Found:
     """A reference as written, before it is resolved: offsets into the text,
     what stands before the citation (本法, 前款, 《…》), and the citation."""
@@ -142,8 +143,13 @@ def find(text: str, acts: tuple[str, ...] = ()) -> list[Found]:
     >>> [(f.surface, f.kind) for f in find("违反本法第十条、第十二条和前款规定的")]
     [('本法第十条、第十二条', 'internal'), ('前款', 'relative')]
     """
+    return list(_finding(text, acts))
+
+
+def _finding(text: str, acts: tuple[str, ...] = ()) -> Iterator[Found]:
+    """:func:`find`, one reference at a time: a text of 10⁵ references holds
+    one of them at a time, not all (annotate turns each into its record)."""
     reference, step, anchor = _patterns()
-    out: list[Found] = []
     position = 0
     titles = _Titles(text)
     # the run of steps last read: a reference that stops inside it (第一条第一条…)
@@ -165,7 +171,7 @@ def find(text: str, acts: tuple[str, ...] = ()) -> list[Found]:
         if match.group("alone") is not None:
             word = match.group("alone")
             kind = "internal" if word[-1] in "章节编" else "relative"
-            out.append(Found(match.start(), match.end(), word, kind, word, None))
+            yield Found(match.start(), match.end(), word, kind, word, None)
             continue
         run_start = match.start("run")
         if match.group("title") is None and titles.inside(run_start):
@@ -221,8 +227,7 @@ def find(text: str, acts: tuple[str, ...] = ()) -> list[Found]:
                 top = citation.elements[0]
                 top = top.start if isinstance(top, Range) else top
                 kind = "internal" if top.top in DIVISION_LEVELS + ("article",) else "relative"
-        out.append(Found(start, run_end, text[start:run_end], kind, word, citation, act, part, first))
-    return out
+        yield Found(start, run_end, text[start:run_end], kind, word, citation, act, part, first)
 
 
 def _end_allowed(text: str, stop: int) -> bool:
@@ -780,22 +785,22 @@ def annotate(tree: dict, source: str, source_pieces: Mapping[int, list[tuple[int
         text = node.get("text") or ""
         if not text or anchor.search(text) is None:
             # no place where a reference could start: find() would find none
-            node["references"] = []
+            node["references"] = EMPTY
             if "附" in text:
+                node["references"] = []
                 _annex_references(node, text, tree, source_pieces)
                 everything.extend(node["references"])
+                node["references"] = node["references"] or EMPTY
             continue
         where = _Where(divisions, text_article, paragraph, item, subitem)
-        found = find(text, acts)
         references = []
-        if found:
-            pieces = source_pieces.get(id(node)) or []
-            if not pieces and node.get("span"):
-                pieces = [(node["span"][0], node["span"][0] + len(text))]
-            starts = _offsets(pieces)
+        pieces = source_pieces.get(id(node)) or []
+        if not pieces and node.get("span"):
+            pieces = [(node["span"][0], node["span"][0] + len(text))]
+        starts = None
         before: Found | None = None
         before_location: Location | None = None
-        for ref in found:
+        for ref in _finding(text, acts):
             ref = _in_context(ref, before, before_location, text, where, tree)
             if ref is None:
                 continue
@@ -812,11 +817,12 @@ def annotate(tree: dict, source: str, source_pieces: Mapping[int, list[tuple[int
             if ref.kind != "external" and last is not None and last.article is not None:
                 previous = last
             before, before_location = ref, last
+            if starts is None:
+                starts = _offsets(pieces)
             span = (_to_source(ref.start, starts, pieces, False), _to_source(ref.end, starts, pieces, True))
-            reference = {"kind": ref.kind, "surface": ref.surface, "span": span, "targets": targets,
-                         "target_ids": ids, "act": act if ref.kind == "external" else None,
-                         "resolved": resolved}
-            references.append(reference)
+            # one record, in the node's references and the document's alike
+            references.append(reference_record(ref.kind, ref.surface, span, targets or EMPTY, ids or EMPTY,
+                                               act if ref.kind == "external" else None, resolved))
             if ref.kind != "external" and not resolved:
                 named = "、".join(targets) if targets else "nothing"
                 diagnostics.append({
@@ -826,6 +832,7 @@ def annotate(tree: dict, source: str, source_pieces: Mapping[int, list[tuple[int
         node["references"] = references
         if "附" in text:
             _annex_references(node, text, tree, source_pieces)
+        node["references"] = references or EMPTY
         everything.extend(references)
     tree["references"] = everything
 
@@ -881,13 +888,12 @@ def _annex_references(node: dict, text: str, tree: dict, source_pieces: Mapping[
         hit = [a for a in same if _annex_key(a["label"])[1] == value] if value is not None else same[:1] if len(same) == 1 else []
         target = hit[0]["citation"] if hit else word + (number or "")
         span = (_to_source(m.start(), starts, pieces, False), _to_source(m.end(), starts, pieces, True))
-        reference = {"kind": "internal", "surface": m.group(), "span": span, "targets": [target],
-                     "target_ids": [a["id"] for a in hit], "act": None, "resolved": bool(hit)}
-        references.append(reference)
+        references.append(reference_record("internal", m.group(), span, [target], [a["id"] for a in hit],
+                                           None, bool(hit)))
         if not hit:
             diagnostics.append({"code": "unresolved_reference", "severity": "warning", "span": span,
                                 "message": f"{m.group()} refers to {target}, which is not in this document"})
-    references.sort(key=lambda r: r["span"])
+    references.sort(key=lambda r: r.span)
 
 
 _SENTENCE_END = re.compile(r"[。；;！？!?]")

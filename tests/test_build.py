@@ -55,7 +55,9 @@ def _typed(value):
     if isinstance(value, BaseModel):
         return (type(value).__name__, [(k, _typed(v)) for k, v in value.__dict__.items()])
     if isinstance(value, (list, tuple)):
-        return (type(value).__name__, [_typed(v) for v in value])
+        # an empty list field holds the tree's one shared empty list (freeze.EMPTY), a list
+        name = "list" if value is freeze.EMPTY else type(value).__name__
+        return (name, [_typed(v) for v in value])
     return (type(value).__name__, value)
 
 

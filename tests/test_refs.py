@@ -190,15 +190,17 @@ def test_spans_through_wrapped_lines():
 
 def test_annotate_works_on_the_drafts():
     """annotate reads the builder's drafts and the source pieces the builder
-    keeps beside them, and writes plain dicts."""
+    keeps beside them, and writes Reference records, each one object in its
+    node's list and the document's."""
     lines, _ = clean_lines(SAMPLE)
     tokens, lexer = lex.tokenize(lines)
     builder = build.Builder()
     tree = build.finish(run_lalr(tokens, builder, lambda tok, expected: None), SAMPLE, lexer.title, [])
     refs.annotate(tree, SAMPLE, builder.pieces)
-    assert tree["references"] == [r.model_dump() for r in regparse.parse(SAMPLE).references]
+    assert tree["references"] == regparse.parse(SAMPLE).references
     paragraph = tree["children"][0]["children"][1]["children"][1]
-    assert paragraph["references"][0]["targets"] == ["第二条第一款"]
+    assert paragraph["references"][0].targets == ["第二条第一款"]
+    assert any(r is paragraph["references"][0] for r in tree["references"])
     assert any(d["code"] == "unresolved_reference" for d in tree["diagnostics"])
 
 

@@ -6,6 +6,7 @@ import codecs
 import subprocess
 import sys
 import time
+import typing
 from pathlib import Path
 
 import pytest
@@ -153,7 +154,125 @@ def test_citation_parse_raises_citation_error_only():
             parse_citation(bad)
 
 
+@pytest.mark.parametrize("marker, kind", [("第一亿亿条", "article"), ("第" + "1" * 4000 + "条", "article"),
+                                          ("第" + "九" * 60 + "章", "chapter"), ("第一万亿编", "part")])
+def test_a_numeral_too_large_for_a_marker_is_text_with_a_diagnostic(marker, kind):
+    text = f"第一条 甲。\n{marker} 乙。\n第二条 丙。"
+    doc = _quick(text)
+    assert [a.label for a in doc.articles] == ["第一条", "第二条"]
+    [found] = [d for d in doc.diagnostics if d.code == "number_too_large"]
+    assert f"is no {kind}" in found.message and len(found.message) < 120
+    assert text[slice(*found.span)].startswith(marker[:5]) and text[slice(*found.span)].endswith("乙。")
+    assert marker in doc.article(1).text.replace("\n", "")
+
+
+@pytest.mark.parametrize("text", ["第十亿条 内容。", "第一千千条 内容。", "第二〇二〇条 内容。", "第条 内容。"])
+def test_numerals_that_read_or_are_malformed_get_no_too_large_diagnostic(text):
+    assert not [d for d in regparse.parse(text).diagnostics if d.code == "number_too_large"]
+
+
+def test_replaced_bytes_are_a_document_diagnostic(tmp_path):
+    path = tmp_path / "bad.txt"
+    body = "第一条 甲。\n" * 120 + "第二条 乙"
+    path.write_bytes(body.encode() + b"\xff\xfe" + "。\n第三条 丙".encode() + b"\xff" + "。".encode())
+    doc = regparse.parse_file(path, encoding="utf-8", errors="replace")
+    [found] = [d for d in doc.diagnostics if d.code == "bytes_replaced"]
+    text = read_file(path, encoding="utf-8", errors="replace")
+    assert text[slice(*found.span)] == "\ufffd" and found.span[0] == len(body)
+    assert "3 bytes not valid utf-8 read as 3 U+FFFD" in found.message
+    assert f"byte {len(body.encode()):,}" in found.message
+    # a UTF-8 file with one broken byte is read by detection, and says so too
+    path.write_bytes(body.encode() + b"\xff" + "。".encode())
+    [found] = [d for d in regparse.parse_file(path).diagnostics if d.code == "bytes_replaced"]
+    assert found.span == (len(body), len(body) + 1)
+    # strict reading of the same file is refused; a clean file has no such diagnostic
+    with pytest.raises(regparse.ReadError, match="not valid utf-8"):
+        regparse.parse_file(path, encoding="utf-8")
+    path.write_bytes(body.encode())
+    assert not [d for d in regparse.parse_file(path).diagnostics if d.code == "bytes_replaced"]
+    run = subprocess.run([sys.executable, "-m", "regparse", "check", str(path)], capture_output=True, text=True, cwd=ROOT)
+    assert "bytes_replaced" not in run.stdout
+
+
+def test_check_prints_replaced_bytes(tmp_path):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(b"\xff" + "第一条 内容。\n".encode())
+    run = subprocess.run([sys.executable, "-m", "regparse", "check", str(path), "--encoding", "utf-8",
+                          "--errors", "replace"], capture_output=True, text=True, cwd=ROOT)
+    assert ":1:1: warning bytes_replaced: 1 byte not valid utf-8" in run.stdout
+
+
 # -- memory and noise ----------------------------------------------------------------
+
+
+def _peak_multiple(text: str) -> float:
+    import tracemalloc
+    regparse.parse(text[:200])
+    tracemalloc.start()
+    try:
+        regparse.parse(text)
+        return tracemalloc.get_traced_memory()[1] / len(text.encode())
+    finally:
+        tracemalloc.stop()
+
+
+def test_short_lines_and_repeated_numbers_stay_within_their_memory():
+    # each line two nodes and (every one after the first) a duplicate number; the
+    # lexer's lines are let go before the tree is finished, the duplicates are one diagnostic
+    assert _peak_multiple("第一条 内容。\n" * 5000) < 115
+    # the same with the lines numbered in order: no diagnostics at all
+    assert _peak_multiple("".join(f"第{to_chinese(n)}条 内容。\n" for n in range(1, 3001))) < 100
+
+
+def test_empty_lists_shared_between_nodes_cannot_change():
+    doc = regparse.parse("第一条 甲。\n第二条 乙。")
+    first, second = (a.paragraphs[0] for a in doc.articles)
+    assert first.children is second.references and first.children == []
+    for change in (lambda l: l.append(1), lambda l: l.extend([1]), lambda l: l.insert(0, 1),
+                   lambda l: l.__setitem__(slice(0, 0), [1]), lambda l: l.__iadd__([1])):
+        with pytest.raises(TypeError, match="cannot change"):
+            change(first.references)
+    assert second.references == [] and second.children == [] and doc.article(2).paragraphs[0].items == []
+    # a copy is an ordinary list; the JSON and a tree read back are as before
+    import copy, pickle
+    assert type(copy.deepcopy(first).children) is list and type(pickle.loads(pickle.dumps(first)).children) is list
+    assert regparse.Regulation.model_validate_json(doc.model_dump_json()) == doc
+
+
+def test_a_reference_is_one_record_in_its_node_and_the_document():
+    doc = regparse.parse("第一条 依照第二条和前款。\n第二条 见第一条。")
+    in_nodes = [r for node in doc.walk() if node is not doc for r in getattr(node, "references", ())]
+    assert [r.surface for r in doc.references] == ["第二条", "前款", "第一条"]
+    assert all(a is b for a, b in zip(in_nodes, doc.references)) and len(in_nodes) == 3
+
+
+def test_a_run_of_one_diagnostic_is_one_diagnostic_with_its_count_and_span():
+    text = "第一条 甲。\n" * 1000
+    doc = _quick(text)
+    [found] = doc.diagnostics
+    assert found.code == "duplicate_number" and found.message.startswith("999 duplicate_number in a run")
+    assert found.span == (doc.articles[1].span[0], doc.articles[-1].span[1])
+    # apart, or of two kinds, they stay one each
+    filler = "内容。" * 100
+    # a long article in between ends a run: 第三条, 第六条 and 第九条 are each one gap
+    apart = f"第一条 甲。\n第三条 乙。\n第四条 {filler}\n第六条 丙。\n第七条 {filler}\n第九条 丁。\n"
+    assert [d.code for d in regparse.parse(apart).diagnostics] == ["numbering_gap"] * 3
+    close = "".join(f"第{to_chinese(n)}条 甲。\n" for n in range(1, 40, 2))
+    [gaps] = regparse.parse(close).diagnostics
+    assert gaps.code == "numbering_gap" and gaps.message.startswith("19 numbering_gap in a run")
+    assert "第一条 and 第三条" in gaps.message and "第三十七条 and 第三十九条" in gaps.message
+    # a few in a row stay apart
+    few = "第一条 甲。\n第三条 乙。\n第五条 丙。\n第七条 丁。\n"
+    assert [d.code for d in regparse.parse(few).diagnostics] == ["numbering_gap"] * 3
+
+
+def test_a_run_of_unresolved_references_is_one_diagnostic():
+    text = "第一条 依照" + "、".join(f"本法第{to_chinese(n)}条" for n in range(10, 60)) + "的规定。"
+    doc = _quick(text)
+    assert len(doc.references) == 50 and not any(r.resolved for r in doc.references)
+    [found] = [d for d in doc.diagnostics if d.code == "unresolved_reference"]
+    assert found.message.startswith("50 unresolved_reference in a run")
+    assert found.span == (doc.references[0].span[0], doc.references[-1].span[1])
 
 
 def test_a_run_of_control_characters_is_one_noise_record():
@@ -229,7 +348,7 @@ def test_cli_encoding_and_errors(tmp_path):
     run = subprocess.run([sys.executable, "-m", "regparse", "parse", str(path), "--format", "text",
                           "--encoding", "utf-8", "--errors", "replace"],
                          capture_output=True, text=True, cwd=ROOT)
-    assert run.returncode == 0 and "1 characters not valid utf-8" in run.stderr
+    assert run.returncode == 0 and "1 byte not valid utf-8" in run.stderr
     run = subprocess.run([sys.executable, "-m", "regparse", "parse", "/dev/zero"],
                          capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 1 and run.stderr.count("\n") == 1 and "not a regular file" in run.stderr
@@ -262,6 +381,28 @@ def test_long_runs_of_steps_and_ranges_parse_quickly(run, before):
     for ref in doc.references:
         assert text[slice(*ref.span)] == ref.surface
         assert len(ref.targets) <= 2 * 200 + 1000
+
+
+_MARKER = st.sampled_from(["第一条", "第一条", "第二条", "第十条之一", "第一章", "第一节", "第一编", "第一分编", "（一）", "1.",
+                           "（1）", "一、", "①", "附件", "第", "第一亿亿条", "第" + "1" * 60 + "条"])
+_AFTER = st.sampled_from(["", " 内容。", "　总则", " 依照第一条至第一百万条的规定。", "\x01", "：", " 前款"])
+_LINE_END = st.sampled_from(["\n", "\n", "\n\n", "\r\n", ""])
+marker_runs = st.tuples(st.lists(st.tuples(_MARKER, _AFTER, _LINE_END).map("".join), min_size=1, max_size=20),
+                        st.integers(1, 40)).map(lambda t: "".join(t[0]) * t[1])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(marker_runs)
+def test_long_runs_of_markers_parse_quickly_with_their_diagnostics_coalesced(text):
+    doc = _quick(text, 5)
+    diagnostics = doc.diagnostics
+    for d in diagnostics:
+        assert 0 <= d.span[0] <= len(text) and d.code in typing.get_args(regparse.model.DiagnosticCode)
+    # no run of eight of one code, each close to the one before, is left as eight
+    for i in range(len(diagnostics) - 7):
+        run = diagnostics[i:i + 8]
+        assert not (len({(d.code, d.severity) for d in run}) == 1
+                    and all(b.span[0] - a.span[1] <= 200 for a, b in zip(run, run[1:])))
 
 
 def test_fuzz_harness_bounded_run():

@@ -39,7 +39,7 @@ from .joins import JOIN_RULES
 from .layout import line_layouts
 from .interleave import tool_lines
 from .lines import logical_lines
-from .marks import Mark, line_mark, read_mark
+from .marks import Mark, line_mark, numbers_too_large, read_mark
 from .repairs import record_repairs
 from .regions import article_line, page_regions, region_title, regions, regulation_start
 from .registry import RULES
@@ -50,6 +50,7 @@ from .text import ends_closed
 from .width import wrap_width
 
 __all__ = ["tokenize", "read_columns", "regions", "region_title", "article_line", "ends_closed", "read_mark", "line_mark", "Mark", "LexState",
+           "numbers_too_large",
            "LogicalLine", "RULES", "JOIN_RULES", "STAGES", "line_layouts"]
 
 #: the stages in the order they run, by name

@@ -17,9 +17,9 @@ from typing import NamedTuple
 from .. import grammar
 from ..catalogue import DIVISION_RANK, MARK_FIRST, MARK_KIND, SEPARATORS, TRADITIONAL_MARKERS
 from ..normalize import Line
-from ..numerals import to_int
+from ..numerals import to_int, too_large
 
-__all__ = ["Mark", "read_mark", "mark_of", "line_mark", "matchers", "INLINE_MARKERS"]
+__all__ = ["Mark", "read_mark", "mark_of", "line_mark", "matchers", "INLINE_MARKERS", "numbers_too_large"]
 
 #: the markers that start structure inside a run-on line
 INLINE_MARKERS = ("PART_MARK", "SUBPART_MARK", "CHAPTER_MARK", "SECTION_MARK", "ARTICLE_MARK",
@@ -175,3 +175,37 @@ def line_mark(line: Line) -> Mark | None:
         text = line.text
         mark = line.mark = read_mark(text) if text[0] in MARK_FIRST else None
     return mark  # type: ignore[return-value]
+
+
+# the markers whose number is their point: 第X条 and 第X编/分编/章/节
+_COUNTED = frozenset({"article", "part", "subpart", "chapter", "section"})
+_SHOWN = 12
+
+
+def numbers_too_large(lines: list[Line]) -> list[dict]:
+    """An ``number_too_large`` diagnostic for each line that starts with an
+    article or division marker whose numeral is too large to number anything
+    (第一亿亿条, a run of 4,000 digits): the line is text, and this says why.
+
+    >>> [d["message"] for d in numbers_too_large([Line("第一亿亿条 内容。", [(0, 9)])])]
+    ['第一亿亿条 is no article: its number is too large (the line is text)']
+    """
+    out = []
+    for line in lines:
+        text = line.text
+        # a line read as a marker has a number; only lines starting with 第 can hold one
+        if line.mark or text[:1] != "第":
+            continue
+        m = _line_start_and_separator().match(text)
+        if m is None or MARK_KIND[m.lastgroup] not in _COUNTED:  # type: ignore[index]
+            continue
+        label = "".join(text[:m.end(m.lastgroup)].split())  # type: ignore[arg-type]
+        unit = 2 if MARK_KIND[m.lastgroup] == "subpart" else 1  # type: ignore[index]
+        body = label[1:label.index("条")] if "条" in label else label[1:-unit]
+        if not too_large(body):
+            continue
+        kind = MARK_KIND[m.lastgroup]  # type: ignore[index]
+        shown = label if len(label) <= _SHOWN else f"{label[:_SHOWN]}…({len(body):,} characters)"
+        out.append({"code": "number_too_large", "severity": "warning", "span": (line.start, line.end),
+                    "message": f"{shown} is no {kind}: its number is too large (the line is text)"})
+    return out

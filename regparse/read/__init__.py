@@ -50,9 +50,9 @@ from pathlib import Path
 
 from ..errors import ReadError
 from .source import Box, Furniture, Line, Source
-from .text import ENCODINGS, decode, decode_as, read_text, text_source
+from .text import ENCODINGS, decode, decode_as, decode_as_reporting, read_text, text_source
 
-__all__ = ["read_file", "read_source", "read_bytes", "detect_format", "decode", "decode_as", "text_source", "ENCODINGS", "MAX_BYTES",
+__all__ = ["read_file", "read_source", "read_bytes", "detect_format", "decode", "decode_as", "decode_as_reporting", "text_source", "ENCODINGS", "MAX_BYTES",
            "Source", "Line", "Furniture", "Box", "FORMATS"]
 
 #: the formats :func:`read_source` recognises, as ``Source.format`` names them
@@ -121,7 +121,8 @@ def read_source(path: str | os.PathLike[str], *, ocr: bool = False, max_bytes: i
     name = os.fspath(path)
     data = _read_bytes(name, max_bytes)
     if encoding is not None:
-        return text_source(decode_as(data, encoding, name, errors), encoding)
+        text, replaced = decode_as_reporting(data, encoding, name, errors)
+        return text_source(text, encoding, replaced)
     return read_bytes(data, name=name, ocr=ocr)
 
 

@@ -15,9 +15,9 @@ bold from its markup.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
-__all__ = ["Box", "Line", "Furniture", "Source", "SourceBuilder"]
+__all__ = ["Box", "Line", "Furniture", "Source", "SourceBuilder", "Replaced"]
 
 #: (x0, y0, x1, y1) in PDF points, origin at the top left of the page, y downwards
 Box = tuple[float, float, float, float]
@@ -63,6 +63,19 @@ class Furniture:
     box: Box | None = None
 
 
+class Replaced(NamedTuple):
+    """Bytes read as U+FFFD because they were not of the file's encoding.
+
+    ``count`` is the number of U+FFFD put in, ``bytes`` the number of bytes
+    they stand for, ``first_byte`` the offset in the file of the first,
+    ``first_char`` the offset of its U+FFFD in the text."""
+
+    count: int
+    bytes: int
+    first_byte: int
+    first_char: int
+
+
 @dataclass(frozen=True)
 class Source:
     """The text a reader extracted from a file, with its lines and what it left out.
@@ -85,6 +98,9 @@ class Source:
     lines: tuple[Line, ...] = ()
     furniture: tuple[Furniture, ...] = ()
     metadata: Mapping[str, str] = field(default_factory=dict)
+    #: bytes of a text file that were not of its encoding, read as U+FFFD
+    #: (``errors="replace"``, or a UTF-8 file with a few broken sequences); None when there were none
+    replaced: "Replaced | None" = None
 
     def line_text(self, line: Line) -> str:
         return self.text[line.start:line.end]

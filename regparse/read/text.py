@@ -27,11 +27,12 @@ from __future__ import annotations
 
 import codecs
 import re
+from contextvars import ContextVar
 
 from ..errors import ReadError
-from .source import Line, Source
+from .source import Line, Replaced, Source
 
-__all__ = ["read_text", "decode", "decode_as", "decode_with_encoding", "ENCODINGS"]
+__all__ = ["read_text", "decode", "decode_as", "decode_as_reporting", "decode_with_encoding", "ENCODINGS"]
 
 #: the encodings ``decode`` recognises, in the order it tries them
 ENCODINGS = ("utf-32 (BOM)", "utf-16 (BOM)", "utf-16 (no BOM)", "utf-8", "gb18030")
@@ -92,15 +93,75 @@ _MAX_BROKEN_UTF8_SHARE = 0.01
 
 def read_text(data: bytes, name: str = "<bytes>") -> Source:
     """The :class:`Source` of a text file's bytes: :func:`decode`'s text, one ``Line`` per line."""
-    text, encoding = decode_with_encoding(data, name)
-    return text_source(text, encoding)
+    text, encoding, replaced = _decode_found(data, name)
+    return text_source(text, encoding, replaced)
 
 
-def text_source(text: str, encoding: str | None) -> Source:
-    """The :class:`Source` of text already decoded (in ``encoding``): one ``Line`` per line."""
+def text_source(text: str, encoding: str | None, replaced: Replaced | None = None) -> Source:
+    """The :class:`Source` of text already decoded (in ``encoding``): one ``Line`` per line;
+    ``replaced`` says which bytes the decoding read as U+FFFD."""
     builder_lines = tuple(Line(m.start(), m.start() + len(m.group(1)))
                           for m in _LINE.finditer(text) if m.end() > m.start())
-    return Source(text, "text", encoding, builder_lines)
+    return Source(text, "text", encoding, builder_lines, replaced=replaced)
+
+
+# the bytes the decoding in progress replaced (count, bytes, first offset), for
+# the one decoding of this thread or task that counts them (see _replacing)
+_REPLACED: ContextVar[list[int] | None] = ContextVar("regparse_replaced", default=None)
+
+
+def _count_and_replace(error: UnicodeDecodeError) -> tuple[str, int]:
+    seen = _REPLACED.get()
+    if seen is not None:
+        if not seen[0]:
+            seen[2] = error.start
+        seen[0] += 1
+        seen[1] += error.end - error.start
+    return "\ufffd", error.end
+
+
+codecs.register_error("regparse.replace", _count_and_replace)
+
+
+def _replacing(data: bytes, encoding: str) -> tuple[str, Replaced | None]:
+    """``data`` decoded with U+FFFD for what is not of ``encoding``, and what was replaced."""
+    seen = [0, 0, 0]
+    token = _REPLACED.set(seen)
+    try:
+        text = data.decode(encoding, errors="regparse.replace")
+    finally:
+        _REPLACED.reset(token)
+    if not seen[0]:
+        return text, None
+    count, size, first = seen
+    # where the first U+FFFD stands in the text: what the bytes before it decode to
+    at = len(data[:first].decode(encoding, errors="replace"))
+    return text, Replaced(count, size, first, at)
+
+
+def decode_as_reporting(data: bytes, encoding: str, name: str = "<bytes>",
+                        errors: str = "strict") -> tuple[str, Replaced | None]:
+    """:func:`decode_as`, and which bytes were read as U+FFFD (None when none were)."""
+    if errors not in ("strict", "replace"):
+        raise ReadError(f"{name}: errors must be 'strict' or 'replace', not {errors!r}")
+    try:
+        codec = codecs.lookup(encoding)
+    except LookupError:
+        raise ReadError(f"{name}: unknown encoding {encoding!r}") from None
+    replaced = None
+    try:
+        if errors == "replace":
+            text, replaced = _replacing(data, codec.name)
+        else:
+            text = data.decode(codec.name)
+    except UnicodeDecodeError as e:
+        raise ReadError(f"{name}: not valid {encoding} at byte {e.start} "
+                        "(use errors='replace' to read it anyway)") from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+        if replaced is not None:
+            replaced = replaced._replace(first_char=max(0, replaced.first_char - 1))
+    return text, replaced
 
 
 # a line and its end: \r\n, \n or \r (the line ends the normalizer knows)
@@ -133,8 +194,13 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
 
 def decode_with_encoding(data: bytes, name: str = "<bytes>") -> tuple[str, str | None]:
     """:func:`decode`, and the name of the encoding it found (``None`` for no bytes)."""
+    return _decode_found(data, name)[:2]
+
+
+def _decode_found(data: bytes, name: str) -> tuple[str, str | None, Replaced | None]:
+    """:func:`decode_with_encoding`, and which bytes were read as U+FFFD."""
     if not data:
-        return "", None
+        return "", None, None
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -145,25 +211,25 @@ def decode_with_encoding(data: bytes, name: str = "<bytes>") -> tuple[str, str |
                 raise ReadError(f"{name}: starts with a {_bom_name(encoding)} byte-order mark "
                                 f"but is not valid {_bom_name(encoding)}") from None
             _check_not_binary(text, name)
-            return text, encoding
+            return text, encoding, None
 
     if b"\x00" in data:
         found = _utf16_without_bom(data)
         if found is None:
             raise ReadError(f"{name}: binary data, not text (pass an encoding to read it anyway)")
-        return found
+        return (*found, None)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     else:
         _check_not_binary(text, name)
-        return text, "utf-8"
+        return text, "utf-8", None
 
-    text = _mostly_utf8(data)
-    if text is not None:
-        _check_not_binary(text, name)
-        return text, "utf-8"
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        _check_not_binary(mostly[0], name)
+        return mostly[0], "utf-8", mostly[1]
 
     if _too_many(len(_CONTROL_BYTES.findall(data)), len(data), _MAX_CONTROL_SHARE):
         raise ReadError(f"{name}: binary data, not text")
@@ -179,7 +245,7 @@ def decode_with_encoding(data: bytes, name: str = "<bytes>") -> tuple[str, str |
                 f"; it looks like {other[1]}: pass encoding {other[0]!r} to read it" if other else
                 "; pass an encoding to read it anyway"))
         _check_not_binary(text, name)
-        return text, "gb18030"
+        return text, "gb18030", None
     raise ReadError(f"{name}: not text in a supported encoding "
                     "(UTF-8, GB18030/GBK, or UTF-16/UTF-32 with a byte-order mark)")
 
@@ -188,7 +254,8 @@ def decode_as(data: bytes, encoding: str, name: str = "<bytes>", errors: str = "
     """The bytes decoded in ``encoding``, which the caller names: no detection and
     no binary check (a file with a stray NUL is read as it is).  ``errors`` is
     ``strict`` (a byte that is not of the encoding raises :class:`ReadError`) or
-    ``replace`` (it becomes U+FFFD; count them with ``text.count("\\ufffd")``).
+    ``replace`` (it becomes U+FFFD; :func:`decode_as_reporting` also says how
+many bytes were replaced and where).
     A byte-order mark of that encoding is removed.
 
     >>> decode_as("第一条\\x00".encode("utf-16-le"), "utf-16-le")
@@ -196,18 +263,7 @@ def decode_as(data: bytes, encoding: str, name: str = "<bytes>", errors: str = "
     >>> decode_as(b"\\xff\\xe7\\xac\\xac", "utf-8", errors="replace")
     '\\ufffd第'
     """
-    if errors not in ("strict", "replace"):
-        raise ReadError(f"{name}: errors must be 'strict' or 'replace', not {errors!r}")
-    try:
-        codec = codecs.lookup(encoding)
-    except LookupError:
-        raise ReadError(f"{name}: unknown encoding {encoding!r}") from None
-    try:
-        text = data.decode(codec.name, errors=errors)
-    except UnicodeDecodeError as e:
-        raise ReadError(f"{name}: not valid {encoding} at byte {e.start} "
-                        "(use errors='replace' to read it anyway)") from None
-    return text[1:] if text.startswith("\ufeff") else text
+    return decode_as_reporting(data, encoding, name, errors)[0]
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
@@ -269,12 +325,12 @@ def _check_not_binary(text: str, name: str) -> None:
         raise ReadError(f"{name}: binary data, not text")
 
 
-def _mostly_utf8(data: bytes) -> str | None:
-    """UTF-8 with U+FFFD for broken sequences, if those are a tiny share of the
-    non-ASCII text; None otherwise (GBK text read as UTF-8 is nearly all broken)."""
-    text = data.decode("utf-8", errors="replace")
-    broken = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+def _mostly_utf8(data: bytes) -> tuple[str, Replaced] | None:
+    """UTF-8 with U+FFFD for broken sequences, and what was replaced, if those
+    are a tiny share of the non-ASCII text; None otherwise (GBK text read as
+    UTF-8 is nearly all broken)."""
+    text, replaced = _replacing(data, "utf-8")
     non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
-    if broken <= 0 or broken > _MAX_BROKEN_UTF8_SHARE * non_ascii:
+    if replaced is None or replaced.count > _MAX_BROKEN_UTF8_SHARE * non_ascii:
         return None
-    return text
+    return text, replaced

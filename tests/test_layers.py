@@ -29,6 +29,8 @@ LAYERS = (
     ("lookup",),
     ("parse",),
     ("export",),
+    ("chunks", "collection"),
+    ("citecheck",),
     ("batch",),
     ("cli", "__main__", "__init__"),
 )

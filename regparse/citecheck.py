@@ -80,7 +80,7 @@ class CitationCheck:
 
 
 # a quotation right after a citation: 规定：“…”, 规定，“…”, 明确“…”, 中的“…”
-_QUOTE = re.compile(r"\s*(?:[的之]?(?:规定|明确规定|明确|指出|载明|表述为|写道|要求|中)?(?:的?内容)?(?:为|是)?)\s*[：:，,]?\s*"
+_QUOTE = re.compile(r"\s*(?:[的之]?(?:中的?)?(?:规定|明确规定|明确|指出|载明|表述为|写道|要求|所说|所称|所述|称|说)?(?:的?内容)?(?:为|是)?)\s*[：:，,]?\s*"
                     r"(?:[“\"「『])([^”\"」』]{2,2000})[”\"」』]")
 _ELLIPSIS = re.compile(r"…+|\.{3,}|⋯+")
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
@@ -187,6 +187,14 @@ def _targets(found: refs.Found) -> list[str]:
     return targets
 
 
+_ARTICLE_STEP = re.compile(r"第[^第条]+条(?:之[一二三四五六七八九十]+)?")
+
+
+def _same_article(closest: str, target: str) -> bool:
+    step = _ARTICLE_STEP.match(target)
+    return step is not None and closest.startswith(step.group(0))
+
+
 def _check(text: str, found: refs.Found, targets: list[str], collection: Collection,
            date: str | None) -> CitationCheck:
     quote_match = _QUOTE.match(text, found.end)
@@ -214,7 +222,9 @@ def _check(text: str, found: refs.Found, targets: list[str], collection: Collect
                 key = doc_key
                 break
             except CitationNotFound as e:
-                closest = closest or e.closest
+                # of an act printed in several documents, the closest in the one holding the article
+                if e.closest and (closest is None or _same_article(e.closest, target)):
+                    closest = e.closest
             except CitationError:
                 break
         if node is None or not isinstance(node, Node) or isinstance(node, Regulation):

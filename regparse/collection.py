@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Literal, Mapping
 
-from .catalogue import ACT_TYPES, ISSUING_WORDS, STATE_PREFIX, iso_dates
+from .catalogue import ACT_SHORT_NAMES, ACT_TYPES, ISSUING_WORDS, STATE_PREFIX, iso_dates
 from .citation import split_act
 from .errors import CitationError, CitationNotFound, ReadError
 from .lookup import lookup
@@ -140,7 +140,8 @@ def document_facts(doc: Regulation) -> DocumentFacts:
     for line in (*doc.info, doc.preamble[:400], doc.subtitle or ""):
         match = _NUMBER.search(line or "")
         if match:
-            number = "".join(match.group(0).split())
+            # a date printed before the issuer is not part of the number (2021年1月4日国务院令第七百号)
+            number = "".join(match.group(0).split()).lstrip("年月日")
             break
     kind = next((word for word in ACT_TYPES if title and re.search(f"{word}(?:[（(][^（）()]*[）)])?$", title)), None)
     declared: dict[str, str] = {}
@@ -164,7 +165,7 @@ def _texts(doc: Regulation) -> Iterator[str]:
 
 # -- cross-document references ----------------------------------------------------
 
-Status = Literal["resolved", "unknown_act", "missing_provision", "partly_resolved"]
+Status = Literal["resolved", "unknown_act", "missing_provision", "partly_resolved", "amended_since"]
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,11 @@ class CrossReference:
     in force when the citing document was made (or the newest); ``target_ids``
     the ``(document key, node id)`` of every provision found; ``missing`` the
     citations of those the act does not have.  ``status``: resolved, partly_resolved,
-    missing_provision (the act is known, none of the provisions is), unknown_act.
+    missing_provision (the act is known, none of the provisions is), unknown_act,
+    amended_since (the act's text held was amended after the citing document
+    was made and the provision now at that number shares nothing with the
+    words around the reference: its number most likely named another
+    provision then; the provision is in ``candidates``, not in ``target_ids``).
     """
 
     document: str
@@ -188,6 +193,7 @@ class CrossReference:
     target_ids: tuple[tuple[str, str], ...]
     missing: tuple[str, ...]
     status: Status
+    candidates: tuple[tuple[str, str], ...] = ()
 
     @property
     def surface(self) -> str:
@@ -196,6 +202,87 @@ class CrossReference:
     @property
     def span(self) -> tuple[int, int]:
         return self.reference.span
+
+
+#: two-character words a sentence and the provision it cites must share to trust
+#: a number across an amendment (依照刑法第二百六十四条的规定，以盗窃罪… shares 盗窃)
+_SHARED_PAIRS = 2
+#: the same where the act may have been renumbered since (revised, or amended by a decision)
+_SHARED_PAIRS_RENUMBERED = 8
+#: amendments that keep article numbers: 《中华人民共和国刑法修正案（十一）》, and the
+#: decisions that change words in many laws at once (关于修改部分法律的决定)
+_NUMBER_KEEPING = ("修正案", "修改部分法律的决定")
+# words every legal sentence has: they say nothing of which provision is meant
+_COMMON_PAIRS = frozenset("规定 的规 依照 按照 根据 人民 法院 应当 可以 或者 以上 以下 处罚 行为 情形 下列 具有 "
+                          "之一 有关 本法 依法 予以 认定 条规 款规 项规 条的 款的 项的 定的 定处 支持 不予 的，".split())
+_HAN_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
+
+
+def _pairs(text: str) -> set[str]:
+    return {m.group(1) for m in _HAN_PAIR.finditer(text)} - _COMMON_PAIRS
+
+
+def _name_runs_on(doc: Regulation, reference: Reference) -> bool:
+    """Whether an act's short name cited without 《》 is the end of a longer
+    name the document cites (调解仲裁法 after 劳动争议 is not 仲裁法)."""
+    act = reference.act
+    if not act or reference.surface.startswith(("《", "同法", "该法", "第")):
+        return False
+    text = _holder_text(doc, reference.span, raw=True)
+    at = text.find(reference.surface)
+    if at <= 0:
+        return False
+    for name in _titles_cited(doc):
+        if name != act and name.endswith(act) and text.endswith(name[:-len(act)][-4:], 0, at):
+            return True
+    return False
+
+
+def _titles_cited(doc: Regulation) -> frozenset[str]:
+    cached = _CITED_TITLES.get(id(doc))
+    if cached is None or cached[0] is not doc:
+        names: set[str] = set(ACT_SHORT_NAMES)
+        for text in _texts(doc):
+            if "《" in text:
+                for match in re.finditer(r"《([^《》\n]{2,80})》", text):
+                    name = normalize_name(match.group(1))
+                    names.add(name)
+                    if name.startswith(STATE_PREFIX):
+                        names.add(name[len(STATE_PREFIX):])
+        cached = _CITED_TITLES[id(doc)] = (doc, frozenset(names))
+    return cached[1]
+
+
+_CITED_TITLES: dict[int, tuple[Regulation, frozenset[str]]] = {}
+
+
+def _holder_text(doc: Regulation, span: tuple[int, int], raw: bool = False) -> str:
+    index = _REFERENCE_TEXTS.get(id(doc))
+    if index is None or index[0] is not doc:
+        texts: dict[tuple[int, int], tuple[str, str]] = {}
+        for node in doc.walk():
+            references = getattr(node, "references", ()) or ()
+            if references:
+                # the words of the provision, without the acts and numbers it cites
+                raw_text = text = getattr(node, "text", "")
+                for reference in references:
+                    text = text.replace(reference.surface, "、")
+                for reference in references:
+                    texts[tuple(reference.span)] = (raw_text, text)
+        index = _REFERENCE_TEXTS[id(doc)] = (doc, texts)
+    found = index[1].get(tuple(span), ("", ""))
+    return found[0] if raw else found[1]
+
+
+def _sentence_around(doc: Regulation, span: tuple[int, int]) -> str:
+    """The text of the provision holding ``span`` without the reference itself
+    and without other citations' numbers."""
+    return _CITED.sub("", _holder_text(doc, span))
+
+
+_CITED = re.compile(r"第[^第，。；、]{1,12}?[条款项]")
+# the text holding each reference, by document (kept with the document it was made from)
+_REFERENCE_TEXTS: dict[int, tuple[Regulation, dict[tuple[int, int], tuple[str, str]]]] = {}
 
 
 @dataclass(frozen=True)
@@ -431,7 +518,10 @@ class Collection:
             try:
                 return key, lookup(self._documents[key], rest)
             except CitationNotFound as e:
-                closest = closest or getattr(e, "closest", None)
+                # of an act printed in several documents, the closest in the one holding the article
+                found = getattr(e, "closest", None)
+                if found and (closest is None or found.startswith(rest.split("条")[0])):
+                    closest = found
         raise CitationNotFound(citation, closest, f"《{version.title}》 has no {rest}")
 
     def node(self, target: tuple[str, str]) -> Node:
@@ -451,7 +541,7 @@ class Collection:
         if not act or act in ("同法", "该法"):
             return CrossReference(key, reference, None, None, (), tuple(reference.targets), "unknown_act")
         version, in_force = self._version(act, date, within=key)
-        if version is None:
+        if version is None or _name_runs_on(self._documents[key], reference):
             return CrossReference(key, reference, act, None, (), tuple(reference.targets), "unknown_act")
         if not in_force:
             # only later versions are held: the newest is what the reference can be read against
@@ -471,7 +561,45 @@ class Collection:
         status: Status = "resolved" if found and not missing else "partly_resolved" if found else "missing_provision"
         if not reference.targets:
             status = "resolved"
+        if found and date and version.enacted and date < version.enacted \
+                and not self._kept_across(version, date, reference, key, found):
+            return CrossReference(key, reference, version.title, version.keys[0], (), tuple(missing),
+                                  "amended_since", tuple(found))
         return CrossReference(key, reference, version.title, version.keys[0], tuple(found), tuple(missing), status)
+
+    def _kept_across(self, version: "_Version", date: str, reference: Reference, key: str,
+                     found: list[tuple[str, str]]) -> bool:
+        """Whether the numbers of a reference made on ``date`` still name what
+        they named then in the version held, amended since.
+
+        Amendments by 修正案 (刑法) keep every article's number (a new article
+        is 第X条之一) but may insert 款 and 项; a revision or an amending
+        decision may renumber everything.  Where numbers may have moved, the
+        provision found must share words with the sentence citing it."""
+        since = [line for line in self._documents[version.keys[0]].info
+                 if any(d > date for d in iso_dates(line))]
+        by_amendment_acts = bool(since) and all(any(word in line for word in _NUMBER_KEEPING) for line in since)
+        if by_amendment_acts and all(self.node(t).kind == "article" for t in found):
+            return True
+        threshold = _SHARED_PAIRS if by_amendment_acts else _SHARED_PAIRS_RENUMBERED
+        return self._supported(key, reference, found, threshold)
+
+    def _supported(self, key: str, reference: Reference, found: list[tuple[str, str]],
+                   threshold: int) -> bool:
+        """Whether the words around a reference (its sentence) share enough
+        with the provisions it resolves to to trust the number across an amendment."""
+        context = _sentence_around(self._documents[key], reference.span)
+        if not context:
+            return True
+        words = _pairs(context)
+        if not words:
+            return True
+        for target in found:
+            node = self.node(target)
+            text = node.full_text() if getattr(node, "children", None) else getattr(node, "text", "")
+            if len(words & _pairs(text)) >= threshold:
+                return True
+        return False
 
     def cross_references(self) -> list[CrossReference]:
         """Every external reference of every document, resolved (computed once, kept)."""

@@ -222,25 +222,25 @@ def _pairs(text: str) -> set[str]:
     return {m.group(1) for m in _HAN_PAIR.finditer(text)} - _COMMON_PAIRS
 
 
-def _name_runs_on(doc: Regulation, reference: Reference) -> bool:
+def _name_runs_on(doc: Regulation, reference: Reference, cache: dict) -> bool:
     """Whether an act's short name cited without 《》 is the end of a longer
     name the document cites (调解仲裁法 after 劳动争议 is not 仲裁法)."""
     act = reference.act
     if not act or reference.surface.startswith(("《", "同法", "该法", "第")):
         return False
-    text = _holder_text(doc, reference.span, raw=True)
+    text = _holder_text(doc, reference.span, cache, raw=True)
     at = text.find(reference.surface)
     if at <= 0:
         return False
-    for name in _titles_cited(doc):
+    for name in _titles_cited(doc, cache):
         if name != act and name.endswith(act) and text.endswith(name[:-len(act)][-4:], 0, at):
             return True
     return False
 
 
-def _titles_cited(doc: Regulation) -> frozenset[str]:
-    cached = _CITED_TITLES.get(id(doc))
-    if cached is None or cached[0] is not doc:
+def _titles_cited(doc: Regulation, cache: dict) -> frozenset[str]:
+    cached = cache.setdefault(id(doc), {}).get("titles")
+    if cached is None:
         names: set[str] = set(ACT_SHORT_NAMES)
         for text in _texts(doc):
             if "《" in text:
@@ -249,16 +249,13 @@ def _titles_cited(doc: Regulation) -> frozenset[str]:
                     names.add(name)
                     if name.startswith(STATE_PREFIX):
                         names.add(name[len(STATE_PREFIX):])
-        cached = _CITED_TITLES[id(doc)] = (doc, frozenset(names))
-    return cached[1]
+        cached = cache[id(doc)]["titles"] = frozenset(names)
+    return cached
 
 
-_CITED_TITLES: dict[int, tuple[Regulation, frozenset[str]]] = {}
-
-
-def _holder_text(doc: Regulation, span: tuple[int, int], raw: bool = False) -> str:
-    index = _REFERENCE_TEXTS.get(id(doc))
-    if index is None or index[0] is not doc:
+def _holder_text(doc: Regulation, span: tuple[int, int], cache: dict, raw: bool = False) -> str:
+    index = cache.setdefault(id(doc), {}).get("texts")
+    if index is None:
         texts: dict[tuple[int, int], tuple[str, str]] = {}
         for node in doc.walk():
             references = getattr(node, "references", ()) or ()
@@ -269,20 +266,19 @@ def _holder_text(doc: Regulation, span: tuple[int, int], raw: bool = False) -> s
                     text = text.replace(reference.surface, "、")
                 for reference in references:
                     texts[tuple(reference.span)] = (raw_text, text)
-        index = _REFERENCE_TEXTS[id(doc)] = (doc, texts)
-    found = index[1].get(tuple(span), ("", ""))
+        index = cache[id(doc)]["texts"] = texts
+    found = index.get(tuple(span), ("", ""))
     return found[0] if raw else found[1]
 
 
-def _sentence_around(doc: Regulation, span: tuple[int, int]) -> str:
+def _sentence_around(doc: Regulation, span: tuple[int, int], cache: dict) -> str:
     """The text of the provision holding ``span`` without the reference itself
     and without other citations' numbers."""
-    return _CITED.sub("", _holder_text(doc, span))
+    return _CITED.sub("", _holder_text(doc, span, cache))
 
 
 _CITED = re.compile(r"第[^第，。；、]{1,12}?[条款项]")
-# the text holding each reference, by document (kept with the document it was made from)
-_REFERENCE_TEXTS: dict[int, tuple[Regulation, dict[tuple[int, int], tuple[str, str]]]] = {}
+
 
 
 @dataclass(frozen=True)
@@ -316,6 +312,8 @@ class Collection:
         self._declared: dict[str, set[str]] = {}
         self._versions: dict[str, list[_Version]] | None = None
         self._cross: list[CrossReference] | None = None
+        # per document: the text holding each reference, and the titles it cites in 《》
+        self._reading: dict[int, dict] = {}
         #: files a folder held that could not be read, as (path, message)
         self.errors: list[tuple[str, str]] = []
         #: files a folder held that are not documents (a JSON file of another shape), by path
@@ -541,7 +539,7 @@ class Collection:
         if not act or act in ("同法", "该法"):
             return CrossReference(key, reference, None, None, (), tuple(reference.targets), "unknown_act")
         version, in_force = self._version(act, date, within=key)
-        if version is None or _name_runs_on(self._documents[key], reference):
+        if version is None or _name_runs_on(self._documents[key], reference, self._reading):
             return CrossReference(key, reference, act, None, (), tuple(reference.targets), "unknown_act")
         if not in_force:
             # only later versions are held: the newest is what the reference can be read against
@@ -588,7 +586,7 @@ class Collection:
                    threshold: int) -> bool:
         """Whether the words around a reference (its sentence) share enough
         with the provisions it resolves to to trust the number across an amendment."""
-        context = _sentence_around(self._documents[key], reference.span)
+        context = _sentence_around(self._documents[key], reference.span, self._reading)
         if not context:
             return True
         words = _pairs(context)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -71,8 +70,8 @@ def test_same_act_and_continued_numbers(coll):
         regparse.check_citations(b"bytes", coll)  # type: ignore[arg-type]
 
 
-@lru_cache(maxsize=1)
 def dev_collection() -> Collection:
+    # made for the one test that needs it, and let go after it (see tests/test_collection.py)
     return Collection({path.stem: regparse.parse(path.read_text(encoding="utf-8"))
                        for path in sorted((CORPUS / "dev").glob("*.txt"))})  # type: ignore[operator]
 

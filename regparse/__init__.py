@@ -22,6 +22,9 @@ from .parse import extract, parse, parse_file, parse_source
 from .read import Source, read_file, read_source
 from .lookup import cite
 from . import export  # noqa: F401  (doc.to_akn(), doc.to_markdown(), … are its functions)
+from .chunks import Chunk
+from .collection import Collection, CrossReference
+from .citecheck import CitationCheck, Finding, check_citations
 
 __version__ = "0.1.0"
 
@@ -31,4 +34,5 @@ __all__ = [
     "Paragraph", "Item", "Subitem", "Appendix", "Heading", "Reference", "Diagnostic", "Noise",
     "Decision", "DocumentSource", "RegparseError", "ReadError", "CitationError", "CitationNotFound",
     "OtherActCitation",
+    "Collection", "CrossReference", "check_citations", "CitationCheck", "Finding", "Chunk",
 ]

@@ -70,6 +70,20 @@ examples:
 
 Each reference is one line, FILE:LINE:COL: KIND SURFACE -> TARGETS, with the
 ids of the nodes it resolves to, or 'unresolved'.""",
+    "cite-check": """\
+examples:
+  regparse cite-check answer.txt --collection laws/
+  regparse cite-check answer.txt --collection laws/ --date 2015-06-01 --json
+
+Each citation is one line, FILE:LINE:COL: SURFACE -> the node it names, then
+one indented line per finding (act_unknown, provision_missing, not_in_force,
+quote_mismatch, with the provision's wording beside a wrong quote).
+The exit status is 1 when any citation has a finding.""",
+    "chunks": """\
+examples:
+  regparse chunks law.txt                          # one JSON line per 条
+  regparse chunks laws/ --max-chars 500 --by paragraph
+  regparse chunks law.txt --by chapter -o chunks.jsonl""",
     "extract": """\
 examples:
   regparse extract page.txt             # every regulation printed on a news page
@@ -194,6 +208,27 @@ def build_parser() -> argparse.ArgumentParser:
                    help="name each output after the whole input name (a.md → a.md.json)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress; only failures and the summary")
     p.set_defaults(run=_cmd_batch)
+
+    p = command("cite-check", "check the citations of a text against a collection of regulations")
+    p.add_argument("file", metavar="FILE", help="the text whose citations are checked (any text file), or - for standard input")
+    p.add_argument("--collection", metavar="DIR", required=True,
+                   help="folder of regulations (texts, PDF, .docx, HTML or saved JSON, searched recursively)")
+    p.add_argument("--date", metavar="YYYY-MM-DD", type=_iso_date,
+                   help="the date the text speaks of: acts not yet in force then are reported")
+    p.add_argument("--json", action="store_true", help="print the citations and findings as JSON")
+    _input_options(p)
+    p.set_defaults(run=_cmd_cite_check)
+
+    p = command("chunks", "cut regulations into retrieval chunks, one JSON line each")
+    p.add_argument("file", metavar="FILE|DIR", help="a regulation (text, PDF, .docx, HTML), a folder of them, or -")
+    p.add_argument("--format", "-f", choices=("jsonl",), default="jsonl", help="output format (default: jsonl)")
+    p.add_argument("--max-chars", metavar="N", type=_chunk_limit, default=1000,
+                   help="longest chunk, lead-in included, unless one 项 is longer (default: 1000)")
+    p.add_argument("--by", choices=("article", "paragraph", "item", "chapter"), default="article",
+                   help="the unit of a chunk (default: article)")
+    p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
+    _input_options(p)
+    p.set_defaults(run=_cmd_chunks)
 
     p = command("schema", "print the JSON Schema of the parsed tree (Regulation)")
     p.set_defaults(run=_cmd_schema)
@@ -585,6 +620,86 @@ def _cmd_batch(args: argparse.Namespace) -> int:
                          ocr=args.ocr)
     print(summary.line(), file=sys.stderr)
     return summary.exit_status
+
+
+# -- cite-check and chunks -------------------------------------------------------
+
+def _iso_date(value: str) -> str:
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {value!r} (expected YYYY-MM-DD)") from None
+
+
+def _load_collection(folder: str):
+    from .collection import Collection
+
+    if not os.path.isdir(folder):
+        raise ReadError(f"{folder}: not a folder")
+    collection = Collection.from_folder(folder)
+    for path, message in collection.errors:
+        print(f"{path}: skipped: {message}", file=sys.stderr)
+    if not len(collection):
+        raise ReadError(f"{folder}: no regulations found")
+    return collection
+
+
+def _cmd_cite_check(args: argparse.Namespace) -> int:
+    from .citecheck import check_citations
+
+    source, name = _read_input(args.file, args)
+    collection = _load_collection(args.collection)
+    checks = check_citations(source.text, collection, date=args.date)
+    if args.json:
+        _emit(_dumps([c.to_dict() for c in checks]))
+    else:
+        positions = _Positions(source.text)
+        for check in checks:
+            line, col = positions(check.span[0])
+            named = "、".join(f"《{check.act}》{t}" for t in check.targets) if check.act else "?"
+            _emit(f"{name}:{line}:{col}: {check.surface} -> {named}{'' if check.findings else ' (ok)'}")
+            for finding in check.findings:
+                _emit(f"  {finding.code}: {finding.message}")
+                if finding.wording is not None:
+                    _emit("    quoted:    " + (check.quote or "").replace("\n", " "))
+                    _emit("    provision: " + finding.wording.replace("\n", " "))
+        if not checks:
+            print(f"{name}: no citations of an act's provisions", file=sys.stderr)
+    return 1 if any(c.findings for c in checks) else 0
+
+
+def _chunk_limit(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 20:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a chunk length (20 characters or more)")
+    return n
+
+
+def _cmd_chunks(args: argparse.Namespace) -> int:
+    from .chunks import chunks
+
+    if args.file != "-" and os.path.isdir(args.file):
+        collection = _load_collection(args.file)
+        documents = collection.items()
+    else:
+        source, name = _read_input(args.file, args)
+        documents = [(os.path.basename(name), _parse(source, name))]
+    lines = []
+    for key, doc in documents:
+        for chunk in chunks(doc, max_chars=args.max_chars, by=args.by):
+            lines.append(json.dumps({"document": key, **chunk.to_dict()}, ensure_ascii=False))
+    out = "\n".join(lines) + ("\n" if lines else "")
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as f:
+            f.write(out)
+    else:
+        sys.stdout.write(out)
+    return 0
 
 
 # -- schema --------------------------------------------------------------------

@@ -637,6 +637,15 @@ class Regulation(Node):
             target = self.get(node).id
         return [r for r in self.references if target in r.target_ids]
 
+    def chunks(self, max_chars: int = 1000, by: str = "article") -> list:
+        """Retrieval chunks: one per 条 (or per 款, 项 or 章 with ``by``), split only
+        between 款 and 项 when longer than ``max_chars`` (:mod:`regparse.chunks`).
+
+        >>> [c.citation for c in doc.chunks()][1:3]
+        ['《中国共产党工作机关条例》第八条', '《中国共产党工作机关条例》第九条']
+        """
+        return _provided("chunks")(self, max_chars=max_chars, by=by)
+
     # -- exports (regparse.export provides them) ----------------------------
     def to_akn(self, frbr_uri: str | None = None) -> str:
         """Akoma Ntoso 3.0 XML; ``frbr_uri`` is the work URI (``/akn/cn/act/2025/name``)."""

@@ -94,7 +94,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     self_name = f"{this}(?:{'|'.join(SELF_WORDS)})(?:总则|分则)?"
     reference = re.compile(
         rf"(?:(?P<title>《[^《》\n]{{1,80}}》)(?:[（(]以下简称[^（()）\n]{{1,20}}[）)])?|(?P<self>{self_name})"
-        rf"|(?P<relative>{relative})|(?P<division>{division})|(?P<same>同法|该法)|(?P<that>该条|同条))?"
+        rf"|(?P<relative>{relative})|(?P<division>{division})|(?P<same>(?<!合)同法|该法)|(?P<that>该条|同条))?"
         rf"{space}(?P<run>{run})(?P<first>前{count}?[款项])?"
         rf"|(?P<alone>{relative}|{division})")
     # where a reference can start: most texts have none, and the full pattern

@@ -29,6 +29,8 @@ LAYERS = (
     ("lookup", "accounting"),
     ("parse",),
     ("export",),
+    ("chunks", "collection"),
+    ("citecheck",),
     ("batch",),
     ("cli", "__main__", "__init__"),
 )

@@ -1,0 +1,625 @@
+"""Many regulations together: names, versions, and references from one to another.
+
+A :class:`Collection` holds parsed documents under a key each (a file's path
+relative to the folder it was read from, without its suffix; or the key the
+caller gives) and indexes them by what citations call them:
+
+- the title (中华人民共和国刑法) and the title without 中华人民共和国 (刑法), each
+  with or without 《》, with 〈〉 and <> read as 《》 and spaces removed;
+- the 简称 a document declares for an act it cites (《中华人民共和国民事诉讼法》
+  （以下简称民事诉讼法）): inside that document the short name means that act,
+  and, where no other act is known by it, everywhere;
+- the document number (法释〔2020〕17号) and the type (the word its title ends
+  with: 法, 条例, 解释, 规定, …).
+
+Several versions of one act (the same title) are told apart by their dates
+(the dates printed in ``doc.info``): :meth:`Collection.act` answers for the
+version in force on a date.  One act printed in several files (民法典 in its
+seven 编, each titled 中华人民共和国民法典) is one version made of several
+documents: a provision is looked for in each.
+
+A node of the collection is named by a pair ``(document key, node id)``:
+that is what :class:`CrossReference.target_ids` holds, what
+:meth:`Collection.backlinks` takes and :meth:`Collection.node` reads.
+
+Example::
+
+    >>> law = regparse.parse("中华人民共和国示例法\\n第一条 甲。\\n第二条 乙。\\n丙。")
+    >>> rule = regparse.parse("示例法实施条例\\n第一条 根据示例法第二条第二款，制定本条例。")
+    >>> coll = Collection({"law": law, "rule": rule})
+    >>> coll.get("示例法第二条第二款").text
+    '丙。'
+    >>> [(x.surface, x.target_ids) for x in coll.backlinks("《中华人民共和国示例法》第二条")]
+    [('示例法第二条第二款', (('law', 'art_2__para_2'),))]
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator, Literal, Mapping
+
+from .catalogue import ACT_SHORT_NAMES, ACT_TYPES, ISSUING_WORDS, STATE_PREFIX, iso_dates
+from .citation import split_act
+from .errors import CitationError, CitationNotFound, ReadError
+from .lookup import lookup
+from .model import Node, Reference, Regulation
+from .parse import parse_file
+
+__all__ = ["Collection", "CrossReference", "DocumentFacts", "document_facts", "normalize_name"]
+
+#: the formats a folder is read in (text, Markdown, the readers' formats, saved JSON)
+SUFFIXES = (".txt", ".md", ".pdf", ".docx", ".html", ".htm", ".json")
+
+_BRACKETS = str.maketrans({"〈": "《", "〉": "》", "<": "《", ">": "》", "(": "（", ")": "）",
+                           "﹤": "《", "﹥": "》"})
+
+
+def normalize_name(name: str) -> str:
+    """The form an act's name is indexed by: no spaces, no outer 《》, inner
+    〈〉 or <> as 《》, half-width brackets as full-width.
+
+    >>> normalize_name("《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》")
+    '最高人民法院关于适用《中华人民共和国民事诉讼法》的解释'
+    """
+    name = "".join(name.split()).translate(_BRACKETS)
+    while name.startswith("《") and name.endswith("》") and _balanced(name[1:-1]):
+        name = name[1:-1]
+    return name
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += (char == "《") - (char == "》")
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+# -- what a document says of itself ---------------------------------------------
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    """What the collection indexes a document by.
+
+    ``enacted`` is the date of the text (the last 通过/公布/修正/修订 date of
+    its issuing lines), ``effective`` the date it came into force (its 施行
+    date, else ``enacted``), both ISO; ``declared`` the 简称 the document
+    declares, each with the act it stands for.
+    """
+
+    title: str | None
+    names: tuple[str, ...]
+    number: str | None
+    type: str | None
+    enacted: str | None
+    effective: str | None
+    declared: Mapping[str, str] = field(default_factory=dict)
+
+
+# 法释〔2020〕17号, 国发〔2019〕6号, 国务院令第570号, 国家市场监督管理总局令第43号
+_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*第?\s*\d+\s*号"
+                     r"|[\u4e00-\u9fff]{1,20}令\s*第\s*[\d一二三四五六七八九十百零〇]+\s*号")
+# 《X》（以下简称《Y》） / 《X》（以下简称“Y”） / 《X》（以下简称Y）
+_DECLARED = re.compile(r"《([^《》\n]{2,80})》\s*[（(]\s*以下(?:简称|称)\s*[《“\"]?([^（()）《》“”\"\n，,、]{1,20})[》”\"]?\s*[）)]")
+_EFFECTIVE_WORD = "施行"
+
+
+def document_facts(doc: Regulation) -> DocumentFacts:
+    """The title, names, number, type, dates and declared short names of ``doc``,
+    read from its title, issuing lines (``doc.info``), preamble and text.
+
+    Everything the collection knows of a document comes through here, so that
+    when the parser gives these as metadata only this function changes.
+
+    >>> facts = document_facts(regparse.parse("中华人民共和国示例法\\n（2020年5月28日通过，2021年1月1日起施行）\\n第一条 示例。"))
+    >>> facts.names, facts.enacted, facts.effective, facts.type
+    (('中华人民共和国示例法', '示例法'), '2020-05-28', '2021-01-01', '法')
+    """
+    title = normalize_name(doc.title) if doc.title else None
+    names: list[str] = []
+    if title:
+        names.append(title)
+        if title.startswith(STATE_PREFIX) and len(title) > len(STATE_PREFIX) + 1:
+            names.append(title[len(STATE_PREFIX):])
+    enacted: list[str] = []
+    effective: list[str] = []
+    for line in doc.info:
+        # a line may hold several dates (通过 …, … 起施行): each belongs to the word after it
+        for piece in re.split(r"(?<=[，,；;。])", line):
+            dates = iso_dates(piece)
+            if not dates:
+                continue
+            if _EFFECTIVE_WORD in piece and not any(word in piece for word in ISSUING_WORDS if word != "施行"):
+                effective.extend(dates)
+            else:
+                enacted.extend(dates)
+    number = None
+    for line in (*doc.info, doc.preamble[:400], doc.subtitle or ""):
+        match = _NUMBER.search(line or "")
+        if match:
+            # a date printed before the issuer is not part of the number (2021年1月4日国务院令第七百号)
+            number = "".join(match.group(0).split()).lstrip("年月日")
+            break
+    kind = next((word for word in ACT_TYPES if title and re.search(f"{word}(?:[（(][^（）()]*[）)])?$", title)), None)
+    declared: dict[str, str] = {}
+    for text in _texts(doc):
+        if "以下" not in text:
+            continue
+        for match in _DECLARED.finditer(text):
+            declared.setdefault(match.group(2), normalize_name(match.group(1)))
+    last_enacted = max(enacted) if enacted else None
+    return DocumentFacts(title, tuple(names), number, kind, last_enacted,
+                         max(effective) if effective else last_enacted, declared)
+
+
+def _texts(doc: Regulation) -> Iterator[str]:
+    yield doc.preamble
+    for node in doc.walk():
+        text = getattr(node, "__dict__", {}).get("text")
+        if text:
+            yield text
+
+
+# -- cross-document references ----------------------------------------------------
+
+Status = Literal["resolved", "unknown_act", "missing_provision", "partly_resolved", "amended_since"]
+
+
+@dataclass(frozen=True)
+class CrossReference:
+    """An external reference of one document of the collection, resolved in the others.
+
+    ``document`` is the key of the citing document, ``reference`` the
+    reference as the parser found it; ``act`` the act it names (同法 and 该法
+    replaced by the act named before, a declared 简称 by the act it stands
+    for); ``act_key`` the key of the document that holds the act's version
+    in force when the citing document was made (or the newest); ``target_ids``
+    the ``(document key, node id)`` of every provision found; ``missing`` the
+    citations of those the act does not have.  ``status``: resolved, partly_resolved,
+    missing_provision (the act is known, none of the provisions is), unknown_act,
+    amended_since (the act's text held was amended after the citing document
+    was made and the provision now at that number shares nothing with the
+    words around the reference: its number most likely named another
+    provision then; the provision is in ``candidates``, not in ``target_ids``).
+    """
+
+    document: str
+    reference: Reference
+    act: str | None
+    act_key: str | None
+    target_ids: tuple[tuple[str, str], ...]
+    missing: tuple[str, ...]
+    status: Status
+    candidates: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def surface(self) -> str:
+        return self.reference.surface
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.reference.span
+
+
+#: two-character words a sentence and the provision it cites must share to trust
+#: a number across an amendment (依照刑法第二百六十四条的规定，以盗窃罪… shares 盗窃)
+_SHARED_PAIRS = 2
+#: the same where the act may have been renumbered since (revised, or amended by a decision)
+_SHARED_PAIRS_RENUMBERED = 8
+#: amendments that keep article numbers: 《中华人民共和国刑法修正案（十一）》, and the
+#: decisions that change words in many laws at once (关于修改部分法律的决定)
+_NUMBER_KEEPING = ("修正案", "修改部分法律的决定")
+# words every legal sentence has: they say nothing of which provision is meant
+_COMMON_PAIRS = frozenset("规定 的规 依照 按照 根据 人民 法院 应当 可以 或者 以上 以下 处罚 行为 情形 下列 具有 "
+                          "之一 有关 本法 依法 予以 认定 条规 款规 项规 条的 款的 项的 定的 定处 支持 不予 的，".split())
+_HAN_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
+
+
+def _pairs(text: str) -> set[str]:
+    return {m.group(1) for m in _HAN_PAIR.finditer(text)} - _COMMON_PAIRS
+
+
+def _name_runs_on(doc: Regulation, reference: Reference, cache: dict) -> bool:
+    """Whether an act's short name cited without 《》 is the end of a longer
+    name the document cites (调解仲裁法 after 劳动争议 is not 仲裁法)."""
+    act = reference.act
+    if not act or reference.surface.startswith(("《", "同法", "该法", "第")):
+        return False
+    text = _holder_text(doc, reference.span, cache, raw=True)
+    at = text.find(reference.surface)
+    if at <= 0:
+        return False
+    for name in _titles_cited(doc, cache):
+        if name != act and name.endswith(act) and text.endswith(name[:-len(act)][-4:], 0, at):
+            return True
+    return False
+
+
+def _titles_cited(doc: Regulation, cache: dict) -> frozenset[str]:
+    cached = cache.setdefault(id(doc), {}).get("titles")
+    if cached is None:
+        names: set[str] = set(ACT_SHORT_NAMES)
+        for text in _texts(doc):
+            if "《" in text:
+                for match in re.finditer(r"《([^《》\n]{2,80})》", text):
+                    name = normalize_name(match.group(1))
+                    names.add(name)
+                    if name.startswith(STATE_PREFIX):
+                        names.add(name[len(STATE_PREFIX):])
+        cached = cache[id(doc)]["titles"] = frozenset(names)
+    return cached
+
+
+def _holder_text(doc: Regulation, span: tuple[int, int], cache: dict, raw: bool = False) -> str:
+    index = cache.setdefault(id(doc), {}).get("texts")
+    if index is None:
+        texts: dict[tuple[int, int], tuple[str, str]] = {}
+        for node in doc.walk():
+            references = getattr(node, "references", ()) or ()
+            if references:
+                # the words of the provision, without the acts and numbers it cites
+                raw_text = text = getattr(node, "text", "")
+                for reference in references:
+                    text = text.replace(reference.surface, "、")
+                for reference in references:
+                    texts[tuple(reference.span)] = (raw_text, text)
+        index = cache[id(doc)]["texts"] = texts
+    found = index.get(tuple(span), ("", ""))
+    return found[0] if raw else found[1]
+
+
+def _sentence_around(doc: Regulation, span: tuple[int, int], cache: dict) -> str:
+    """The text of the provision holding ``span`` without the reference itself
+    and without other citations' numbers."""
+    return _CITED.sub("", _holder_text(doc, span, cache))
+
+
+_CITED = re.compile(r"第[^第，。；、]{1,12}?[条款项]")
+
+
+
+@dataclass(frozen=True)
+class _Version:
+    """One version of an act: the documents that print it (several for 民法典)."""
+
+    title: str
+    enacted: str | None
+    effective: str | None
+    keys: tuple[str, ...]
+
+
+class Collection:
+    """Parsed regulations by key, indexed by their names, numbers, types and dates.
+
+    Make one from documents (a mapping of key → :class:`Regulation`, or an
+    iterable of them, keyed by their file names or ``doc-N``) or from a
+    folder with :meth:`from_folder`.
+
+    >>> law = regparse.parse("中华人民共和国示例法\\n第一条 甲。")
+    >>> coll = Collection([law])
+    >>> coll.act("《中华人民共和国示例法》") is coll.act("示例法") is law
+    True
+    """
+
+    def __init__(self, documents: Mapping[str, Regulation] | Iterable[Regulation] = ()):
+        self._documents: dict[str, Regulation] = {}
+        self._facts: dict[str, DocumentFacts] = {}
+        self._by_name: dict[str, list[str]] = {}
+        self._by_number: dict[str, list[str]] = {}
+        self._declared: dict[str, set[str]] = {}
+        self._versions: dict[str, list[_Version]] | None = None
+        self._cross: list[CrossReference] | None = None
+        # per document: the text holding each reference, and the titles it cites in 《》
+        self._reading: dict[int, dict] = {}
+        #: files a folder held that could not be read, as (path, message)
+        self.errors: list[tuple[str, str]] = []
+        #: files a folder held that are not documents (a JSON file of another shape), by path
+        self.skipped: list[str] = []
+        items = documents.items() if isinstance(documents, Mapping) else \
+            ((None, doc) for doc in documents)
+        for key, doc in items:
+            self.add(doc, key)
+
+    # -- building ----------------------------------------------------------------
+    @classmethod
+    def from_folder(cls, folder: str | os.PathLike, suffixes: Iterable[str] = SUFFIXES) -> "Collection":
+        """Every document of ``folder`` (searched recursively): texts and the
+        readers' formats parsed, saved JSON (``doc.model_dump_json()``) read back.
+
+        A file that cannot be read is listed in ``errors``, a JSON file that is
+        not a saved document (a gold file, a manifest) in ``skipped``; neither stops the rest.
+        """
+        root = Path(folder)
+        if not root.is_dir():
+            raise ReadError(f"{folder}: not a folder")
+        wanted = tuple(s.lower() for s in suffixes)
+        coll = cls()
+        for path in sorted(root.rglob("*")):
+            if not path.is_file() or path.suffix.lower() not in wanted:
+                continue
+            key = path.relative_to(root).with_suffix("").as_posix()
+            try:
+                if path.suffix.lower() == ".json":
+                    raw = path.read_text(encoding="utf-8")
+                    if '"kind":"regulation"' not in raw[:200].replace(" ", "") and '"kind": "regulation"' not in raw:
+                        coll.skipped.append(str(path))
+                        continue
+                    doc = Regulation.model_validate_json(raw)
+                else:
+                    doc = parse_file(path)
+            except (ReadError, OSError, ValueError) as e:
+                coll.errors.append((str(path), str(e).splitlines()[0] if str(e) else type(e).__name__))
+                continue
+            coll.add(doc, key)
+        return coll
+
+    def add(self, doc: Regulation, key: str | None = None) -> str:
+        """Add ``doc`` under ``key`` (its file name, or ``doc-N``, when None); returns the key."""
+        if not isinstance(doc, Regulation):
+            raise TypeError(f"a collection holds Regulation documents, not {type(doc).__name__}")
+        if key is None:
+            base = doc.source.name if doc.source is not None and doc.source.name else f"doc-{len(self._documents) + 1}"
+            key, n = base, 1
+            while key in self._documents:
+                n += 1
+                key = f"{base}-{n}"
+        if key in self._documents:
+            raise ValueError(f"the collection already holds a document under {key!r}")
+        facts = document_facts(doc)
+        self._documents[key] = doc
+        self._facts[key] = facts
+        for name in facts.names:
+            self._by_name.setdefault(name, []).append(key)
+        if facts.number:
+            self._by_number.setdefault(facts.number, []).append(key)
+        for short, act in facts.declared.items():
+            self._declared.setdefault(short, set()).add(act)
+        self._versions = None
+        self._cross = None
+        return key
+
+    # -- reading -------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._documents)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._documents)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._documents
+
+    def __getitem__(self, key: str) -> Regulation:
+        return self._documents[key]
+
+    def keys(self) -> list[str]:
+        return list(self._documents)
+
+    def items(self) -> list[tuple[str, Regulation]]:
+        return list(self._documents.items())
+
+    def facts(self, key: str) -> DocumentFacts:
+        """What the collection read of the document under ``key`` (:class:`DocumentFacts`)."""
+        return self._facts[key]
+
+    def key_of(self, doc: Regulation) -> str:
+        """The key ``doc`` is held under; KeyError if it is not in the collection."""
+        for key, held in self._documents.items():
+            if held is doc:
+                return key
+        raise KeyError("this document is not in the collection")
+
+    def by_number(self, number: str) -> list[str]:
+        """The keys of the documents with this document number (法释〔2020〕17号)."""
+        return list(self._by_number.get("".join(number.split()), ()))
+
+    def by_type(self, kind: str) -> list[str]:
+        """The keys of the documents of a type (the word titles end with: 法, 条例, 解释, …)."""
+        return [key for key, facts in self._facts.items() if facts.type == kind]
+
+    def _names_to_titles(self) -> dict[str, list[_Version]]:
+        if self._versions is None:
+            grouped: dict[tuple[str, str | None], list[str]] = {}
+            for key, facts in self._facts.items():
+                if facts.title:
+                    grouped.setdefault((facts.title, facts.enacted), []).append(key)
+            by_title: dict[str, list[_Version]] = {}
+            for (title, enacted), keys in grouped.items():
+                dates = [self._facts[k].effective for k in keys if self._facts[k].effective != enacted]
+                effective = min(dates) if dates else enacted
+                by_title.setdefault(title, []).append(_Version(title, enacted, effective, tuple(keys)))
+            for versions in by_title.values():
+                versions.sort(key=lambda v: (v.enacted or "", v.effective or ""))
+            self._versions = by_title
+        return self._versions
+
+    def titles(self, name: str, within: str | None = None) -> list[str]:
+        """The titles of the acts ``name`` may stand for: 刑法, 《刑法》,
+        中华人民共和国刑法, a document number, or a 简称 (the one the document
+        ``within`` declares first, then those declared anywhere, when only one act goes by it)."""
+        plain = normalize_name(name)
+        if within is not None:
+            declared = self._facts[within].declared.get(plain) if within in self._facts else None
+            if declared is not None:
+                plain = declared
+        keys = self._by_name.get(plain) or self._by_number.get(plain)
+        if not keys and plain in self._declared and len(self._declared[plain]) == 1:
+            keys = self._by_name.get(next(iter(self._declared[plain])))
+        if not keys and not plain.startswith(STATE_PREFIX):
+            keys = self._by_name.get(STATE_PREFIX + plain)
+        titles: list[str] = []
+        for key in keys or ():
+            title = self._facts[key].title
+            if title and title not in titles:
+                titles.append(title)
+        return titles
+
+    def versions(self, name: str, within: str | None = None) -> list[tuple[str | None, str | None, tuple[str, ...]]]:
+        """Every version of the act ``name``, oldest first, as (enacted, effective, document keys)."""
+        versions = self._names_to_titles()
+        return [(v.enacted, v.effective, v.keys) for title in self.titles(name, within)
+                for v in versions.get(title, ())]
+
+    def _version(self, name: str, date: str | None, within: str | None = None) -> tuple[_Version | None, bool]:
+        """The version of ``name`` in force on ``date`` (the newest without one),
+        and whether it is in force then (False: only later versions are held)."""
+        candidates = [v for title in self.titles(name, within) for v in self._names_to_titles().get(title, ())]
+        if not candidates:
+            return None, False
+        if date is None:
+            return candidates[-1], True
+        in_force = [v for v in candidates if (v.effective or v.enacted or "") <= date]
+        if in_force:
+            return max(in_force, key=lambda v: (v.effective or v.enacted or "", v.enacted or "")), True
+        return min(candidates, key=lambda v: v.effective or v.enacted or ""), False
+
+    def act(self, name: str, date: str | None = None) -> Regulation | None:
+        """The document of the act ``name`` (刑法, 《中华人民共和国刑法》, a
+        number, a 简称), in its version in force on ``date`` (ISO, e.g.
+        ``"2015-06-01"``; the newest without one); None if the collection has
+        no such act or none of its versions was in force then.  For an act
+        printed in several documents, the first of them."""
+        version, in_force = self._version(name, date)
+        if version is None or not in_force:
+            return None
+        return self._documents[version.keys[0]]
+
+    def in_force(self, name: str, date: str) -> bool | None:
+        """Whether a version of ``name`` held here was in force on ``date``; None if the act is unknown."""
+        version, in_force = self._version(name, date)
+        return None if version is None else in_force
+
+    def get(self, citation: str, date: str | None = None) -> Node:
+        """The node a citation with an act's name names: 刑法第六十七条第一款,
+        《中华人民共和国民法典》第一千一百六十五条 (in whichever of the act's
+        documents holds it), in the version in force on ``date``.
+
+        Raises :class:`regparse.CitationError` for a citation without an act,
+        and :class:`regparse.CitationNotFound` (a KeyError) when the act or the
+        provision is not in the collection.
+        """
+        key, node = self.locate(citation, date)
+        return node
+
+    def locate(self, citation: str, date: str | None = None, within: str | None = None) -> tuple[str, Node]:
+        """(document key, node) of a citation with an act's name; see :meth:`get`."""
+        act, rest = split_act(citation)
+        if not act or not rest:
+            raise CitationError(f"{citation!r} does not name an act and a provision (e.g. 刑法第六十七条)")
+        version, _ = self._version(act, date, within)
+        if version is None:
+            raise CitationNotFound(citation, None, f"no act called {act.strip('《》')} in the collection")
+        closest: str | None = None
+        for key in version.keys:
+            try:
+                return key, lookup(self._documents[key], rest)
+            except CitationNotFound as e:
+                # of an act printed in several documents, the closest in the one holding the article
+                found = getattr(e, "closest", None)
+                if found and (closest is None or found.startswith(rest.split("条")[0])):
+                    closest = found
+        raise CitationNotFound(citation, closest, f"《{version.title}》 has no {rest}")
+
+    def node(self, target: tuple[str, str]) -> Node:
+        """The node named by a ``(document key, node id)`` pair."""
+        key, node_id = target
+        doc = self._documents[key]
+        return doc if node_id == "" else doc.by_id(node_id)
+
+    # -- references across documents ---------------------------------------------
+    def resolve(self, key: str, reference: Reference, date: str | None = None) -> CrossReference:
+        """Resolve one external reference of the document under ``key`` in the
+        other documents, in the version in force on ``date`` (by default the citing document's date)."""
+        act = reference.act
+        if date is None:
+            facts = self._facts.get(key)
+            date = facts.effective if facts else None
+        if not act or act in ("同法", "该法"):
+            return CrossReference(key, reference, None, None, (), tuple(reference.targets), "unknown_act")
+        version, in_force = self._version(act, date, within=key)
+        if version is None or _name_runs_on(self._documents[key], reference, self._reading):
+            return CrossReference(key, reference, act, None, (), tuple(reference.targets), "unknown_act")
+        if not in_force:
+            # only later versions are held: the newest is what the reference can be read against
+            version, _ = self._version(act, None, within=key)
+        found: list[tuple[str, str]] = []
+        missing: list[str] = []
+        for target in reference.targets:
+            for doc_key in version.keys:
+                try:
+                    node = lookup(self._documents[doc_key], target)
+                except (CitationNotFound, CitationError):
+                    continue
+                found.append((doc_key, node.id if isinstance(node, Node) and not isinstance(node, Regulation) else ""))
+                break
+            else:
+                missing.append(target)
+        status: Status = "resolved" if found and not missing else "partly_resolved" if found else "missing_provision"
+        if not reference.targets:
+            status = "resolved"
+        if found and date and version.enacted and date < version.enacted \
+                and not self._kept_across(version, date, reference, key, found):
+            return CrossReference(key, reference, version.title, version.keys[0], (), tuple(missing),
+                                  "amended_since", tuple(found))
+        return CrossReference(key, reference, version.title, version.keys[0], tuple(found), tuple(missing), status)
+
+    def _kept_across(self, version: "_Version", date: str, reference: Reference, key: str,
+                     found: list[tuple[str, str]]) -> bool:
+        """Whether the numbers of a reference made on ``date`` still name what
+        they named then in the version held, amended since.
+
+        Amendments by 修正案 (刑法) keep every article's number (a new article
+        is 第X条之一) but may insert 款 and 项; a revision or an amending
+        decision may renumber everything.  Where numbers may have moved, the
+        provision found must share words with the sentence citing it."""
+        since = [line for line in self._documents[version.keys[0]].info
+                 if any(d > date for d in iso_dates(line))]
+        by_amendment_acts = bool(since) and all(any(word in line for word in _NUMBER_KEEPING) for line in since)
+        if by_amendment_acts and all(self.node(t).kind == "article" for t in found):
+            return True
+        threshold = _SHARED_PAIRS if by_amendment_acts else _SHARED_PAIRS_RENUMBERED
+        return self._supported(key, reference, found, threshold)
+
+    def _supported(self, key: str, reference: Reference, found: list[tuple[str, str]],
+                   threshold: int) -> bool:
+        """Whether the words around a reference (its sentence) share enough
+        with the provisions it resolves to to trust the number across an amendment."""
+        context = _sentence_around(self._documents[key], reference.span, self._reading)
+        if not context:
+            return True
+        words = _pairs(context)
+        if not words:
+            return True
+        for target in found:
+            node = self.node(target)
+            text = node.full_text() if getattr(node, "children", None) else getattr(node, "text", "")
+            if len(words & _pairs(text)) >= threshold:
+                return True
+        return False
+
+    def cross_references(self) -> list[CrossReference]:
+        """Every external reference of every document, resolved (computed once, kept)."""
+        if self._cross is None:
+            self._cross = [self.resolve(key, ref) for key, doc in self._documents.items()
+                           for ref in doc.references if ref.kind == "external"]
+        return list(self._cross)
+
+    def backlinks(self, target: "str | tuple[str, str]", date: str | None = None,
+                  below: bool = True) -> list[CrossReference]:
+        """The references of other documents that cite ``target`` — a citation
+        with an act (刑法第六十七条) or a ``(document key, node id)`` pair — or,
+        with ``below``, any provision inside it (刑法第六十七条第一款)."""
+        if isinstance(target, str):
+            key, node = self.locate(target, date)
+            target = (key, node.id)
+        key, node_id = target
+        prefix = node_id + "__"
+        return [x for x in self.cross_references()
+                if any(k == key and (i == node_id or (below and i.startswith(prefix))) for k, i in x.target_ids)]
+
+    def unresolved(self) -> list[CrossReference]:
+        """The external references to acts the collection does not hold, or to
+        provisions the act it holds does not have (in part or whole)."""
+        return [x for x in self.cross_references() if x.status != "resolved"]

@@ -15,7 +15,7 @@ from .lookup import remember
 from .grammar import LineToken
 from .lalr import run_lalr
 from .catalogue import METADATA_DATE
-from .model import Decision, Diagnostic, DocumentSource, Noise, Regulation, SourceFurniture, SourceLine
+from .model import Decision, Diagnostic, DocumentSource, FrontMatter, Noise, Regulation, SourceFurniture, SourceLine
 from .normalize import clean_lines, line_noise
 
 __all__ = ["parse", "parse_file", "parse_source", "extract"]
@@ -81,7 +81,7 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
         return _holding(Regulation(span=(0, len(text)),
                                    diagnostics=[Diagnostic(code=code, severity="error", message=msg,
                                                            span=(0, len(text)))],
-                                   noise=noise, source=source,
+                                   noise=noise, source=source, front_matter=FrontMatter(),
                                    encoding=source.encoding if source is not None else None), text)
     tokens, lexer = lex.tokenize(lines, explain, layout)
     dropped: list[LineToken] = []
@@ -115,6 +115,7 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
     doc["noise"] = noise + lexer.noise
     doc["noise"].sort(key=lambda n: n.span)
     doc["decisions"] = (decisions or []) + lexer.decisions
+    doc["front_matter"] = lexer.front_matter
     if source is not None:
         doc["source"] = source
         doc["encoding"] = source.encoding

@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 from ..catalogue import (DATE_LINE, DIVISION_RANK, DOCUMENT_NUMBER, FULL_DATE, ISSUER_ONLY, ISSUING_WORDS,
-                         TITLE_DONE, TITLE_NOTE)
+                         NOTICE_HEAD, ORDER_HEAD, QUOTED_TITLE, TITLE_DONE, TITLE_NOTE)
 from ..normalize import Line, line_noise
 from .marks import line_mark
 from .registry import rule
 from .state import LexState
 from .text import TITLE_MAX, ends_closed, subtitle_like, title_like, title_of
 
-__all__ = ["front_matter", "title", "wrapped_title", "subtitle", "issuing_lines", "join_lines", "joined",
+__all__ = ["front_matter", "promulgation_order", "ORDER_LINES_MAX", "title", "wrapped_title", "subtitle", "issuing_lines", "join_lines", "joined",
            "UNDATED_RUN", "WRAPPED_TITLE_MIN", "TITLE_LINES_MAX", "INFO_LINE_MAX", "SHORT_INFO_LINE_MAX",
            "TITLE_CLOSE_LINE_MAX"]
 
@@ -26,6 +26,9 @@ INFO_LINE_MAX = 60
 SHORT_INFO_LINE_MAX = 40
 #: the end of a 《…》 the line before opened (〈…〉的决定》第四次修正) is short
 TITLE_CLOSE_LINE_MAX = 80
+#: a promulgation order or transmittal notice before the title takes at most
+#: this many lines (head, number, the text, the addressees, signature, date)
+ORDER_LINES_MAX = 30
 
 
 def join_lines(parts: list[Line]) -> Line:
@@ -51,10 +54,58 @@ def front_matter(state: LexState, lines: list[Line]) -> int:
     """Read title, subtitle and issuing lines at the top; return how many lines they use."""
     if not lines:
         return 0
+    order = promulgation_order(state, lines)
+    if order:
+        lines = lines[order:]
     i = title(state, lines)
     if i and i < len(lines) and subtitle(state, lines[i]):
         i += 1
-    return issuing_lines(state, lines, i)
+    return order + issuing_lines(state, lines, i)
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+@rule
+def promulgation_order(state: LexState, lines: list[Line]) -> int:
+    """A promulgation order or transmittal notice before the title is front
+    matter; return the lines it takes (0 when there is none).
+
+    Why: the state prints a regulation under the order that promulgates it
+    (中华人民共和国国务院令 / 第752号 / 《…》已经…通过，现予公布 / 总理 … / date)
+    or the notice that sends it out (中共中央办公厅关于印发《…》的通知 / 中办发〔2019〕8号 / …);
+    the title is the regulation's own, printed under them.  The order names
+    that title in 《》, so it ends right before the line that prints the
+    title it named; an order head whose title never follows is no order
+    (a title that ends in 令 or 通知 is read as a title, as before).
+
+    - order: 「中华人民共和国国务院令」 / 「第752号」 / 「《示例条例》已经…通过，现予公布…」 / … / 「示例条例」;
+    - not: 「最高人民法院关于办理人身安全保护令案件适用法律若干问题的规定」, 「国务院关于印发《示例方案》的通知」 with no 示例方案 under it.
+    """
+    first = lines[0].text
+    if first[-1:] not in "令告号）)知定" and not (len(lines) > 1 and ISSUER_ONLY.match(first)):
+        return 0   # the cheap test: every head ends so, or is the issuer over 关于印发《…》的通知
+    head = ORDER_HEAD.match(first)
+    named: list[str] = []
+    if head is None:
+        k = 0 if NOTICE_HEAD.search(first) else 1 if len(lines) > 1 and NOTICE_HEAD.search(lines[1].text) else -1
+        if k < 0:
+            return 0
+        named.append(_squeezed(NOTICE_HEAD.search(lines[k].text).group("title")))  # type: ignore[union-attr]
+    for j in range(1, min(len(lines), ORDER_LINES_MAX)):
+        text = _squeezed(lines[j].text)
+        if any(text == name or (len(text) >= WRAPPED_TITLE_MIN and name.startswith(text)) for name in named):
+            order = lines[:j]
+            state.order = order
+            state.decide("promulgation_order",
+                         f"{j} lines of {'an order' if head else 'a notice'} before the title {named[0]} kept as front matter",
+                         (order[0].start, order[-1].end))
+            return j
+        if line_mark(lines[j]) is not None and line_mark(lines[j]).kind == "article":  # type: ignore[union-attr]
+            return 0   # the body began: the titles it named are not printed
+        named.extend(_squeezed(m.group(1)) for m in QUOTED_TITLE.finditer(lines[j].text))
+    return 0
 
 
 @rule

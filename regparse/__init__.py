@@ -18,6 +18,7 @@ from .model import (
     Appendix, Article, Chapter, Decision, Diagnostic, Division, Heading, Item, Node, Noise,
     Paragraph, Part, Reference, Regulation, Section, Subitem, Subpart, DocumentSource,
 )
+from .model import FrontMatter
 from .parse import extract, parse, parse_file, parse_source
 from .read import Source, read_file, read_source
 from .lookup import cite
@@ -31,4 +32,5 @@ __all__ = [
     "Paragraph", "Item", "Subitem", "Appendix", "Heading", "Reference", "Diagnostic", "Noise",
     "Decision", "DocumentSource", "RegparseError", "ReadError", "CitationError", "CitationNotFound",
     "OtherActCitation",
+    "FrontMatter",
 ]

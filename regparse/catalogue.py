@@ -37,7 +37,8 @@ __all__ = [
     "DIVISION_RANK", "MARK_KIND", "ITEM_STYLES", "MARK_FIRST", "first_characters",
     "METADATA_DATE", "ORDER_HEAD", "NOTICE_HEAD", "ORDER_NUMBER", "FILE_NUMBER", "SESSION",
     "MEETING", "MEETING_BODY", "DATED_EVENTS", "AMENDMENT_WORDS", "TAKES_EFFECT", "EFFECTIVE_ON_ISSUE",
-    "DOCUMENT_TYPES", "STATUS_PRINTED", "STATUS_IN_TITLE",
+    "DOCUMENT_TYPES", "STATUS_PRINTED", "STATUS_IN_TITLE", "TITLE_ISSUERS", "ORGAN_END", "AMENDED_BY",
+    "IN_FORCE_AT_ONCE", "ORDINAL_TIMES",
 ]
 
 # -- characters --------------------------------------------------------------
@@ -312,8 +313,8 @@ ORDER_HEAD = re.compile(r"^(?P<issuer>[\u4e00-\u9fff、]{2,40}?)(?:令|公告)\s
 #: the head of a transmittal notice: 中共中央办公厅关于印发《…》的通知, 国务院关于发布《…》的通知
 NOTICE_HEAD = re.compile(r"关于(?:印发|发布|公布|颁布|转发)《(?P<title>[^《》]{2,80})》的(?:通知|决定)$")
 #: a promulgation order's number: 国家市场监督管理总局令第43号, 中华人民共和国主席令第七十三号,
-#: 食品药品监管局、海关总署第4号令 (the issuers, 令, 第N号; or 第N号令)
-ORDER_NUMBER = re.compile(r"(?P<issuer>[\u4e00-\u9fff、]{2,60}?)(?:令\s*第\s*[0-9０-９一二三四五六七八九十百零〇]+\s*号"
+#: 食品药品监管局、海关总署第4号令 (the issuers, 令, 第N号; or 第N号令), 全国人民代表大会公告第八号
+ORDER_NUMBER = re.compile(r"(?P<issuer>[\u4e00-\u9fff、]{2,60}?)(?:(?:令|公告)\s*第\s*[0-9０-９一二三四五六七八九十百零〇]+\s*号"
                           r"|第\s*[0-9０-９一二三四五六七八九十百零〇]+\s*号\s*令)")
 #: a file number, its issuer's short name first: 法释〔2020〕17号, 中办发〔2019〕8号, 国发〔2015〕5号
 FILE_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}\s*[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*第?\s*\d+\s*号")
@@ -336,9 +337,10 @@ EFFECTIVE_ON_ISSUE = re.compile(r"自(?:公布|发布|印发|颁布)之日起(?:
 #: the types of document, each with what shows it, tried in order: the number
 #: (法释〔〕, 国务院令), the issuers, the title (the first that matches gives the type)
 DOCUMENT_TYPES = (
+    ("宪法", None, None, re.compile(r"^(?:中华人民共和国)?宪法(?:修正案)?(?:[（(].*[）)])?$")),
     ("司法解释", re.compile(r"^(?:法释|高检发释字)"), re.compile(r"^最高人民(?:法院|检察院)"),
      re.compile(r"^最高人民(?:法院|检察院)")),
-    ("党内法规", re.compile(r"^(?:中办发|中发|中办)"), re.compile(r"^(?:中共中央|中国共产党|中央军事委员会$)"),
+    ("党内法规", re.compile(r"^(?:中办发|中发|中办)"), re.compile(r"^(?:中共中央|中国共产党)"),
      re.compile(r"^中国共产党")),
     ("自治条例", None, re.compile(r"自治[州县旗区].*人民代表大会"), re.compile(r"自治条例(?:[（(].*[）)])?$")),
     ("单行条例", None, re.compile(r"自治[州县旗区].*人民代表大会"), None),
@@ -353,3 +355,13 @@ DOCUMENT_TYPES = (
 STATUS_PRINTED = re.compile(r"(?:已|现已|[（(【\[])(废止|失效)")
 #: a status the title carries: …（试行）, 暂行条例, 试行办法
 STATUS_IN_TITLE = re.compile(r"(试行|暂行)")
+#: how the name of a body that issues texts ends (最高人民法院, 国务院办公厅, 海关总署, 公安部)
+ORGAN_END = re.compile(r"(?:法院|检察院|国务院|委员会|办公厅|办公室|中央|政府|总局|[部局署厅会])$")
+#: the bodies a title names before 关于 (最高人民法院、最高人民检察院关于…的解释)
+TITLE_ISSUERS = re.compile(r"^(?P<issuers>[\u4e00-\u9fff、\s]{2,60}?)关于")
+#: 通过的《…修正案》 after the first issuing line: the text amended by the act adopted that day
+AMENDED_BY = "通过的《"
+#: 公布施行, 发布施行: promulgated and in force the same day
+IN_FORCE_AT_ONCE = re.compile(r"(?:公布|发布|颁布)\s*施行")
+#: 第二次 at the end of an amending order's name (国务院令第773号第二次修订): the count, not the act
+ORDINAL_TIMES = re.compile(rf"第[{CN_DIGITS}十0-9]+次$")

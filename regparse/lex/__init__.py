@@ -37,7 +37,7 @@ from .end import regulation_end
 from .front import front_matter
 from .joins import JOIN_RULES
 from .layout import line_layouts
-from .metadata import TAIL_LINES, document_metadata
+from .metadata import HEAD_LINES, TAIL_LINES, document_metadata
 from .interleave import interleaved_columns
 from .lines import logical_lines
 from .marks import Mark, line_mark, read_mark
@@ -92,7 +92,8 @@ def tokenize(lines: list[Line], explain: bool = False,
     logical = logical_lines(state, lines[front:])
     end = regulation_end(state, logical)
     del logical[end:]
-    document_metadata(state, [line.text for line in logical[-TAIL_LINES:]])
+    document_metadata(state, [line.text for line in lines[front:front + HEAD_LINES]],
+                      [line.text for line in logical[-TAIL_LINES:]])
     tokens = roles(state, logical)
     record_repairs(state, tokens)
     return tokens, state

@@ -57,7 +57,17 @@ def front_matter(state: LexState, lines: list[Line]) -> int:
     order = promulgation_order(state, lines)
     if order:
         lines = lines[order:]
-    i = title(state, lines)
+    named = _title_lines(lines, 0, state.order_title) if order else 0
+    if named > 1:
+        # the order named the title it was wrapped from: its lines are known
+        first = join_lines(lines[:named])
+        state.title = first.text
+        state.front_tokens.append(("title", first))
+        state.decide("wrapped_title", f"the title joined from {named} lines, as the order names it",
+                     (first.start, first.end))
+        i = named
+    else:
+        i = title(state, lines)
     if i and i < len(lines) and subtitle(state, lines[i]):
         i += 1
     return order + issuing_lines(state, lines, i)
@@ -65,6 +75,18 @@ def front_matter(state: LexState, lines: list[Line]) -> int:
 
 def _squeezed(text: str) -> str:
     return "".join(text.split())
+
+
+def _title_lines(lines: list[Line], j: int, name: str) -> int:
+    """How many lines from line ``j`` print the title ``name``, alone or
+    wrapped (「示例城市公共交通」 / 「运营安全管理条例」); 0 if they do not."""
+    printed, k = _squeezed(lines[j].text), j
+    if not printed or printed[0] in "《〈":
+        return 0
+    while name.startswith(printed) and printed != name and k + 1 < min(len(lines), j + TITLE_LINES_MAX):
+        k += 1
+        printed += _squeezed(lines[k].text)
+    return k - j + 1 if printed == name else 0
 
 
 @rule
@@ -94,15 +116,17 @@ def promulgation_order(state: LexState, lines: list[Line]) -> int:
             return 0
         named.append(_squeezed(NOTICE_HEAD.search(lines[k].text).group("title")))  # type: ignore[union-attr]
     for j in range(1, min(len(lines), ORDER_LINES_MAX)):
-        text = _squeezed(lines[j].text)
-        if any(text == name or (len(text) >= WRAPPED_TITLE_MIN and name.startswith(text)) for name in named):
+        name = next((name for name in named if _title_lines(lines, j, name)), None)
+        if name is not None:
             order = lines[:j]
             state.order = order
+            state.order_title = name
             state.decide("promulgation_order",
                          f"{j} lines of {'an order' if head else 'a notice'} before the title {named[0]} kept as front matter",
                          (order[0].start, order[-1].end))
             return j
-        if line_mark(lines[j]) is not None and line_mark(lines[j]).kind == "article":  # type: ignore[union-attr]
+        mark = line_mark(lines[j])
+        if mark is not None and mark.kind == "article":
             return 0   # the body began: the titles it named are not printed
         named.extend(_squeezed(m.group(1)) for m in QUOTED_TITLE.finditer(lines[j].text))
     return 0

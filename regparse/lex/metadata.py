@@ -18,18 +18,21 @@ read and from where; a fact the text does not print stays None.
 """
 from __future__ import annotations
 
-from ..catalogue import (AMENDMENT_WORDS, DATE, DATED_EVENTS, DOCUMENT_TYPES, EFFECTIVE_ON_ISSUE, FILE_NUMBER,
-                         MEETING, MEETING_BODY, NOTICE_HEAD, ORDER_HEAD, ORDER_NUMBER, QUOTED_TITLE, SESSION,
-                         STATUS_IN_TITLE, STATUS_PRINTED, TAKES_EFFECT, iso_dates)
+from ..catalogue import (AMENDED_BY, AMENDMENT_WORDS, DATE, DATED_EVENTS, DOCUMENT_TYPES, EFFECTIVE_ON_ISSUE,
+                         FILE_NUMBER, IN_FORCE_AT_ONCE, MEETING, MEETING_BODY, NOTICE_HEAD, ORDER_HEAD, ORDER_NUMBER,
+                         ORDINAL_TIMES, ORGAN_END, QUOTED_TITLE, SESSION, STATE_PREFIX, STATUS_IN_TITLE,
+                         STATUS_PRINTED, TAKES_EFFECT, TITLE_ISSUERS, iso_dates)
 from ..model import FrontMatter
 from .registry import rule
 from .state import LexState
 
 __all__ = ["document_metadata", "document_number", "issuing_bodies", "document_dates", "amendment_history",
-           "document_type", "document_status", "Event", "events", "TAIL_LINES"]
+           "document_type", "document_status", "Event", "events", "TAIL_LINES", "HEAD_LINES"]
 
 #: the article that says when the regulation takes effect is among its last lines
 TAIL_LINES = 4
+#: a file number printed on a line of its own (法释〔2022〕18号) stands among the first lines of the body
+HEAD_LINES = 4
 
 #: one dated event of an issuing line: (ISO date or None, what happened or None, the text after the date)
 Event = tuple["str | None", "str | None", str]
@@ -63,21 +66,29 @@ def events(text: str) -> list[Event]:
             i = bare.find(candidate)
             if 0 <= i < at:
                 word, at = candidate, i
+        if word == "通过" and bare.startswith(AMENDED_BY, at):
+            word = "修正"    # …会议通过的《…修正案》: the act adopted that day amended this one
+        elif word in ("公布", "发布", "颁布") and IN_FORCE_AT_ONCE.match(bare, at):
+            word = "公布施行"
         dates = iso_dates(match.group(0))
         out.append((dates[0] if dates else None, word, after))
+    for k in range(len(out) - 2, -1, -1):
+        date, word, after = out[k]
+        if word is None and after.rstrip()[-1:] in ("、", "，", ",", "和", "及"):
+            out[k] = (date, out[k + 1][1], after)   # 2024年1月8日…第1911次会议、2024年7月23日…会议通过
     return out
 
 
-def document_metadata(state: LexState, tail: list[str]) -> None:
+def document_metadata(state: LexState, head: list[str], tail: list[str]) -> None:
     """Read the facts of the front matter into ``state.front_matter``;
-    ``tail`` is the text of the last lines of the body."""
+    ``head`` and ``tail`` are the texts of the first and the last lines of the body."""
     order = [line.text for line in state.order]
     info = [line.text for kind, line in state.front_tokens if kind == "info"]
     dated = [event for text in order + info for event in events(text)] if order or info else []
     lines = state.order + [line for kind, line in state.front_tokens]
     # where the decisions point: the front matter they were read from
     at = (lines[0].start, lines[-1].end) if lines else (0, 0)
-    number = document_number(state, order, info, at)
+    number = document_number(state, order, info, head, at)
     issuers = issuing_bodies(state, order, info, at)
     adopted, promulgated, effective = document_dates(state, order, info, tail, at)
     amendments = amendment_history(state, dated, at)
@@ -90,14 +101,16 @@ def document_metadata(state: LexState, tail: list[str]) -> None:
 
 
 @rule
-def document_number(state: LexState, order: list[str], info: list[str], at: tuple[int, int]) -> str | None:
+def document_number(state: LexState, order: list[str], info: list[str], head: list[str],
+                    at: tuple[int, int]) -> str | None:
     """The document number, as printed, spaces taken out.
 
     Why: an order prints its number under its head (中华人民共和国国务院令 /
     第752号), a notice or an announcement under it (中办发〔2019〕8号,
     法释〔2020〕17号); an issuing line names the order that promulgated the
-    text (2021年7月22日 国家市场监督管理总局令第43号公布).  The first one
-    printed is the document's.
+    text (2021年7月22日 国家市场监督管理总局令第43号公布; the one of the
+    promulgation before an amending one); a judicial interpretation prints
+    its 法释〔〕 number alone on a line over its text.
 
     - number: 「2021年7月22日 国家市场监督管理总局令第43号公布」 gives 国家市场监督管理总局令第43号;
     - none: 「2020年5月28日第十三届全国人民代表大会第三次会议通过」.
@@ -117,18 +130,25 @@ def document_number(state: LexState, order: list[str], info: list[str], at: tupl
                 if match:
                     found, where = _squeezed(match.group(0)), "the notice"
                     break
+    if found is None and info:
+        dated = [event for text in info for event in events(text)]
+        for _, word, after in sorted(dated, key=lambda event: event[1] not in _PROMULGATION):
+            match = ORDER_NUMBER.search(after) or FILE_NUMBER.search(after)
+            if match:
+                found, where = _squeezed(match.group(0)), "an issuing line"
+                break
     if found is None:
-        for text in info:
-            for date, _, after in events(text):
-                match = ORDER_NUMBER.search(after) or FILE_NUMBER.search(after)
-                if match:
-                    found, where = _squeezed(match.group(0)), "an issuing line"
-                    break
-            if found is not None:
+        for text in head:
+            if FILE_NUMBER.fullmatch(_squeezed(text)):
+                found, where = _squeezed(text), "the line over the text"
                 break
     if found is not None:
         state.decide("document_number", f"the document number {found} read from {where}", at)
     return found
+
+
+#: the words of a promulgation (公布施行: promulgated and in force that day)
+_PROMULGATION = ("公布", "发布", "印发", "颁布", "公布施行")
 
 
 def _body_of_meeting(text: str) -> str | None:
@@ -154,7 +174,8 @@ def issuing_bodies(state: LexState, order: list[str], info: list[str], at: tuple
     line names the meeting that adopted the text (第十三届全国人民代表大会第三次会议通过:
     the session, 第十三届, is not part of the name; a court's 审判委员会 is
     the court's) or the order that promulgated it.  Amending meetings are
-    the amendment history's, not issuers.
+    the amendment history's, not issuers.  A text with none of these that
+    names its issuers in its title (最高人民法院关于…) has those.
 
     - issuers: 「2007年12月17日 最高人民法院审判委员会第1441次会议通过」 gives 最高人民法院;
     - none: 「2023年5月1日起施行」.
@@ -172,7 +193,7 @@ def issuing_bodies(state: LexState, order: list[str], info: list[str], at: tuple
     if not found:
         for text in info:
             for _, word, after in events(text):
-                if word not in ("通过", "公布", "发布", "印发", "颁布"):
+                if word != "通过" and word not in _PROMULGATION:
                     continue
                 number = ORDER_NUMBER.search(after)
                 if number is not None:
@@ -183,7 +204,20 @@ def issuing_bodies(state: LexState, order: list[str], info: list[str], at: tuple
                     body = _body_of_meeting(_outside_titles(after))
                     if body:
                         found.append(body)
-    issuers = list(dict.fromkeys(name for name in found if name))
+    if not found and state.title:
+        # a title that names its issuers before 关于 (最高人民法院、最高人民检察院关于…的解释)
+        named = TITLE_ISSUERS.match(state.title)
+        parts = named.group("issuers").replace("、", " ").split() if named else []
+        if parts and all(ORGAN_END.search(part) for part in parts):
+            found.extend(parts)
+    seen: set[str] = set()
+    issuers = []
+    for name in found:
+        # 中华人民共和国全国人民代表大会 (公告) is the 全国人民代表大会 (会议) named before it
+        key = name[len(STATE_PREFIX):] if name.startswith(STATE_PREFIX) and len(name) > len(STATE_PREFIX) else name
+        if name and key not in seen:
+            seen.add(key)
+            issuers.append(name)
     if issuers:
         state.decide("issuing_bodies", f"issued by {'、'.join(issuers)}", at)
     return issuers
@@ -209,6 +243,10 @@ def document_dates(state: LexState, order: list[str], info: list[str], tail: lis
         for text in lines:
             for date, word, after in events(text):
                 what = DATED_EVENTS.get(word) if word else None
+                if word == "公布施行":
+                    what = "promulgated"
+                    if found["effective"] is None:
+                        found["effective"] = date
                 if what is None and signed and not after.strip(" \u3000）)"):
                     what = "promulgated"    # the date under the order's signature
                 if what in found and found[what] is None:
@@ -239,7 +277,8 @@ def amendment_history(state: LexState, dated: list[Event], at: tuple[int, int]) 
 
     Why: the issuing lines list them (根据2009年8月27日…《…关于修改部分法律的决定》第一次修正,
     2019年4月23日第十三届…会议修订); the act is the one cited in 《》, else
-    the meeting that made the amendment.
+    the meeting that made the amendment.  An act adopted later that
+    amended the text (…会议通过的《中华人民共和国刑法修正案（二）》) is a 修正.
 
     - amendment: 「根据2009年8月27日《全国人民代表大会常务委员会关于修改部分法律的决定》修正」;
     - none: 「2020年5月28日第十三届全国人民代表大会第三次会议通过」.
@@ -252,7 +291,7 @@ def amendment_history(state: LexState, dated: list[Event], at: tuple[int, int]) 
         if act is not None:
             name = act.group(1)
         else:
-            name = _squeezed(after[:after.find(word)]).strip("（(，,由经于在根据")
+            name = ORDINAL_TIMES.sub("", _squeezed(after[:after.find(word)]).strip("（(，,由经于在根据"))
         history.append({"date": date, "kind": word, "act": name})
     if history:
         state.decide("amendment_history", f"{len(history)} amendments, the last on {history[-1]['date']}", at)

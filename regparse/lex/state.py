@@ -67,7 +67,7 @@ class LexState:
 
     __slots__ = ("explain", "decisions", "noise", "width", "title", "article_key", "division_numbers",
                  "front_tokens", "list_entry", "chains", "annexes", "layout", "last_article", "taken", "taiwan",
-                 "order", "front_matter")
+                 "order", "order_title", "front_matter")
 
     def __init__(self, explain: bool = False) -> None:
         self.explain = explain
@@ -94,6 +94,8 @@ class LexState:
         self.taiwan = False
         # the lines of a promulgation order or notice before the title (regparse.lex.front)
         self.order: list[Line] = []
+        # the title that order names (《…》), printed under it
+        self.order_title = ""
         # what the text says of itself (regparse.lex.metadata), a FrontMatter once read
         self.front_matter = None
 

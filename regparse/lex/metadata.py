@@ -202,8 +202,11 @@ def issuing_bodies(state: LexState, order: list[str], info: list[str], at: tuple
                     found.append(_squeezed(after[:after.find("公告")]))
                 else:
                     body = _body_of_meeting(_outside_titles(after))
+                    named = _squeezed(after[:after.find(word)])
                     if body:
                         found.append(body)
+                    elif 2 <= len(named) <= 40 and ORGAN_END.search(named) and "《" not in named:
+                        found.append(named)   # 1985年7月27日 国务院发布
     if not found and state.title:
         # a title that names its issuers before 关于 (最高人民法院、最高人民检察院关于…的解释)
         named = TITLE_ISSUERS.match(state.title)

@@ -335,7 +335,7 @@ TAKES_EFFECT = re.compile(r"自\s*(?P<date>[0-9０-９〇零一二三四五六�
 #: 自公布之日起施行: in force from the day it is promulgated
 EFFECTIVE_ON_ISSUE = re.compile(r"自(?:公布|发布|印发|颁布)之日起(?:施行|生效|实施|执行)")
 #: the types of document, each with what shows it, tried in order: the number
-#: (法释〔〕, 国务院令), the issuers, the title (the first that matches gives the type)
+#: (法释〔〕, 国务院令), the issuers, the title (the first type any of its three matches is the type)
 DOCUMENT_TYPES = (
     ("宪法", None, None, re.compile(r"^(?:中华人民共和国)?宪法(?:修正案)?(?:[（(].*[）)])?$")),
     ("司法解释", re.compile(r"^(?:法释|高检发释字)"), re.compile(r"^最高人民(?:法院|检察院)"),
@@ -346,10 +346,11 @@ DOCUMENT_TYPES = (
     ("单行条例", None, re.compile(r"自治[州县旗区].*人民代表大会"), None),
     ("法律", re.compile(r"主席令"), re.compile(r"^全国人民代表大会|^中华人民共和国主席$"), None),
     ("地方性法规", None, re.compile(r"人民代表大会"), None),
+    # a file number (国发〔2015〕5号) is a normative document's, whoever issued it
+    ("规范性文件", re.compile(r"发\s*[〔\[［(（]"), None, None),
     ("行政法规", re.compile(r"国务院(?:、[^令]*)?令"), re.compile(r"^(?:中华人民共和国)?国务院$"), None),
     ("地方政府规章", re.compile(r"人民政府令"), None, None),
     ("部门规章", re.compile(r"令\s*第|第\s*\S+\s*号\s*令"), None, None),
-    ("规范性文件", re.compile(r"发\s*[〔\[［(（]"), None, None),
 )
 #: a status printed on the text (已废止, （失效）, 【已失效】)
 STATUS_PRINTED = re.compile(r"(?:已|现已|[（(【\[])(废止|失效)")

@@ -105,3 +105,27 @@ def test_no_dev_document_opening_with_its_title_is_read_as_an_order():
     for doc_id in ids:
         doc = regparse.parse((CORPUS / "dev" / f"{doc_id}.txt").read_text(encoding="utf-8"))
         assert doc.front_matter.order == "", doc_id
+
+
+def _order_cases() -> list[dict]:
+    from test_rules import read_cases
+
+    return read_cases(DATA / "rules" / "promulgation_order.txt")
+
+
+@pytest.mark.parametrize("width", [14, 18, 23, 31])
+@pytest.mark.parametrize("case", _order_cases(), ids=lambda c: c["header"][:40])
+def test_a_hard_wrapped_order_reads_as_the_unwrapped_one(case, width):
+    text = case["input"]
+    wrapped = "\n".join(line[i:i + width] for line in text.split("\n") for i in range(0, max(len(line), 1), width))
+    plain, cut = regparse.parse(text), regparse.parse(wrapped)
+    assert cut.title == plain.title
+    assert cut.front_matter.model_dump(exclude={"order", "order_span"}) == \
+        plain.front_matter.model_dump(exclude={"order", "order_span"})
+    assert not lost_characters(wrapped, cut)
+    if case["fires"]:
+        assert _squeezed(cut.front_matter.order) == _squeezed(plain.front_matter.order) != ""
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())

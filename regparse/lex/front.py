@@ -105,16 +105,18 @@ def promulgation_order(state: LexState, lines: list[Line]) -> int:
     - order: 「中华人民共和国国务院令」 / 「第752号」 / 「《示例条例》已经…通过，现予公布…」 / … / 「示例条例」;
     - not: 「最高人民法院关于办理人身安全保护令案件适用法律若干问题的规定」, 「国务院关于印发《示例方案》的通知」 with no 示例方案 under it.
     """
-    first = lines[0].text
+    first = _wrapped_text(state, lines, 0)
     if first[-1:] not in "令告号）)知定" and not (len(lines) > 1 and ISSUER_ONLY.match(first)):
         return 0   # the cheap test: every head ends so, or is the issuer over 关于印发《…》的通知
     head = ORDER_HEAD.match(first)
     named: list[str] = []
     if head is None:
-        k = 0 if NOTICE_HEAD.search(first) else 1 if len(lines) > 1 and NOTICE_HEAD.search(lines[1].text) else -1
-        if k < 0:
+        notice = NOTICE_HEAD.search(first)
+        if notice is None and len(lines) > 1:
+            notice = NOTICE_HEAD.search(_wrapped_text(state, lines, 1))
+        if notice is None:
             return 0
-        named.append(_squeezed(NOTICE_HEAD.search(lines[k].text).group("title")))  # type: ignore[union-attr]
+        named.append(_squeezed(notice.group("title")))
     for j in range(1, min(len(lines), ORDER_LINES_MAX)):
         name = next((name for name in named if _title_lines(lines, j, name)), None)
         if name is not None:
@@ -128,8 +130,15 @@ def promulgation_order(state: LexState, lines: list[Line]) -> int:
         mark = line_mark(lines[j])
         if mark is not None and mark.kind == "article":
             return 0   # the body began: the titles it named are not printed
-        named.extend(_squeezed(m.group(1)) for m in QUOTED_TITLE.finditer(lines[j].text))
+        named.extend(_squeezed(m.group(1)) for m in QUOTED_TITLE.finditer(_wrapped_text(state, lines, j)))
     return 0
+
+
+def _wrapped_text(state: LexState, lines: list[Line], i: int) -> str:
+    """Line ``i`` of the order, with the lines a hard wrap carried it onto."""
+    if state.width and lines[i].raw_len >= state.width:
+        return joined(lines, i, state.width)[0].text
+    return lines[i].text
 
 
 @rule

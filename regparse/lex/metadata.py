@@ -82,15 +82,22 @@ def events(text: str) -> list[Event]:
 def document_metadata(state: LexState, head: list[str], tail: list[str]) -> None:
     """Read the facts of the front matter into ``state.front_matter``;
     ``head`` and ``tail`` are the texts of the first and the last lines of the body."""
-    order = [line.text for line in state.order]
+    order: list[str] = []
+    for k, line in enumerate(state.order):
+        if k and state.width and state.order[k - 1].raw_len >= state.width:
+            order[-1] += line.text    # a line of the order that a hard wrap cut
+        else:
+            order.append(line.text)
     info = [line.text for kind, line in state.front_tokens if kind == "info"]
-    dated = [event for text in order + info for event in events(text)] if order or info else []
+    # the order read as one text: its dates and what follows them, across the lines it was broken onto
+    order_text = "".join(order)
+    dated = [event for text in [order_text] + info for event in events(text)] if order or info else []
     lines = state.order + [line for kind, line in state.front_tokens]
     # where the decisions point: the front matter they were read from
     at = (lines[0].start, lines[-1].end) if lines else (0, 0)
     number = document_number(state, order, info, head, at)
     issuers = issuing_bodies(state, order, info, at)
-    adopted, promulgated, effective = document_dates(state, order, info, tail, at)
+    adopted, promulgated, effective = document_dates(state, [order_text] if order else [], info, tail, at)
     amendments = amendment_history(state, dated, at)
     kind = document_type(state, number, issuers, at)
     status = document_status(state, order + info, at)
@@ -233,8 +240,8 @@ def document_dates(state: LexState, order: list[str], info: list[str], tail: lis
 
     Why: each date of the order and the issuing lines is followed by what
     happened on it (2020年5月28日…通过, …令第43号公布, 2022年1月1日 施行,
-    自2021年1月1日起施行); the date alone under an order's signature is the
-    day it was promulgated.  Where the front matter gives no effective date
+    自2021年1月1日起施行); a date of the order followed by none of them is
+    the one under its signature, the day it was promulgated.  Where the front matter gives no effective date
     the last articles do (本条例自2021年1月1日起施行; 自公布之日起施行 is the
     promulgation date, where that is printed).  The first date of each is taken.
 
@@ -250,7 +257,7 @@ def document_dates(state: LexState, order: list[str], info: list[str], tail: lis
                     what = "promulgated"
                     if found["effective"] is None:
                         found["effective"] = date
-                if what is None and signed and not after.strip(" \u3000）)"):
+                if what is None and signed:
                     what = "promulgated"    # the date under the order's signature
                 if what in found and found[what] is None:
                     found[what] = date

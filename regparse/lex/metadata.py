@@ -18,11 +18,14 @@ read and from where; a fact the text does not print stays None.
 """
 from __future__ import annotations
 
+import datetime
+
 from ..catalogue import (AMENDED_BY, AMENDMENT_WORDS, DATE, DATED_EVENTS, DOCUMENT_TYPES, EFFECTIVE_ON_ISSUE,
                          FILE_NUMBER, IN_FORCE_AT_ONCE, MEETING, MEETING_BODY, NOTICE_HEAD, ORDER_HEAD, ORDER_NUMBER,
                          ORDINAL_TIMES, ORGAN_END, QUOTED_TITLE, SESSION, STATE_PREFIX, STATUS_IN_TITLE,
                          STATUS_PRINTED, TAKES_EFFECT, TITLE_ISSUERS, iso_dates)
 from ..model import FrontMatter
+from ..numerals import to_int
 from .registry import rule
 from .state import LexState
 
@@ -48,6 +51,15 @@ def _outside_titles(text: str) -> str:
     return QUOTED_TITLE.sub("《》", text) if "《" in text else text
 
 
+def _iso(match) -> str | None:
+    """The ISO date of a :data:`regparse.catalogue.DATE` match, None for an impossible one."""
+    year, month, day = (to_int(part) for part in match.groups())
+    try:
+        return datetime.date(year, month, day).isoformat()  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+
+
 def events(text: str) -> list[Event]:
     """The dated events of an issuing line or an order: each date with the
     first issuing word after it (通过, 公布, 修正 …), read outside 《》.
@@ -70,8 +82,7 @@ def events(text: str) -> list[Event]:
             word = "修正"    # …会议通过的《…修正案》: the act adopted that day amended this one
         elif word in ("公布", "发布", "颁布") and IN_FORCE_AT_ONCE.match(bare, at):
             word = "公布施行"
-        dates = iso_dates(match.group(0))
-        out.append((dates[0] if dates else None, word, after))
+        out.append((_iso(match), word, after))
     for k in range(len(out) - 2, -1, -1):
         date, word, after = out[k]
         if word is None and after.rstrip()[-1:] in ("、", "，", ",", "和", "及"):
@@ -90,14 +101,15 @@ def document_metadata(state: LexState, head: list[str], tail: list[str]) -> None
             order.append(line.text)
     info = [line.text for kind, line in state.front_tokens if kind == "info"]
     # the order read as one text: its dates and what follows them, across the lines it was broken onto
-    order_text = "".join(order)
-    dated = [event for text in [order_text] + info for event in events(text)] if order or info else []
+    order_events = events("".join(order)) if order else []
+    info_events = [event for text in info for event in events(text)]
+    dated = order_events + info_events
     lines = state.order + [line for kind, line in state.front_tokens]
     # where the decisions point: the front matter they were read from
     at = (lines[0].start, lines[-1].end) if lines else (0, 0)
-    number = document_number(state, order, info, head, at)
-    issuers = issuing_bodies(state, order, info, at)
-    adopted, promulgated, effective = document_dates(state, [order_text] if order else [], info, tail, at)
+    number = document_number(state, order, info_events, head, at)
+    issuers = issuing_bodies(state, order, info_events, at)
+    adopted, promulgated, effective = document_dates(state, order_events, info_events, tail, at)
     amendments = amendment_history(state, dated, at)
     kind = document_type(state, number, issuers, at)
     status = document_status(state, order + info, at)
@@ -108,7 +120,7 @@ def document_metadata(state: LexState, head: list[str], tail: list[str]) -> None
 
 
 @rule
-def document_number(state: LexState, order: list[str], info: list[str], head: list[str],
+def document_number(state: LexState, order: list[str], info: list[Event], head: list[str],
                     at: tuple[int, int]) -> str | None:
     """The document number, as printed, spaces taken out.
 
@@ -138,8 +150,9 @@ def document_number(state: LexState, order: list[str], info: list[str], head: li
                     found, where = _squeezed(match.group(0)), "the notice"
                     break
     if found is None and info:
-        dated = [event for text in info for event in events(text)]
-        for _, word, after in sorted(dated, key=lambda event: event[1] not in _PROMULGATION):
+        for _, word, after in sorted(info, key=lambda event: event[1] not in _PROMULGATION):
+            if "号" not in after:
+                continue    # every number ends so: most issuing lines have none
             match = ORDER_NUMBER.search(after) or FILE_NUMBER.search(after)
             if match:
                 found, where = _squeezed(match.group(0)), "an issuing line"
@@ -161,7 +174,7 @@ _PROMULGATION = ("公布", "发布", "印发", "颁布", "公布施行")
 def _body_of_meeting(text: str) -> str | None:
     """The body whose meeting adopted a text (第十三届全国人民代表大会第三次会议 →
     全国人民代表大会; 最高人民法院审判委员会第1441次会议 → 最高人民法院)."""
-    match = MEETING.search(text)
+    match = MEETING.search(text) if "会议" in text else None
     if match is None:
         return None
     body = SESSION.sub("", text[:match.start()]).strip(" \u3000（(：:，,由经于在")
@@ -173,7 +186,7 @@ def _body_of_meeting(text: str) -> str | None:
 
 
 @rule
-def issuing_bodies(state: LexState, order: list[str], info: list[str], at: tuple[int, int]) -> list[str]:
+def issuing_bodies(state: LexState, order: list[str], info: list[Event], at: tuple[int, int]) -> list[str]:
     """The bodies that adopted or issued the text, as printed, in order.
 
     Why: the head of an order is its issuer and 令 (中华人民共和国国务院令); a
@@ -198,22 +211,21 @@ def issuing_bodies(state: LexState, order: list[str], info: list[str], at: tuple
                 before = order[notice][:order[notice].find("关于")].strip() or (order[0] if notice else "")
                 found.extend(part for part in before.replace("、", " ").split() if part)
     if not found:
-        for text in info:
-            for _, word, after in events(text):
-                if word != "通过" and word not in _PROMULGATION:
-                    continue
-                number = ORDER_NUMBER.search(after)
-                if number is not None:
-                    found.extend(_squeezed(part) for part in number.group("issuer").split("、"))
-                elif "公告" in after[:after.find(word)]:
-                    found.append(_squeezed(after[:after.find("公告")]))
-                else:
-                    body = _body_of_meeting(_outside_titles(after))
-                    named = _squeezed(after[:after.find(word)])
-                    if body:
-                        found.append(body)
-                    elif 2 <= len(named) <= 40 and ORGAN_END.search(named) and "《" not in named:
-                        found.append(named)   # 1985年7月27日 国务院发布
+        for _, word, after in info:
+            if word != "通过" and word not in _PROMULGATION:
+                continue
+            number = ORDER_NUMBER.search(after) if "号" in after else None
+            if number is not None:
+                found.extend(_squeezed(part) for part in number.group("issuer").split("、"))
+            elif "公告" in after[:after.find(word)]:
+                found.append(_squeezed(after[:after.find("公告")]))
+            else:
+                body = _body_of_meeting(_outside_titles(after))
+                named = _squeezed(after[:after.find(word)])
+                if body:
+                    found.append(body)
+                elif 2 <= len(named) <= 40 and ORGAN_END.search(named) and "《" not in named:
+                    found.append(named)   # 1985年7月27日 国务院发布
     if not found and state.title:
         # a title that names its issuers before 关于 (最高人民法院、最高人民检察院关于…的解释)
         named = TITLE_ISSUERS.match(state.title)
@@ -234,7 +246,7 @@ def issuing_bodies(state: LexState, order: list[str], info: list[str], at: tuple
 
 
 @rule
-def document_dates(state: LexState, order: list[str], info: list[str], tail: list[str],
+def document_dates(state: LexState, order: list[Event], info: list[Event], tail: list[str],
                    at: tuple[int, int]) -> tuple[str | None, str | None, str | None]:
     """The adoption, promulgation and effective dates, as ISO dates.
 
@@ -249,18 +261,17 @@ def document_dates(state: LexState, order: list[str], info: list[str], tail: lis
     - none: 「第一条　为了规范示例工作，制定本办法。」.
     """
     found: dict[str, str | None] = {"adopted": None, "promulgated": None, "effective": None}
-    for lines, signed in ((order, True), (info, False)):
-        for text in lines:
-            for date, word, after in events(text):
-                what = DATED_EVENTS.get(word) if word else None
-                if word == "公布施行":
-                    what = "promulgated"
-                    if found["effective"] is None:
-                        found["effective"] = date
-                if what is None and signed:
-                    what = "promulgated"    # the date under the order's signature
-                if what in found and found[what] is None:
-                    found[what] = date
+    for dated, signed in ((order, True), (info, False)):
+        for date, word, after in dated:
+            what = DATED_EVENTS.get(word) if word else None
+            if word == "公布施行":
+                what = "promulgated"
+                if found["effective"] is None:
+                    found["effective"] = date
+            if what is None and signed:
+                what = "promulgated"    # the date under the order's signature
+            if what in found and found[what] is None:
+                found[what] = date
     why = "the front matter"
     if found["effective"] is None:
         for text in reversed(tail):

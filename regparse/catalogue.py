@@ -38,7 +38,7 @@ __all__ = [
     "METADATA_DATE", "ORDER_HEAD", "NOTICE_HEAD", "ORDER_NUMBER", "FILE_NUMBER", "SESSION",
     "MEETING", "MEETING_BODY", "DATED_EVENTS", "AMENDMENT_WORDS", "TAKES_EFFECT", "EFFECTIVE_ON_ISSUE",
     "DOCUMENT_TYPES", "STATUS_PRINTED", "STATUS_IN_TITLE", "TITLE_ISSUERS", "ORGAN_END", "AMENDED_BY",
-    "IN_FORCE_AT_ONCE", "ORDINAL_TIMES",
+    "IN_FORCE_AT_ONCE", "ORDINAL_TIMES", "PROMULGATION_WORDS", "LIST_JOINERS",
 ]
 
 # -- characters --------------------------------------------------------------
@@ -328,6 +328,10 @@ MEETING_BODY = {"审判委员会": "", "检察委员会": ""}
 DATED_EVENTS = {"通过": "adopted", "公布": "promulgated", "发布": "promulgated", "印发": "promulgated",
                 "颁布": "promulgated", "施行": "effective", "修正": "amendment", "修订": "amendment",
                 "修改": "amendment"}
+#: the words of a promulgation (公布施行: promulgated and in force that day)
+PROMULGATION_WORDS = ("公布", "发布", "印发", "颁布", "公布施行")
+#: what joins two dated meetings that adopted one text (…第1911次会议、2024年7月23日…会议通过)
+LIST_JOINERS = ("、", "，", ",", "和", "及")
 #: the words of an amendment (修正 by a decision, 修订 as a whole, 修改)
 AMENDMENT_WORDS = ("修正", "修订", "修改")
 #: 本条例自2021年1月1日起施行 (in the last article or the order): the effective date

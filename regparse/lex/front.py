@@ -9,7 +9,8 @@ from .registry import rule
 from .state import LexState
 from .text import TITLE_MAX, ends_closed, subtitle_like, title_like, title_of
 
-__all__ = ["front_matter", "promulgation_order", "ORDER_LINES_MAX", "title", "wrapped_title", "subtitle", "issuing_lines", "join_lines", "joined",
+__all__ = ["front_matter", "promulgation_order", "ORDER_LINES_MAX", "title", "wrapped_title", "subtitle",
+           "issuing_lines", "join_lines", "joined",
            "UNDATED_RUN", "WRAPPED_TITLE_MIN", "TITLE_LINES_MAX", "INFO_LINE_MAX", "SHORT_INFO_LINE_MAX",
            "TITLE_CLOSE_LINE_MAX"]
 
@@ -124,7 +125,8 @@ def promulgation_order(state: LexState, lines: list[Line]) -> int:
             state.order = order
             state.order_title = name
             state.decide("promulgation_order",
-                         f"{j} lines of {'an order' if head else 'a notice'} before the title {named[0]} kept as front matter",
+                         f"{j} lines of {'an order' if head else 'a notice'} before the title {name} "
+                         "kept as front matter",
                          (order[0].start, order[-1].end))
             return j
         mark = line_mark(lines[j])

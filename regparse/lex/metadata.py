@@ -21,9 +21,9 @@ from __future__ import annotations
 import datetime
 
 from ..catalogue import (AMENDED_BY, AMENDMENT_WORDS, DATE, DATED_EVENTS, DOCUMENT_TYPES, EFFECTIVE_ON_ISSUE,
-                         FILE_NUMBER, IN_FORCE_AT_ONCE, MEETING, MEETING_BODY, NOTICE_HEAD, ORDER_HEAD, ORDER_NUMBER,
-                         ORDINAL_TIMES, ORGAN_END, QUOTED_TITLE, SESSION, STATE_PREFIX, STATUS_IN_TITLE,
-                         STATUS_PRINTED, TAKES_EFFECT, TITLE_ISSUERS, iso_dates)
+                         FILE_NUMBER, IN_FORCE_AT_ONCE, LIST_JOINERS, MEETING, MEETING_BODY, NOTICE_HEAD, ORDER_HEAD,
+                         ORDER_NUMBER, ORDINAL_TIMES, ORGAN_END, PROMULGATION_WORDS, QUOTED_TITLE, SESSION, STATE_PREFIX,
+                         STATUS_IN_TITLE, STATUS_PRINTED, TAKES_EFFECT, TITLE_ISSUERS, iso_dates)
 from ..model import FrontMatter
 from ..numerals import to_int
 from .registry import rule
@@ -85,7 +85,7 @@ def events(text: str) -> list[Event]:
         out.append((_iso(match), word, after))
     for k in range(len(out) - 2, -1, -1):
         date, word, after = out[k]
-        if word is None and after.rstrip()[-1:] in ("、", "，", ",", "和", "及"):
+        if word is None and after.rstrip()[-1:] in LIST_JOINERS:
             out[k] = (date, out[k + 1][1], after)   # 2024年1月8日…第1911次会议、2024年7月23日…会议通过
     return out
 
@@ -150,7 +150,7 @@ def document_number(state: LexState, order: list[str], info: list[Event], head: 
                     found, where = _squeezed(match.group(0)), "the notice"
                     break
     if found is None and info:
-        for _, word, after in sorted(info, key=lambda event: event[1] not in _PROMULGATION):
+        for _, word, after in sorted(info, key=lambda event: event[1] not in PROMULGATION_WORDS):
             if "号" not in after:
                 continue    # every number ends so: most issuing lines have none
             match = ORDER_NUMBER.search(after) or FILE_NUMBER.search(after)
@@ -165,10 +165,6 @@ def document_number(state: LexState, order: list[str], info: list[Event], head: 
     if found is not None:
         state.decide("document_number", f"the document number {found} read from {where}", at)
     return found
-
-
-#: the words of a promulgation (公布施行: promulgated and in force that day)
-_PROMULGATION = ("公布", "发布", "印发", "颁布", "公布施行")
 
 
 def _body_of_meeting(text: str) -> str | None:
@@ -212,7 +208,7 @@ def issuing_bodies(state: LexState, order: list[str], info: list[Event], at: tup
                 found.extend(part for part in before.replace("、", " ").split() if part)
     if not found:
         for _, word, after in info:
-            if word != "通过" and word not in _PROMULGATION:
+            if word != "通过" and word not in PROMULGATION_WORDS:
                 continue
             number = ORDER_NUMBER.search(after) if "号" in after else None
             if number is not None:

@@ -221,7 +221,7 @@ def issuing_bodies(state: LexState, order: list[str], info: list[Event], at: tup
                 if body:
                     found.append(body)
                 elif 2 <= len(named) <= 40 and ORGAN_END.search(named) and "《" not in named:
-                    found.append(named)   # 1985年7月27日 国务院发布
+                    found.extend(named.split("、"))   # 1985年7月27日 国务院发布; 中共中央、国务院发布
     if not found and state.title:
         # a title that names its issuers before 关于 (最高人民法院、最高人民检察院关于…的解释)
         named = TITLE_ISSUERS.match(state.title)

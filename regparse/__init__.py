@@ -18,6 +18,7 @@ from .model import (
     Appendix, Article, Chapter, Decision, Diagnostic, Division, Heading, Item, Node, Noise,
     Paragraph, Part, Reference, Regulation, Section, Subitem, Subpart, DocumentSource,
 )
+from .model import FrontMatter
 from .parse import extract, parse, parse_file, parse_source
 from .read import Source, read_file, read_source
 from .lookup import cite
@@ -35,4 +36,5 @@ __all__ = [
     "Decision", "DocumentSource", "RegparseError", "ReadError", "CitationError", "CitationNotFound",
     "OtherActCitation",
     "Collection", "CrossReference", "check_citations", "CitationCheck", "Finding", "Chunk",
+    "FrontMatter",
 ]

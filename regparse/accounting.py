@@ -18,8 +18,9 @@ __all__ = ["accounted_text", "printed_label", "lost_characters", "first_lost"]
 
 def accounted_text(doc) -> str:
     """Every piece of text the parse kept: the tree's labels, titles and texts,
-    the front matter, preamble, headings, appendices, and the noise it removed."""
-    parts = [doc.title or "", doc.subtitle or "", *doc.info, doc.preamble]
+    the front matter (the promulgation order too), preamble, headings, appendices, and the noise it removed."""
+    order = doc.front_matter.order if doc.front_matter is not None else ""
+    parts = [order or "", doc.title or "", doc.subtitle or "", *doc.info, doc.preamble]
     for node in doc.walk():
         if node is doc:
             continue

@@ -20,7 +20,8 @@ from .citation import step_text
 from .freeze import template
 from .grammar import LineToken
 from .model import (DIVISION_KINDS, Appendix, Article, Chapter, Decision, Diagnostic, DiagnosticCode, DocumentSource,
-                    Heading, Item, Noise, Paragraph, Part, Reference, Regulation, Section, Severity, Subitem, Subpart)
+                    FrontMatter, Heading, Item, Noise, Paragraph, Part, Reference, Regulation, Section, Severity,
+                    Subitem, Subpart)
 from .normalize import slice_pieces
 
 __all__ = [
@@ -119,6 +120,7 @@ class RegulationDraft(_NodeDraft):
     references: list[ReferenceDraft]
     encoding: str | None
     source: DocumentSource | None       # the file read, set by regparse.parse_source
+    front_matter: FrontMatter | None    # what the text says of itself, set by regparse.parse from the lexer
 
 
 #: each draft type and the model it becomes

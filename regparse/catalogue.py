@@ -35,7 +35,10 @@ __all__ = [
     "STATE_PREFIX", "ISSUERS", "ACT_SHORT_NAMES", "UNIT_OF_LEVEL", "LEVEL_OF_UNIT", "WORD_AFTER_UNIT",
     "BARE_HEADINGS", "CLOSING_HEADING_WORD", "CLOSING_HEADING_WORDS", "TAIWAN_CITATION",
     "DIVISION_RANK", "MARK_KIND", "ITEM_STYLES", "MARK_FIRST", "first_characters",
-    "METADATA_DATE",
+    "METADATA_DATE", "ORDER_HEAD", "NOTICE_HEAD", "ORDER_NUMBER", "FILE_NUMBER", "SESSION",
+    "MEETING", "MEETING_BODY", "DATED_EVENTS", "AMENDMENT_WORDS", "TAKES_EFFECT", "EFFECTIVE_ON_ISSUE",
+    "DOCUMENT_TYPES", "STATUS_PRINTED", "STATUS_IN_TITLE", "TITLE_ISSUERS", "ORGAN_END", "AMENDED_BY",
+    "IN_FORCE_AT_ONCE", "ORDINAL_TIMES", "PROMULGATION_WORDS", "LIST_JOINERS",
 ]
 
 # -- characters --------------------------------------------------------------
@@ -322,3 +325,71 @@ MARK_FIRST = _mark_first()
 # -- file metadata -------------------------------------------------------------
 #: a date as a metadata table prints it: 2020年01月02日, 2020-1-2, 2020.01.02, 2020/1/2
 METADATA_DATE = re.compile(r"^\s*(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})\s*日?\s*$")
+
+
+# -- front matter: promulgation orders and what a text says of itself -------------
+#: the head of a promulgation order or announcement, alone on its line, its
+#: number on it or under it: 中华人民共和国国务院令, 国家市场监督管理总局令 第43号,
+#: 最高人民法院公告 (the issuer's name and 令 or 公告, no sentence, no 《》)
+ORDER_HEAD = re.compile(r"^(?P<issuer>[\u4e00-\u9fff、]{2,40}?)(?:令|公告)\s*"
+                        r"(?:[（(]?\s*第\s*[0-9０-９一二三四五六七八九十百零〇]+\s*号\s*[）)]?)?$")
+#: the head of a transmittal notice: 中共中央办公厅关于印发《…》的通知, 国务院关于发布《…》的通知
+NOTICE_HEAD = re.compile(r"关于(?:印发|发布|公布|颁布|转发)《(?P<title>[^《》]{2,80})》的(?:通知|决定)$")
+#: a promulgation order's number: 国家市场监督管理总局令第43号, 中华人民共和国主席令第七十三号,
+#: 食品药品监管局、海关总署第4号令 (the issuers, 令, 第N号; or 第N号令), 全国人民代表大会公告第八号
+ORDER_NUMBER = re.compile(r"(?P<issuer>[\u4e00-\u9fff、]{2,60}?)(?:(?:令|公告)\s*第\s*[0-9０-９一二三四五六七八九十百零〇]+\s*号"
+                          r"|第\s*[0-9０-９一二三四五六七八九十百零〇]+\s*号\s*令)")
+#: a file number, its issuer's short name first: 法释〔2020〕17号, 中办发〔2019〕8号, 国发〔2015〕5号
+FILE_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}\s*[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*第?\s*\d+\s*号")
+#: the session of a congress, printed inside the name of the meeting (第十三届): not part of the body's name
+SESSION = re.compile(rf"第[{CN_DIGITS}十0-9]+届")
+#: where an issuing line names the meeting: 第三次会议, 第1441次会议, 第45次常务会议, 常务会议, 局务会议
+MEETING = re.compile(rf"(?:第[{CN_DIGITS}十百0-9０-９]+次)?(?:全体|常务|局务|部务|委务|署务|主任|行政|办公)?会议")
+#: the body that adopted a text at its meeting, as the issuer is named (最高人民法院审判委员会 → 最高人民法院)
+MEETING_BODY = {"审判委员会": "", "检察委员会": ""}
+#: the events of the issuing lines, by the word that follows their date: 通过, 公布, 修正 …
+DATED_EVENTS = {"通过": "adopted", "公布": "promulgated", "发布": "promulgated", "印发": "promulgated",
+                "颁布": "promulgated", "施行": "effective", "修正": "amendment", "修订": "amendment",
+                "修改": "amendment"}
+#: the words of a promulgation (公布施行: promulgated and in force that day)
+PROMULGATION_WORDS = ("公布", "发布", "印发", "颁布", "公布施行")
+#: what joins two dated meetings that adopted one text (…第1911次会议、2024年7月23日…会议通过)
+LIST_JOINERS = ("、", "，", ",", "和", "及")
+#: the words of an amendment (修正 by a decision, 修订 as a whole, 修改)
+AMENDMENT_WORDS = ("修正", "修订", "修改")
+#: 本条例自2021年1月1日起施行 (in the last article or the order): the effective date
+TAKES_EFFECT = re.compile(r"自\s*(?P<date>[0-9０-９〇零一二三四五六七八九]{4}\s*年[^，。；]{1,12}?日)\s*起\s*(?:施行|生效|实施|执行)")
+#: 自公布之日起施行: in force from the day it is promulgated
+EFFECTIVE_ON_ISSUE = re.compile(r"自(?:公布|发布|印发|颁布)之日起(?:施行|生效|实施|执行)")
+#: the types of document, each with what shows it, tried in order: the number
+#: (法释〔〕, 国务院令), the issuers, the title (the first type any of its three matches is the type)
+DOCUMENT_TYPES = (
+    ("宪法", None, None, re.compile(r"^(?:中华人民共和国)?宪法(?:修正案)?(?:[（(].*[）)])?$")),
+    ("司法解释", re.compile(r"^(?:法释|高检发释字)"), re.compile(r"^最高人民(?:法院|检察院)"),
+     re.compile(r"^最高人民(?:法院|检察院)")),
+    ("党内法规", re.compile(r"^(?:中办发|中发|中办)"), re.compile(r"^(?:中共中央|中国共产党)"),
+     re.compile(r"^中国共产党")),
+    ("自治条例", None, re.compile(r"自治[州县旗区].*人民代表大会"), re.compile(r"自治条例(?:[（(].*[）)])?$")),
+    ("单行条例", None, re.compile(r"自治[州县旗区].*人民代表大会"), None),
+    ("法律", re.compile(r"主席令"), re.compile(r"^全国人民代表大会|^中华人民共和国主席$"), None),
+    ("地方性法规", None, re.compile(r"人民代表大会"), None),
+    # a file number (国发〔2015〕5号) is a normative document's, whoever issued it
+    ("规范性文件", re.compile(r"发\s*[〔\[［(（]"), None, None),
+    ("行政法规", re.compile(r"国务院(?:、[^令]*)?令"), re.compile(r"^(?:中华人民共和国)?国务院$"), None),
+    ("地方政府规章", re.compile(r"人民政府令"), None, None),
+    ("部门规章", re.compile(r"令\s*第|第\s*\S+\s*号\s*令"), None, None),
+)
+#: a status printed on the text (已废止, （失效）, 【已失效】)
+STATUS_PRINTED = re.compile(r"(?:已|现已|[（(【\[])(废止|失效)")
+#: a status the title carries: …（试行）, 暂行条例, 试行办法
+STATUS_IN_TITLE = re.compile(r"(试行|暂行)")
+#: how the name of a body that issues texts ends (最高人民法院, 国务院办公厅, 海关总署, 公安部)
+ORGAN_END = re.compile(r"(?:法院|检察院|国务院|委员会|办公厅|办公室|中央|政府|总局|[部局署厅会])$")
+#: the bodies a title names before 关于 (最高人民法院、最高人民检察院关于…的解释)
+TITLE_ISSUERS = re.compile(r"^(?P<issuers>[\u4e00-\u9fff、\s]{2,60}?)关于")
+#: 通过的《…修正案》 after the first issuing line: the text amended by the act adopted that day
+AMENDED_BY = "通过的《"
+#: 公布施行, 发布施行: promulgated and in force the same day
+IN_FORCE_AT_ONCE = re.compile(r"(?:公布|发布|颁布)\s*施行")
+#: 第二次 at the end of an amending order's name (国务院令第773号第二次修订): the count, not the act
+ORDINAL_TIMES = re.compile(rf"第[{CN_DIGITS}十0-9]+次$")

@@ -16,8 +16,8 @@ from typing import Any, Callable
 
 from pydantic import BaseModel
 
-from .model import (Appendix, Article, Chapter, Decision, Diagnostic, Heading, Item, Noise, Paragraph, Part,
-                    Reference, Regulation, Section, Subitem, Subpart)
+from .model import (Appendix, Article, Chapter, Decision, Diagnostic, FrontMatter, Heading, Item, Noise, Paragraph,
+                    Part, Reference, Regulation, Section, Subitem, Subpart)
 
 __all__ = ["template", "to_models", "reference_record", "EMPTY"]
 
@@ -187,7 +187,7 @@ def _makers() -> Callable[[dict], Any]:
     children: dict[str, Callable[[dict], Any]] = {"article": article}
     for kind, cls in (("part", Part), ("subpart", Subpart), ("chapter", Chapter), ("section", Section)):
         children[kind] = _maker(cls, {"children": children}, direct=True)
-    return _maker(Regulation, {
+    regulation = _maker(Regulation, {
         "children": children,
         "appendices": _maker(Appendix, {}),
         "headings": _maker(Heading, {}),
@@ -196,6 +196,14 @@ def _makers() -> Callable[[dict], Any]:
         "decisions": _keep_models(Decision, _maker(Decision, {})),
         "references": references,
     })
+
+    def make(tree: dict) -> Any:
+        # the lexer gives the front matter as a model; a tree dumped to dicts gives a dict
+        front = tree.get("front_matter")
+        if front is not None and type(front) is not FrontMatter:
+            tree["front_matter"] = FrontMatter.model_validate(front)
+        return regulation(tree)
+    return make
 
 
 _regulation_maker: Callable[[dict], Any] | None = None

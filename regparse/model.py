@@ -37,7 +37,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_serializer
 
 __all__ = [
     "provide", "Span", "Node", "Regulation", "Division", "Part", "Subpart", "Chapter", "Section",
-    "Article", "Paragraph", "Item", "Subitem", "Appendix", "Heading",
+    "Article", "Paragraph", "Item", "Subitem", "Appendix", "Heading", "FrontMatter",
     "Reference", "Diagnostic", "Noise", "Decision", "DIVISION_KINDS", "KINDS",
     "Box", "SourceLine", "SourceFurniture", "DocumentSource",
     "DiagnosticCode", "Severity", "NoiseKind", "DecisionKind",
@@ -77,6 +77,8 @@ DecisionKind = Literal[
     "side_by_side_columns", "standalone_line", "subitem_list", "subtitle", "taiwan_numbering",
     "third_style_text", "title", "toc", "traditional_marker", "wrap_width", "wrapped_heading", "wrapped_title",
     "out_of_order_division", "merged_columns", "heading_runover", "ocr_lost_di", "heading_beside_text", "column_streams",
+    "promulgation_order", "document_number", "issuing_bodies", "document_dates", "amendment_history",
+    "document_type", "document_status",
 ]
 
 #: node kinds, outermost first
@@ -328,6 +330,51 @@ class Heading(BaseModel):
     __str__ = __repr__
 
 
+class FrontMatter(BaseModel):
+    """What the text says of itself: the promulgation order or transmittal
+    notice printed before the title, and the facts read from it, from the
+    issuing lines under the title and from the article that says when the
+    regulation takes effect.
+
+    - ``order``       the order or notice as printed before the title
+                      (中华人民共和国国务院令　第752号 …, 中共中央办公厅关于印发《…》的通知 …),
+                      one line per line, "" when there is none; ``order_span``
+                      where it stands in the input;
+    - ``number``      the document number as printed, spaces removed
+                      (中华人民共和国国务院令第752号, 中办发〔2019〕8号, 法释〔2020〕17号);
+    - ``issuers``     the bodies that adopted or issued it, as printed
+                      (全国人民代表大会常务委员会, 国家市场监督管理总局);
+    - ``adopted``, ``promulgated``, ``effective``: ISO dates (``YYYY-MM-DD``);
+    - ``amendments``  each 修正 / 修订 / 修改 in order, ``{"date", "kind", "act"}``
+                      (the amending act in 《》, or the meeting where none is named);
+    - ``type``        法律, 行政法规, 地方性法规, 自治条例, 单行条例, 党内法规, 司法解释,
+                      部门规章, 地方政府规章 or 规范性文件, from the title, the issuer and the number;
+    - ``status``      what the text prints of its status: 试行, 暂行, 废止 or 失效.
+
+    A fact the text does not print is None (or empty): nothing is guessed.
+    The field is named ``front_matter`` because ``Regulation.metadata`` is
+    what a file's reader found (a web page's 发文字号 table), not the text.
+
+    Example::
+
+        >>> doc = regparse.parse("示例条例\\n2020年5月28日　国务院令第1号公布\\n第一条　为了示例，制定本条例。")
+        >>> doc.front_matter.number, doc.front_matter.promulgated, doc.front_matter.type
+        ('国务院令第1号', '2020-05-28', '行政法规')
+    """
+
+    model_config = _FROZEN
+    order: str = ""
+    order_span: Span | None = None
+    number: str | None = None
+    issuers: list[str] = Field(default_factory=list)
+    adopted: str | None = None
+    promulgated: str | None = None
+    effective: str | None = None
+    amendments: list[dict[str, str]] = Field(default_factory=list)
+    type: str | None = None
+    status: str | None = None
+
+
 class Diagnostic(BaseModel):
     """Something a reader of the parse should know: a numbering gap, a fragment start, …
 
@@ -458,6 +505,10 @@ class Regulation(Node):
     encoding: str | None = None
     #: the file the document was read from (``parse_file``, ``parse_source``); None for a str
     source: DocumentSource | None = None
+    #: the promulgation order before the title and the facts the text prints
+    #: of itself (:class:`FrontMatter`); None only in a tree made by hand or
+    #: read back from JSON written without it
+    front_matter: FrontMatter | None = None
 
     # lookup indexes, built on first use; not part of the value of the tree
     _index: dict | None = PrivateAttr(default=None)

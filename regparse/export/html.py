@@ -100,6 +100,9 @@ class _Page:
     def header(self) -> None:
         doc, w = self.doc, self.out.append
         w("<header>")
+        if doc.front_matter is not None:
+            for text in lines_of(doc.front_matter.order):
+                w(f'<p class="order">{_esc(text)}</p>')
         title = one_line(doc.title)
         if title:
             w(f"<h1>{_esc(title)}</h1>")

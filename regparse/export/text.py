@@ -63,6 +63,8 @@ class LineStyle:
 def render_lines(doc: Regulation, style: LineStyle) -> list[str]:
     """The lines of ``doc`` in reading order, written by ``style``."""
     out: list[str] = []
+    if doc.front_matter is not None:
+        out.extend(lines_of(doc.front_matter.order))   # the promulgation order printed before the title
     title = one_line(doc.title)
     if title:
         out.append(style.title(title))

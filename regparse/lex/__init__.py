@@ -17,6 +17,7 @@ write one :class:`LexState`:
 4. ``lines``     markers read and judged, wrapped lines joined (the rules
                  of :mod:`.starts`, by marker, and :mod:`.joins`)
 5. ``end``       where the regulation ends on a page that goes on
+   ``metadata``  what the text says of itself: number, issuers, dates, type
 6. ``roles``     items, sub-items, continuations: one token per line
 7. ``repairs``   markers read through an OCR or script variant, recorded
 
@@ -37,6 +38,7 @@ from .end import regulation_end
 from .front import front_matter
 from .joins import JOIN_RULES
 from .layout import line_layouts
+from .metadata import HEAD_LINES, TAIL_LINES, document_metadata
 from .interleave import tool_lines
 from .lines import logical_lines
 from .marks import Mark, line_mark, numbers_too_large, read_mark
@@ -54,7 +56,8 @@ __all__ = ["tokenize", "read_columns", "regions", "region_title", "article_line"
            "LogicalLine", "RULES", "JOIN_RULES", "STAGES", "line_layouts"]
 
 #: the stages in the order they run, by name
-STAGES = ("columns", "width", "regions", "run_on", "front", "interleave", "lines", "end", "roles", "repairs")
+STAGES = ("columns", "width", "regions", "run_on", "front", "interleave", "lines", "end", "metadata", "roles",
+          "repairs")
 
 
 def read_columns(source: str, lines: list[Line], explain: bool = False) -> tuple[list[Line], list, list]:
@@ -90,6 +93,8 @@ def tokenize(lines: list[Line], explain: bool = False,
     logical = logical_lines(state, tool_lines(state, lines[front:]))
     end = regulation_end(state, logical)
     del logical[end:]
+    document_metadata(state, [line.text for line in lines[front:front + HEAD_LINES]],
+                      [line.text for line in logical[-TAIL_LINES:]])
     tokens = roles(state, logical)
     record_repairs(state, tokens)
     return tokens, state

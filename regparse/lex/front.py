@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 from ..catalogue import (DATE_LINE, DIVISION_RANK, DOCUMENT_NUMBER, FULL_DATE, ISSUER_ONLY, ISSUING_WORDS,
-                         TITLE_DONE, TITLE_NOTE)
+                         NOTICE_HEAD, ORDER_HEAD, QUOTED_TITLE, TITLE_DONE, TITLE_NOTE)
 from ..normalize import Line, line_noise
 from .marks import line_mark
 from .registry import rule
 from .state import LexState
 from .text import TITLE_MAX, ends_closed, subtitle_like, title_like, title_of
 
-__all__ = ["front_matter", "title", "wrapped_title", "subtitle", "issuing_lines", "join_lines", "joined",
+__all__ = ["front_matter", "promulgation_order", "ORDER_LINES_MAX", "title", "wrapped_title", "subtitle",
+           "issuing_lines", "join_lines", "joined",
            "UNDATED_RUN", "WRAPPED_TITLE_MIN", "TITLE_LINES_MAX", "INFO_LINE_MAX", "SHORT_INFO_LINE_MAX",
            "TITLE_CLOSE_LINE_MAX"]
 
@@ -26,6 +27,9 @@ INFO_LINE_MAX = 60
 SHORT_INFO_LINE_MAX = 40
 #: the end of a 《…》 the line before opened (〈…〉的决定》第四次修正) is short
 TITLE_CLOSE_LINE_MAX = 80
+#: a promulgation order or transmittal notice before the title takes at most
+#: this many lines (head, number, the text, the addressees, signature, date)
+ORDER_LINES_MAX = 30
 
 
 def join_lines(parts: list[Line]) -> Line:
@@ -51,10 +55,92 @@ def front_matter(state: LexState, lines: list[Line]) -> int:
     """Read title, subtitle and issuing lines at the top; return how many lines they use."""
     if not lines:
         return 0
-    i = title(state, lines)
+    order = promulgation_order(state, lines)
+    if order:
+        lines = lines[order:]
+    named = _title_lines(lines, 0, state.order_title) if order else 0
+    if named > 1:
+        # the order named the title it was wrapped from: its lines are known
+        first = join_lines(lines[:named])
+        state.title = first.text
+        state.front_tokens.append(("title", first))
+        state.decide("wrapped_title", f"the title joined from {named} lines, as the order names it",
+                     (first.start, first.end))
+        i = named
+    else:
+        i = title(state, lines)
     if i and i < len(lines) and subtitle(state, lines[i]):
         i += 1
-    return issuing_lines(state, lines, i)
+    return order + issuing_lines(state, lines, i)
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def _title_lines(lines: list[Line], j: int, name: str) -> int:
+    """How many lines from line ``j`` print the title ``name``, alone or
+    wrapped (「示例城市公共交通」 / 「运营安全管理条例」); 0 if they do not."""
+    printed, k = _squeezed(lines[j].text), j
+    if not printed or printed[0] in "《〈":
+        return 0
+    while name.startswith(printed) and printed != name and k + 1 < min(len(lines), j + TITLE_LINES_MAX):
+        k += 1
+        printed += _squeezed(lines[k].text)
+    return k - j + 1 if printed == name else 0
+
+
+@rule
+def promulgation_order(state: LexState, lines: list[Line]) -> int:
+    """A promulgation order or transmittal notice before the title is front
+    matter; return the lines it takes (0 when there is none).
+
+    Why: the state prints a regulation under the order that promulgates it
+    (中华人民共和国国务院令 / 第752号 / 《…》已经…通过，现予公布 / 总理 … / date)
+    or the notice that sends it out (中共中央办公厅关于印发《…》的通知 / 中办发〔2019〕8号 / …);
+    the title is the regulation's own, printed under them.  The order names
+    that title in 《》, so it ends right before the line that prints the
+    title it named; an order head whose title never follows is no order
+    (a title that ends in 令 or 通知 is read as a title, as before).
+
+    - order: 「中华人民共和国国务院令」 / 「第752号」 / 「《示例条例》已经…通过，现予公布…」 / … / 「示例条例」;
+    - not: 「最高人民法院关于办理人身安全保护令案件适用法律若干问题的规定」, 「国务院关于印发《示例方案》的通知」 with no 示例方案 under it.
+    """
+    first = _wrapped_text(state, lines, 0)
+    if first[-1:] not in "令告号）)知定" and not (len(lines) > 1 and ISSUER_ONLY.match(first)):
+        return 0   # the cheap test: every head ends so, or is the issuer over 关于印发《…》的通知
+    head = ORDER_HEAD.match(first)
+    named: list[str] = []
+    if head is None:
+        notice = NOTICE_HEAD.search(first)
+        if notice is None and len(lines) > 1:
+            notice = NOTICE_HEAD.search(_wrapped_text(state, lines, 1))
+        if notice is None:
+            return 0
+        named.append(_squeezed(notice.group("title")))
+    for j in range(1, min(len(lines), ORDER_LINES_MAX)):
+        name = next((name for name in named if _title_lines(lines, j, name)), None)
+        if name is not None:
+            order = lines[:j]
+            state.order = order
+            state.order_title = name
+            state.decide("promulgation_order",
+                         f"{j} lines of {'an order' if head else 'a notice'} before the title {name} "
+                         "kept as front matter",
+                         (order[0].start, order[-1].end))
+            return j
+        mark = line_mark(lines[j])
+        if mark is not None and mark.kind == "article":
+            return 0   # the body began: the titles it named are not printed
+        named.extend(_squeezed(m.group(1)) for m in QUOTED_TITLE.finditer(_wrapped_text(state, lines, j)))
+    return 0
+
+
+def _wrapped_text(state: LexState, lines: list[Line], i: int) -> str:
+    """Line ``i`` of the order, with the lines a hard wrap carried it onto."""
+    if state.width and lines[i].raw_len >= state.width:
+        return joined(lines, i, state.width)[0].text
+    return lines[i].text
 
 
 @rule

@@ -61,14 +61,16 @@ class LexState:
       still open;
     - ``list_entry``: the current logical line is an entry of a list that a
       line ending in ： introduced (由下列人员组成： / 委员长， / …);
-    - ``title`` and ``front_tokens``: the front matter read;
+    - ``title`` and ``front_tokens``: the front matter read; ``order`` the
+      lines of a promulgation order before the title, ``front_matter`` the
+      facts read from them (:class:`regparse.model.FrontMatter`);
     - ``noise`` and ``decisions``: what the stages removed and decided;
     - ``layout``: the layout of the lines of a file (:mod:`regparse.lex.layout`), empty for text.
     """
 
     __slots__ = ("explain", "decisions", "noise", "width", "title", "article_key", "division_numbers",
                  "front_tokens", "list_entry", "chains", "annexes", "layout", "last_article", "taken", "taiwan",
-                 "interleaved", "after_end")
+                 "interleaved", "after_end", "order", "order_title", "front_matter")
 
     def __init__(self, explain: bool = False) -> None:
         self.explain = explain
@@ -97,6 +99,12 @@ class LexState:
         self.taiwan = False
         # what was kept out after the last article (regparse.lex.end): what it is, its first and last line
         self.after_end: list[tuple[str, LogicalLine, LogicalLine]] = []
+        # the lines of a promulgation order or notice before the title (regparse.lex.front)
+        self.order: list[Line] = []
+        # the title that order names (《…》), printed under it
+        self.order_title = ""
+        # what the text says of itself (regparse.lex.metadata), a FrontMatter once read
+        self.front_matter = None
 
     def decide(self, rule: str, message: str, span: tuple[int, int]) -> None:
         """Record a decision of ``rule`` (with ``explain=True`` only)."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 from .errors import CitationError, CitationNotFound, OtherActCitation, ReadError, RegparseError
 from .model import (
     Appendix, Article, Chapter, Decision, Diagnostic, Division, Heading, Item, Node, Noise,
-    Paragraph, Part, Reference, Regulation, Section, Subitem, Subpart, DocumentSource,
+    Paragraph, Part, Point, Reference, Regulation, Section, Subitem, Subpart, DocumentSource,
 )
 from .parse import extract, parse, parse_file, parse_source
 from .read import Source, read_file, read_source
@@ -30,5 +30,5 @@ __all__ = [
     "Regulation", "Node", "Division", "Part", "Subpart", "Chapter", "Section", "Article",
     "Paragraph", "Item", "Subitem", "Appendix", "Heading", "Reference", "Diagnostic", "Noise",
     "Decision", "DocumentSource", "RegparseError", "ReadError", "CitationError", "CitationNotFound",
-    "OtherActCitation",
+    "OtherActCitation", "Point",
 ]

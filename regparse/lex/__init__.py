@@ -13,6 +13,9 @@ write one :class:`LexState`:
 2. ``run_on``    text that lost its line breaks, split at its markers
 3. ``front``     title, subtitle and issuing lines
    ``interleave`` whether pdftotext interleaved the columns' lines
+   ``enumerated`` a body numbered 一、（一）1． with no article: read unit by
+                 unit (:mod:`.enumerated`) instead of by ``lines`` and ``end``;
+                 一、 headings over articles made units
 4. ``lines``     markers read and judged, wrapped lines joined (the rules
                  of :mod:`.starts`, by marker, and :mod:`.joins`)
 5. ``end``       where the regulation ends on a page that goes on
@@ -33,6 +36,7 @@ from ..grammar import LineToken
 from ..normalize import Line
 from .columns import side_by_side_columns
 from .end import regulation_end
+from .enumerated import enumerated_document, enumerated_lines, enumerated_sections
 from .front import front_matter
 from .joins import JOIN_RULES
 from .layout import line_layouts
@@ -52,7 +56,8 @@ __all__ = ["tokenize", "read_columns", "regions", "ends_closed", "read_mark", "l
            "LogicalLine", "RULES", "JOIN_RULES", "STAGES", "line_layouts"]
 
 #: the stages in the order they run, by name
-STAGES = ("columns", "width", "regions", "run_on", "front", "interleave", "lines", "end", "roles", "repairs")
+STAGES = ("columns", "width", "regions", "run_on", "front", "interleave", "enumerated", "lines", "end", "roles",
+          "repairs")
 
 
 def read_columns(source: str, lines: list[Line], explain: bool = False) -> tuple[list[Line], list, list]:
@@ -86,9 +91,14 @@ def tokenize(lines: list[Line], explain: bool = False,
     lines = run_on(state, lines)
     front = front_matter(state, lines)
     interleaved_columns(state, lines[front:])
-    logical = logical_lines(state, lines[front:])
-    end = regulation_end(state, logical)
-    del logical[end:]
+    body = lines[front:]
+    if enumerated_document(state, body):
+        logical = enumerated_lines(state, body)
+    else:
+        logical = logical_lines(state, body)
+        end = regulation_end(state, logical)
+        del logical[end:]
+        enumerated_sections(state, logical)
     tokens = roles(state, logical)
     record_repairs(state, tokens)
     return tokens, state

@@ -494,7 +494,11 @@ def _chain(unit: Unit) -> list[Unit]:
 
 
 def enumerated_sections(state: LexState, logical: list[LogicalLine]) -> None:
-    """一、 headings over articles (the 混合 judicial interpretations) become units (:func:`section_unit`)."""
+    """一、 headings over articles (the 混合 judicial interpretations) become units (:func:`section_unit`).
+
+    Only in a text without 编/章/节: a 一、 heading between chapters heads a part of its chapter."""
+    if state.division_numbers:
+        return
     first_article = next((i for i, ll in enumerate(logical) if ll.kind == "article"), None)
     if first_article is None:
         return
@@ -506,6 +510,8 @@ def enumerated_sections(state: LexState, logical: list[LogicalLine]) -> None:
             continue
         rest = ll.text[mark.rest:].strip()
         nxt = logical[i + 1] if i + 1 < len(logical) else None
+        if ll.kind == "cn_comma" and (nxt is None or nxt.kind != "article" or nxt.mark.number != 1):
+            continue    # before the articles, only the heading over 第一条 is one
         if not section_unit(state, ll, rest, nxt):
             continue
         unit = Unit(mark.label, mark.number, "cn", len(ll.text), i)

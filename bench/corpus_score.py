@@ -72,6 +72,9 @@ def to_gold(doc: Regulation) -> dict:
                 divisions.append({"kind": node.kind, "number": node.number, "label": node.label,
                                   "title": node.title or "", "path": list(path)})
                 visit(node.children, path + [node.label])
+            elif node.kind == "point":
+                # a 一、 heading over articles: the dev gold keeps it a heading, not a division
+                visit(node.children, path)
 
     visit(doc.children, [])
     return {"title": doc.title or "", "subtitle": doc.subtitle, "info": doc.info,

@@ -16,7 +16,7 @@ from __future__ import annotations
 from .errors import CitationError, CitationNotFound, OtherActCitation, ReadError, RegparseError
 from .model import (
     Appendix, Article, Chapter, Decision, Diagnostic, Division, Heading, Item, Node, Noise,
-    Paragraph, Part, Reference, Regulation, Section, Subitem, Subpart, DocumentSource,
+    Paragraph, Part, Point, Reference, Regulation, Section, Subitem, Subpart, DocumentSource,
 )
 from .model import FrontMatter
 from .parse import extract, parse, parse_file, parse_source
@@ -34,7 +34,7 @@ __all__ = [
     "Regulation", "Node", "Division", "Part", "Subpart", "Chapter", "Section", "Article",
     "Paragraph", "Item", "Subitem", "Appendix", "Heading", "Reference", "Diagnostic", "Noise",
     "Decision", "DocumentSource", "RegparseError", "ReadError", "CitationError", "CitationNotFound",
-    "OtherActCitation",
+    "OtherActCitation", "Point",
     "Collection", "CrossReference", "check_citations", "CitationCheck", "Finding", "Chunk",
     "FrontMatter",
 ]

@@ -18,7 +18,7 @@ __all__ = ["accounted_text", "printed_label", "lost_characters", "first_lost"]
 
 def accounted_text(doc) -> str:
     """Every piece of text the parse kept: the tree's labels, titles and texts,
-    the front matter (the promulgation order too), preamble, headings, appendices, and the noise it removed."""
+    the front matter (the promulgation order too), preamble, headings, appendices, closing, and the noise it removed."""
     order = doc.front_matter.order if doc.front_matter is not None else ""
     parts = [order or "", doc.title or "", doc.subtitle or "", *doc.info, doc.preamble]
     for node in doc.walk():
@@ -26,7 +26,7 @@ def accounted_text(doc) -> str:
             continue
         parts.append(node.label)
         parts.append(node.title or "")
-        if node.kind in ("paragraph", "item", "subitem"):
+        if node.kind in ("paragraph", "item", "subitem", "point"):
             parts.append(node.text)
         elif node.kind in ("part", "subpart", "chapter", "section"):
             parts.append(node.intro)
@@ -35,6 +35,7 @@ def accounted_text(doc) -> str:
         parts.extend(h.paragraphs)
     for a in doc.appendices:
         parts.append(a.text)
+    parts.append(doc.closing)
     for n in doc.noise:
         parts.append(n.text)
     return "".join(parts)

@@ -16,16 +16,16 @@ from typing import Any, Callable, NamedTuple, TypedDict
 from lark import Transformer
 
 from . import lex
-from .citation import step_text
+from .citation import point_step, step_text
 from .freeze import template
 from .grammar import LineToken
 from .model import (DIVISION_KINDS, Appendix, Article, Chapter, Decision, Diagnostic, DiagnosticCode, DocumentSource,
-                    FrontMatter, Heading, Item, Noise, Paragraph, Part, Reference, Regulation, Section, Severity,
+                    FrontMatter, Heading, Item, Noise, Paragraph, Part, Point, Reference, Regulation, Section, Severity,
                     Subitem, Subpart)
 from .normalize import slice_pieces
 
 __all__ = [
-    "Builder", "assign_ids", "check_numbering", "finish", "items_outside_articles",
+    "Builder", "PointDraft", "assign_ids", "check_numbering", "finish", "items_outside_articles",
     "RegulationDraft", "DivisionDraft", "ArticleDraft", "ParagraphDraft", "ItemDraft", "SubitemDraft",
     "AppendixDraft", "HeadingDraft", "DiagnosticDraft", "ReferenceDraft", "DRAFTS",
 ]
@@ -79,6 +79,15 @@ class ArticleDraft(_NodeDraft):
     children: list[ParagraphDraft]
 
 
+class PointDraft(_NodeDraft):
+    level: int
+    style: str
+    heading_run_in: bool
+    text: str
+    children: list["PointDraft | ArticleDraft"]
+    references: list[ReferenceDraft]
+
+
 class DivisionDraft(_NodeDraft):
     intro: str
     children: list["DivisionDraft | ArticleDraft"]
@@ -113,6 +122,7 @@ class RegulationDraft(_NodeDraft):
     preamble: str
     children: list[DivisionDraft | ArticleDraft]
     appendices: list[AppendixDraft]
+    closing: str
     headings: list[HeadingDraft]
     diagnostics: list[DiagnosticDraft]
     noise: list[Noise]
@@ -124,7 +134,7 @@ class RegulationDraft(_NodeDraft):
 
 
 #: each draft type and the model it becomes
-DRAFTS = {SubitemDraft: Subitem, ItemDraft: Item, ParagraphDraft: Paragraph, ArticleDraft: Article,
+DRAFTS = {SubitemDraft: Subitem, ItemDraft: Item, ParagraphDraft: Paragraph, ArticleDraft: Article, PointDraft: Point,
           DivisionDraft: Chapter, AppendixDraft: Appendix, HeadingDraft: Heading, DiagnosticDraft: Diagnostic,
           ReferenceDraft: Reference, RegulationDraft: Regulation}
 
@@ -160,6 +170,12 @@ class Front(NamedTuple):
     info: list[str]
 
 
+class Closing(NamedTuple):
+    """The closing matter of an enumerated document."""
+
+    text: str
+
+
 class Annex(NamedTuple):
     """An appendix, told apart from the body's nodes."""
 
@@ -167,10 +183,10 @@ class Annex(NamedTuple):
 
 
 _EID = {"part": "part", "subpart": "subpart", "chapter": "chp", "section": "sec", "article": "art",
-        "paragraph": "para", "item": "item", "subitem": "subitem"}
+        "paragraph": "para", "item": "item", "subitem": "subitem", "point": "point"}
 
 
-_SUBITEM, _ITEM, _PARAGRAPH, _ARTICLE = (template(c) for c in (Subitem, Item, Paragraph, Article))
+_SUBITEM, _ITEM, _PARAGRAPH, _ARTICLE, _POINT = (template(c) for c in (Subitem, Item, Paragraph, Article, Point))
 _DIVISION = {"part": template(Part), "subpart": template(Subpart), "chapter": template(Chapter),
              "section": template(Section)}
 
@@ -217,6 +233,9 @@ class Builder(Transformer):
         self.noise: list = []            # markup the builder takes off (the brackets of 【…】)
         self.pieces: dict[int, list[tuple[int, int]]] = {}
         self.preamble_span: tuple[int, int] | None = None
+        # the points built so far by id() of the lexer's unit, and the unit of each draft
+        self.points: dict[int, dict] = {}
+        self.units: dict[int, Any] = {}
 
     # -- leaves --------------------------------------------------------------
     def subitem(self, children: list) -> SubitemDraft:
@@ -298,6 +317,75 @@ class Builder(Transformer):
         if title is not None:
             article["title"] = title
         return article  # type: ignore[return-value]
+
+    # -- enumerated documents ------------------------------------------------
+    def point(self, children: list) -> PointDraft:
+        tok = children[0]
+        unit = tok.mark
+        line = tok.line
+        rest = unit.rest
+        while rest < len(line.text) and line.text[rest] in " \t\u3000\xa0":
+            rest += 1
+        text, src = line.text[rest:], slice_pieces(line.pieces, rest) if rest < len(line.text) else []
+        if unit.heading_kind == "run_in":
+            # the 。 that ends a run-in heading belongs to neither heading nor text
+            a, b = slice_pieces(line.pieces, unit.rest - 1, unit.rest)[0]
+            self.noise.append(Noise(kind="markup", text=line.text[unit.rest - 1], span=(a, b)))
+        more = []
+        subs = []
+        end = line.end
+        for c in children[1:]:
+            if type(c) is dict:
+                subs.append(c)
+                end = c["span"][1]
+            elif c.type == "POINT_TEXT":
+                self._append_text(self.points[id(c.mark)], c.line)
+            else:
+                more.append(c.line)
+                end = c.line.end
+        if more:
+            if text:
+                text, src = _continued(text, src, more)
+            else:
+                text, src = _continued(more[0].text, list(more[0].pieces), more[1:])
+        node = {**_POINT, "label": unit.label, "number": unit.number, "title": unit.heading,
+                "span": (line.start, end), "level": unit.level, "style": unit.style,
+                "heading_run_in": unit.heading_kind == "run_in", "text": text, "children": subs}
+        self.pieces[id(node)] = src
+        self.points[id(unit)] = node
+        self.units[id(node)] = unit
+        return node  # type: ignore[return-value]
+
+    def _append_text(self, node: dict, line: Any) -> None:
+        # a paragraph after a list that belongs to the unit which introduced it
+        if node["text"]:
+            node["text"], self.pieces[id(node)] = _continued(node["text"], self.pieces[id(node)], [line])
+        else:
+            node["text"], self.pieces[id(node)] = line.text, list(line.pieces)
+        self._extend(node, line.end)
+
+    def _extend(self, node: dict, end: int) -> None:
+        unit = self.units[id(node)]
+        while node is not None and node["span"][1] < end:
+            node["span"] = (node["span"][0], end)
+            unit = unit.parent
+            node = self.points.get(id(unit)) if unit is not None else None
+
+    def closing(self, children: list) -> Closing:
+        return Closing("\n".join(c.line.text for c in children))
+
+    def _nest(self, body: list[dict]) -> list[dict]:
+        """The points in document order, each under the point its unit lies in."""
+        top = []
+        for node in body:
+            unit = self.units.get(id(node)) if node["kind"] == "point" else None
+            parent = self.points.get(id(unit.parent)) if unit is not None and unit.parent is not None else None
+            if parent is None:
+                top.append(node)
+            else:
+                parent["children"].append(node)
+                self._extend(parent, node["span"][1])
+        return top
 
     # -- divisions -----------------------------------------------------------
     def _division(self, kind: str, children: list) -> DivisionDraft:
@@ -381,9 +469,11 @@ class Builder(Transformer):
                 cited = "".join(c.draft["label"].split()).rstrip("：:") or c.draft["label"]
                 c.draft["citation"] = "附件" if cited == "附" else cited    # 附： is cited as 附件
                 doc["appendices"].append(c.draft)
+            elif what is Closing:
+                doc["closing"] = c.text
             else:
                 body.append(c)
-        doc["children"] = body
+        doc["children"] = self._nest(body) if self.points else body
         return doc  # type: ignore[return-value]
 
 
@@ -442,7 +532,7 @@ def assign_ids(doc: dict) -> tuple[list[dict], list[dict]]:
 
     article_cites, paragraph_cites, item_cites = _ARTICLE_CITES, _PARAGRAPH_CITES, _ITEM_CITES
 
-    def visit(nodes: list[dict], prefix: str, parent_cite: str) -> None:
+    def visit(nodes: list[dict], prefix: str, parent_cite: str, point_cite: str = "") -> None:
         for node in nodes:
             kind = node["kind"]
             if kind == "article":
@@ -474,6 +564,11 @@ def assign_ids(doc: dict) -> tuple[list[dict], list[dict]]:
                             s = sub["number"]
                             sub["id"] = unique(f"{iid}__subitem_{s}")
                             sub["citation"] = f"{icite}第{s}目"
+            elif kind == "point":
+                eid = unique(f"{prefix}point_{node['number']}")
+                node["id"] = eid
+                node["citation"] = cite = point_cite + point_step(node["style"], node["number"], node["label"])
+                visit(node["children"], eid + "__", parent_cite, cite)
             else:
                 num = node["number"]
                 eid = unique(f"{prefix}{_EID[kind]}_{num}")
@@ -497,6 +592,19 @@ def _collect(nodes: list[dict], articles: list[dict], divisions: list[dict]) -> 
         elif node["kind"] in DIVISION_KINDS:
             divisions.append(node)
             _collect(node["children"], articles, divisions)
+        elif node["kind"] == "point":
+            _collect(node["children"], articles, divisions)
+
+
+def _points(nodes: list[dict]) -> list[list[dict]]:
+    """The lists of sibling points, outermost first."""
+    out = []
+    siblings = [n for n in nodes if n["kind"] == "point"]
+    if siblings:
+        out.append(siblings)
+    for node in siblings:
+        out.extend(_points(node["children"]))
+    return out
 
 
 def check_numbering(articles: list[dict], divisions: list[dict], diagnostics: list[dict]) -> None:
@@ -533,6 +641,29 @@ def check_numbering(articles: list[dict], divisions: list[dict], diagnostics: li
                 if subs:
                     _check_items(subs, diagnostics, "subitem")
     _check_divisions(divisions, diagnostics)
+
+
+def check_points(nodes: list[dict], diagnostics: list[dict]) -> None:
+    """Numbering gaps, repeats and out-of-order numbers among sibling points,
+    each label style counted on its own (一、 then （一）)."""
+    last: dict[tuple[int, str], int] = {}
+    for siblings in _points(nodes):
+        by_style: dict[str, list[dict]] = {}
+        for node in siblings:
+            by_style.setdefault(node["style"], []).append(node)
+        for style, same in by_style.items():
+            key = (same[0]["level"], style)
+            # numbering may go on across the parents (1．–8． under 一、, 9．–15． under 二、)
+            expect = same[0]["number"] if same[0]["number"] == last.get(key, -1) + 1 else 1
+            for node in same:
+                n = node["number"]
+                if n != expect:
+                    code = ("numbering_gap" if n > expect else
+                            "duplicate_number" if n == expect - 1 else "out_of_order")
+                    diagnostics.append(_diag(code, "warning", f"point {node['label']} where "
+                                             f"{expect} was expected", node["span"]))
+                expect = n + 1
+            last[key] = same[-1]["number"]
 
 
 def _check_divisions(divisions: list[dict], diagnostics: list[dict]) -> None:
@@ -591,14 +722,19 @@ def finish(tree: RegulationDraft, text: str, title: str | None, diagnostics: lis
     _pull_headings(tree["children"], headings, None)
     articles, divisions = assign_ids(tree)
     check_numbering(articles, divisions, diagnostics)
+    children = tree["children"]
+    has_points = bool(children) and any(node["kind"] == "point" for node in children)
+    if has_points:
+        check_points(children, diagnostics)
     tree["title"] = title
     tree["span"] = (0, len(text))
     tree["id"] = ""
     tree["headings"] = [{"text": h["text"], "span": h["span"], "before": nxt["id"] if nxt else None,
                          "paragraphs": h["paragraphs"]} for h, nxt in headings]
     if not articles:
-        diagnostics.append({"code": "no_structure", "severity": "error",
-                            "message": "no regulation structure found (no article 第X条)", "span": (0, len(text))})
+        if not has_points:
+            diagnostics.append({"code": "no_structure", "severity": "error",
+                                "message": "no regulation structure found (no article 第X条)", "span": (0, len(text))})
     else:
         first = articles[0]
         number, suffix = first["number"], first.get("suffix", 0)

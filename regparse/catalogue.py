@@ -393,3 +393,29 @@ AMENDED_BY = "通过的《"
 IN_FORCE_AT_ONCE = re.compile(r"(?:公布|发布|颁布)\s*施行")
 #: 第二次 at the end of an amending order's name (国务院令第773号第二次修订): the count, not the act
 ORDINAL_TIMES = re.compile(rf"第[{CN_DIGITS}十0-9]+次$")
+
+
+# -- enumerated documents (regparse.lex.enumerated) ----------------------------
+#: a unit label the grammar's item markers do not read: a numeral alone on its
+#: line (一, a section number) or followed by a dot (一．)
+NUMERAL_LABEL = re.compile(r"^([一二三四五六七八九十百]{1,4})(?:[．.][ \u3000]*(?=\S)|[ \u3000]*$)")
+#: a run-in heading: a phrase of at most 40 characters with at most one ， and
+#: no ；：？！, ended by 。 and followed by more text (1．清退对象。…)
+RUN_IN_HEADING = re.compile(r"^(?=[^。]{1,40}。)([^。；：？！;:?!，,]+(?:[，,][^。；：？！;:?!，,]+)?)。(?=\S)")
+#: words of a rule, not of a heading: a first sentence holding one (海事法院审理第一审海事行政案件。)
+#: is text, unless it reads 关于…
+RULE_SENTENCE = re.compile(r"^(?!关于).*(?:应当|应|可以|不得|必须|由|自|审理)")
+#: a run-in heading that names its question (一、关于适用范围问题。…) reads as one even alone
+QUESTION_HEADING = re.compile(r"^关于.{1,30}问题$")
+#: an annex after the last unit: 附：, 附件：…, 附件一
+ANNEX_LINE = re.compile(r"^附\s*[件表录]?\s*[一二三四五六七八九十0-9０-９]*\s*(?:[：:]|$)")
+#: closing matter after the last unit (whitespace taken out first): a date alone
+DATE_ONLY_LINE = re.compile(rf"^[（(]?{YEAR}年{MONTH_OR_DAY}月{MONTH_OR_DAY}日[）)]?$")
+#: 此复。 特此通知。 以上规定，请遵照执行。
+CLOSING_FORMULA = re.compile(r"^(?:此复|特此(?:通知|批复|函复|公告|答复)|以上[\u4e00-\u9fff]{0,6}[，,]?请[\u4e00-\u9fff]{0,10}执行)[。．.]?$")
+#: the issuing organ signing, possibly with the date after it
+CLOSING_SIGNATURE = re.compile(rf"^[\u4e00-\u9fff、]{{0,40}}(?:法院|检察院|国务院|委员会|办公厅|办公室|中央|纪委|政府|[部局署厅])"
+                               rf"(?:{YEAR}年{MONTH_OR_DAY}月{MONTH_OR_DAY}日)?$")
+#: an entry-into-force or republication clause of the whole document
+ENTRY_INTO_FORCE = re.compile(r"^本(?:决定|规定|通知|办法|意见|解释|批复|答复|修正案|安排|细则)(?:自|从)[^。]{1,40}(?:施行|执行|生效)。$"
+                              r"|^[^。]{0,20}根据本决定[^。]{0,120}重新公布。$")

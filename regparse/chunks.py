@@ -14,8 +14,13 @@ exactly one chunk (its ``node_ids`` and ``text``); the lead-in carried into a
 later piece is context, in ``lead_in``, not in ``text``.  ``len(chunk)`` —
 lead-in and text — is at most ``max_chars`` unless the chunk is one unit that
 cannot be split (one 项, or one 款 without items, longer than the limit).
-The preamble and each appendix are chunks too (kind ``preamble``, ``appendix``),
-split at line breaks.
+The preamble, each appendix and the closing (signatures, dates) are chunks
+too (kind ``preamble``, ``appendix``, ``closing``), split at line breaks.
+
+An enumerated document (一、（一）1．, no 第X条) is cut the same way at its
+units (kind ``point``): one chunk per top-level unit with its units below
+(by article or chapter, split only between units), or one per unit (by
+paragraph or item).  A 一、 unit over articles is a step of their path.
 
 Example::
 
@@ -30,7 +35,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Literal
 
-from .model import Article, Division, Item, Node, Paragraph, Reference, Regulation, provide
+from .model import Article, Division, Item, Node, Paragraph, Point, Reference, Regulation, provide
 
 __all__ = ["Chunk", "chunks", "BY"]
 
@@ -200,12 +205,56 @@ def _headings(divisions: list[Division]) -> list[str]:
     return [" ".join(part for part in (d.label, d.title or "") if part) for d in divisions]
 
 
-def _articles(node: Node, divisions: list[Division]) -> Iterator[tuple[Article, list[Division]]]:
+def _articles(node: Node, divisions: list) -> Iterator[tuple[Article, list]]:
+    """The articles below ``node`` with the divisions above each; a 一、 unit
+    holding articles (a judicial interpretation's section) is one of them."""
     for child in getattr(node, "children", ()) or ():
         if isinstance(child, Article):
             yield child, divisions
-        elif isinstance(child, Division):
+        elif isinstance(child, (Division, Point)):
             yield from _articles(child, divisions + [child])
+
+
+def _body(node: Node, divisions: list) -> Iterator[tuple[str, Node, list]]:
+    """The body in document order as ("article", article, divisions),
+    ("point", a unit of an enumerated document holding no article, divisions)
+    and ("heading", a unit over articles whose own text is not empty, divisions)."""
+    for child in getattr(node, "children", ()) or ():
+        if isinstance(child, Article):
+            yield "article", child, divisions
+        elif isinstance(child, Division):
+            yield from _body(child, divisions + [child])
+        elif isinstance(child, Point):
+            if any(isinstance(n, Article) for n in child.walk()):
+                if child.text:
+                    yield "heading", child, divisions
+                yield from _body(child, divisions + [child])
+            else:
+                yield "point", child, divisions
+
+
+def _point_text(point: Point) -> str:
+    """A unit as printed: a line heading on the label's line, the text under it;
+    a run-in heading and the text after it on one line."""
+    if point.title and not point.heading_run_in:
+        return "\n".join(part for part in (point.label + point.title, point.text) if part)
+    return point.label + (point.title + "。" if point.title else "") + point.text
+
+
+def _point_atoms(point: Point) -> list[_Atom]:
+    """One atom per unit of an enumerated document, the unit and then its children."""
+    atoms: list[_Atom] = []
+
+    def walk(p: Point) -> None:
+        end = p.children[0].span[0] if p.children else p.span[1]
+        atoms.append(_Atom(_point_text(p), (p.span[0], max(end, p.span[0])), [p.id], [p.citation],
+                           list(p.references)))
+        for child in p.children:
+            if isinstance(child, Point):
+                walk(child)
+    walk(point)
+    atoms[-1].span = (atoms[-1].span[0], max(atoms[-1].span[1], point.span[1]))
+    return atoms
 
 
 class _Maker:
@@ -274,6 +323,21 @@ class _Maker:
                 self.out[before] = _with_lead(first, lead)
         if not article.children:
             self.article(article, divisions)
+
+    def point(self, point: Point, divisions: list, by: str) -> None:
+        """A unit of an enumerated document with its children (by article or
+        chapter), or each unit alone (by paragraph or item)."""
+        if by in ("article", "chapter"):
+            self.emit("point", point.id, point.citation, divisions, _point_atoms(point), False)
+            return
+        for atom, unit in zip(_point_atoms(point), (p for p in point.walk() if isinstance(p, Point))):
+            self.emit("point", unit.id, unit.citation, divisions, [atom], True)
+
+    def heading(self, point: Point, divisions: list) -> None:
+        end = point.children[0].span[0] if point.children else point.span[1]
+        atom = _Atom(_point_text(point), (point.span[0], max(end, point.span[0])), [point.id], [point.citation],
+                     list(point.references))
+        self.emit("point", point.id, point.citation, divisions, [atom], True)
 
     def chapters(self) -> None:
         groups: list[tuple[Node, list[Division], list[Article]]] = []
@@ -391,15 +455,23 @@ def chunks(doc: Regulation, max_chars: int = 1000,
         raise ValueError(f"max_chars must be an integer of at least {_SMALLEST_LIMIT}, not {max_chars!r}")
     maker = _Maker(doc, max_chars)
     maker.lines("preamble", "preamble", "", doc.preamble, None)
-    if by == "chapter":
+    if by == "chapter" and not any(kind == "point" for kind, _, _ in _body(doc, [])):
         maker.chapters()
     else:
-        step = {"article": maker.article, "paragraph": maker.paragraphs, "item": maker.items}[by]
-        for article, divisions in _articles(doc, []):
-            step(article, divisions)
+        step = {"article": maker.article, "paragraph": maker.paragraphs, "item": maker.items,
+                "chapter": maker.article}[by]
+        for kind, node, divisions in _body(doc, []):
+            if kind == "article":
+                step(node, divisions)   # type: ignore[arg-type]
+            elif kind == "point":
+                maker.point(node, divisions, by)   # type: ignore[arg-type]
+            else:
+                maker.heading(node, divisions)   # type: ignore[arg-type]
     for n, appendix in enumerate(doc.appendices, 1):
         label = "".join(appendix.label.split()).rstrip("：:") or "附件"
         maker.lines("appendix", f"appendix_{n}", label, appendix.text, appendix.span)
+    if doc.closing:
+        maker.lines("closing", "closing", "", doc.closing, None)
     return maker.out
 
 

@@ -34,7 +34,7 @@ from .numerals import to_chinese, to_int
 __all__ = [
     "LEVELS", "DIVISION_LEVELS", "RANK", "UNIT_OF_LEVEL", "Location", "Range", "Citation",
     "parse", "Steps", "format", "format_location", "step_text", "chain_matches", "grammar",
-    "split_act", "names_act",
+    "split_act", "names_act", "point_step",
 ]
 
 #: levels of a citation, outermost first
@@ -513,6 +513,24 @@ def step_text(level: str, number: int, suffix: int = 0) -> str:
     if level == "article" and suffix:
         text += f"之{to_chinese(suffix)}"
     return text
+
+
+def point_step(style: str, number: int, label: str = "") -> str:
+    """The canonical step of a point of an enumerated document: 一、 → 一,
+    （二） → （二）, 1． → 1, （3） → （3）, ① as printed.
+
+    >>> [point_step(s, 2) for s in ("cn", "cn_paren", "digit", "digit_paren")]
+    ['二', '（二）', '2', '（2）']
+    """
+    if style == "cn":
+        return to_chinese(number)
+    if style == "cn_paren":
+        return f"（{to_chinese(number)}）"
+    if style == "digit":
+        return str(number)
+    if style == "digit_paren":
+        return f"（{number}）"
+    return label
 
 
 def format_location(location: Location, levels: list[str] | None = None) -> str:

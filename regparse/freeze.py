@@ -17,7 +17,7 @@ from typing import Any, Callable
 from pydantic import BaseModel
 
 from .model import (Appendix, Article, Chapter, Decision, Diagnostic, FrontMatter, Heading, Item, Noise, Paragraph,
-                    Part, Reference, Regulation, Section, Subitem, Subpart)
+                    Part, Point, Reference, Regulation, Section, Subitem, Subpart)
 
 __all__ = ["template", "to_models", "reference_record", "EMPTY"]
 
@@ -185,6 +185,9 @@ def _makers() -> Callable[[dict], Any]:
     paragraph = _maker(Paragraph, {"children": item, "references": references}, direct=True)
     article = _maker(Article, {"children": paragraph}, direct=True)
     children: dict[str, Callable[[dict], Any]] = {"article": article}
+    under_point: dict[str, Callable[[dict], Any]] = {"article": article}
+    point = _maker(Point, {"children": under_point, "references": references}, direct=True)
+    under_point["point"] = children["point"] = point
     for kind, cls in (("part", Part), ("subpart", Subpart), ("chapter", Chapter), ("section", Section)):
         children[kind] = _maker(cls, {"children": children}, direct=True)
     regulation = _maker(Regulation, {

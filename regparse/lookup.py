@@ -13,12 +13,13 @@ Example::
 """
 from __future__ import annotations
 
+import re
 import weakref
 from typing import Iterator
 
 from dataclasses import replace
 
-from .citation import (DIVISION_LEVELS, LEVELS, RANK, STATE_PREFIX, Location, Range, chain_matches, format, format_location,
+from .citation import (point_step, DIVISION_LEVELS, LEVELS, RANK, STATE_PREFIX, Location, Range, chain_matches, format, format_location,
                        names_act, parse, split_act, step_text)
 from .catalogue import TRADITIONAL_MARKERS
 from .errors import CitationError, CitationNotFound, OtherActCitation
@@ -157,10 +158,50 @@ def lookup(doc: Regulation, citation: str) -> Node | Appendix | Heading:
     node = index.get(key)
     if node is not None:
         return node
+    node = _point(doc, key, index)
+    if node is not None:
+        return node
     location = parse(key).single
     if location is None:
         raise CitationError(f"{citation!r} names several provisions; select() returns them all")
     return _resolve(doc, location)
+
+
+_POINT_STEP = re.compile(r"([一二三四五六七八九十百]+)[、．.]?|[（(]([一二三四五六七八九十百]+)[）)]"
+                         r"|([0-9０-９]+)[．.、]?|[（(]([0-9０-９]+)[）)]|([①-⑳])")
+_AMENDMENT_WORDS = ("修正案", "决定")
+
+
+def _point(doc: Regulation, key: str, index: dict) -> Node | None:
+    """A point of an enumerated document by its labels as printed (一、（二）1．,
+    (二), 一(二)1) or, in a 修正案 or 决定, a top-level point as 第一条."""
+    if not doc.children or not any(c.kind == "point" for c in doc.children):
+        return None
+    if key[:1] == "第" and key[-1:] == "条" and not doc.articles and any(w in (doc.title or "") for w in _AMENDMENT_WORDS):
+        number = to_int(key[1:-1])
+        for child in doc.children:
+            if child.kind == "point" and child.level == 1 and child.number == number:
+                return child
+        return None
+    steps = []
+    at = 0
+    while at < len(key):
+        m = _POINT_STEP.match(key, at)
+        if m is None:
+            return None
+        cn, cn_paren, digit, digit_paren, circled = m.groups()
+        if cn:
+            steps.append(point_step("cn", to_int(cn)))
+        elif cn_paren:
+            steps.append(point_step("cn_paren", to_int(cn_paren)))
+        elif digit:
+            steps.append(point_step("digit", to_int(digit)))
+        elif digit_paren:
+            steps.append(point_step("digit_paren", to_int(digit_paren)))
+        else:
+            steps.append(circled)
+        at = m.end()
+    return index.get("".join(steps))
 
 
 def select(doc: Regulation, citation: str) -> list[Node | Appendix | Heading]:
@@ -280,7 +321,8 @@ def _special(doc: Regulation, key: str, citation: str, every: bool = False) -> l
             raise CitationNotFound(key, None, "the document has no preamble")
         return [preamble]
     if key == _CLOSING:
-        divisions = [d for d in doc.divisions if d.title and "".join(d.title.split()) == _CLOSING]
+        divisions = [d for d in doc.walk() if (isinstance(d, Division) or d.kind == "point")
+                     and d.title and "".join(d.title.split()) == _CLOSING]
         if divisions:
             return divisions
         headings = [h for h in doc.headings if _heading_words(h.text) == _CLOSING]

@@ -1,9 +1,10 @@
-"""The typed document tree: Regulation → divisions → Article → Paragraph → Item → Subitem.
+"""The typed document tree: Regulation → divisions → Article → Paragraph → Item → Subitem,
+and in enumerated documents (意见, 通知, 修正案, 决定, 批复 …) Regulation → Point → Point … (→ Article).
 
 The model knows nothing of parsing.  Every node is a frozen pydantic model with
 
 - ``kind``      one of regulation, part, subpart, chapter, section, article,
-                paragraph, item, subitem;
+                paragraph, item, subitem, point;
 - ``label``     the marker as printed, whitespace removed (第十一条, （三）, 1．);
                 empty for paragraphs, which have no marker;
 - ``number``    the marker's value (第十条之一 → 10); a paragraph's 1-based index;
@@ -21,6 +22,15 @@ lead-in without its items).  Articles, divisions and the regulation have no
 text of their own; their ``text`` property renders the whole body, one
 paragraph or item per line, which is what a reader of 第三十二条 expects.
 
+A document numbered 一、 / （一） / 1． / （1） instead of 第X条 has one node kind
+for all of its units, :class:`Point`, with its ``level`` (1 at the top) and
+label ``style``; points nest by the order in which label styles appear, and a
+point's ``title`` is its heading (一、总体要求, or 指导思想 of
+「（一）指导思想。坚持…」).  Its citation is its labels from the top, each in
+its plain form: 一（二）1（3） (一、 → 一, 1． → 1); in a 修正案 or 决定 the
+top-level points are also found as 第一条, 第二条 ….  Articles under 一、
+headings (judicial interpretations) are children of the point.
+
 Example::
 
     doc = regparse.parse(source)
@@ -37,7 +47,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_serializer
 
 __all__ = [
     "provide", "Span", "Node", "Regulation", "Division", "Part", "Subpart", "Chapter", "Section",
-    "Article", "Paragraph", "Item", "Subitem", "Appendix", "Heading", "FrontMatter",
+    "Article", "Paragraph", "Item", "Subitem", "Point", "Appendix", "Heading", "FrontMatter",
     "Reference", "Diagnostic", "Noise", "Decision", "DIVISION_KINDS", "KINDS",
     "Box", "SourceLine", "SourceFurniture", "DocumentSource",
     "DiagnosticCode", "Severity", "NoiseKind", "DecisionKind",
@@ -79,10 +89,12 @@ DecisionKind = Literal[
     "out_of_order_division", "merged_columns", "heading_runover", "ocr_lost_di", "heading_beside_text", "column_streams",
     "promulgation_order", "document_number", "issuing_bodies", "document_dates", "amendment_history",
     "document_type", "document_status",
+    "enumerated_document", "quoted_line", "unit_start", "line_heading", "run_in_heading", "list_tail",
+    "closing_matter", "section_unit",
 ]
 
 #: node kinds, outermost first
-KINDS = ("regulation", "part", "subpart", "chapter", "section", "article", "paragraph", "item", "subitem")
+KINDS = ("regulation", "part", "subpart", "chapter", "section", "article", "paragraph", "item", "subitem", "point")
 #: the division kinds and the marker word of each
 DIVISION_KINDS = {"part": "编", "subpart": "分编", "chapter": "章", "section": "节"}
 
@@ -174,6 +186,20 @@ def _render(node: Node, lines: list[str], top: bool = False) -> None:
     kind = node.kind  # type: ignore[attr-defined]
     if kind in ("paragraph",):
         lines.append(node.text)  # type: ignore[attr-defined]
+    elif kind == "point":
+        paras = node.text.split("\n") if node.text else []  # type: ignore[attr-defined]
+        if not top:
+            label, title = node.label, node.title
+            if title and not node.heading_run_in:  # type: ignore[attr-defined]
+                lines.append(label + title)
+            elif label[-1] not in "、．.）)" and not title:
+                lines.append(label)            # a numeral alone on its line
+            else:
+                lines.append(label + (title + "。" if title else "") + (paras.pop(0) if paras else ""))
+        lines.extend(paras)
+        for child in node.children:  # type: ignore[attr-defined]
+            _render(child, lines)
+        return
     elif kind in ("item", "subitem"):
         lines.append(node.label + node.text)  # type: ignore[attr-defined]
     elif not top and kind != "regulation":
@@ -285,7 +311,37 @@ class Section(Division):
     kind: Literal["section"] = "section"
 
 
-TopNode = Annotated[Union[Part, Subpart, Chapter, Section, Article], Field(discriminator="kind")]
+class Point(Node):
+    """A unit of an enumerated document: 一、 / （一） / 1． / （1） / a numeral alone.
+
+    ``level`` is 1 for the top level; ``style`` the label style (``cn`` 一、,
+    ``cn_paren`` （一）, ``digit`` 1．, ``digit_paren`` （1）, ``circled`` ①);
+    ``title`` its heading; ``heading_run_in`` whether the heading opened its
+    first paragraph (指导思想。坚持…) rather than standing on the label line;
+    ``text`` its own text, paragraphs joined with newlines, never its
+    children's; ``children`` the points (or, under a 一、 heading of a
+    judicial interpretation, the articles) below it.
+
+    >>> doc = regparse.parse("示例意见\\n一、总体要求\\n（一）指导思想。坚持示例。\\n（二）基本原则。依法示例。")
+    >>> point = doc.get("一（二）")
+    >>> point.kind, point.title, point.text, point.citation, point.id
+    ('point', '基本原则', '依法示例。', '一（二）', 'point_1__point_2')
+    """
+
+    kind: Literal["point"] = "point"
+    level: int = 1
+    style: str = "cn"
+    heading_run_in: bool = False
+    text: str = ""
+    children: list[Annotated[Union["Point", Article], Field(discriminator="kind")]] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list)
+
+    @property
+    def points(self) -> list["Point"]:
+        return [c for c in self.children if isinstance(c, Point)]
+
+
+TopNode = Annotated[Union[Part, Subpart, Chapter, Section, Article, Point], Field(discriminator="kind")]
 
 
 class Appendix(BaseModel):
@@ -494,6 +550,9 @@ class Regulation(Node):
     preamble: str = ""
     children: list[TopNode] = Field(default_factory=list)
     appendices: list[Appendix] = Field(default_factory=list)
+    #: what closes an enumerated document after its last unit: signatures,
+    #: dates, 此复。/特此通知。, entry-into-force clauses of the whole document
+    closing: str = ""
     headings: list[Heading] = Field(default_factory=list)
     diagnostics: list[Diagnostic] = Field(default_factory=list)
     noise: list[Noise] = Field(default_factory=list)
@@ -522,7 +581,7 @@ class Regulation(Node):
         for node in self.walk():
             counts[node.kind] = counts.get(node.kind, 0) + 1
         shown = [f"{counts[kind]} {kind}{'s' if counts[kind] != 1 else ''}"
-                 for kind in ("article", "part", "chapter", "section") if counts.get(kind)]
+                 for kind in ("article", "part", "chapter", "section", "point") if counts.get(kind)]
         for one, many in (("appendix", "appendices"), ("diagnostic", "diagnostics")):
             count = len(getattr(self, many))
             if count:
@@ -541,16 +600,20 @@ class Regulation(Node):
     def _without_absent_source(self, handler: Callable[[Any], dict]) -> dict:
         # a document parsed from a str has no source: its JSON stays as it was without one
         data = handler(self)
-        if isinstance(data, dict) and data.get("source", 0) is None:
-            del data["source"]
+        if isinstance(data, dict):
+            if data.get("source", 0) is None:
+                del data["source"]
+            if data.get("closing", 0) == "":
+                # only enumerated documents have one: the JSON of the others stays as it was
+                del data["closing"]
         return data
 
     @model_validator(mode="before")
     @classmethod
     def _source_absent_is_none(cls, data: Any) -> Any:
         # the other side of the serializer: a tree read back has every field set, as a parsed one has
-        if isinstance(data, dict) and "source" not in data:
-            data = {**data, "source": None}
+        if isinstance(data, dict) and ("source" not in data or "closing" not in data):
+            data = {"closing": "", "source": None, **data}
         return data
 
     @property
@@ -715,6 +778,7 @@ class Regulation(Node):
         return _provided("to_html")(self)
 
 
+Point.model_rebuild()
 Division.model_rebuild()
 Part.model_rebuild()
 Subpart.model_rebuild()

@@ -435,6 +435,11 @@ class _Document:
                 chain = divisions + [child]
                 self.division_chains.append((tuple((d["kind"], d.get("number")) for d in chain), child))
                 self._collect(child, chain)
+            elif kind == "point":
+                # a unit of an enumerated document: the articles under it (a 一、 heading of a
+                # judicial interpretation); its own text's references are not read yet, since
+                # the 第X条 of a 修正案 or 决定 name the amended act's articles
+                self._collect(child, divisions)
             elif kind == "article":
                 # an article holds paragraphs, a paragraph items, an item
                 # sub-items (the model's shape); divisions hold no text

@@ -30,7 +30,15 @@ LONG = """示例条例
 
 
 def text_nodes(doc):
-    return [n.id for a in doc.articles for n in a.walk() if n.kind in ("paragraph", "item", "subitem")]
+    """Every node holding text of the body: paragraphs, items, sub-items, and the
+    units of an enumerated document (with their own text or holding no article)."""
+    out = []
+    for n in doc.walk():
+        if n.kind in ("paragraph", "item", "subitem"):
+            out.append(n.id)
+        elif n.kind == "point" and (n.text or not any(m.kind == "article" for m in n.walk())):
+            out.append(n.id)
+    return out
 
 
 def check(doc: regparse.Regulation, cut: list, limit: int) -> None:
@@ -38,13 +46,13 @@ def check(doc: regparse.Regulation, cut: list, limit: int) -> None:
     counts = Counter(i for c in cut for i in c.node_ids)
     for node_id in text_nodes(doc):
         assert counts[node_id] == 1, node_id              # in exactly one chunk
-    body = [c for c in cut if c.kind not in ("preamble", "appendix")]
+    body = [c for c in cut if c.kind not in ("preamble", "appendix", "closing")]
     for before, after in zip(body, body[1:]):
         assert before.span[1] <= after.span[0], (before.id, after.id)   # none in two
     for c in cut:
         assert len(c) <= limit or c.single, (c.id, len(c))
         named = c.citation[len(f"《{doc.title}》") if doc.title else 0:]
-        if c.kind in ("preamble", "appendix"):
+        if c.kind in ("preamble", "appendix", "closing"):
             continue
         node = doc.get(named) if named else doc
         assert not named or node.id == c.node_ids[0], (c.citation, c.node_ids[:2])
@@ -126,4 +134,45 @@ def test_adapters_say_what_they_need():
 def test_every_dev_document(by, limit):
     for doc_id in corpus_ids():
         doc = regparse.parse(corpus_text(doc_id))
+        check(doc, chunks(doc, max_chars=limit, by=by), limit)
+
+
+ENUMERATED = """示例意见
+一、总体要求
+（一）指导思想。坚持示例，推进示例工作。
+（二）基本原则。依法示例，有序推进。
+二、主要任务
+（一）完善制度。健全示例制度：
+1．建立台账；
+2．定期检查。
+（二）加强监督。强化示例监督。
+示例市人民政府
+2024年1月1日"""
+
+
+@pytest.mark.parametrize("by", BY)
+@pytest.mark.parametrize("limit", [40, 1000])
+def test_an_enumerated_document_is_cut_at_its_units(by, limit):
+    doc = regparse.parse(ENUMERATED)
+    cut = chunks(doc, max_chars=limit, by=by)
+    check(doc, cut, limit)
+    points = [c for c in cut if c.kind == "point"]
+    if by in ("article", "chapter") and limit == 1000:
+        assert [c.citation for c in points] == ["《示例意见》一", "《示例意见》二"]
+        assert "1．建立台账；" in points[1].text and "加强监督" in points[1].text
+    if by in ("paragraph", "item"):
+        assert [c.node_ids[0] for c in points] == [p.id for p in doc.walk() if p.kind == "point"]
+    assert [c.text for c in cut if c.kind == "closing"] == [doc.closing]
+
+
+@needs_corpus
+@pytest.mark.parametrize("by,limit", [("article", 300), ("item", 200), ("chapter", 2000)])
+def test_every_enumerated_corpus_document(by, limit):
+    from conftest import CORPUS
+
+    folder = CORPUS / "enumerated"
+    if not folder.is_dir():
+        pytest.skip("../shared/corpus/enumerated is absent")
+    for path in sorted(folder.glob("*.txt")):
+        doc = regparse.parse(path.read_text(encoding="utf-8"))
         check(doc, chunks(doc, max_chars=limit, by=by), limit)

@@ -230,3 +230,29 @@ def test_a_page_without_a_regulation_is_still_valid():
     assert not doc.children
     root = valid(to_akn(doc))
     assert root.xpath("//a:body/a:hcontainer/@name", namespaces=NS) == ["empty"]
+
+
+def _enumerated_texts() -> list[Path]:
+    folder = ROOT.parent / "shared" / "corpus" / "enumerated"
+    return sorted(folder.glob("*.txt")) if folder.is_dir() else []
+
+
+@pytest.mark.skipif(not _enumerated_texts(), reason="../shared/corpus/enumerated is absent")
+def test_enumerated_documents_validate_strictly_with_points_and_conclusions():
+    for path in _enumerated_texts():
+        doc = regparse.parse(path.read_text(encoding="utf-8"))
+        root = valid(to_akn(doc))
+        points = root.findall(".//a:body//a:point", NS)
+        assert len(points) == sum(1 for n in doc.walk() if n.kind in ("point", "item", "subitem")), path.name
+        if doc.closing:
+            assert root.find(".//a:conclusions", NS) is not None
+
+
+def test_nested_points_and_their_intro():
+    doc = regparse.parse("示例意见\n一、有关部门要提出处理意见：\n（一）属于示例的，移送主管部门；\n（二）属于其他的，移送有关部门。\n此复。\n")
+    root = valid(to_akn(doc))
+    outer = root.find(".//a:body/a:point", NS)
+    assert outer.get("eId") == "point_1"
+    assert outer.find("a:intro/a:p", NS).text == "有关部门要提出处理意见："
+    assert [p.get("eId") for p in outer.findall("a:point", NS)] == ["point_1__point_1", "point_1__point_2"]
+    assert root.find(".//a:conclusions/a:p", NS).text == "此复。"

@@ -112,7 +112,7 @@ LEX_LAYERS = (
     ("state", "text"),
     ("interleave",),
     ("columns", "width", "regions", "starts", "joins"),
-    ("run_on", "front", "layout"),
+    ("run_on", "front", "layout", "enumerated"),
     ("lines",),
     ("end", "roles", "metadata"),
     ("repairs",),

@@ -319,8 +319,15 @@ def test_the_closing_provisions_are_the_chapter_titled_so_or_the_heading(made):
     assert made.select("附则") == [made.get("第二章")]
     doc = regparse.parse("示例规定\n一、总则\n第一条　为了示例，制定本规定。\n第二条　本规定适用于示例。\n"
                          "二、附则\n第三条　本规定由示例部门负责解释。\n第四条　本规定自发布之日起施行。")
+    # 一、 headings over articles are points: 二、附则 holds its articles
+    point = doc.get("附则")
+    assert point.kind == "point" and point.title == "附则" and point is doc.get("二")
+    assert point.children == [doc.article(3), doc.article(4)]
+    assert doc.select("附则") == [point]
+    doc = regparse.parse("示例规定\n第一条　为了示例，制定本规定。\n第二条　本规定适用于示例。\n"
+                         "附则\n第三条　本规定由示例部门负责解释。\n第四条　本规定自发布之日起施行。")
     heading = doc.get("附则")
-    assert isinstance(heading, Heading) and heading.text == "二、附则"
+    assert isinstance(heading, Heading) and heading.text == "附则"
     assert doc.select("附则") == [doc.article(3), doc.article(4)]
 
 

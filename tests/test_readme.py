@@ -68,3 +68,13 @@ def test_file_example_runs_and_its_comments_hold():
     assert page == 2 and len(box) == 4
     assert [(f.kind, f.page) for f in doc.source.furniture][:2] == [("header", 1), ("page-number", 1)]
     assert doc.metadata == {}
+
+
+def test_enumerated_example_runs_and_its_comments_hold():
+    block = next(b for b in BLOCKS if "关于示例工作的意见" in b)
+    scope = run_block(block)
+    doc, point = scope["doc"], scope["point"]
+    assert (point.title, point.text) == ("基本原则", "统筹兼顾。")
+    assert (point.citation, point.id, point.level) == ("一（二）", "point_1__point_2", 2)
+    assert doc.get("一、（二）") is point and doc.get("一(二)") is point
+    assert doc.closing == "特此通知。"

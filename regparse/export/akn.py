@@ -16,6 +16,9 @@ preamble               ``<preamble><p>``
                        list's ``<intro>``
 label / title          ``<num>`` (as printed: 第十一条, （三）) / ``<heading>``
 附则-like headings      ``<hcontainer name="crossHeading"><heading>``
+一、（一）1． points     ``<point>``, nested; a point's own text before its
+                       points is its ``<intro>``
+closing (此复。, dates)  ``<conclusions><p>``
 附件                    ``<attachments><attachment><doc name="attachment">``
 reference              ``<ref href="#eId">``
 =====================  ==================================================
@@ -44,7 +47,7 @@ import datetime
 import re
 
 from ..errors import RegparseError
-from ..model import Article, Division, Heading, Node, Regulation
+from ..model import Article, Division, Heading, Node, Point, Regulation
 from ..catalogue import iso_dates
 from ._shared import HeadingPlacer, clean, lines_of, link_target, one_line, runs_by_line, unique
 
@@ -53,10 +56,10 @@ __all__ = ["to_akn", "NAMESPACE", "work_uri"]
 NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 #: eId abbreviations of the naming convention
 ABBREVIATIONS = {"part": "part", "subpart": "subpart", "chapter": "chp", "section": "sec",
-                 "article": "art", "paragraph": "para", "item": "point", "subitem": "point"}
+                 "article": "art", "paragraph": "para", "item": "point", "subitem": "point", "point": "point"}
 #: the element each node kind becomes
 ELEMENTS = {"part": "part", "subpart": "subpart", "chapter": "chapter", "section": "section",
-            "article": "article", "paragraph": "paragraph", "item": "point", "subitem": "point"}
+            "article": "article", "paragraph": "paragraph", "item": "point", "subitem": "point", "point": "point"}
 #: the date of a work whose text prints none; the schema requires one
 UNKNOWN_DATE = "0001-01-01"
 LANGUAGE = "zho"
@@ -188,7 +191,13 @@ class _Writer:
         title = one_line(node.title)
         if title:
             w(f"<heading>{_esc(title)}</heading>\n")
-        if isinstance(node, (Division, Article)):
+        if isinstance(node, Point) and node.children:
+            # the point's own text before its points (or articles)
+            if lines_of(node.text):
+                w("<intro>" + self.paragraphs(node, node.text) + "</intro>\n")
+            for child in node.children:
+                self.node(child)
+        elif isinstance(node, (Division, Article)):
             for child in node.children:
                 self.node(child)
             if not node.children:
@@ -357,6 +366,9 @@ def to_akn(doc: Regulation, frbr_uri: str | None = None) -> str:
     elif not doc.children:
         w("<p/>\n")
     w(f"</{main}>\n")
+    closing = lines_of(doc.closing)
+    if closing:
+        w("<conclusions>" + "".join(f"<p>{_esc(line)}</p>" for line in closing) + "</conclusions>\n")
 
     if doc.appendices:
         w("<attachments>\n")

@@ -15,7 +15,7 @@ Example::
 """
 from __future__ import annotations
 
-from ..model import Article, Division, Heading, Item, Node, Paragraph, Regulation, Subitem
+from ..model import Article, Division, Heading, Item, Node, Paragraph, Point, Regulation, Subitem
 from ._shared import HeadingPlacer, clean, division_ranks, lines_of, link_target, one_line, runs_by_line, unique
 
 __all__ = ["to_html"]
@@ -170,6 +170,22 @@ class _Page:
                 self.node(child)
             w("</section>")
             return
+        if isinstance(node, Point):
+            label = _esc(one_line(node.label))
+            title = one_line(node.title)
+            lines = self.lines(node, node.text)
+            w(f'<section class="point level-{node.level}" id="{anchor}">')
+            head = f'<span class="num"><a href="#{anchor}">{label}</a></span>'
+            if title:
+                w(f'<p class="point-heading">{head}<span class="heading">{_esc(title)}</span></p>')
+            else:
+                w(f"<p>{head}{lines.pop(0) if lines else ''}</p>")
+            for line in lines:
+                w(f"<p>{line}</p>")
+            for child in node.children:
+                self.node(child)
+            w("</section>")
+            return
         if isinstance(node, Article):
             label = one_line(node.label)
             title = one_line(node.title)
@@ -229,6 +245,9 @@ class _Page:
             self.node(child)
         for heading in self.placer.trailing():
             self.crossheading(heading)
+        closing = lines_of(doc.closing)
+        if closing:
+            w('<section class="closing">' + "".join(f"<p>{_esc(p)}</p>" for p in closing) + "</section>")
         for appendix in doc.appendices:
             label = one_line(appendix.label)
             w('<section class="appendix">' + (f"<h2>{_esc(label)}</h2>" if label else "")

@@ -22,7 +22,7 @@ Example::
 """
 from __future__ import annotations
 
-from ..model import Article, Division, Heading, Item, Paragraph, Regulation, Subitem
+from ..model import Article, Division, Heading, Item, Paragraph, Point, Regulation, Subitem
 from ._shared import HeadingPlacer, division_ranks, lines_of, one_line
 
 __all__ = ["to_text", "LineStyle", "render_lines"]
@@ -59,6 +59,18 @@ class LineStyle:
         """The line that opens an appendix (附件一, 附：…)."""
         return first_line
 
+    def point(self, point: Point, first: str) -> str:
+        """The label line of a point: 一、总体要求, （一）指导思想。坚持…, 1．text."""
+        label, title = one_line(point.label), one_line(point.title)
+        if title and not point.heading_run_in:
+            return label + title
+        if title:
+            return label + title + "。" + first
+        if label[-1:] not in "、．.）)":
+            # a numeral alone on its line stays alone
+            return label + ("\n" + first if first else "")
+        return label + first
+
 
 def render_lines(doc: Regulation, style: LineStyle) -> list[str]:
     """The lines of ``doc`` in reading order, written by ``style``."""
@@ -80,6 +92,7 @@ def render_lines(doc: Regulation, style: LineStyle) -> list[str]:
         _node_lines(child, out, style, placer, depths)
     for heading in placer.trailing():
         _heading_lines(heading, out, style)
+    out.extend(lines_of(doc.closing))
     for appendix in doc.appendices:
         lines = lines_of(appendix.text)
         # the parser keeps the label line inside the text; write it once
@@ -97,6 +110,16 @@ def _node_lines(node, out: list[str], style: LineStyle, placer: HeadingPlacer,
         _heading_lines(heading, out, style)
     if isinstance(node, Article):
         _article_lines(node, out, style)
+        return
+    if isinstance(node, Point):
+        lines = lines_of(node.text)
+        if node.title and not node.heading_run_in:
+            out.append(style.point(node, ""))
+        else:
+            out.extend(style.point(node, lines.pop(0) if lines else "").split("\n"))
+        out.extend(lines)
+        for child in node.children:
+            _node_lines(child, out, style, placer, depths)
         return
     out.append(style.division(node, depths.get(node.kind, 0)))
     for child in node.children:

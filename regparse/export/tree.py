@@ -45,7 +45,7 @@ def to_tree(doc: Regulation) -> str:
         title = one_line(node.title)
         if title:
             parts.append(title)
-        if kind in ("paragraph", "item", "subitem"):
+        if kind in ("paragraph", "item", "subitem", "point"):
             parts.append(_preview(node.text))  # type: ignore[attr-defined]
         out.append(INDENT * depth + " ".join(p for p in parts if p))
         for child in getattr(node, "children", ()) or ():
@@ -56,6 +56,8 @@ def to_tree(doc: Regulation) -> str:
         out.append(INDENT + "（前文） " + _preview(doc.preamble))
     for child in doc.children:
         visit(child, 1)
+    if doc.closing:
+        out.append(INDENT + "（文尾） " + _preview(doc.closing))
     for appendix in doc.appendices:
         out.append(INDENT + (one_line(appendix.label) or "附件") + " " + _preview(appendix.text))
     return "\n".join(out) + "\n"

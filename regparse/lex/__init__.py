@@ -14,6 +14,9 @@ write one :class:`LexState`:
 3. ``front``     title, subtitle and issuing lines
    ``interleave`` whether pdftotext interleaved the columns' lines (then cut
                  its merged lines), and wrapped headings joined
+   ``enumerated`` a body numbered 一、（一）1． with no article: read unit by
+                 unit (:mod:`.enumerated`) instead of by ``lines`` and ``end``;
+                 一、 headings over articles made units
 4. ``lines``     markers read and judged, wrapped lines joined (the rules
                  of :mod:`.starts`, by marker, and :mod:`.joins`)
 5. ``end``       where the regulation ends on a page that goes on
@@ -35,6 +38,7 @@ from ..grammar import LineToken
 from ..normalize import Line
 from .columns import side_by_side_columns
 from .end import regulation_end
+from .enumerated import enumerated_document, enumerated_lines, enumerated_sections
 from .front import front_matter
 from .joins import JOIN_RULES
 from .layout import line_layouts
@@ -56,7 +60,8 @@ __all__ = ["tokenize", "read_columns", "regions", "region_title", "article_line"
            "LogicalLine", "RULES", "JOIN_RULES", "STAGES", "line_layouts"]
 
 #: the stages in the order they run, by name
-STAGES = ("columns", "width", "regions", "run_on", "front", "interleave", "lines", "end", "metadata", "roles",
+STAGES = ("columns", "width", "regions", "run_on", "front", "interleave", "enumerated", "lines", "end", "metadata",
+          "roles",
           "repairs")
 
 
@@ -90,9 +95,14 @@ def tokenize(lines: list[Line], explain: bool = False,
         lines = lines[start:]
     lines = run_on(state, lines)
     front = front_matter(state, lines)
-    logical = logical_lines(state, tool_lines(state, lines[front:]))
-    end = regulation_end(state, logical)
-    del logical[end:]
+    body = tool_lines(state, lines[front:])
+    if enumerated_document(state, body):
+        logical = enumerated_lines(state, body)
+    else:
+        logical = logical_lines(state, body)
+        end = regulation_end(state, logical)
+        del logical[end:]
+        enumerated_sections(state, logical)
     document_metadata(state, [line.text for line in lines[front:front + HEAD_LINES]],
                       [line.text for line in logical[-TAIL_LINES:]])
     tokens = roles(state, logical)

@@ -18,6 +18,10 @@ __all__ = ["roles", "Lists", "item_list", "subitem_list", "relabelled_list", "ci
            "third_style_text", "item_continuation", "closing_heading", "annex_demoted", "appendix", "bracket_heading"]
 
 
+# the kinds of line regparse.lex.enumerated gives and the token of each
+_ENUMERATED_ROLES = {"point": "POINT", "point_text": "POINT_TEXT", "closing": "CLOSING", "annex_text": "ANNEX_TEXT"}
+
+
 class Lists:
     """The item and sub-item lists open in the current paragraph."""
 
@@ -51,6 +55,12 @@ def roles(state: LexState, logical: list[LogicalLine]) -> list[LineToken]:
                 last_article = j
     for i, ll in enumerate(logical):
         kind = ll.kind
+        role = _ENUMERATED_ROLES.get(kind)
+        if role is not None:
+            # decided by regparse.lex.enumerated
+            lists.item_style = lists.sub_style = None
+            tokens.append(LineToken(role, ll, ll.mark))
+            continue
         if kind == "article" or kind in DIVISION_RANK:
             lists.item_style = lists.sub_style = None
             lists.last_item = 0

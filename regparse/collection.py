@@ -108,11 +108,12 @@ _EFFECTIVE_WORD = "施行"
 
 
 def document_facts(doc: Regulation) -> DocumentFacts:
-    """The title, names, number, type, dates and declared short names of ``doc``,
-    read from its title, issuing lines (``doc.info``), preamble and text.
+    """The title, names, number, type, dates and declared short names of ``doc``:
+    the number from ``doc.front_matter`` where the parse read one, else from
+    the issuing lines (``doc.info``) and preamble; the dates from the issuing
+    lines; the short names declared in the text (以下简称…).
 
-    Everything the collection knows of a document comes through here, so that
-    when the parser gives these as metadata only this function changes.
+    Everything the collection knows of a document comes through here.
 
     >>> facts = document_facts(regparse.parse("中华人民共和国示例法\\n（2020年5月28日通过，2021年1月1日起施行）\\n第一条 示例。"))
     >>> facts.names, facts.enacted, facts.effective, facts.type
@@ -150,6 +151,12 @@ def document_facts(doc: Regulation) -> DocumentFacts:
             continue
         for match in _DECLARED.finditer(text):
             declared.setdefault(match.group(2), normalize_name(match.group(1)))
+    front = doc.front_matter
+    if front is not None and front.number:
+        number = front.number   # read with the order's shapes (国务院令第752号) as well as 〔〕 numbers
+    # the dates stay those of the issuing lines, the version of the text: the
+    # front matter's adopted/promulgated dates sent hand-checked references
+    # to another version (precision 0.943 → 0.955, recall 0.943 → 0.901)
     last_enacted = max(enacted) if enacted else None
     return DocumentFacts(title, tuple(names), number, kind, last_enacted,
                          max(effective) if effective else last_enacted, declared)

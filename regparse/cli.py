@@ -488,6 +488,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         result: dict[str, Any] = {
             "file": name,
             "articles": len(doc.articles),
+            "units": sum(1 for node in doc.walk() if node.kind == "point"),
             "errors": errors,
             "diagnostics": [located(d) for d in doc.diagnostics],
         }
@@ -510,8 +511,18 @@ def _cmd_check(args: argparse.Namespace) -> int:
             _emit(f"{where(n.span)}: noise {n.kind}: {_one_line(n.text)}")
     summary = ", ".join(f"{n} {s}{'s' if n != 1 and s != 'info' else ''}" for s, n in counts.items())
     extra = f"; {len(doc.decisions)} decisions, {len(doc.noise)} noise" if args.explain else ""
-    print(f"{name}: {len(doc.articles)} articles; {summary}{extra}", file=sys.stderr)
+    print(f"{name}: {_structure(doc)}; {summary}{extra}", file=sys.stderr)
     return 1 if errors else 0
+
+
+def _structure(doc) -> str:
+    """How much structure the parse found: its articles, or the units of an
+    enumerated document (一、（一）1．) that has none."""
+    if not doc.articles:
+        units = sum(1 for node in doc.walk() if node.kind == "point")
+        if units:
+            return f"{units} unit{'s' if units != 1 else ''} (an enumerated document)"
+    return f"{len(doc.articles)} articles"
 
 
 def _lost_text(text: str, doc):

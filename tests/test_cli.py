@@ -227,6 +227,18 @@ def test_check_exits_1_on_a_page_without_regulation(capsys):
     assert m and m["what"] == "error" and m["code"] == "no_structure"
 
 
+def test_check_counts_the_units_of_an_enumerated_document(capsys, tmp_path):
+    path = tmp_path / "opinion.txt"
+    path.write_text("示例意见\n一、总体要求\n（一）指导思想。坚持示例。\n（二）基本原则。依法示例。\n二、组织实施\n加强领导。\n",
+                    encoding="utf-8")
+    status, _, err = run(capsys, "check", str(path))
+    assert status == 0 and ": 4 units (an enumerated document); " in err
+    status, out, _ = run(capsys, "check", str(path), "--json")
+    assert json.loads(out)["units"] == 4 and json.loads(out)["articles"] == 0
+    status, _, err = run(capsys, "check", SEED)
+    assert ": 25 articles; " in err
+
+
 def test_check_line_numbers_are_the_same_for_crlf_text(capsys, tmp_path, seed_004_text):
     path = tmp_path / "crlf.txt"
     path.write_bytes(seed_004_text.replace("\n", "\r\n").encode("utf-8"))

@@ -436,9 +436,12 @@ class _Document:
                 self.division_chains.append((tuple((d["kind"], d.get("number")) for d in chain), child))
                 self._collect(child, chain)
             elif kind == "point":
-                # a unit of an enumerated document: the articles under it (a 一、 heading of a
-                # judicial interpretation); its own text's references are not read yet, since
-                # the 第X条 of a 修正案 or 决定 name the amended act's articles
+                # a unit of an enumerated document, and the articles under it (a 一、 heading of
+                # a judicial interpretation); its own text's references are read for the acts
+                # they name only (annotate): the bare 第X条 of a 修正案 or 决定 name the
+                # amended act's articles, not this document's
+                if child.get("text"):
+                    self.texts.append((child, divisions, None, None, None, None))
                 self._collect(child, divisions)
             elif kind == "article":
                 # an article holds paragraphs, a paragraph items, an item
@@ -805,9 +808,10 @@ def annotate(tree: dict, source: str, source_pieces: Mapping[int, list[tuple[int
         starts = None
         before: Found | None = None
         before_location: Location | None = None
+        in_unit = node.get("kind") == "point"
         for ref in _finding(text, acts):
             ref = _in_context(ref, before, before_location, text, where, tree)
-            if ref is None:
+            if ref is None or (in_unit and ref.kind != "external"):
                 continue
             if ref.kind == "external" and ref.act in own and ref.citation is not None:
                 # 宪法第三章第五节 inside 宪法: this document, by its own name

@@ -174,3 +174,34 @@ def test_tree_format_and_html_show_points():
     html = doc.to_html()
     assert 'id="一（二）"' in html and '<span class="heading">基本原则</span>' in html
     assert '<section class="closing"><p>特此通知。</p>' in html
+
+
+def test_the_acts_an_amendment_names_are_references_its_bare_numbers_are_not_internal():
+    text = ("中华人民共和国刑法修正案（示例）\n一、将刑法第十条修改为：“第十条　示例。”\n"
+            "二、在《中华人民共和国刑法》第二十条后增加一条，作为第二十条之一。\n三、本修正案自公布之日起施行。\n")
+    doc = regparse.parse(text)
+    found = [(r.kind, r.surface, r.act) for r in doc.references]
+    assert ("external", "刑法第十条", "刑法") in found
+    assert ("external", "《中华人民共和国刑法》第二十条", "中华人民共和国刑法") in found
+    # 第二十条之一 names the amended act's article, not a provision of the amendment
+    assert all(kind == "external" for kind, _, _ in found)
+    assert not [d for d in doc.diagnostics if d.code == "unresolved_reference"]
+    for r in doc.references:
+        assert text[r.span[0]:r.span[1]] == r.surface
+    assert doc.get("第一条").references[0].surface == "刑法第十条"
+
+
+def test_on_the_amendments_of_the_corpus_every_reference_is_to_the_amended_act():
+    ids = [i for i in _enumerated_docs() if i.startswith("xingf-")]
+    if not ids:
+        pytest.skip("../shared/corpus/enumerated is absent")
+    seen = 0
+    for doc_id in ids:
+        text = (CORPUS / "enumerated" / f"{doc_id}.txt").read_text(encoding="utf-8")
+        doc = regparse.parse(text)
+        for r in doc.references:
+            seen += 1
+            assert r.kind == "external" and "刑法" in (r.act or ""), (doc_id, r.surface, r.act)
+            assert "".join(text[r.span[0]:r.span[1]].split()) == "".join(r.surface.split())
+        assert not [d for d in doc.diagnostics if d.code == "unresolved_reference"], doc_id
+    assert seen >= 50

@@ -29,13 +29,13 @@ __all__ = [
     "SEPARATORS", "CLOSERS", "TRAILERS", "SENTENCE_END", "CLAUSE_END",
     "CN_DIGITS", "PAGE_NUMBER", "YEAR", "MONTH_OR_DAY",
     "CITATION_STEP", "REFERENCE_TAIL", "WEAK_REFERENCE_TAIL",
-    "DATE_LINE", "FULL_DATE", "DATE", "INLINE_DATE", "iso_dates", "NEWS_LINE", "SOURCE_LINE", "CREDIT_LINE", "NEWS_OR_CREDIT",
+    "DATE_LINE", "FULL_DATE", "DATE", "INLINE_DATE", "iso_dates", "iso_date", "NEWS_LINE", "SOURCE_LINE", "CREDIT_LINE", "NEWS_OR_CREDIT",
     "NEWS_FIRST", "HEADING_BRACKETS", "HEADING_NEVER", "COMMENTARY_WORDS", "COMMENTARY_LINE", "COMMENTARY_HEADING", "COMMENTARY_FIRST", "QUOTED_TITLE", "TITLE_NOTE", "NOTE", "REGULATION_TITLE_END", "TITLE_DONE",
     "ISSUER_ONLY", "DOCUMENT_NUMBER", "ISSUING_WORDS", "ACT_TYPES", "SELF_WORDS", "ACT_NAME_ENDINGS",
     "STATE_PREFIX", "ISSUERS", "ACT_SHORT_NAMES", "UNIT_OF_LEVEL", "LEVEL_OF_UNIT", "WORD_AFTER_UNIT",
     "BARE_HEADINGS", "CLOSING_HEADING_WORD", "CLOSING_HEADING_WORDS", "TAIWAN_CITATION",
     "DIVISION_RANK", "MARK_KIND", "ITEM_STYLES", "MARK_FIRST", "first_characters",
-    "METADATA_DATE", "ORDER_HEAD", "NOTICE_HEAD", "ORDER_NUMBER", "FILE_NUMBER", "SESSION",
+    "METADATA_DATE", "ANY_DOCUMENT_NUMBER", "DECLARED_SHORT_NAME", "ORDER_HEAD", "NOTICE_HEAD", "ORDER_NUMBER", "FILE_NUMBER", "SESSION",
     "MEETING", "MEETING_BODY", "DATED_EVENTS", "AMENDMENT_WORDS", "TAKES_EFFECT", "EFFECTIVE_ON_ISSUE",
     "DOCUMENT_TYPES", "STATUS_PRINTED", "STATUS_IN_TITLE", "TITLE_ISSUERS", "ORGAN_END", "AMENDED_BY",
     "IN_FORCE_AT_ONCE", "ORDINAL_TIMES", "PROMULGATION_WORDS", "LIST_JOINERS",
@@ -298,14 +298,16 @@ def iso_dates(text: str) -> list[str]:
     >>> iso_dates("2020年5月28日通过，二〇二一年一月一日起施行")
     ['2020-05-28', '2021-01-01']
     """
-    found = []
-    for match in DATE.finditer(text):
-        year, month, day = (to_int(part) for part in match.groups())
-        try:
-            found.append(datetime.date(year, month, day).isoformat())  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            continue
-    return found
+    return [iso for iso in map(iso_date, DATE.finditer(text)) if iso is not None]
+
+
+def iso_date(match: re.Match) -> str | None:
+    """The ISO date of a :data:`DATE` match, None for an impossible one (2月30日)."""
+    year, month, day = (to_int(part) for part in match.groups())
+    try:
+        return datetime.date(year, month, day).isoformat()  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
 
 
 @lru_cache(maxsize=None)
@@ -328,17 +330,18 @@ METADATA_DATE = re.compile(r"^\s*(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(
 
 
 # -- front matter: promulgation orders and what a text says of itself -------------
+# the number of an order as printed (第43号, 第七十三号)
+_ORDER_NO = r"第\s*[0-9０-９一二三四五六七八九十百零〇]+\s*号"
 #: the head of a promulgation order or announcement, alone on its line, its
 #: number on it or under it: 中华人民共和国国务院令, 国家市场监督管理总局令 第43号,
 #: 最高人民法院公告 (the issuer's name and 令 or 公告, no sentence, no 《》)
 ORDER_HEAD = re.compile(r"^(?P<issuer>[\u4e00-\u9fff、]{2,40}?)(?:令|公告)\s*"
-                        r"(?:[（(]?\s*第\s*[0-9０-９一二三四五六七八九十百零〇]+\s*号\s*[）)]?)?$")
+                        rf"(?:[（(]?\s*{_ORDER_NO}\s*[）)]?)?$")
 #: the head of a transmittal notice: 中共中央办公厅关于印发《…》的通知, 国务院关于发布《…》的通知
 NOTICE_HEAD = re.compile(r"关于(?:印发|发布|公布|颁布|转发)《(?P<title>[^《》]{2,80})》的(?:通知|决定)$")
 #: a promulgation order's number: 国家市场监督管理总局令第43号, 中华人民共和国主席令第七十三号,
 #: 食品药品监管局、海关总署第4号令 (the issuers, 令, 第N号; or 第N号令), 全国人民代表大会公告第八号
-ORDER_NUMBER = re.compile(r"(?P<issuer>[\u4e00-\u9fff、]{2,60}?)(?:(?:令|公告)\s*第\s*[0-9０-９一二三四五六七八九十百零〇]+\s*号"
-                          r"|第\s*[0-9０-９一二三四五六七八九十百零〇]+\s*号\s*令)")
+ORDER_NUMBER = re.compile(rf"(?P<issuer>[\u4e00-\u9fff、]{{2,60}}?)(?:(?:令|公告)\s*{_ORDER_NO}|{_ORDER_NO}\s*令)")
 #: a file number, its issuer's short name first: 法释〔2020〕17号, 中办发〔2019〕8号, 国发〔2015〕5号
 FILE_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}\s*[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*第?\s*\d+\s*号")
 #: the session of a congress, printed inside the name of the meeting (第十三届): not part of the body's name
@@ -393,6 +396,14 @@ AMENDED_BY = "通过的《"
 IN_FORCE_AT_ONCE = re.compile(r"(?:公布|发布|颁布)\s*施行")
 #: 第二次 at the end of an amending order's name (国务院令第773号第二次修订): the count, not the act
 ORDINAL_TIMES = re.compile(rf"第[{CN_DIGITS}十0-9]+次$")
+
+
+#: a document number of either shape, as a collection reads it from the front lines:
+#: 法释〔2020〕17号, 国发〔2019〕6号, 国务院令第570号, 国家市场监督管理总局令第43号
+ANY_DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*第?\s*\d+\s*号"
+                                 r"|[\u4e00-\u9fff]{1,20}令\s*第\s*[\d一二三四五六七八九十百零〇]+\s*号")
+#: the short name a text declares for an act it cites: 《X》（以下简称《Y》） / 《X》（以下简称“Y”） / 《X》（以下简称Y）
+DECLARED_SHORT_NAME = re.compile(r"《([^《》\n]{2,80})》\s*[（(]\s*以下(?:简称|称)\s*[《“\"]?([^（()）《》“”\"\n，,、]{1,20})[》”\"]?\s*[）)]")
 
 
 # -- enumerated documents (regparse.lex.enumerated) ----------------------------

@@ -241,18 +241,16 @@ def _point_text(point: Point) -> str:
     return point.label + (point.title + "。" if point.title else "") + point.text
 
 
+def _unit_atom(point: Point) -> _Atom:
+    """A unit's own text, up to where its first child starts."""
+    end = point.children[0].span[0] if point.children else point.span[1]
+    return _Atom(_point_text(point), (point.span[0], max(end, point.span[0])), [point.id], [point.citation],
+                 list(point.references))
+
+
 def _point_atoms(point: Point) -> list[_Atom]:
     """One atom per unit of an enumerated document, the unit and then its children."""
-    atoms: list[_Atom] = []
-
-    def walk(p: Point) -> None:
-        end = p.children[0].span[0] if p.children else p.span[1]
-        atoms.append(_Atom(_point_text(p), (p.span[0], max(end, p.span[0])), [p.id], [p.citation],
-                           list(p.references)))
-        for child in p.children:
-            if isinstance(child, Point):
-                walk(child)
-    walk(point)
+    atoms = [_unit_atom(p) for p in point.walk() if isinstance(p, Point)]
     atoms[-1].span = (atoms[-1].span[0], max(atoms[-1].span[1], point.span[1]))
     return atoms
 
@@ -334,10 +332,7 @@ class _Maker:
             self.emit("point", unit.id, unit.citation, divisions, [atom], True)
 
     def heading(self, point: Point, divisions: list) -> None:
-        end = point.children[0].span[0] if point.children else point.span[1]
-        atom = _Atom(_point_text(point), (point.span[0], max(end, point.span[0])), [point.id], [point.citation],
-                     list(point.references))
-        self.emit("point", point.id, point.citation, divisions, [atom], True)
+        self.emit("point", point.id, point.citation, divisions, [_unit_atom(point)], True)
 
     def chapters(self) -> None:
         groups: list[tuple[Node, list[Division], list[Article]]] = []
@@ -455,12 +450,13 @@ def chunks(doc: Regulation, max_chars: int = 1000,
         raise ValueError(f"max_chars must be an integer of at least {_SMALLEST_LIMIT}, not {max_chars!r}")
     maker = _Maker(doc, max_chars)
     maker.lines("preamble", "preamble", "", doc.preamble, None)
-    if by == "chapter" and not any(kind == "point" for kind, _, _ in _body(doc, [])):
+    body = list(_body(doc, []))
+    if by == "chapter" and not any(kind == "point" for kind, _, _ in body):
         maker.chapters()
     else:
         step = {"article": maker.article, "paragraph": maker.paragraphs, "item": maker.items,
                 "chapter": maker.article}[by]
-        for kind, node, divisions in _body(doc, []):
+        for kind, node, divisions in body:
             if kind == "article":
                 step(node, divisions)   # type: ignore[arg-type]
             elif kind == "point":

@@ -40,7 +40,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Literal, Mapping
 
-from .catalogue import ACT_SHORT_NAMES, ACT_TYPES, ISSUING_WORDS, STATE_PREFIX, iso_dates
+from .catalogue import (ACT_SHORT_NAMES, ACT_TYPES, ANY_DOCUMENT_NUMBER, DECLARED_SHORT_NAME, ISSUING_WORDS,
+                        STATE_PREFIX, iso_dates)
 from .citation import split_act
 from .errors import CitationError, CitationNotFound, ReadError
 from .lookup import lookup
@@ -99,11 +100,6 @@ class DocumentFacts:
     declared: Mapping[str, str] = field(default_factory=dict)
 
 
-# 法释〔2020〕17号, 国发〔2019〕6号, 国务院令第570号, 国家市场监督管理总局令第43号
-_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*第?\s*\d+\s*号"
-                     r"|[\u4e00-\u9fff]{1,20}令\s*第\s*[\d一二三四五六七八九十百零〇]+\s*号")
-# 《X》（以下简称《Y》） / 《X》（以下简称“Y”） / 《X》（以下简称Y）
-_DECLARED = re.compile(r"《([^《》\n]{2,80})》\s*[（(]\s*以下(?:简称|称)\s*[《“\"]?([^（()）《》“”\"\n，,、]{1,20})[》”\"]?\s*[）)]")
 _EFFECTIVE_WORD = "施行"
 
 
@@ -139,7 +135,7 @@ def document_facts(doc: Regulation) -> DocumentFacts:
                 enacted.extend(dates)
     number = None
     for line in (*doc.info, doc.preamble[:400], doc.subtitle or ""):
-        match = _NUMBER.search(line or "")
+        match = ANY_DOCUMENT_NUMBER.search(line or "")
         if match:
             # a date printed before the issuer is not part of the number (2021年1月4日国务院令第七百号)
             number = "".join(match.group(0).split()).lstrip("年月日")
@@ -149,7 +145,7 @@ def document_facts(doc: Regulation) -> DocumentFacts:
     for text in _texts(doc):
         if "以下" not in text:
             continue
-        for match in _DECLARED.finditer(text):
+        for match in DECLARED_SHORT_NAME.finditer(text):
             declared.setdefault(match.group(2), normalize_name(match.group(1)))
     front = doc.front_matter
     if front is not None and front.number:

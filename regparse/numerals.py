@@ -47,29 +47,8 @@ def to_int(s: str) -> int | None:
         return int(s) if s.isdigit() and len(s) <= 12 else None
     if len(s) == 1 and s in CIRCLED:
         return CIRCLED.index(s) + 1
-    high = total = section = num = 0
-    seen_unit = False
-    for ch in s:
-        if ch in _DIGITS:
-            num = _DIGITS[ch] if not (num and not seen_unit) else num * 10 + _DIGITS[ch]
-        elif ch in _UNITS:
-            unit = _UNITS[ch]
-            seen_unit = True
-            if unit == 100000000:
-                high = (high + total + section + num) * unit
-                total = section = 0
-            elif unit == 10000:
-                total += (section + num) * unit
-                section = 0
-            else:
-                section += (num or (1 if unit == 10 else 0)) * unit
-                if unit != 10 and num == 0:
-                    return None
-            num = 0
-        else:
-            return None
-    value = high + total + section + num
-    return value if value < LIMIT else None
+    value = _value(s)
+    return value if value is not None and value < LIMIT else None
 
 
 def too_large(s: str) -> bool:
@@ -92,16 +71,18 @@ def too_large(s: str) -> bool:
     if len(s) > _LONGEST:
         return any(ch in _DIGITS and _DIGITS[ch] for ch in s)
     # the reading of to_int without its bound, where a numeral of units is well formed
-    return _unbounded(s) is not None
+    return _value(s) is not None
 
 
-def _unbounded(s: str) -> int | None:
+def _value(s: str) -> int | None:
+    """The value of a numeral of Chinese digits and units, unbounded; None where
+    it is not well formed (a character that is neither, 千千)."""
     high = total = section = num = 0
     seen_unit = False
     for ch in s:
         if ch in _DIGITS:
             num = _DIGITS[ch] if not (num and not seen_unit) else num * 10 + _DIGITS[ch]
-        else:
+        elif ch in _UNITS:
             unit = _UNITS[ch]
             seen_unit = True
             if unit == 100000000:
@@ -115,6 +96,8 @@ def _unbounded(s: str) -> int | None:
                 if unit != 10 and num == 0:
                     return None
             num = 0
+        else:
+            return None
     return high + total + section + num
 
 

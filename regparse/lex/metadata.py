@@ -18,14 +18,12 @@ read and from where; a fact the text does not print stays None.
 """
 from __future__ import annotations
 
-import datetime
 
 from ..catalogue import (AMENDED_BY, AMENDMENT_WORDS, DATE, DATED_EVENTS, DOCUMENT_TYPES, EFFECTIVE_ON_ISSUE,
                          FILE_NUMBER, IN_FORCE_AT_ONCE, LIST_JOINERS, MEETING, MEETING_BODY, NOTICE_HEAD, ORDER_HEAD,
                          ORDER_NUMBER, ORDINAL_TIMES, ORGAN_END, PROMULGATION_WORDS, QUOTED_TITLE, SESSION, STATE_PREFIX,
-                         STATUS_IN_TITLE, STATUS_PRINTED, TAKES_EFFECT, TITLE_ISSUERS, iso_dates)
+                         STATUS_IN_TITLE, STATUS_PRINTED, TAKES_EFFECT, TITLE_ISSUERS, iso_date, iso_dates)
 from ..model import FrontMatter
-from ..numerals import to_int
 from .registry import rule
 from .state import LexState
 
@@ -51,15 +49,6 @@ def _outside_titles(text: str) -> str:
     return QUOTED_TITLE.sub("《》", text) if "《" in text else text
 
 
-def _iso(match) -> str | None:
-    """The ISO date of a :data:`regparse.catalogue.DATE` match, None for an impossible one."""
-    year, month, day = (to_int(part) for part in match.groups())
-    try:
-        return datetime.date(year, month, day).isoformat()  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
-
-
 def events(text: str) -> list[Event]:
     """The dated events of an issuing line or an order: each date with the
     first issuing word after it (通过, 公布, 修正 …), read outside 《》.
@@ -82,7 +71,7 @@ def events(text: str) -> list[Event]:
             word = "修正"    # …会议通过的《…修正案》: the act adopted that day amended this one
         elif word in ("公布", "发布", "颁布") and IN_FORCE_AT_ONCE.match(bare, at):
             word = "公布施行"
-        out.append((_iso(match), word, after))
+        out.append((iso_date(match), word, after))
     for k in range(len(out) - 2, -1, -1):
         date, word, after = out[k]
         if word is None and after.rstrip()[-1:] in LIST_JOINERS:

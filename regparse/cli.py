@@ -23,6 +23,7 @@ from . import batch as _batch
 from . import read as _read
 from .errors import ReadError, RegparseError
 from .export import FORMATS, render
+from .model import line_starts
 
 __all__ = ["main", "build_parser", "FORMATS"]
 
@@ -335,15 +336,12 @@ def _parse(source, name: str, explain: bool = False):
 
 
 class _Positions:
-    """1-based line and column of an offset into a text (columns count characters)."""
+    """1-based line and column of an offset into a text (columns count characters),
+    as ``Regulation.position`` gives them, for texts that are not one parsed document
+    (``extract``'s several, ``cite-check``'s answer)."""
 
     def __init__(self, text: str):
-        self._starts = [0]
-        find = text.find
-        i = find("\n")
-        while i >= 0:
-            self._starts.append(i + 1)
-            i = find("\n", i + 1)
+        self._starts = line_starts(text)
 
     def __call__(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._starts, max(offset, 0)) - 1

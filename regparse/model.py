@@ -464,7 +464,8 @@ class Decision(BaseModel):
     span: Span
 
 
-def _line_starts(text: str) -> list[int]:
+def line_starts(text: str) -> list[int]:
+    """Offsets at which the lines of ``text`` start (0 first)."""
     starts = [0]
     find = text.find
     i = find("\n")
@@ -737,9 +738,9 @@ class Regulation(Node):
                                  "(it was read back from JSON or made by hand): pass text=")
             starts = self._line_starts
             if starts is None:
-                starts = self._line_starts = _line_starts(text)
+                starts = self._line_starts = line_starts(text)
         else:
-            starts = _line_starts(text)
+            starts = line_starts(text)
         offset = min(max(offset, 0), len(text))
         line = bisect_right(starts, offset) - 1
         return line + 1, offset - starts[line] + 1

@@ -96,9 +96,13 @@ def _gutters(rows: list[tuple[Line, list[int]]], unit: int) -> list[int]:
     extent = max(cells[-1] for _, cells in rows) + 2
     inside = [0] * extent
     gap = [0] * extent
+    begins = [0] * extent
     for line, cells in rows:
         for x in range(cells[0] + 1, cells[-1]):
             inside[x] += 1
+        for p in [cells[0]] + [cells[j + 1] for i, j, _a, _b in _gaps(line.text, cells) if j > i and j + 1 < len(cells)]:
+            for x in range(max(0, p - GUTTER_DRIFT), min(extent, p + GUTTER_DRIFT + 1)):
+                begins[x] += 1
         # a gap counts a position beside it too: a column's full lines run a position into
         # the gutter or stop one short, so a gutter of single spaces drifts by one from row to row
         marked = -1
@@ -107,12 +111,18 @@ def _gutters(rows: list[tuple[Line, list[int]]], unit: int) -> list[int]:
                 gap[x] += 1
             marked = b + GUTTER_DRIFT
     need = max(GUTTER_LINES_MIN, GUTTER_LINES_SHARE * len(rows))
+
+    def blank(x: int) -> bool:
+        # where the lines of many rows begin, a column begins: no gutter, however blank the
+        # rows whose lines of that column stand on rows of their own
+        return inside[x] >= need and gap[x] >= GUTTER_BLANK_SHARE * inside[x] and begins[x] < need / 2
+
     peaks: list[int] = []
     x = 0
     while x < extent:
-        if inside[x] >= need and gap[x] >= GUTTER_BLANK_SHARE * inside[x]:
+        if blank(x):
             y = x
-            while y + 1 < extent and inside[y + 1] >= need and gap[y + 1] >= GUTTER_BLANK_SHARE * inside[y + 1]:
+            while y + 1 < extent and blank(y + 1):
                 y += 1
             peaks.append(max(range(x, y + 1), key=lambda p: gap[p]))
             x = y + 1
@@ -209,9 +219,22 @@ def _starts(rows: list[tuple[Line, list[int]]], gutters: list[int], unit: int) -
             parts = _segments(ln.text, cells, starts, unit)
             if len(parts) == ncol:
                 full.append([cells[b] for b, _ in parts])
+        if len(full) < GUTTER_LINES_MIN and ncol > 1:
+            # few rows hold a line of every column (the columns' lines stand on rows of their
+            # own): each column starts where the lines nearest its gutter start
+            placed: list[list[int]] = [[] for _ in starts]
+            for ln, cells in rows:
+                for b, _e in _segments(ln.text, cells, starts, unit):
+                    placed[min(range(ncol), key=lambda c: abs(starts[c] - cells[b]))].append(cells[b])
+            if all(len(col) >= GUTTER_LINES_MIN for col in placed):
+                return _apart([_mode(col) for col in placed])
     if len(full) < GUTTER_LINES_MIN or ncol < 2:
         return []
-    starts = [sorted(col)[len(col) // 2] for col in zip(*full)]
+    return _apart([sorted(col)[len(col) // 2] for col in zip(*full)])
+
+
+def _apart(starts: list[int]) -> list[int]:
+    """Column starts at least a column's width apart (none if fewer than two)."""
     # a column is at least COLUMN_MIN_WIDTH wide: a start closer than that to the one before
     # it is a gap inside a column's lines (a short line, spaced words), not a column
     kept = starts[:1]

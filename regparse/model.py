@@ -91,6 +91,7 @@ DecisionKind = Literal[
     "document_type", "document_status",
     "enumerated_document", "quoted_line", "unit_start", "line_heading", "run_in_heading", "list_tail",
     "closing_matter", "section_unit",
+    "running_header",
 ]
 
 #: node kinds, outermost first

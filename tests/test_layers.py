@@ -111,7 +111,7 @@ LEX_LAYERS = (
     ("registry", "marks"),
     ("state", "text"),
     ("interleave",),
-    ("columns", "width", "regions", "starts", "joins"),
+    ("pages", "columns", "width", "regions", "starts", "joins"),
     ("run_on", "front", "layout", "enumerated"),
     ("lines",),
     ("end", "roles", "metadata"),

@@ -4,6 +4,8 @@ It makes the decisions the grammar cannot make one token ahead.  It is an
 ordered chain of stages (:data:`STAGES`), one module each, that read and
 write one :class:`LexState`:
 
+-2. ``pages``    the running headers and footers of printed pages removed
+                 (:func:`read_columns`, before the columns are found)
 -1. ``columns``  text that prints a page's columns side by side, read
                  column by column (:func:`read_columns`, before the page's
                  regions are found)
@@ -37,6 +39,7 @@ from __future__ import annotations
 from ..grammar import LineToken
 from ..normalize import Line
 from .columns import side_by_side_columns
+from .pages import running_header
 from .end import regulation_end
 from .enumerated import enumerated_document, enumerated_lines, enumerated_sections
 from .front import front_matter
@@ -60,7 +63,7 @@ __all__ = ["tokenize", "read_columns", "regions", "region_title", "article_line"
            "LogicalLine", "RULES", "JOIN_RULES", "STAGES", "line_layouts"]
 
 #: the stages in the order they run, by name
-STAGES = ("columns", "width", "regions", "run_on", "front", "interleave", "enumerated", "lines", "end", "metadata",
+STAGES = ("pages", "columns", "width", "regions", "run_on", "front", "interleave", "enumerated", "lines", "end", "metadata",
           "roles",
           "repairs")
 
@@ -78,6 +81,7 @@ def read_columns(source: str, lines: list[Line], explain: bool = False) -> tuple
     (['第一条　为了示例管理，制定', '本办法。依法开展示例管理。'], '（二）依法开展示例活动；')
     """
     state = LexState(explain)
+    lines = running_header(state, source, lines)
     return side_by_side_columns(state, source, lines), state.decisions, state.noise
 
 

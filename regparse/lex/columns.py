@@ -7,8 +7,10 @@ such text, it is split into columns and read column by column; each column
 line becomes a :class:`~regparse.normalize.Line` whose piece points into
 the input, so spans still lead back to it.
 
-Positions are display columns (a CJK character is two wide, as the layout
-tools place them), which is how the gutters line up from line to line.
+Positions are counted in one of two units, whichever lines the gutters up
+on the page: character cells (``pdftotext -layout`` places every character,
+a CJK one too, in one cell of its grid) or display columns (a CJK character
+two wide, as text laid out for a terminal places it).
 """
 from __future__ import annotations
 
@@ -30,12 +32,13 @@ GUTTER_LINES_SHARE = 0.3
 GUTTER_LINES_MIN = 6
 #: the number of columns is the most parts that this share of the lines (at least GUTTER_LINES_MIN) is cut into
 FULL_ROWS_SHARE = 0.1
-#: a column is at least this wide (display positions): a gap inside a heading is no gutter
-COLUMN_MIN_WIDTH = 12
+# positions are counted in halves of a narrow character (see CJK_WIDTHS)
+#: a column is at least this wide: a gap inside a heading is no gutter
+COLUMN_MIN_WIDTH = 24
 #: how far from a gutter a line's own gap may be (a full column line runs into the gutter)
-GUTTER_SLACK = 2
-#: how far (display positions) a gutter of single spaces drifts from row to row
-GUTTER_DRIFT = 1
+GUTTER_SLACK = 4
+#: how far a gutter of single spaces drifts from row to row
+GUTTER_DRIFT = 2
 #: side-by-side text has a run of spaces inside this share of its lines
 SPACED_SHARE = 0.2
 
@@ -44,24 +47,33 @@ _GAP = re.compile(r"[ |]+")
 _WIDE = {"W", "F"}
 
 
-def _width(ch: str) -> int:
-    return 2 if ch >= "\u1100" and unicodedata.east_asian_width(ch) in _WIDE else 1
+#: the widths a CJK character may take on the grid of a side-by-side text, in halves of a
+#: narrow one: one cell (pdftotext -layout, large type), one and a half, two (display columns)
+CJK_WIDTHS = (2, 3, 4)
+NARROW = 2
 
 
-def _cells(source: str, line: Line) -> tuple[int, list[int]] | None:
-    """The display position of each character of a one-piece line, from the
-    start of its physical line; None for a line the pre-pass rebuilt."""
+def _widths(cjk: int):
+    def width(ch: str) -> int:
+        return cjk if ch >= "\u1100" and unicodedata.east_asian_width(ch) in _WIDE else NARROW
+    return width
+
+
+def _cells(source: str, line: Line, width) -> tuple[int, list[int]] | None:
+    """The position of each character of a one-piece line, from the start of
+    its physical line, in the unit ``width`` counts; None for a line the
+    pre-pass rebuilt."""
     if len(line.pieces) != 1:
         return None
     start = line.start
     row = max(source.rfind("\n", 0, start), source.rfind("\f", 0, start), source.rfind("\r", 0, start)) + 1
     pos = 0
     for ch in source[row:start]:
-        pos += _width(ch)
+        pos += width(ch)
     cells = []
     for ch in line.text:
         cells.append(pos)
-        pos += _width(ch)
+        pos += width(ch)
     return row, cells
 
 
@@ -76,7 +88,7 @@ def _gaps(text: str, cells: list[int]) -> list[tuple[int, int, int, int]]:
     return out
 
 
-def _gutters(rows: list[tuple[Line, list[int]]]) -> list[int]:
+def _gutters(rows: list[tuple[Line, list[int]]], unit: int) -> list[int]:
     """The display positions of the gutters: where most of the page's lines
     that have text on both sides have a run of spaces."""
     if len(rows) < GUTTER_LINES_MIN:
@@ -84,9 +96,13 @@ def _gutters(rows: list[tuple[Line, list[int]]]) -> list[int]:
     extent = max(cells[-1] for _, cells in rows) + 2
     inside = [0] * extent
     gap = [0] * extent
+    begins = [0] * extent
     for line, cells in rows:
         for x in range(cells[0] + 1, cells[-1]):
             inside[x] += 1
+        for p in [cells[0]] + [cells[j + 1] for i, j, _a, _b in _gaps(line.text, cells) if j > i and j + 1 < len(cells)]:
+            for x in range(max(0, p - GUTTER_DRIFT), min(extent, p + GUTTER_DRIFT + 1)):
+                begins[x] += 1
         # a gap counts a position beside it too: a column's full lines run a position into
         # the gutter or stop one short, so a gutter of single spaces drifts by one from row to row
         marked = -1
@@ -95,12 +111,18 @@ def _gutters(rows: list[tuple[Line, list[int]]]) -> list[int]:
                 gap[x] += 1
             marked = b + GUTTER_DRIFT
     need = max(GUTTER_LINES_MIN, GUTTER_LINES_SHARE * len(rows))
+
+    def blank(x: int) -> bool:
+        # where the lines of many rows begin, a column begins: no gutter, however blank the
+        # rows whose lines of that column stand on rows of their own
+        return inside[x] >= need and gap[x] >= GUTTER_BLANK_SHARE * inside[x] and begins[x] < need / 2
+
     peaks: list[int] = []
     x = 0
     while x < extent:
-        if inside[x] >= need and gap[x] >= GUTTER_BLANK_SHARE * inside[x]:
+        if blank(x):
             y = x
-            while y + 1 < extent and inside[y + 1] >= need and gap[y + 1] >= GUTTER_BLANK_SHARE * inside[y + 1]:
+            while y + 1 < extent and blank(y + 1):
                 y += 1
             peaks.append(max(range(x, y + 1), key=lambda p: gap[p]))
             x = y + 1
@@ -119,10 +141,13 @@ def _gutters(rows: list[tuple[Line, list[int]]]) -> list[int]:
     return out
 
 
-def _segments(text: str, cells: list[int], starts: list[int] | None) -> list[tuple[int, int]]:
+def _segments(text: str, cells: list[int], starts: list[int] | None, unit: int,
+              widths: list[int] | None = None) -> list[tuple[int, int]]:
     """The line's parts (first character, end), cut at every run of two or
     more spaces, and, with the columns' ``starts``, at the single space
-    nearest a column start that a part runs across (a full column line)."""
+    nearest a column start that a part runs across (a full column line), or,
+    with the columns' ``widths`` (the characters of a full line), at the
+    single space where a full line of the column ends."""
     gaps = _gaps(text, cells)
     parts = []
     begin = 0
@@ -138,10 +163,15 @@ def _segments(text: str, cells: list[int], starts: list[int] | None) -> list[tup
     singles = [(i, a) for i, j, a, _b in gaps if j == i and text[i] == " "]
     out = []
     for begin, end in parts:
-        for s in starts[1:]:
+        for c, s in enumerate(starts[1:]):
             if cells[begin] < s - GUTTER_SLACK and cells[end - 1] >= s:
-                near = [(abs(a + 1 - s), i) for i, a in singles
-                        if begin < i < end - 1 and abs(a + 1 - s) <= GUTTER_SLACK * 2]
+                near = [(abs(a + NARROW - s), i) for i, a in singles
+                        if begin < i < end - 1 and abs(a + NARROW - s) <= GUTTER_SLACK * 2]
+                if not near and widths:
+                    # the tool pushed the next column right up to a full line: cut where a
+                    # full line of this column ends, counted in characters
+                    near = [(abs(i - begin - widths[c]), i) for i, _a in singles
+                            if begin < i < end - 1 and abs(i - begin - widths[c]) <= 1]
                 if near:
                     cut = min(near)[1]
                     out.append((begin, cut))
@@ -150,12 +180,13 @@ def _segments(text: str, cells: list[int], starts: list[int] | None) -> list[tup
     return out
 
 
-def _split(line: Line, cells: list[int], starts: list[int]) -> list[tuple[int, int, int]] | None:
+def _split(line: Line, cells: list[int], starts: list[int], unit: int,
+           widths: list[int] | None = None) -> list[tuple[int, int, int]] | None:
     """The line cut into its columns: (column, start, end) of each part, in
     characters of ``line.text``; None when its text runs across the gutters."""
     parts = []
     column = -1
-    for begin, end in _segments(line.text, cells, starts):
+    for begin, end in _segments(line.text, cells, starts, unit, widths):
         x = cells[begin]
         nearest = min(range(len(starts)), key=lambda c: abs(starts[c] - x))
         column = max(column + 1, nearest)
@@ -167,11 +198,11 @@ def _split(line: Line, cells: list[int], starts: list[int]) -> list[tuple[int, i
     return parts
 
 
-def _starts(rows: list[tuple[Line, list[int]]], gutters: list[int]) -> list[int]:
+def _starts(rows: list[tuple[Line, list[int]]], gutters: list[int], unit: int) -> list[int]:
     """Where each column starts: the median start of each part of the lines
     cut into the most common number of parts (at least as many as the
     gutters say)."""
-    first = [_segments(ln.text, cells, None) for ln, cells in rows]
+    first = [_segments(ln.text, cells, None, unit) for ln, cells in rows]
     counts: dict[int, int] = {}
     for parts in first:
         if len(parts) > 1:
@@ -182,15 +213,35 @@ def _starts(rows: list[tuple[Line, list[int]]], gutters: list[int]) -> list[int]
         ncol = max(many)
         full = [[cells[b] for b, _ in parts] for (ln, cells), parts in zip(rows, first) if len(parts) == ncol]
     else:
-        starts = [min(cells[0] for _, cells in rows)] + [g + 1 for g in gutters]
+        starts = [min(cells[0] for _, cells in rows)] + [g + NARROW for g in gutters]
         full = []
         for ln, cells in rows:
-            parts = _segments(ln.text, cells, starts)
+            parts = _segments(ln.text, cells, starts, unit)
             if len(parts) == ncol:
                 full.append([cells[b] for b, _ in parts])
+        if len(full) < GUTTER_LINES_MIN and ncol > 1:
+            # few rows hold a line of every column (the columns' lines stand on rows of their
+            # own): each column starts where the lines nearest its gutter start
+            placed: list[list[int]] = [[] for _ in starts]
+            for ln, cells in rows:
+                for b, _e in _segments(ln.text, cells, starts, unit):
+                    placed[min(range(ncol), key=lambda c: abs(starts[c] - cells[b]))].append(cells[b])
+            if all(len(col) >= GUTTER_LINES_MIN for col in placed):
+                return _apart([_mode(col) for col in placed])
     if len(full) < GUTTER_LINES_MIN or ncol < 2:
         return []
-    return [sorted(col)[len(col) // 2] for col in zip(*full)]
+    return _apart([sorted(col)[len(col) // 2] for col in zip(*full)])
+
+
+def _apart(starts: list[int]) -> list[int]:
+    """Column starts at least a column's width apart (none if fewer than two)."""
+    # a column is at least COLUMN_MIN_WIDTH wide: a start closer than that to the one before
+    # it is a gap inside a column's lines (a short line, spaced words), not a column
+    kept = starts[:1]
+    for x in starts[1:]:
+        if x - kept[-1] >= COLUMN_MIN_WIDTH:
+            kept.append(x)
+    return kept if len(kept) > 1 else []
 
 
 def _mode(values: list[int]) -> int:
@@ -202,6 +253,59 @@ def _mode(values: list[int]) -> int:
     return max(counts, key=lambda v: (counts[v], -v))
 
 
+def _layout(source: str, lines: list[Line], width) -> tuple[list, int, float]:
+    """The pages of ``lines`` cut into columns with positions counted by
+    ``width``: per page its lines with their parts (None where a line runs
+    across the gutters) and positions, the column starts and the unit (the
+    width of a CJK character); how many lines inside the columns run across
+    them, and how far (in CJK characters) the parts of lines start from
+    their column's start on average (the fewer and the nearer, the better
+    the unit fits the text)."""
+    unit = width("中")
+    # pages: pdftotext ends each with a form feed
+    pages: list[list[tuple[Line, tuple[int, list[int]] | None]]] = [[]]
+    last = 0
+    for ln in lines:
+        where = _cells(source, ln, width)
+        if pages[-1] and "\f" in source[last:ln.start]:
+            pages.append([])
+        pages[-1].append((ln, where))
+        last = ln.end
+    # the pages of one document share their columns: read together, the gutters of a page whose
+    # columns are cut by single spaces (full lines, a narrow gutter) show as well as any other's
+    every = [(ln, w[1]) for page in pages for ln, w in page if w is not None]
+    shared = _starts(every, _gutters(every, unit), unit) if len(pages) > 1 else []
+    out = []
+    crossing = 0
+    drift = 0.0
+    placed = 0
+    for page in pages:
+        rows = [(ln, w[1]) for ln, w in page if w is not None]
+        starts = _starts(rows, _gutters(rows, unit), unit) if len(rows) >= GUTTER_LINES_MIN else []
+        if len(shared) > len(starts):
+            starts = shared
+        cut = [(ln, _split(ln, w[1], starts, unit) if starts and w is not None else None, w) for ln, w in page]
+        if starts:
+            # the characters of a full line of each column: the commonest length of its lines
+            # that ended before the next column's text (justified text fills most lines)
+            lengths: list[list[int]] = [[] for _ in starts]
+            for _ln, parts, _w in cut:
+                for col, i, j in (parts or ())[:-1]:
+                    lengths[col].append(j - i)
+            widths = [_mode(v) for v in lengths]
+            cut = [(ln, _split(ln, w[1], starts, unit, widths) if w is not None else None, w) for ln, w in page]
+        if starts:
+            started = False
+            for _ln, parts, where in cut:
+                started = started or (parts is not None and len(parts) > 1)
+                crossing += started and parts is None
+                for col, i, _j in parts or ():
+                    drift += abs(where[1][i] - starts[col]) / unit
+                    placed += 1
+        out.append((cut, starts, unit))
+    return out, crossing, drift / placed if placed else 0.0
+
+
 @rule
 def side_by_side_columns(state: LexState, source: str, lines: list[Line]) -> list[Line]:
     """Text that prints the columns of a page side by side is read column by column.
@@ -209,9 +313,10 @@ def side_by_side_columns(state: LexState, source: str, lines: list[Line]) -> lis
     Why: ``pdftotext -layout`` puts one line of every column on each output
     line, separated by runs of spaces (one space where a column line is
     full); read across, every sentence would run into its neighbours'.  The
-    gutters are the positions that stay blank over the page's lines; a line
-    whose text crosses them (a masthead, a headline) is kept whole, where it
-    stands.
+    gutters are the positions that stay blank over the page's lines, counted
+    in the unit that lines them up best (pdftotext gives a CJK character one
+    cell of its grid, other tools two); a line whose text crosses them (a
+    masthead, a headline) is kept whole, where it stands.
 
     - split: ``   第一条 为了加强医疗器械经 查、检验、监测与评价等专业技`` (two columns);
     - kept: ``第一条　为了加强医疗器械经营监督管理，规范医疗器械经营活动。`` (one column).
@@ -222,35 +327,24 @@ def side_by_side_columns(state: LexState, source: str, lines: list[Line]) -> lis
             spaced += 1
     if spaced < GUTTER_LINES_MIN or spaced < SPACED_SHARE * len(lines):
         return lines
-    # pages: pdftotext ends each with a form feed
-    pages: list[list[tuple[Line, tuple[int, list[int]] | None]]] = [[]]
-    for ln in lines:
-        where = _cells(source, ln)
-        if where is not None and where[0] > 0 and source[where[0] - 1] == "\f" and pages[-1]:
-            pages.append([])
-        pages[-1].append((ln, where))
+    # the unit the columns line up in: of those that find columns, the one in which the
+    # fewest lines inside them run across the gutters
+    layouts = [_layout(source, lines, _widths(cjk)) for cjk in CJK_WIDTHS]
+    pages = min(layouts, key=lambda layout: (not any(starts for _cut, starts, _unit in layout[0]),
+                                             layout[1], layout[2]))[0]
     out: list[Line] = []
     split_pages = 0
-    # the pages of one document share their columns: read together, the gutters of a page whose
-    # columns are cut by single spaces (full lines, a narrow gutter) show as well as any other's
-    every = [(ln, w[1]) for page in pages for ln, w in page if w is not None]
-    shared = _starts(every, _gutters(every)) if len(pages) > 1 else []
-    for page in pages:
-        rows = [(ln, w[1]) for ln, w in page if w is not None]
-        starts = _starts(rows, _gutters(rows)) if len(rows) >= GUTTER_LINES_MIN else []
-        if len(shared) > len(starts):
-            starts = shared
+    for page, starts, unit in pages:
         if not starts:
-            out.extend(ln for ln, _ in page)
+            out.extend(ln for ln, _parts, _w in page)
             continue
         split_pages += 1
         ncol = len(starts)
-        cut = [(ln, _split(ln, w[1], starts) if w is not None else None, w) for ln, w in page]
         # each column's left edge: where most of its lines start (the others are indented)
-        edge = [_mode([w[1][i] for _, parts, w in cut if parts for c, i, _ in parts if c == col]) for col in range(ncol)]
+        edge = [_mode([w[1][i] for _, parts, w in page if parts for c, i, _ in parts if c == col]) for col in range(ncol)]
         columns: list[list[Line]] = [[] for _ in range(ncol)]
         started = False
-        for ln, parts, where in cut:
+        for ln, parts, where in page:
             # above the columns (a headline centred over the page) a line is read where it stands
             started = started or (parts is not None and len(parts) > 1)
             if parts is None or not started:
@@ -266,7 +360,7 @@ def side_by_side_columns(state: LexState, source: str, lines: list[Line]) -> lis
             for col, i, j in parts:
                 a = ln.start + i
                 # an indented paragraph start counts as a full line, as in hard-wrapped text
-                indent = max(0, (where[1][i] - edge[col]) // 2)
+                indent = max(0, (where[1][i] - edge[col]) // unit)
                 # a column goes on from the one before it: its first line starts no paragraph
                 # a row where a column has no line says nothing of its paragraphs (the
                 # rows of the columns need not line up): indents and line ends do

@@ -1,0 +1,87 @@
+"""Stage −2, pages: the lines that head or foot the pages of a printed text.
+
+A newspaper or gazette prints a running header on every page after the
+first (the paper and its issue, the title of the regulation) and often a
+footer.  The pre-pass removes the shapes of furniture it knows line by line
+(:mod:`regparse.normalize`); a header it does not know, or one that
+``pdftotext -layout`` prints across the page with the columns' gap inside
+it, is found here by what makes it a header: the same words open most pages.
+It is removed before the columns are found, so that neither half of it is
+read as a line of a column.
+"""
+from __future__ import annotations
+
+import re
+
+from ..normalize import Line, line_noise
+from .registry import rule
+from .state import LexState
+
+__all__ = ["running_header", "EDGE_LINES", "PAGES_MIN"]
+
+#: how many lines at the top and at the bottom of a page may be its header or footer
+EDGE_LINES = 2
+#: a text needs this many pages before a line can repeat on enough of them to be a header
+PAGES_MIN = 3
+#: … and the line opens (or closes) at least this share of the pages after the first
+REPEAT_SHARE = 0.5
+
+# what changes from page to page in a header: page numbers, dates, issue numbers; and the spacing
+_VARYING = re.compile(r"[\d０-９\s\u3000]+")
+
+
+def _pages(source: str, lines: list[Line]) -> list[list[int]]:
+    """The indices of ``lines`` page by page (a form feed ends a page)."""
+    pages: list[list[int]] = [[]]
+    last = 0
+    for k, ln in enumerate(lines):
+        if pages[-1] and "\f" in source[last:ln.start]:
+            pages.append([])
+        pages[-1].append(k)
+        last = ln.end
+    return pages
+
+
+@rule
+def running_header(state: LexState, source: str, lines: list[Line]) -> list[Line]:
+    """A line that opens (or closes) most pages with the same words, numbers
+    aside, is the pages' running header (or footer): page furniture, not text.
+
+    Why: a gazette heads every page after the first with its name, the issue
+    and the regulation's title; read as text, it lands in the middle of
+    whatever article runs over the page break, and where the columns are
+    printed side by side its two halves are taken for lines of two columns.
+
+    - removed: ``江州市人民政府公报 2025年第8期        道路交通事故处理程序规定``
+      at the top of pages 2 to 8;
+    - kept: ``第一章　总则`` at the top of one page.
+    """
+    if "\f" not in source:
+        return lines
+    pages = _pages(source, lines)
+    if len(pages) < PAGES_MIN:
+        return lines
+    seen: dict[str, set[int]] = {}
+    for p, page in enumerate(pages):
+        for k in page[:EDGE_LINES] + page[max(EDGE_LINES, len(page) - EDGE_LINES):]:
+            key = _VARYING.sub(" ", lines[k].text).strip()
+            if len(key) >= 2:
+                seen.setdefault(key, set()).add(p)
+    need = max(2, REPEAT_SHARE * (len(pages) - 1))
+    headers = {key for key, on in seen.items() if len(on) >= need}
+    if not headers:
+        return lines
+    out = []
+    removed = 0
+    for p, page in enumerate(pages):
+        edge = set(page[:EDGE_LINES] + page[max(EDGE_LINES, len(page) - EDGE_LINES):])
+        for k in page:
+            ln = lines[k]
+            if k in edge and _VARYING.sub(" ", ln.text).strip() in headers:
+                state.noise.extend(line_noise("page_furniture", ln))
+                removed += 1
+                continue
+            out.append(ln)
+    state.decide("running_header", f"{removed} lines heading or footing the pages removed "
+                 f"({len(headers)} repeated)", (lines[0].start, lines[-1].end))
+    return out

@@ -94,7 +94,11 @@ class DocumentFacts:
     the last changes were one decision amending many acts at once
     (国务院关于修改和废止部分行政法规的决定), which leaves all but a few words as
     they were: then the last date before them.  ``declared`` the 简称 the
-    document declares, each with the act it stands for.
+    document declares, each with the act it stands for.  ``since`` is when
+    the act was first in force, as far as the text tells: for a text that
+    prints amendments (刑法: 1979年7月1日通过, 1997年3月14日修订, …), the 施行
+    date of its first version where printed, else its first date; for one
+    that prints none, ``effective``.
     """
 
     title: str | None
@@ -105,6 +109,7 @@ class DocumentFacts:
     effective: str | None
     declared: Mapping[str, str] = field(default_factory=dict)
     written: str | None = None
+    since: str | None = None
 
 
 _EFFECTIVE_WORD = "施行"
@@ -131,7 +136,10 @@ def document_facts(doc: Regulation) -> DocumentFacts:
     enacted: list[str] = []
     effective: list[str] = []
     unchanged: list[str] = []   # the dates of lines other than bulk amendments
+    amended: list[str] = []     # the dates of the lines that amend the text
     for line in doc.info:
+        if any(word in line for word in _AMENDING_WORDS):
+            amended.extend(iso_dates(line))
         # a line may hold several dates (通过 …, … 起施行): each belongs to the word after it
         for piece in re.split(r"(?<=[，,；;。])", line):
             dates = iso_dates(piece)
@@ -175,7 +183,15 @@ def document_facts(doc: Regulation) -> DocumentFacts:
     written = in_force
     if unchanged and in_force and max(unchanged) < in_force:
         written = max(unchanged)
-    return DocumentFacts(title, tuple(names), number, kind, last_enacted, in_force, declared, written)
+    since = in_force
+    if amended:
+        originals = [d for d in effective if d < min(amended)]
+        since = min(originals) if originals else min(enacted + effective)
+    return DocumentFacts(title, tuple(names), number, kind, last_enacted, in_force, declared, written, since)
+
+
+#: the words of an issuing line that amends the text (修正, 修订, 修改…的决定)
+_AMENDING_WORDS = ("修正", "修订", "修改", "决定")
 
 
 def _texts(doc: Regulation) -> Iterator[str]:
@@ -564,6 +580,26 @@ class Collection:
         if version is None or not in_force:
             return None
         return self._documents[version.keys[0]]
+
+    def first_in_force(self, name: str, within: str | None = None) -> str | None:
+        """When the act ``name`` was first in force, as its texts held here tell
+        (:attr:`DocumentFacts.since`): earlier than any version held where
+        the newest prints its history (刑法 → 1979-07-01); None if unknown.
+
+        >>> coll = Collection([regparse.parse("中华人民共和国示例法\\n（1990年1月1日第七届全国人民代表大会常务委员会第十次会议通过　2020年6月1日第十三届全国人民代表大会常务委员会第十九次会议修订）\\n第一条 甲。")])
+        >>> coll.first_in_force("示例法"), coll.versions("示例法")[0][1]
+        ('1990-01-01', '2020-06-01')
+        """
+        dates = []
+        for title in self.titles(name, within):
+            for version in self._names_to_titles().get(title, ()):
+                facts = [self._facts[key] for key in version.keys if self._facts[key].since]
+                # of an act printed in several documents, one may print no 施行 date
+                # (民法典's 婚姻家庭编): the date one of them prints beside the adoption counts
+                printed = [f.since for f in facts if f.since != f.enacted]
+                if printed or facts:
+                    dates.append(min(printed or [f.since for f in facts]))
+        return min(dates) if dates else None
 
     def in_force(self, name: str, date: str) -> bool | None:
         """Whether a version of ``name`` held here was in force on ``date``; None if the act is unknown."""

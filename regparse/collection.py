@@ -43,7 +43,7 @@ from typing import Iterable, Iterator, Literal, Mapping
 
 from .catalogue import (ACT_SHORT_NAMES, ACT_TYPES, ANY_DOCUMENT_NUMBER, BULK_AMENDMENTS, DECLARED_SHORT_NAME,
                         ISSUING_WORDS, STATE_PREFIX, iso_dates)
-from .citation import split_act
+from .citation import split_act, step_text
 from .errors import CitationError, CitationNotFound, ReadError
 from .lookup import lookup
 from .model import Node, Reference, Regulation
@@ -249,9 +249,12 @@ _SHARED_PAIRS = 2
 #: the same where the act may have been renumbered since (revised, or amended by a decision)
 _SHARED_PAIRS_RENUMBERED = 8
 #: amendments that keep article numbers: 《中华人民共和国刑法修正案（十一）》, and the
-#: decisions that change words in many acts at once (关于修改部分法律的决定,
-#: 国务院关于修改和废止部分行政法规的决定)
-_NUMBER_KEEPING = ("修正案", *BULK_AMENDMENTS)
+#: decisions of the legislature that change words in many laws at once (关于修改部分法律的决定,
+#: 关于修改〈中华人民共和国道路交通安全法〉等八部法律的决定)
+_NUMBER_KEEPING = ("修正案", "部分法律的决定", "部法律的决定")
+#: amendments that mostly keep them: the State Council's decisions changing many
+#: regulations at once may delete an article and renumber the rest (计量法实施细则)
+_NUMBERS_MOSTLY_KEPT = (*_NUMBER_KEEPING, *BULK_AMENDMENTS)
 # words every legal sentence has: they say nothing of which provision is meant
 _COMMON_PAIRS = frozenset("规定 的规 依照 按照 根据 人民 法院 应当 可以 或者 以上 以下 处罚 行为 情形 下列 具有 "
                           "之一 有关 本法 依法 予以 认定 条规 款规 项规 条的 款的 项的 定的 定处 支持 不予 的，".split())
@@ -304,6 +307,7 @@ def _holder_text(doc: Regulation, span: tuple[int, int], cache: dict, raw: bool 
     index = cache.setdefault(id(doc), {}).get("texts")
     if index is None:
         texts: dict[tuple[int, int], tuple[str, str]] = {}
+        beside: dict[tuple[int, int], tuple[Reference, ...]] = {}
         for node in doc.walk():
             references = getattr(node, "references", ()) or ()
             if references:
@@ -316,9 +320,17 @@ def _holder_text(doc: Regulation, span: tuple[int, int], cache: dict, raw: bool 
                     text = text.replace(reference.surface, "、")
                 for reference in references:
                     texts[tuple(reference.span)] = (raw_text, text)
+                    beside[tuple(reference.span)] = tuple(references)
         index = cache[id(doc)]["texts"] = texts
+        cache[id(doc)]["beside"] = beside
     found = index.get(tuple(span), ("", ""))
     return found[0] if raw else found[1]
+
+
+def _references_beside(doc: Regulation, reference: Reference, cache: dict) -> tuple[Reference, ...]:
+    """The other references of the provision holding ``reference``."""
+    _holder_text(doc, reference.span, cache)
+    return tuple(r for r in cache[id(doc)]["beside"].get(tuple(reference.span), ()) if r.span != reference.span)
 
 
 def _sentence_around(doc: Regulation, span: tuple[int, int], cache: dict) -> str:
@@ -328,6 +340,13 @@ def _sentence_around(doc: Regulation, span: tuple[int, int], cache: dict) -> str
 
 
 _CITED = re.compile(r"第[^第，。；、]{1,12}?[条款项]")
+#: a term the citing sentence defines, right after the reference: 规定的“情节严重”, 所称“首次开庭”
+_DEFINED_TERM = r"(?:中)?(?:规定|所称|所指|所列|所说)?的?(?:[“\"「])([^”\"」]{2,40})[”\"」]"
+#: what a quoted term and a provision are compared without
+_LOOSE_MARKS = re.compile(r"[\s，,。；;：:、“”\"「」（）()]")
+#: a 款 that reads with those before it
+_EARLIER_PARAGRAPHS = re.compile(r"前(两|三|)款")
+_EARLIER_COUNT = {"": 1, "两": 2, "三": 3}
 #: the 编 a citation starts with (第三编 of 第三编第二分编第二十章, not 第二分编)
 _PART_STEP = re.compile(r"第[^第条章节款项编分]{1,5}编")
 _CITED_ARTICLE = re.compile(r"第[^第条，。；、]{1,10}条(?:之[一二三四五六七八九十]+)?")
@@ -343,9 +362,17 @@ def _wording(node: Node) -> str:
     return node.full_text() if getattr(node, "children", None) else getattr(node, "text", "")
 
 
+def _article_id(node_id: str) -> str:
+    """The id of the article a node id is inside (chp_2__art_5__para_1 → chp_2__art_5)."""
+    steps = node_id.split("__")
+    for at, step in enumerate(steps):
+        if step.startswith("art_"):
+            return "__".join(steps[:at + 1])
+    return node_id
+
+
 def _article_label(node_id: str, doc: Regulation) -> str | None:
-    article = doc.by_id(node_id.split("__")[0])
-    return getattr(article, "label", None)
+    return getattr(doc.by_id(_article_id(node_id)), "label", None)
 
 
 class _WordingIndex:
@@ -711,29 +738,33 @@ class Collection:
         """Whether the numbers of a reference made on ``date`` still name what
         they named then in the version held, amended since.
 
-        Amendments by 修正案 (刑法) keep every article's number (a new article
-        is 第X条之一) but may insert 款 and 项; a decision changing many acts
-        at once mostly keeps them (it may delete an article and renumber the
-        rest); a revision or an amending decision of the act may renumber
-        everything.  Where numbers may have moved, the provision found must
+        Amendments by 修正案 (刑法) and the legislature's decisions changing
+        many laws at once keep every article's number (a new article is
+        第X条之一) but may insert 款 and 项; the State Council's decisions
+        changing many regulations mostly keep them (one may delete an article
+        and renumber the rest); a revision or an amending decision of the act
+        may renumber everything.  Where numbers may have moved, the provision found must
         share words with the sentence citing it, and no other provision of
         the act may fit the sentence much better."""
         since = [line for line in self._documents[version.keys[0]].info
                  if any(d > date for d in iso_dates(line))]
-        by_amendment_acts = bool(since) and all("修正案" in line for line in since)
+        by_amendment_acts = bool(since) and all(any(word in line for word in _NUMBER_KEEPING) for line in since)
         if by_amendment_acts and all(self.node(t).kind == "article" for t in found):
             return True
-        light = bool(since) and all(any(word in line for word in _NUMBER_KEEPING) for line in since)
-        threshold = _SHARED_PAIRS if light else _SHARED_PAIRS_RENUMBERED
-        return self._supported(key, reference, found, threshold, version)
+        light = bool(since) and all(any(word in line for word in _NUMBERS_MOSTLY_KEPT) for line in since)
+        # where article numbers are kept, a 款 or 项 can only have moved inside its
+        # article, and stays where nothing says otherwise: no words need be shared
+        threshold = 0 if by_amendment_acts else _SHARED_PAIRS if light else _SHARED_PAIRS_RENUMBERED
+        return self._supported(key, reference, found, threshold, version, within_article=by_amendment_acts)
 
     def _supported(self, key: str, reference: Reference, found: list[tuple[str, str]],
-                   threshold: int, version: "_Version") -> bool:
+                   threshold: int, version: "_Version", within_article: bool = False) -> bool:
         """Whether the words around a reference (its sentence) share enough
         with the provisions it resolves to to trust the number across an
-        amendment, and no provision of the act not cited beside it fits them
-        :data:`_BETTER_FIT` times better (刑法第三百九十条第二款 cited in 2012 for
-        主动交待 → 减轻或者免除处罚: the words are those of its 第三款 today)."""
+        amendment, and no provision of the act not cited beside it (with
+        ``within_article``, of the same article) fits them :data:`_BETTER_FIT`
+        times better (刑法第三百九十条第二款 cited in 2012 for 主动交待 → 减轻或者免除处罚:
+        the words are those of its 第三款 today)."""
         doc = self._documents[key]
         context = _sentence_around(doc, reference.span, self._reading)
         if not context:
@@ -741,25 +772,83 @@ class Collection:
         words = _pairs(context)
         if not words:
             return True
-        texts = [_wording(self.node(target)) for target in found]
+        read_with: set[tuple[str, str]] = set()
+        texts = [self._read_with(target, read_with) for target in found]
+        raw = _holder_text(doc, reference.span, self._reading, raw=True)
+        terms = [m.group(1) for m in re.finditer(re.escape(reference.surface) + _DEFINED_TERM, raw)]
+        if len(terms) == 1:
+            # 应当认定为刑法第X条第Y款规定的“情节严重”: the term the sentence defines
+            # is the provision's own word, or that provision is not the one meant
+            term = _LOOSE_MARKS.sub("", terms[0])
+            if any(term in _LOOSE_MARKS.sub("", _wording(self.node(target))) for target in found):
+                return True
+        else:
+            term = None
         if not any(len(words & _pairs(text)) >= threshold for text in texts):
             return False
         index = self._wording_index(version)
-        fit = max(index.score(words, _pairs(text)) for text in texts)
+        # against the others, each provision in its own words (an item without its lead-in, as they are)
+        fit = max(index.score(words, _pairs(_wording(self.node(target)))) for target in found)
         cited = set(_CITED_ARTICLE.findall(_holder_text(doc, reference.span, self._reading, raw=True)))
         kinds = {self.node(target).kind for target in found}
         found_ids = [(k, i) for k, i in found]
+        articles = {(k, _article_id(i)) for k, i in found}
+        # the provisions of this act the same provision cites beside it (第二百六十条第一款 …
+        # 适用修正后第二百六十条第三款): their words are theirs, not evidence against this one
+        beside = {target for other in _references_beside(doc, reference, self._reading)
+                  if other.act in (reference.act, None, "同法", "该法") for target in other.targets}
+        # the 款 after the one found that read with it (单位犯前款罪的, 有第一款行为…) are part of what it means
+        for k, i in found:
+            node = self.node((k, i))
+            if node.kind == "paragraph" and node.number:
+                siblings = list(getattr(self.node((k, _article_id(i))), "children", ()))
+                named = step_text("paragraph", node.number)
+                for n, sibling in enumerate(siblings):
+                    text = getattr(sibling, "text", "")
+                    earlier = _EARLIER_PARAGRAPHS.search(text)
+                    back = _EARLIER_COUNT.get(earlier.group(1), 1) if earlier else 0
+                    if sibling.kind == "paragraph" and (named in text or any(
+                            siblings[m].id == i for m in range(max(n - back, 0), n))):
+                        read_with.add((k, sibling.id))
         for unit_key, node, pairs in index.units:
-            if node.kind not in kinds or len(words & pairs) < _SHARED_PAIRS_RENUMBERED:
-                continue    # a sentence saying little more than 情节严重 fits a dozen provisions a little
-            if _article_label(node.id, self._documents[unit_key]) in cited:
+            if node.kind not in kinds or (unit_key, node.id) in read_with or node.citation in beside:
                 continue
+            if within_article and (unit_key, _article_id(node.id)) not in articles:
+                continue
+            if (unit_key, _article_id(node.id)) not in articles \
+                    and _article_label(node.id, self._documents[unit_key]) in cited:
+                continue    # another article the provision cites: its words are those of that reference
             if any(unit_key == k and (node.id == i or node.id.startswith(i + "__") or i.startswith(node.id + "__"))
                    for k, i in found_ids):
                 continue
+            if term and term in _LOOSE_MARKS.sub("", _wording(node)):
+                return False    # the term defined is another provision's word (对侦破重大案件起关键作用)
+            if len(words & pairs) < _SHARED_PAIRS_RENUMBERED:
+                continue    # a sentence saying little more than 情节严重 fits a dozen provisions a little
             if index.score(words, pairs) >= _BETTER_FIT * fit:
                 return False
         return True
+
+    def _read_with(self, target: tuple[str, str], read_with: set[tuple[str, str]]) -> str:
+        """The words of a provision as it is read: a 款 saying 前款 with the 款
+        before it, an item with the lead-in of its 款 (过失犯前款罪的 is about
+        the 危险方法 of the 款 before); what is read with it goes into ``read_with``."""
+        key, node_id = target
+        node = self.node(target)
+        text = _wording(node)
+        if node.kind == "item" and "__" in node_id:
+            parent_id = node_id.rsplit("__", 1)[0]
+            parent = self.node((key, parent_id))
+            text = getattr(parent, "text", "") + text
+        elif node.kind == "paragraph" and "前" in text and _EARLIER_PARAGRAPHS.search(text):
+            article_id = _article_id(node_id)
+            for sibling in getattr(self.node((key, article_id)), "children", ()):
+                if sibling.id == node_id:
+                    break
+                if sibling.kind == "paragraph":
+                    text = _wording(sibling) + text
+                    read_with.add((key, sibling.id))
+        return text
 
     def _wording_index(self, version: "_Version") -> "_WordingIndex":
         cache = self._reading.setdefault("wording", {})

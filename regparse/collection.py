@@ -258,11 +258,14 @@ _NUMBERS_MOSTLY_KEPT = (*_NUMBER_KEEPING, *BULK_AMENDMENTS)
 # words every legal sentence has: they say nothing of which provision is meant
 _COMMON_PAIRS = frozenset("规定 的规 依照 按照 根据 人民 法院 应当 可以 或者 以上 以下 处罚 行为 情形 下列 具有 "
                           "之一 有关 本法 依法 予以 认定 条规 款规 项规 条的 款的 项的 定的 定处 支持 不予 的，".split())
-_HAN_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
 def _pairs(text: str) -> set[str]:
-    return {m.group(1) for m in _HAN_PAIR.finditer(text)} - _COMMON_PAIRS
+    # the runs of Han characters found by the regex engine, their pairs sliced
+    # (a lookahead match at every position cost twice as much)
+    pairs = {run[i:i + 2] for run in _HAN_RUN.findall(text) for i in range(len(run) - 1)}
+    return pairs - _COMMON_PAIRS
 
 
 def _name_runs_on(doc: Regulation, reference: Reference, cache: dict) -> str | None:
@@ -341,7 +344,7 @@ def _sentence_around(doc: Regulation, span: tuple[int, int], cache: dict) -> str
 
 _CITED = re.compile(r"第[^第，。；、]{1,12}?[条款项]")
 #: a term the citing sentence defines, right after the reference: 规定的“情节严重”, 所称“首次开庭”
-_DEFINED_TERM = r"(?:中)?(?:规定|所称|所指|所列|所说)?的?(?:[“\"「])([^”\"」]{2,40})[”\"」]"
+_DEFINED_TERM = re.compile(r"(?:中)?(?:规定|所称|所指|所列|所说)?的?(?:[“\"「])([^”\"」]{2,40})[”\"」]")
 #: what a quoted term and a provision are compared without
 _LOOSE_MARKS = re.compile(r"[\s，,。；;：:、“”\"「」（）()]")
 #: a 款 that reads with those before it
@@ -376,27 +379,37 @@ def _article_label(node_id: str, doc: Regulation) -> str | None:
 
 
 class _WordingIndex:
-    """The articles, 款 and 项 of one version of an act with the word pairs of
-    each, and how rare each pair is among its articles (a pair every article
-    has, such as the act's subject 国家安全机关, says little of which one is meant)."""
+    """How rare each word pair is among the articles of one version of an act
+    (a pair every article has, such as the act's subject 国家安全机关, says
+    little of which one is meant), and, made when first asked for, the 款 or 项
+    of the whole act with their pairs (only a revision's check compares across
+    the act; after a 修正案 only an article's own 款 compete)."""
 
     def __init__(self, documents: list[tuple[str, Regulation]]):
-        self.units: list[tuple[str, Node, set[str]]] = []
+        self._documents = documents
+        self._units: dict[str, list[tuple[str, Node, frozenset[str]]]] = {}
         counts: dict[str, int] = {}
         articles = 0
         for key, doc in documents:
             for node in doc.walk():
-                if node.kind in ("article", "paragraph", "item"):
-                    pairs = _pairs(_wording(node))
-                    self.units.append((key, node, pairs))
-                    if node.kind == "article":
-                        articles += 1
-                        for pair in pairs:
-                            counts[pair] = counts.get(pair, 0) + 1
+                if node.kind == "article":
+                    articles += 1
+                    for pair in _pairs(_wording(node)):
+                        counts[pair] = counts.get(pair, 0) + 1
         self._weight = {pair: math.log(1 + articles / n) for pair, n in counts.items()}
         self._rare = math.log(1 + max(articles, 1) / 0.5)
 
-    def score(self, words: set[str], pairs: set[str]) -> float:
+    def units(self, kind: str) -> list[tuple[str, Node, frozenset[str]]]:
+        """Every node of ``kind`` (article, paragraph, item) with its word pairs."""
+        found = self._units.get(kind)
+        if found is None:
+            # the pairs held as the weights' own strings: one object per pair, not per occurrence
+            known = {pair: pair for pair in self._weight}
+            found = self._units[kind] = [(key, node, frozenset(known.get(p, p) for p in _pairs(_wording(node))))
+                                         for key, doc in self._documents for node in doc.walk() if node.kind == kind]
+        return found
+
+    def score(self, words: set[str], pairs: "set[str] | frozenset[str]") -> float:
         """How well a provision with these pairs fits a sentence with ``words``:
         the weight of the pairs they share."""
         return sum(self._weight.get(pair, self._rare) for pair in words & pairs)
@@ -775,7 +788,10 @@ class Collection:
         read_with: set[tuple[str, str]] = set()
         texts = [self._read_with(target, read_with) for target in found]
         raw = _holder_text(doc, reference.span, self._reading, raw=True)
-        terms = [m.group(1) for m in re.finditer(re.escape(reference.surface) + _DEFINED_TERM, raw)]
+        at = raw.find(reference.surface)
+        defined = _DEFINED_TERM.match(raw, at + len(reference.surface)) \
+            if at >= 0 and raw.count(reference.surface) == 1 else None
+        terms = [defined.group(1)] if defined else []
         if len(terms) == 1:
             # 应当认定为刑法第X条第Y款规定的“情节严重”: the term the sentence defines
             # is the provision's own word, or that provision is not the one meant
@@ -790,7 +806,8 @@ class Collection:
         # against the others, each provision in its own words (an item without its lead-in, as they are)
         fit = max(index.score(words, _pairs(_wording(self.node(target)))) for target in found)
         cited = set(_CITED_ARTICLE.findall(_holder_text(doc, reference.span, self._reading, raw=True)))
-        kinds = {self.node(target).kind for target in found}
+        # provisions compete with provisions (a 章 cited has none)
+        kinds = {self.node(target).kind for target in found} & {"article", "paragraph", "item"}
         found_ids = [(k, i) for k, i in found]
         articles = {(k, _article_id(i)) for k, i in found}
         # the provisions of this act the same provision cites beside it (第二百六十条第一款 …
@@ -810,21 +827,28 @@ class Collection:
                     if sibling.kind == "paragraph" and (named in text or any(
                             siblings[m].id == i for m in range(max(n - back, 0), n))):
                         read_with.add((k, sibling.id))
-        for unit_key, node, pairs in index.units:
-            if node.kind not in kinds or (unit_key, node.id) in read_with or node.citation in beside:
+        if within_article:
+            # the 款 or 项 of the articles found, as they are now
+            units = [(k, node, frozenset(_pairs(_wording(node))))
+                     for k, article_id in articles for node in self.node((k, article_id)).walk()
+                     if node.kind in kinds]
+        else:
+            units = [unit for kind in kinds for unit in index.units(kind)]
+        for unit_key, node, pairs in units:
+            # the cheap tests first: most provisions share nothing with the sentence
+            term_elsewhere = bool(term) and term in _LOOSE_MARKS.sub("", _wording(node))
+            if not term_elsewhere and len(words & pairs) < _SHARED_PAIRS_RENUMBERED:
+                continue    # a sentence saying little more than 情节严重 fits a dozen provisions a little
+            if (unit_key, node.id) in read_with or node.citation in beside:
                 continue
-            if within_article and (unit_key, _article_id(node.id)) not in articles:
+            if any(unit_key == k and (node.id == i or node.id.startswith(i + "__") or i.startswith(node.id + "__"))
+                   for k, i in found_ids):
                 continue
             if (unit_key, _article_id(node.id)) not in articles \
                     and _article_label(node.id, self._documents[unit_key]) in cited:
                 continue    # another article the provision cites: its words are those of that reference
-            if any(unit_key == k and (node.id == i or node.id.startswith(i + "__") or i.startswith(node.id + "__"))
-                   for k, i in found_ids):
-                continue
-            if term and term in _LOOSE_MARKS.sub("", _wording(node)):
+            if term_elsewhere:
                 return False    # the term defined is another provision's word (对侦破重大案件起关键作用)
-            if len(words & pairs) < _SHARED_PAIRS_RENUMBERED:
-                continue    # a sentence saying little more than 情节严重 fits a dozen provisions a little
             if index.score(words, pairs) >= _BETTER_FIT * fit:
                 return False
         return True
@@ -862,6 +886,8 @@ class Collection:
         if self._cross is None:
             self._cross = [self.resolve(key, ref) for key, doc in self._documents.items()
                            for ref in doc.references if ref.kind == "external"]
+            # the word pairs of whole acts serve resolving only (34 MiB for the dev corpus)
+            self._reading.pop("wording", None)
         return list(self._cross)
 
     def backlinks(self, target: "str | tuple[str, str]", date: str | None = None,

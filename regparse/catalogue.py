@@ -31,7 +31,7 @@ __all__ = [
     "CITATION_STEP", "REFERENCE_TAIL", "WEAK_REFERENCE_TAIL",
     "DATE_LINE", "FULL_DATE", "DATE", "INLINE_DATE", "iso_dates", "iso_date", "NEWS_LINE", "SOURCE_LINE", "CREDIT_LINE", "NEWS_OR_CREDIT",
     "NEWS_FIRST", "HEADING_BRACKETS", "HEADING_NEVER", "COMMENTARY_WORDS", "COMMENTARY_LINE", "COMMENTARY_HEADING", "COMMENTARY_FIRST", "QUOTED_TITLE", "TITLE_NOTE", "NOTE", "REGULATION_TITLE_END", "TITLE_DONE",
-    "ISSUER_ONLY", "DOCUMENT_NUMBER", "ISSUING_WORDS", "ACT_TYPES", "SELF_WORDS", "ACT_NAME_ENDINGS",
+    "ISSUER_ONLY", "DOCUMENT_NUMBER", "BULK_AMENDMENTS", "ISSUING_WORDS", "ACT_TYPES", "SELF_WORDS", "ACT_NAME_ENDINGS",
     "STATE_PREFIX", "ISSUERS", "ACT_SHORT_NAMES", "UNIT_OF_LEVEL", "LEVEL_OF_UNIT", "WORD_AFTER_UNIT",
     "BARE_HEADINGS", "CLOSING_HEADING_WORD", "CLOSING_HEADING_WORDS", "TAIWAN_CITATION",
     "DIVISION_RANK", "MARK_KIND", "ITEM_STYLES", "MARK_FIRST", "first_characters",
@@ -189,6 +189,10 @@ TITLE_DONE = re.compile(rf"(?:规定|解释|决定|意见|通知|批复|答复|�
 ISSUER_ONLY = re.compile(r"^[\u4e00-\u9fff、\s]{0,30}(?:法院|检察院|国务院|委员会|办公厅|办公室|中央|政府|[部局署厅])$")
 #: 法释〔2022〕17号, 国发〔2015〕5号, 劳部发〔1994〕489号
 DOCUMENT_NUMBER = re.compile(r"[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号")
+#: the decisions that change a few words in many acts at once, as issuing lines name
+#: them (关于修改部分法律的决定, 国务院关于修改和废止部分行政法规的决定,
+#: 关于修改〈中华人民共和国法官法〉等八部法律的决定): they keep article numbers
+BULK_AMENDMENTS = ("部分法律的决定", "部分行政法规的决定", "部法律的决定", "部行政法规的决定")
 #: the words an issuing line ends with
 ISSUING_WORDS = ("通过", "公布", "发布", "施行", "修正", "修订", "批准", "执行", "印发")
 

@@ -9,7 +9,8 @@ and 目, and reports what is wrong with it:
 - ``act_unknown``: the collection holds no act of that name;
 - ``provision_missing``: the act is held but has no such provision (the
   closest one that exists is named);
-- ``not_in_force``: on ``date`` no version of the act held was in force yet;
+- ``not_in_force``: on ``date`` the act was not in force yet (the
+  versions held and the history the newest prints say so);
 - ``quote_mismatch``: the wording quoted after the citation (规定：“…”) is not
   the provision's; the provision's wording is given beside it.
 
@@ -207,8 +208,11 @@ def _check(text: str, found: refs.Found, targets: list[str], collection: Collect
         findings.append(Finding("act_unknown", f"the collection holds no act called {normalize_name(act_name)}"))
         return CitationCheck(found.surface, (found.start, found.end), None, tuple(targets), (), quote,
                              quote_span, tuple(findings))
-    if date is not None and not in_force:
-        first = version.effective or version.enacted
+    first = collection.first_in_force(act_name)
+    if date is not None and not in_force and (first is None or date < first):
+        # the version held came later, but the act was in force then when its text says
+        # so (刑法 of 2023 cited for 2016): only a date before the act existed is a finding
+        first = first or version.effective or version.enacted
         findings.append(Finding("not_in_force", f"《{version.title}》 was not in force on {date} (in force from {first})"))
     if not in_force:
         version, _ = collection._version(act_name, None)

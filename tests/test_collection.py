@@ -102,6 +102,49 @@ def test_from_folder_reads_texts_and_saved_json(tmp_path):
         Collection.from_folder(tmp_path / "absent")
 
 
+LONG_NAME_LAW = "中华人民共和国劳动示例调解仲裁法\n（1985年3月1日第六届全国人民代表大会常务委员会第十次会议通过）\n第一条 劳动示例争议的调解。\n第二条 申请支付令。"
+SHORT_NAME_LAW = "中华人民共和国仲裁法\n（1985年3月1日第六届全国人民代表大会常务委员会第十次会议通过）\n第一条 仲裁。\n第二条 仲裁协议。"
+
+
+def test_dates_long_names_and_books():
+    # a rule amended only by a decision changing many rules keeps the date of its wording
+    rule = regparse.parse("示例法实施细则\n1990年1月1日 国务院发布\n2020年3月27日 《国务院关于修改和废止部分行政法规的决定》修订\n"
+                          "第一条 依照《中华人民共和国劳动示例调解仲裁法》第二条，当事人依据调解仲裁法第二条申请支付令。")
+    facts = document_facts(rule)
+    assert facts.enacted == "2020-03-27" and facts.written == "1990-01-01"
+    # no issuing lines with dates: the article that says when it takes effect
+    undated = regparse.parse("示例规定\n第一条 示例。\n第二条 本规定自2017年1月1日起施行。")
+    assert document_facts(undated).effective == "2017-01-01" == document_facts(undated).written
+    coll = Collection({"long": regparse.parse(LONG_NAME_LAW), "short": regparse.parse(SHORT_NAME_LAW), "rule": rule})
+    found = {x.surface: x for x in coll.cross_references()}
+    # 调解仲裁法 after 依据 is the long name the rule cites in 《》, not 仲裁法
+    assert found["仲裁法第二条"].act == "中华人民共和国劳动示例调解仲裁法"
+    assert found["仲裁法第二条"].target_ids == (("long", "art_2"),)
+    # an act printed one 编 to a document: a citation through the 编 is looked for below it
+    book_1 = regparse.parse("中华人民共和国示例典\n第一章 一般规定\n第一条 甲。\n第二章 其他\n第二条 乙。")
+    book_2 = regparse.parse("中华人民共和国示例典\n第一章 一般规定\n第三条 丙。")
+    citing = regparse.parse("示例规定\n第一条 依照《中华人民共和国示例典》第一编第二章和第二编第一章第三条处理。")
+    code = Collection({"b1": book_1, "b2": book_2, "rule": citing})
+    assert [x.target_ids for x in code.cross_references()] == [(("b1", "chp_2"), ("b2", "chp_1__art_3"))]
+
+
+def test_a_number_that_moved():
+    # cited in 2012 by its words (主动交待 → 减轻或者免除处罚); the law was revised
+    # since and 第二款 is now another rule, its words those of 第三款
+    law = regparse.parse("中华人民共和国示例刑罚法\n（2010年3月1日第十一届全国人民代表大会常务委员会第十三次会议通过　2020年6月1日第十三届全国人民代表大会常务委员会第十九次会议修订）\n"
+                         "第一条 对犯示例罪的，处五年以下有期徒刑。\n有下列情形之一的，从重处罚：\n（一）多次示例的；\n（二）向多人示例的。\n"
+                         "示例人在被追诉前主动交待示例行为的，可以从轻或者减轻处罚；对侦破重大案件起关键作用的，可以减轻或者免除处罚。\n"
+                         "第二条 示例单位犯前条罪的，对单位判处罚金。")
+    rule = regparse.parse("关于办理示例案件的解释\n（2012年12月26日最高人民法院审判委员会第1547次会议通过）\n"
+                          "第一条 示例人在被追诉前主动交待示例行为而破获相关案件的，依照示例刑罚法第一条第二款的规定，可以减轻或者免除处罚。\n"
+                          "第二条 多次示例或者向多人示例的，依照示例刑罚法第一条第二款的规定从重处罚。")
+    coll = Collection({"law": law, "rule": rule})
+    found = {x.span: x for x in coll.cross_references()}
+    first, second = sorted(found.values(), key=lambda x: x.span)
+    assert first.status == "amended_since" and first.target_ids == () and first.candidates == (("law", "art_1__para_2"),)
+    assert second.status == "resolved" and second.target_ids == (("law", "art_1__para_2"),)
+
+
 def test_add_checks_its_input():
     coll = Collection()
     key = coll.add(regparse.parse(LAW_2010))
@@ -151,9 +194,12 @@ def test_hand_checked_cross_references(dev_collection):
     assert len(labels) >= 200
     assert {label["form"] for label in labels} >= {"short", "title", "declared", "bare", "same"}
     precision, recall, errors = score(labels, dev_collection)
-    # most of what is wrong is a number of an earlier version of an amended act
-    # (the corpus keeps only the newest version of each act): see the notes
-    assert precision >= 0.93 and recall >= 0.93, errors
+    # the acceptance of issue 14; what is still wrong is a number of an earlier
+    # version of an amended act read one way or the other (see the notes)
+    assert precision >= 0.98 and recall >= 0.95, errors
+    # look-alikes are labelled and rejected: 刑事诉讼法 is not 刑法, 合同法 not 同法
+    look_alikes = [label for label in labels if label["surface"].startswith(("刑事诉讼法", "合同法")) and not label["expected"]]
+    assert len(look_alikes) >= 4
 
 
 @needs_corpus

@@ -19,7 +19,7 @@ from typing import Iterator
 
 from dataclasses import replace
 
-from .citation import (point_step, DIVISION_LEVELS, LEVELS, RANK, STATE_PREFIX, Location, Range, chain_matches, format, format_location,
+from .citation import (point_article, point_step, DIVISION_LEVELS, LEVELS, RANK, STATE_PREFIX, Location, Range, chain_matches, format, format_location,
                        names_act, parse, split_act, step_text)
 from .catalogue import TRADITIONAL_MARKERS
 from .errors import CitationError, CitationNotFound, OtherActCitation
@@ -169,20 +169,30 @@ def lookup(doc: Regulation, citation: str) -> Node | Appendix | Heading:
 
 _POINT_STEP = re.compile(r"([一二三四五六七八九十百]+)[、．.]?|[（(]([一二三四五六七八九十百]+)[）)]"
                          r"|([0-9０-９]+)[．.、]?|[（(]([0-9０-９]+)[）)]|([①-⑳])")
-_AMENDMENT_WORDS = ("修正案", "决定")
 
 
 def _point(doc: Regulation, key: str, index: dict) -> Node | None:
     """A point of an enumerated document by its labels as printed (一、（二）1．,
-    (二), 一(二)1) or, in a 修正案 or 决定, a top-level point as 第一条."""
+    (二), 一(二)1) or as 第一条: a top-level point, or where the top level is headings,
+    a unit of the level numbered through the document (:func:`~regparse.citation.point_article`)."""
     if not doc.children or not any(c.kind == "point" for c in doc.children):
         return None
-    if key[:1] == "第" and key[-1:] == "条" and not doc.articles and any(w in (doc.title or "") for w in _AMENDMENT_WORDS):
-        number = to_int(key[1:-1])
-        for child in doc.children:
-            if child.kind == "point" and child.level == 1 and child.number == number:
-                return child
-        return None
+    if key[:1] == "第" and key[-1:] == "条" and not doc.articles:
+        numeral = key[1:-1]
+        number = to_int(numeral)
+        if number is None:
+            return None
+        points, parents = [], []
+        for node in doc.walk():
+            if node.kind == "point":
+                while parents and parents[-1].level >= node.level:
+                    parents.pop()
+                points.append((node, node.level, node.style, node.number, id(parents[-1]) if parents else None))
+                parents.append(node)
+        # the models are not hashable: keyed by their place in the list
+        at = point_article([(i, *p[1:]) for i, p in enumerate(points)], number,
+                           arabic=numeral[:1] in "0123456789０１２３４５６７８９")
+        return points[at][0] if at is not None else None
     steps = []
     at = 0
     while at < len(key):

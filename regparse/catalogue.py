@@ -37,7 +37,7 @@ __all__ = [
     "DIVISION_RANK", "MARK_KIND", "ITEM_STYLES", "MARK_FIRST", "first_characters",
     "METADATA_DATE", "ANY_DOCUMENT_NUMBER", "DECLARED_SHORT_NAME", "ORDER_HEAD", "NOTICE_HEAD", "ORDER_NUMBER", "FILE_NUMBER", "SESSION",
     "MEETING", "MEETING_BODY", "DATED_EVENTS", "AMENDMENT_WORDS", "TAKES_EFFECT", "EFFECTIVE_ON_ISSUE",
-    "AMENDMENT_INSTRUCTION", "AMENDING_TITLE", "QUOTE_OPEN", "QUOTE_CLOSE",
+    "AMENDMENT_INSTRUCTION", "AMENDING_TITLE", "QUOTE_OPEN", "QUOTE_CLOSE", "TABLE_CELL_GAP", "TABLE_RULE_ROW",
     "DOCUMENT_TYPES", "STATUS_PRINTED", "STATUS_IN_TITLE", "TITLE_ISSUERS", "ORGAN_END", "AMENDED_BY",
     "IN_FORCE_AT_ONCE", "ORDINAL_TIMES", "PROMULGATION_WORDS", "LIST_JOINERS",
 ]
@@ -441,3 +441,9 @@ AMENDMENT_INSTRUCTION = re.compile(r"^(?:将|在|删去|删除|增加|第[^，�
 AMENDING_TITLE = re.compile(r"修正案|关于修改")
 #: the quotation marks an amendment quotes the amended text in, opening and closing
 QUOTE_OPEN, QUOTE_CLOSE = "“「『", "”」』"
+
+# -- appendices ----------------------------------------------------------------------
+#: what parts the cells of a table row printed as text: a run of spaces, tabs or full-width spaces
+TABLE_CELL_GAP = re.compile(r"[ \t\u3000\xa0]+")
+#: the rule under a Markdown table's header: |---|:--:|
+TABLE_RULE_ROW = re.compile(r"^\|?(?:\s*:?-{2,}:?\s*\|)*\s*:?-{2,}:?\s*\|?$")

@@ -121,7 +121,9 @@ def lookup(doc: Regulation, citation: str) -> Node | Appendix | Heading:
     - 附件, 附件一, 附件1, 附表二, 附录 … — that :class:`Appendix` of
       ``doc.appendices`` (附件 alone when the document has one 附件);
       附件一第三条 — a provision of an appendix that is a regulation of its
-      own (``Appendix.regulation``);
+      own (``Appendix.regulation``); 附件二第1项, 附件三第四项（一） — a unit of
+      an appendix that is a list (``Appendix.children``), also as 附件二1,
+      附件三四（一） and with the numeral in either script;
     - 序言 — the preamble, as a :class:`Heading` whose ``text`` is its first
       line and ``paragraphs`` the lines after it (``before`` is the id of the
       first node of the body);
@@ -193,6 +195,12 @@ def _point(doc: Regulation, key: str, index: dict) -> Node | None:
         at = point_article([(i, *p[1:]) for i, p in enumerate(points)], number,
                            arabic=numeral[:1] in "0123456789０１２３４５６７８９")
         return points[at][0] if at is not None else None
+    chain = _chain(key)
+    return index.get(chain) if chain is not None else None
+
+
+def _chain(key: str) -> str | None:
+    """Labels as printed (一、（二）1．, (二), 一(二)1) as the canonical chain 一（二）1; None if they are not labels."""
     steps = []
     at = 0
     while at < len(key):
@@ -211,7 +219,32 @@ def _point(doc: Regulation, key: str, index: dict) -> Node | None:
         else:
             steps.append(circled)
         at = m.end()
-    return index.get("".join(steps))
+    return "".join(steps)
+
+
+_ANNEX_ITEM = re.compile(r"第([^第项]+)项")
+
+
+def _annex_point(annex: Appendix, rest: str) -> Node | None:
+    """A point of an appendix's list by what follows the appendix's label: 第1项 / 第十五项（一）
+    (the canonical 附件二第1项 is found by the index), or the labels alone, 1 / 一（一）."""
+    m = _ANNEX_ITEM.match(rest)
+    if m is not None:
+        first, rest = m.group(1).strip("（）()"), rest[m.end():]
+    else:
+        m = _POINT_STEP.match(rest)
+        if m is None or not m.group():
+            return None
+        first, rest = next(g for g in m.groups() if g), rest[m.end():]
+    number = to_int(first)
+    chain = _chain(rest)
+    if number is None or chain is None:
+        return None
+    for top in annex.children:
+        if top.number == number:
+            wanted = top.citation + chain
+            return next((node for node in top.walk() if node.citation == wanted), None)
+    return None
 
 
 def select(doc: Regulation, citation: str) -> list[Node | Appendix | Heading]:
@@ -304,9 +337,21 @@ def _special(doc: Regulation, key: str, citation: str, every: bool = False) -> l
     names none of these (it may still be a citation)."""
     if key.startswith(_APPENDIX_WORDS):
         inside = key.find("第", 2)
+        if inside < 0:
+            # 附件二1, 附件三一（二）: a point of an appendix's list, by the labels after the appendix's
+            for annex in sorted(doc.appendices, key=lambda a: -len(a.citation)):
+                if annex.children and key.startswith(annex.citation) and len(key) > len(annex.citation):
+                    point = _annex_point(annex, key[len(annex.citation):])
+                    if point is not None:
+                        return [point]
         if inside > 0:
             # 附件一第三条: a provision of an appendix that is a regulation of its own
             annex = _special(doc, key[:inside], citation)[0]  # type: ignore[index]
+            if annex.regulation is None and annex.children:
+                point = _annex_point(annex, key[inside:])    # 附件一第十五项 (printed 15．)
+                if point is None:
+                    raise CitationNotFound(key, annex.label, f"{annex.label} has no such unit")
+                return [point]
             if annex.regulation is None:
                 raise CitationNotFound(key, annex.label, f"{annex.label} has no articles of its own")
             try:

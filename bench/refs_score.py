@@ -11,6 +11,7 @@ counts only when the targets are equal too.
     python bench/refs_score.py --from-gold     # the tree built from the gold structure
                                                # instead of parsed: extraction alone
     python bench/refs_score.py --json
+    python bench/refs_score.py --points        # the enumerated documents' set (tests/data/references/points)
 
 --from-gold separates the reference finder from the structure parser: the
 tree is the corpus's gold structure, so every difference is the finder's.
@@ -33,6 +34,9 @@ from regparse.numerals import to_chinese  # noqa: E402
 
 LABELS = ROOT / "tests" / "data" / "references"
 CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
+#: labels of references in the text of points of enumerated documents, keyed by ``unit``
+POINT_LABELS = LABELS / "points"
+POINT_CORPUS = ROOT.parent / "shared" / "corpus" / "enumerated"
 KINDS = ("internal", "relative", "external")
 
 
@@ -56,6 +60,12 @@ def predicted_by_article(doc: regparse.Regulation) -> dict[str, list]:
         for node in article.walk():
             found.extend(getattr(node, "references", None) or [])
     return out
+
+
+def predicted_by_unit(doc: regparse.Regulation) -> dict[str, list]:
+    """References of a parsed enumerated document, grouped by the citation of the
+    point whose own text holds them (not its children's)."""
+    return {node.citation: list(node.references) for node in doc.walk() if node.kind == "point"}
 
 
 def gold_tree(text: str, gold: dict) -> tuple[dict, dict[int, list[tuple[int, int]]]]:
@@ -158,7 +168,7 @@ def gold_predictions(doc_id: str, text: str) -> dict[str, list]:
 # -- scoring --------------------------------------------------------------------------
 
 
-def score(labels: dict[str, list[dict]], from_gold: bool = False, corpus: Path = CORPUS) -> dict:
+def score(labels: dict[str, list[dict]], from_gold: bool = False, corpus: Path = CORPUS, unit: str = "article") -> dict:
     counts = {kind: Counter() for kind in KINDS + ("all",)}
     negatives = Counter()
     errors: list[str] = []
@@ -167,8 +177,11 @@ def score(labels: dict[str, list[dict]], from_gold: bool = False, corpus: Path =
         if not path.exists():
             continue
         text = path.read_text(encoding="utf-8")
-        predicted = gold_predictions(doc_id, text) if from_gold else predicted_by_article(regparse.parse(text))
-        covered = {row["article"] for row in rows}
+        if unit == "unit":
+            predicted = predicted_by_unit(regparse.parse(text))
+        else:
+            predicted = gold_predictions(doc_id, text) if from_gold else predicted_by_article(regparse.parse(text))
+        covered = {row[unit] for row in rows}
         gold_refs = [row for row in rows if not row.get("negative")]
         predictions = [p for article in sorted(covered) for p in predicted.get(article, [])]
         predictions.sort(key=lambda p: p.span)
@@ -220,12 +233,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--from-gold", action="store_true", help="build the tree from the gold structure")
     parser.add_argument("--errors", action="store_true", help="list misses, false alarms and wrong targets")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--points", action="store_true",
+                        help="the set labelled in the points of enumerated documents (../shared/corpus/enumerated)")
     args = parser.parse_args(argv)
-    if not CORPUS.is_dir():
-        print(f"corpus not found at {CORPUS}", file=sys.stderr)
+    corpus = POINT_CORPUS if args.points else CORPUS
+    if not corpus.is_dir():
+        print(f"corpus not found at {corpus}", file=sys.stderr)
         return 2
-    labels = load_labels()
-    result = score(labels, from_gold=args.from_gold)
+    if args.points:
+        result = score(load_labels(POINT_LABELS), corpus=POINT_CORPUS, unit="unit")
+    else:
+        result = score(load_labels(), from_gold=args.from_gold)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
         return 0

@@ -100,6 +100,8 @@ class AppendixDraft(TypedDict, total=False):
     id: str
     citation: str
     regulation: Any      # a Regulation: an appendix that is one, parsed (regparse.parse)
+    children: list[Any]  # Points: an appendix that is a list, its units (regparse.parse)
+    rows: list[list[str]]  # an appendix that is a table: each line's cells
 
 
 class HeadingDraft(TypedDict):

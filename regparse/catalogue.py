@@ -37,6 +37,7 @@ __all__ = [
     "DIVISION_RANK", "MARK_KIND", "ITEM_STYLES", "MARK_FIRST", "first_characters",
     "METADATA_DATE", "ANY_DOCUMENT_NUMBER", "DECLARED_SHORT_NAME", "ORDER_HEAD", "NOTICE_HEAD", "ORDER_NUMBER", "FILE_NUMBER", "SESSION",
     "MEETING", "MEETING_BODY", "DATED_EVENTS", "AMENDMENT_WORDS", "TAKES_EFFECT", "EFFECTIVE_ON_ISSUE",
+    "AMENDMENT_INSTRUCTION", "AMENDING_TITLE", "QUOTE_OPEN", "QUOTE_CLOSE", "TABLE_CELL_GAP", "TABLE_RULE_ROW",
     "DOCUMENT_TYPES", "STATUS_PRINTED", "STATUS_IN_TITLE", "TITLE_ISSUERS", "ORGAN_END", "AMENDED_BY",
     "IN_FORCE_AT_ONCE", "ORDINAL_TIMES", "PROMULGATION_WORDS", "LIST_JOINERS",
 ]
@@ -434,3 +435,19 @@ CLOSING_SIGNATURE = re.compile(rf"^[\u4e00-\u9fff、]{{0,40}}(?:法院|检察院
 #: an entry-into-force or republication clause of the whole document
 ENTRY_INTO_FORCE = re.compile(r"^本(?:决定|规定|通知|办法|意见|解释|批复|答复|修正案|安排|细则)(?:自|从)[^。]{1,40}(?:施行|执行|生效)。$"
                               r"|^[^。]{0,20}根据本决定[^。]{0,120}重新公布。$")
+
+# -- enumerated documents' references ----------------------------------------------
+#: an amendment instruction at the start of a unit: 将第十条修改为, 在第六条中增加一款,
+#: 删去第三条, 第五条修改为: the numbers it names are the amended act's, not the unit's
+AMENDMENT_INSTRUCTION = re.compile(r"^(?:将|在|删去|删除|增加|第[^，。；：]{1,30}?(?:修改|改)为)"
+                                   r"[^。]*?(?:修改为|改为|增加|删去|删除|作为第)")
+#: a title that names an amending act: 刑法修正案（九）, 关于修改《…》的决定
+AMENDING_TITLE = re.compile(r"修正案|关于修改")
+#: the quotation marks an amendment quotes the amended text in, opening and closing
+QUOTE_OPEN, QUOTE_CLOSE = "“「『", "”」』"
+
+# -- appendices ----------------------------------------------------------------------
+#: what parts the cells of a table row printed as text: a run of spaces, tabs or full-width spaces
+TABLE_CELL_GAP = re.compile(r"[ \t\u3000\xa0]+")
+#: the rule under a Markdown table's header: |---|:--:|
+TABLE_RULE_ROW = re.compile(r"^\|?(?:\s*:?-{2,}:?\s*\|)*\s*:?-{2,}:?\s*\|?$")

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, fields, replace
-from typing import Union
+from typing import Any, Union
 
 from lark import Lark, Tree
 from lark.exceptions import LarkError
@@ -28,13 +28,13 @@ from lark.exceptions import LarkError
 from .errors import CitationError
 from .grammar import load
 from .model import DIVISION_KINDS
-from .catalogue import LEVEL_OF_UNIT, STATE_PREFIX, TRADITIONAL_MARKERS, UNIT_OF_LEVEL
+from .catalogue import LEVEL_OF_UNIT, STATE_PREFIX, TITLE_NOTE, TRADITIONAL_MARKERS, UNIT_OF_LEVEL
 from .numerals import to_chinese, to_int
 
 __all__ = [
     "LEVELS", "DIVISION_LEVELS", "RANK", "UNIT_OF_LEVEL", "Location", "Range", "Citation",
     "parse", "Steps", "format", "format_location", "step_text", "chain_matches", "grammar",
-    "split_act", "names_act", "point_step",
+    "split_act", "names_act", "point_step", "point_article", "DIGIT_POINT_STYLES",
 ]
 
 #: levels of a citation, outermost first
@@ -492,7 +492,9 @@ def names_act(name: str, title: str | None) -> bool:
     if not plain or title is None:
         return False
     if plain.startswith(_THIS) and len(plain) > 1:
-        return _plain_title(title).endswith(plain[1:])
+        # 本规定 names …的规定（1998） and …的规定（试行）: the note after the type is no part of it
+        whole = _plain_title(title)
+        return whole.endswith(plain[1:]) or TITLE_NOTE.sub("", whole).endswith(plain[1:])
     return plain == _plain_title(title)
 
 
@@ -531,6 +533,44 @@ def point_step(style: str, number: int, label: str = "") -> str:
     if style == "digit_paren":
         return f"（{number}）"
     return label
+
+
+#: the label styles printed with Arabic digits (1． （1）); the others are Chinese numerals
+DIGIT_POINT_STYLES = frozenset({"digit", "digit_paren"})
+
+
+def point_article(points: list[tuple[Any, int, str, int | None, Any]], number: int, arabic: bool) -> Any:
+    """The point an enumerated document cites as 第N条, given its points in
+    document order as ``(key, level, style, number, parent key)``: the key of
+    that point, or None.
+
+    修正案, 决定 and 规定 cite their top-level points 一、二、 as 第一条, 第二条; a
+    document whose top level is headings over a level numbered straight
+    through it (1．… 114． across 一、 二、 …) cites that level's units as
+    第41条.  Where both levels hold an N, the one whose numerals the citation
+    writes names it (Arabic 第41条 → 41．, 第四条 → 四、); where that does not
+    tell, nothing does: a wrong target is worse than none.
+
+    >>> points = [("一", 1, "cn", 1, None), ("1", 2, "digit", 1, "一"), ("二", 1, "cn", 2, None),
+    ...           ("2", 2, "digit", 2, "二"), ("3", 2, "digit", 3, "二")]
+    >>> point_article(points, 2, arabic=False), point_article(points, 3, arabic=True)
+    ('二', '3')
+    >>> point_article(points, 2, arabic=True), point_article(points, 4, arabic=False)
+    ('2', None)
+    """
+    top = [p for p in points if p[1] == 1 and p[3] == number]
+    levels: dict[tuple[int, str], list] = {}
+    for point in points:
+        if point[1] > 1:
+            levels.setdefault((point[1], point[2]), []).append(point)
+    through = []
+    for members in levels.values():
+        if len({m[4] for m in members}) > 1 and [m[3] for m in members] == list(range(1, len(members) + 1)):
+            through.extend(m for m in members if m[3] == number)
+    found = top + through
+    if len(found) > 1:
+        found = [p for p in found if (p[2] in DIGIT_POINT_STYLES) == arabic]
+    return found[0][0] if len(found) == 1 else None
 
 
 def format_location(location: Location, levels: list[str] | None = None) -> str:

@@ -19,7 +19,7 @@ from typing import Iterator
 
 from dataclasses import replace
 
-from .citation import (point_step, DIVISION_LEVELS, LEVELS, RANK, STATE_PREFIX, Location, Range, chain_matches, format, format_location,
+from .citation import (point_article, point_step, DIVISION_LEVELS, LEVELS, RANK, STATE_PREFIX, Location, Range, chain_matches, format, format_location,
                        names_act, parse, split_act, step_text)
 from .catalogue import TRADITIONAL_MARKERS
 from .errors import CitationError, CitationNotFound, OtherActCitation
@@ -121,7 +121,9 @@ def lookup(doc: Regulation, citation: str) -> Node | Appendix | Heading:
     - 附件, 附件一, 附件1, 附表二, 附录 … — that :class:`Appendix` of
       ``doc.appendices`` (附件 alone when the document has one 附件);
       附件一第三条 — a provision of an appendix that is a regulation of its
-      own (``Appendix.regulation``);
+      own (``Appendix.regulation``); 附件二第1项, 附件三第四项（一） — a unit of
+      an appendix that is a list (``Appendix.children``), also as 附件二1,
+      附件三四（一） and with the numeral in either script;
     - 序言 — the preamble, as a :class:`Heading` whose ``text`` is its first
       line and ``paragraphs`` the lines after it (``before`` is the id of the
       first node of the body);
@@ -169,20 +171,36 @@ def lookup(doc: Regulation, citation: str) -> Node | Appendix | Heading:
 
 _POINT_STEP = re.compile(r"([一二三四五六七八九十百]+)[、．.]?|[（(]([一二三四五六七八九十百]+)[）)]"
                          r"|([0-9０-９]+)[．.、]?|[（(]([0-9０-９]+)[）)]|([①-⑳])")
-_AMENDMENT_WORDS = ("修正案", "决定")
 
 
 def _point(doc: Regulation, key: str, index: dict) -> Node | None:
     """A point of an enumerated document by its labels as printed (一、（二）1．,
-    (二), 一(二)1) or, in a 修正案 or 决定, a top-level point as 第一条."""
+    (二), 一(二)1) or as 第一条: a top-level point, or where the top level is headings,
+    a unit of the level numbered through the document (:func:`~regparse.citation.point_article`)."""
     if not doc.children or not any(c.kind == "point" for c in doc.children):
         return None
-    if key[:1] == "第" and key[-1:] == "条" and not doc.articles and any(w in (doc.title or "") for w in _AMENDMENT_WORDS):
-        number = to_int(key[1:-1])
-        for child in doc.children:
-            if child.kind == "point" and child.level == 1 and child.number == number:
-                return child
-        return None
+    if key[:1] == "第" and key[-1:] == "条" and not doc.articles:
+        numeral = key[1:-1]
+        number = to_int(numeral)
+        if number is None:
+            return None
+        points, parents = [], []
+        for node in doc.walk():
+            if node.kind == "point":
+                while parents and parents[-1].level >= node.level:
+                    parents.pop()
+                points.append((node, node.level, node.style, node.number, id(parents[-1]) if parents else None))
+                parents.append(node)
+        # the models are not hashable: keyed by their place in the list
+        at = point_article([(i, *p[1:]) for i, p in enumerate(points)], number,
+                           arabic=numeral[:1] in "0123456789０１２３４５６７８９")
+        return points[at][0] if at is not None else None
+    chain = _chain(key)
+    return index.get(chain) if chain is not None else None
+
+
+def _chain(key: str) -> str | None:
+    """Labels as printed (一、（二）1．, (二), 一(二)1) as the canonical chain 一（二）1; None if they are not labels."""
     steps = []
     at = 0
     while at < len(key):
@@ -201,7 +219,32 @@ def _point(doc: Regulation, key: str, index: dict) -> Node | None:
         else:
             steps.append(circled)
         at = m.end()
-    return index.get("".join(steps))
+    return "".join(steps)
+
+
+_ANNEX_ITEM = re.compile(r"第([^第项]+)项")
+
+
+def _annex_point(annex: Appendix, rest: str) -> Node | None:
+    """A point of an appendix's list by what follows the appendix's label: 第1项 / 第十五项（一）
+    (the canonical 附件二第1项 is found by the index), or the labels alone, 1 / 一（一）."""
+    m = _ANNEX_ITEM.match(rest)
+    if m is not None:
+        first, rest = m.group(1).strip("（）()"), rest[m.end():]
+    else:
+        m = _POINT_STEP.match(rest)
+        if m is None or not m.group():
+            return None
+        first, rest = next(g for g in m.groups() if g), rest[m.end():]
+    number = to_int(first)
+    chain = _chain(rest)
+    if number is None or chain is None:
+        return None
+    for top in annex.children:
+        if top.number == number:
+            wanted = top.citation + chain
+            return next((node for node in top.walk() if node.citation == wanted), None)
+    return None
 
 
 def select(doc: Regulation, citation: str) -> list[Node | Appendix | Heading]:
@@ -294,9 +337,21 @@ def _special(doc: Regulation, key: str, citation: str, every: bool = False) -> l
     names none of these (it may still be a citation)."""
     if key.startswith(_APPENDIX_WORDS):
         inside = key.find("第", 2)
+        if inside < 0:
+            # 附件二1, 附件三一（二）: a point of an appendix's list, by the labels after the appendix's
+            for annex in sorted(doc.appendices, key=lambda a: -len(a.citation)):
+                if annex.children and key.startswith(annex.citation) and len(key) > len(annex.citation):
+                    point = _annex_point(annex, key[len(annex.citation):])
+                    if point is not None:
+                        return [point]
         if inside > 0:
             # 附件一第三条: a provision of an appendix that is a regulation of its own
             annex = _special(doc, key[:inside], citation)[0]  # type: ignore[index]
+            if annex.regulation is None and annex.children:
+                point = _annex_point(annex, key[inside:])    # 附件一第十五项 (printed 15．)
+                if point is None:
+                    raise CitationNotFound(key, annex.label, f"{annex.label} has no such unit")
+                return [point]
             if annex.regulation is None:
                 raise CitationNotFound(key, annex.label, f"{annex.label} has no articles of its own")
             try:

@@ -90,7 +90,7 @@ DecisionKind = Literal[
     "promulgation_order", "document_number", "issuing_bodies", "document_dates", "amendment_history",
     "document_type", "document_status",
     "enumerated_document", "quoted_line", "unit_start", "line_heading", "run_in_heading", "list_tail",
-    "closing_matter", "section_unit",
+    "closing_matter", "section_unit", "annex_list", "annex_table",
     "running_header",
 ]
 
@@ -353,7 +353,16 @@ class Appendix(BaseModel):
     ``target_ids`` and ``targets``, and ``doc.by_id`` finds it.  An appendix that is a
     regulation of its own (附件一 / 示例办法 / 第一条 …) has it parsed as
     ``regulation``, whose articles look up as ``doc.get("附件一第三条")``;
-    ``text`` holds it as printed all the same."""
+    one that is a list (1．… 2．…, 一、 二、) has its units as ``children``,
+    :class:`Point` nodes cited with the appendix's citation, the top unit as a 项
+    and the rest of its labels (``附件二第1项``, ``附件一第二项（一）``; ``doc.get`` also
+    takes ``附件二1``, ``附件一二（一）``) and found by ``doc.by_id`` (``annex_2__point_1``); one that is a table has ``rows``, each line
+    after the label a list of its cells.  ``text`` holds it as printed all the same.
+
+    >>> doc = regparse.parse("示例条例\\n第一条　示例。\\n附件二\\n下列决定予以保留：\\n1．关于甲的决定\\n2．关于乙的决定")
+    >>> [p.citation for p in doc.get("附件二").children], doc.get("附件二2").text
+    (['附件二第1项', '附件二第2项'], '关于乙的决定')
+    """
 
     model_config = _FROZEN
     label: str
@@ -362,6 +371,13 @@ class Appendix(BaseModel):
     id: str = ""
     citation: str = ""
     regulation: "Regulation | None" = None
+    children: list[Point] = Field(default_factory=list)
+    rows: list[list[str]] = Field(default_factory=list)
+
+    def walk(self) -> Iterator[Node]:
+        """The appendix's points (and the points below them), in document order."""
+        for child in self.children:
+            yield from child.walk()
 
     def __repr__(self) -> str:
         return f"<Appendix {self.label.rstrip('：: ')} ({len(self.text)} characters) at {self.span[0]}>"
@@ -678,6 +694,9 @@ class Regulation(Node):
                     articles.append(node)
             for annex in self.appendices:
                 by_id.setdefault(annex.id, annex)  # type: ignore[arg-type]
+                for node in annex.walk():
+                    by_citation.setdefault(node.citation, node)
+                    by_id.setdefault(node.id, node)
             self._index = {"citation": by_citation, "id": by_id, "articles": articles}
         return self._index
 

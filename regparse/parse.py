@@ -16,7 +16,9 @@ from .grammar import LineToken
 from .lalr import run_lalr
 from .catalogue import METADATA_DATE
 from .model import Decision, Diagnostic, DocumentSource, FrontMatter, Noise, Regulation, SourceFurniture, SourceLine
-from .normalize import clean_lines, line_noise
+from .catalogue import SEPARATORS
+from .lex.enumerated import label_of
+from .normalize import Line, clean_lines, line_noise, slice_pieces
 
 __all__ = ["parse", "parse_file", "parse_source", "extract"]
 
@@ -97,7 +99,8 @@ def _several(lines: list, spans: list[tuple[int, int]], this: int, this_note: st
 
 def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, references: bool,
                  decisions: list[Decision] | None = None, layout: dict | None = None,
-                 source: DocumentSource | None = None, reading: list[dict] | None = None) -> Regulation:
+                 source: DocumentSource | None = None, reading: list[dict] | None = None,
+                 untitled: bool = False) -> Regulation:
     # ``lines`` is consumed (emptied once the tree no longer needs it); callers pass a list of their own
     # what reading the file reported (sorted in with the parse's own by span)
     diagnostics: list[dict] = list(reading or ())
@@ -110,7 +113,7 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
                                    + [Diagnostic(code=code, severity="error", message=msg, span=(0, len(text)))],
                                    noise=noise, source=source, front_matter=FrontMatter(),
                                    encoding=source.encoding if source is not None else None), text)
-    tokens, lexer = lex.tokenize(lines, explain, layout)
+    tokens, lexer = lex.tokenize(lines, explain, layout, untitled)
     dropped: list[LineToken] = []
 
     def on_error(token: LineToken, expected: list[str]) -> LineToken | None:
@@ -160,7 +163,7 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
     doc["decisions"] = decisions
     doc["front_matter"] = front_matter
     for annex, body in zip(doc["appendices"], annex_bodies):
-        _own_structure(annex, text, body, noise, explain, references)
+        _own_structure(annex, text, body, noise, explain, references, doc["decisions"])
     # runs of one diagnostic made one now, and again once the references have added theirs
     _coalesce(doc)
     if references:
@@ -176,19 +179,66 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
 
 
 def _annex_body(annex: dict, lines: list) -> list:
-    """The lines of an appendix after its label's line (which names it)."""
+    """The lines of an appendix after its label's line (which names it); a list's
+    first unit printed on that line after the label (附件：1．人民法院司法建议书制作规范)
+    is a line of its own."""
     a, b = annex["span"]
-    return [ln for ln in lines if a <= ln.start < b][1:]
+    inside = [ln for ln in lines if a <= ln.start < b]
+    if not inside:
+        return []
+    first, body = inside[0], inside[1:]
+    mark = lex.line_mark(first)
+    if mark is not None and mark.kind == "annex":
+        rest = mark.rest
+        while rest < len(first.text) and first.text[rest] in SEPARATORS + "：:":
+            rest += 1
+        if rest < len(first.text):
+            line = Line(first.text[rest:], slice_pieces(first.pieces, rest))
+            if label_of(line) is not None:
+                body.insert(0, line)
+    return body
 
 
-def _own_structure(annex: dict, text: str, body: list, noise: list[Noise], explain: bool, references: bool) -> None:
-    """An appendix that is a regulation of its own (附件一 / 示例办法 / 第一条 …)
-    parsed as one, its spans in the same text: ``annex["regulation"]``."""
-    if not any(lex.article_line(ln) is not None for ln in body):
+def _own_structure(annex: dict, text: str, body: list, noise: list[Noise], explain: bool, references: bool,
+                   decisions: list) -> None:
+    """An appendix's own structure, its spans in the same text: a regulation of its
+    own (附件一 / 示例办法 / 第一条 …) parsed as one, ``annex["regulation"]``; a list
+    (1．… 2．…) parsed as an enumerated document, its points ``annex["children"]``;
+    a table, its rows of cells ``annex["rows"]`` (:mod:`regparse.lex.annex`)."""
+    if not body:
         return
     hi = body[-1].end
-    annex["regulation"] = _parse_lines(text, body, [n for n in noise if body[0].start <= n.span[0] < hi],
-                                       explain, references)
+    if any(lex.article_line(ln) is not None for ln in body):
+        annex["regulation"] = _parse_lines(text, body, [n for n in noise if body[0].start <= n.span[0] < hi],
+                                           explain, references)
+        return
+    state = lex.LexState(explain)
+    if lex.annex_list(state, body):
+        # the references of an appendix's text are not read (nor are they for its text as a whole)
+        # a list has no title of its own: its first line may be its first unit (一、立法会的产生办法)
+        inner = _parse_lines(text, body, [n for n in noise if body[0].start <= n.span[0] < hi], explain, False,
+                             untitled=True)
+        points = [node for node in inner.children if node.kind == "point"]
+        annex["children"] = [_annexed(point, annex["citation"], annex["id"] + "__") for point in points]
+        decisions.extend(inner.decisions)
+    else:
+        rows = lex.annex_table(state, body)
+        if rows:
+            annex["rows"] = rows
+            # a row per line: the lines as printed, not run together as wrapped text
+            annex["text"] = "\n".join([annex["text"].split("\n", 1)[0]] + [ln.text for ln in body])
+    decisions.extend(state.decisions)
+
+
+def _annexed(point, citation: str, prefix: str, top: str = ""):
+    """A point of an appendix's list, its citation and id made the document's: the
+    appendix's citation, then the top-level unit as a 项, then the rest of the chain
+    (附件二第1项, 附件三第四项, 附件二第一项（二）); ids annex_2__point_1."""
+    top = top or point.citation
+    return point.model_copy(update={
+        "citation": f"{citation}第{top}项{point.citation[len(top):]}", "id": prefix + point.id,
+        "children": [_annexed(child, citation, prefix, top) if child.kind == "point" else child
+                     for child in point.children]})
 
 
 def _coalesce(doc: dict) -> None:

@@ -10,6 +10,12 @@ sub-items:
 - ``external``: another act's provisions, 《中华人民共和国行政处罚法》第三十条,
   刑法第二百三十四条; kept with the act's title, not resolved here.
 
+In an enumerated document (:class:`~regparse.model.Point` nodes) the same
+words name its points: 本规定第七条 its top-level point 七、, 前款 the paragraph
+before in the same point, 第11项 a point of its own level (:class:`_Units`);
+an amending document's bare numbers are the amended act's, and nothing inside
+a quotation is this document's.
+
 Ranges and lists expand to every target (第十条至第十二条 → three articles).
 Internal and relative references resolve to node ids of the same regulation;
 one whose target is absent (a fragment, a typo) is kept, marked unresolved
@@ -36,11 +42,13 @@ from dataclasses import dataclass, replace
 from typing import Any, Iterator, Mapping
 
 from .citation import (DIVISION_LEVELS, LEVELS, RANK, Citation, Location, Range, Steps, chain_matches, format_location,
-                       grammar, parse)
-from .catalogue import (ACT_NAME_ENDINGS, ACT_SHORT_NAMES, LEVEL_OF_UNIT, SELF_WORDS, STATE_PREFIX,
+                       grammar, parse, point_article)
+from .citation import format as format_citation
+from .catalogue import (ACT_NAME_ENDINGS, ACT_SHORT_NAMES, ACT_TYPES, AMENDING_TITLE, AMENDMENT_INSTRUCTION,
+                        LEVEL_OF_UNIT, QUOTE_CLOSE, QUOTE_OPEN, SELF_WORDS, STATE_PREFIX, TITLE_NOTE,
                         WORD_AFTER_UNIT)
 from .errors import CitationError
-from .numerals import to_int
+from .numerals import to_chinese, to_int
 from .freeze import EMPTY, reference_record
 from .model import Reference, Regulation
 
@@ -420,6 +428,9 @@ class _Document:
         # (text node, divisions, article, paragraph, item, sub-item) of every
         # text; a _Where is made only for the few texts that hold a reference
         self.texts: list[tuple[dict, list[dict], dict | None, dict | None, dict | None, dict | None]] = []
+        # the points of an enumerated document in document order, and the point each lies in
+        self.points: list[dict] = []
+        self.point_parent: dict[int, dict | None] = {}
         self._collect(tree, [])
         self.article_at: dict[tuple[int, int], int] = {}
         article_at = self.article_at
@@ -442,6 +453,8 @@ class _Document:
                 # amended act's articles, not this document's
                 if child.get("text"):
                     self.texts.append((child, divisions, None, None, None, None))
+                self.points.append(child)
+                self.point_parent[id(child)] = node if node.get("kind") == "point" else None
                 self._collect(child, divisions)
             elif kind == "article":
                 # an article holds paragraphs, a paragraph items, an item
@@ -786,6 +799,7 @@ def annotate(tree: dict, source: str, source_pieces: Mapping[int, list[tuple[int
     own = _own_names(tree.get("title"))
     article: dict | None = None
     previous: Location | None = None     # where the article's previous reference ended
+    units: _Units | None = None          # made for the first point text that holds a reference
     anchor = _patterns()[2]
     for node, divisions, text_article, paragraph, item, subitem in doc.texts:
         if text_article is not article:
@@ -809,9 +823,27 @@ def annotate(tree: dict, source: str, source_pieces: Mapping[int, list[tuple[int
         before: Found | None = None
         before_location: Location | None = None
         in_unit = node.get("kind") == "point"
+        if in_unit:
+            units = units or _Units(doc, tree)
+            quotations = _quotations(text)
         for ref in _finding(text, acts):
-            ref = _in_context(ref, before, before_location, text, where, tree)
-            if ref is None or (in_unit and ref.kind != "external"):
+            ref = _in_context(_item_after(ref, text), before, before_location, text, where, tree)
+            if ref is None:
+                continue
+            if in_unit and ref.kind != "external":
+                mine = _in_unit(ref, before, text, quotations, units)
+                before, before_location = mine or ref, None
+                if mine is None:
+                    continue
+                ref = mine
+                targets, ids, resolved = units.resolve(ref, node, text.count("\n", 0, ref.start) + 1)
+                if starts is None:
+                    starts = _offsets(pieces)
+                span = (_to_source(ref.start, starts, pieces, False), _to_source(ref.end, starts, pieces, True))
+                references.append(reference_record(ref.kind, ref.surface, span, targets or EMPTY, ids or EMPTY,
+                                                   None, resolved))
+                if not resolved:
+                    _unresolved(diagnostics, ref, targets, span)
                 continue
             if ref.kind == "external" and ref.act in own and ref.citation is not None:
                 # 宪法第三章第五节 inside 宪法: this document, by its own name
@@ -833,17 +865,311 @@ def annotate(tree: dict, source: str, source_pieces: Mapping[int, list[tuple[int
             references.append(reference_record(ref.kind, ref.surface, span, targets or EMPTY, ids or EMPTY,
                                                act if ref.kind == "external" else None, resolved))
             if ref.kind != "external" and not resolved:
-                named = "、".join(targets) if targets else "nothing"
-                diagnostics.append({
-                    "code": "unresolved_reference", "severity": "warning", "span": span,
-                    "message": f"{ref.surface} refers to {named}, which is not in this document"
-                               if targets else f"{ref.surface} refers to nothing in this document"})
+                _unresolved(diagnostics, ref, targets, span)
         node["references"] = references
         if "附" in text:
             _annex_references(node, text, tree, source_pieces)
         node["references"] = references or EMPTY
         everything.extend(references)
+    if units is not None:
+        # a point's text after its children (a list's tail) comes after theirs
+        everything.sort(key=lambda r: r.span)
     tree["references"] = everything
+
+
+# -- enumerated documents -----------------------------------------------------------
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` quotes: (start, end) of each quotation, an unclosed one running to
+    the end.  A paragraph that opens with “ inside a quotation goes on with it (a
+    quotation of several paragraphs opens each with “ and closes only the last)."""
+    if not any(ch in text for ch in QUOTE_OPEN):
+        return []
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in QUOTE_OPEN:
+            if depth and i > 0 and text[i - 1] == "\n":
+                continue
+            if not depth:
+                start = i
+            depth += 1
+        elif ch in QUOTE_CLOSE and depth:
+            depth -= 1
+            if not depth:
+                out.append((start, i + 1))
+    if depth:
+        out.append((start, len(text)))
+    return out
+
+
+def _own_words(title: str | None) -> frozenset[str]:
+    """What an enumerated document calls itself after 本, from its title's act type
+    (catalogue.ACT_TYPES): 规定 for …的规定（试行）, 补充安排 and 安排 for …的补充安排."""
+    if not title:
+        return frozenset()
+    title = "".join(title.split()).strip("《》")
+    while TITLE_NOTE.search(title):
+        title = TITLE_NOTE.sub("", title).rstrip("》")
+    kind = next((word for word in ACT_TYPES if title.endswith(word)), None)
+    if kind is None:
+        return frozenset()
+    tail = title[title.rfind("的") + 1:] if "的" in title else kind
+    return frozenset({kind, tail} if len(tail) <= len(kind) + 4 else {kind})
+
+
+class _Units:
+    """The points of an enumerated document as its own references name them.
+
+    A point document cites its top-level points as 第N条 (本规定第七条, 本决定第一条;
+    :func:`~regparse.citation.point_article`), a point's paragraphs as 款 (本规定第二条
+    第二款, 前款: the paragraphs of its text), and the points below a point as 项
+    (本规定第一条第（三）项; a bare 第11项 is a point of the same level as the one it
+    stands in, 上述第11项至第50项).  A point's paragraphs are not nodes: a reference to
+    one names it as 二第二款 and has the point's id among its target ids.
+
+    In an amending document (修正案, 关于修改…的决定, units that say 将第十条修改为) the
+    bare numbers and relative words name the amended act's provisions, never the
+    instrument's: only what 本决定 (the document by its own name) names is its own.
+    What a quotation holds is the quoted text's, never this document's."""
+
+    __slots__ = ("doc", "parent", "flat", "by_key", "own", "amending", "articles")
+
+    def __init__(self, doc: "_Document", tree: dict):
+        self.doc = doc
+        self.parent = doc.point_parent
+        self.by_key = {id(p): p for p in doc.points}
+        self.flat = [(id(p), p.get("level") or 1, p.get("style") or "", p.get("number"),
+                      id(self.parent[id(p)]) if self.parent[id(p)] is not None else None) for p in doc.points]
+        title = tree.get("title")
+        self.own = _own_words(title) | frozenset(SELF_WORDS)
+        self.articles = bool(doc.articles)
+        tops = [p for p in doc.points if self.parent[id(p)] is None]
+        self.amending = bool(title and AMENDING_TITLE.search(title)) or any(
+            AMENDMENT_INSTRUCTION.match(p.get("text") or "") for p in tops)
+
+    def self_word(self, word: str | None) -> bool:
+        return bool(word) and word[0] == "本" and _strip_book(word[1:]) in self.own
+
+    def named_before(self, text: str, start: int) -> str | None:
+        """本补充安排 before 第一条: the document by a name the reference pattern does not know."""
+        for word in self.own:
+            if text.endswith(word, 0, start) and text[start - len(word) - 1:start - len(word)] == "本":
+                return "本" + word
+        return None
+
+    # -- the nodes ------------------------------------------------------------------
+    def _top(self, point: dict) -> dict:
+        while self.parent.get(id(point)) is not None:
+            point = self.parent[id(point)]
+        return point
+
+    def _siblings(self, point: dict) -> list[dict]:
+        parent = self.parent.get(id(point))
+        nodes = parent["children"] if parent is not None else [p for p in self.doc.points if self.parent[id(p)] is None]
+        return [n for n in nodes if n.get("kind") == "point"]
+
+    def _article(self, number: int, suffix: int, arabic: bool) -> dict | None:
+        if suffix:
+            return None
+        key = point_article(self.flat, number, arabic)
+        return self.by_key.get(key) if key is not None else None
+
+    def _item(self, number: int, point: dict, below: bool) -> dict | None:
+        """第N项 from ``point``: its own point N; where it has none and ``below`` is not
+        required, the point N beside it, or of its level where that level is numbered
+        straight through the document."""
+        for child in point.get("children") or ():
+            if child.get("kind") == "point" and child.get("number") == number:
+                return child
+        if below or point.get("children"):
+            return None
+        for sibling in self._siblings(point):
+            if sibling.get("number") == number:
+                return sibling
+        level, style = point.get("level"), point.get("style")
+        same = [p for p in self.doc.points if p.get("level") == level and p.get("style") == style]
+        if [p.get("number") for p in same] == list(range(1, len(same) + 1)) and number <= len(same):
+            return same[number - 1]
+        return None
+
+    @staticmethod
+    def _paragraph(point: dict, number: int) -> tuple[str, str] | None:
+        text = point.get("text") or ""
+        if not text or not 1 <= number <= text.count("\n") + 1:
+            return None
+        return f"{point['citation']}第{to_chinese(number)}款", point["id"]
+
+    # -- resolving ------------------------------------------------------------------
+    def _location(self, location: Location, point: dict, paragraph: int, base: dict | None,
+                  arabic: bool) -> tuple[str, str] | None:
+        """(target, id) of one location read from ``point`` (its ``paragraph``, 1-based),
+        ``base`` the point a word before the citation named (本条 → the top point)."""
+        if any(getattr(location, level) is not None for level in DIVISION_LEVELS):
+            return None
+        if location.article is not None and self.articles:
+            # a judicial interpretation's 一、 headings over its articles: 第五条 is the article
+            found, _ = self.doc.node(location)
+            return (found.get("citation") or format_location(location), found.get("id", "")) if found else None
+        if location.article is not None:
+            node = self._article(location.article, location.suffix, arabic)
+        elif base is not None:
+            node = base
+        elif location.paragraph is not None:
+            node = point
+        elif location.item is not None:
+            node = self._item(location.item, point, below=False)
+            location = replace(location, item=None)
+        else:
+            return None
+        if node is None:
+            return None
+        if location.paragraph is not None:
+            if location.item is None and location.subitem is None:
+                return self._paragraph(node, location.paragraph)
+            if location.paragraph != 1 or self._paragraph(node, 1) is None:
+                return None    # which paragraph a point's list follows is not known past the first
+        for level in ("item", "subitem"):
+            number = getattr(location, level)
+            if number is not None:
+                node = self._item(number, node, below=True)
+                if node is None:
+                    return None
+        return node["citation"], node["id"]
+
+    def _word(self, word: str, point: dict, paragraph: int) -> list[tuple[str, str]] | dict | None:
+        """What a word names from ``point``: 本条 → its top point, 本项 → itself, 本款 and
+        前款 its paragraphs, 前条 and 前项 the points before; a dict is a point to read
+        the citation after the word from, a list the targets of the word alone."""
+        if word.startswith("本条") and len(word) > 2:
+            word = word[2:]
+        unit = word[-1]
+        middle = word[1:-1].lstrip("一")
+        if word[0] == "本":
+            if unit == "条":
+                return self._top(point)
+            if unit == "项":
+                return point if point.get("level", 1) > 1 else None
+            if unit == "款":
+                found = self._paragraph(point, paragraph)
+                return [found] if found else None
+            return None
+        count = _COUNT.get(middle, 1)
+        if unit == "款":
+            numbers = range(1, paragraph) if middle == "各" else range(max(1, paragraph - count), paragraph)
+            return [self._paragraph(point, n) for n in numbers] or None
+        if unit == "条":
+            top = self._top(point)
+            siblings = self._siblings(top)
+        elif unit == "项" and point.get("level", 1) > 1 and paragraph == 1:
+            # from a later paragraph 上项 may be the point's own first (按上项办法处理的…)
+            top, siblings = point, self._siblings(point)
+        else:
+            return None
+        at = next(i for i, p in enumerate(siblings) if p is top)
+        before = siblings[:at] if middle == "各" else siblings[max(0, at - count):at]
+        return [(p["citation"], p["id"]) for p in before] or None
+
+    def resolve(self, found: Found, point: dict, paragraph: int) -> tuple[list[str], list[str], bool]:
+        """(targets, target ids, resolved) of a reference in ``point``'s text."""
+        base = None
+        if found.word is not None and not self.self_word(found.word):
+            named = self._word(found.word, point, paragraph) if found.word[-1] in "条款项" else None
+            if found.citation is None or not isinstance(named, dict):
+                if isinstance(named, dict):
+                    named = [(named["citation"], named["id"])]
+                if not named:
+                    return [found.word], [], False
+                return [t for t, _ in named], [i for _, i in named], True
+            base = named
+        arabic = bool(re.search(r"第\s*[0-9０-９]", found.surface))
+        targets, ids, resolved = [], [], True
+        for element in found.citation.elements:
+            for location in _numbered(element):
+                if self.self_word(found.word) and location.article is None and location.paragraph is None \
+                        and location.item is not None and base is None:
+                    # 本通知第三项: the document's third point
+                    location = replace(location, article=location.item, item=None)
+                hit = self._location(location, point, paragraph, base, arabic)
+                if hit is None:
+                    resolved = False
+                    targets.append(format_location(location))
+                else:
+                    targets.append(hit[0])
+                    ids.append(hit[1])
+        return targets, ids, resolved and bool(targets)
+
+
+def _strip_book(word: str) -> str:
+    return word[:-2] if word.endswith(("总则", "分则")) else word
+
+
+def _unresolved(diagnostics: list[dict], ref: Found, targets: list[str], span: tuple[int, int]) -> None:
+    named = "、".join(targets) if targets else "nothing"
+    diagnostics.append({
+        "code": "unresolved_reference", "severity": "warning", "span": span,
+        "message": f"{ref.surface} refers to {named}, which is not in this document"
+                   if targets else f"{ref.surface} refers to nothing in this document"})
+
+
+#: 至63项 after 第53项: a range whose end does not repeat 第
+_RANGE_END = re.compile(r"\s*至\s*([0-9０-９]+|[一二三四五六七八九十百]+)\s*([条款项目])")
+
+
+#: （一）项 after 第一款: the item of that 款, printed without its 第
+_ITEM_AFTER = re.compile(r"[（(]\s*([一二三四五六七八九十]+|[0-9０-９]+)\s*[）)]\s*项")
+
+
+def _item_after(ref: Found, text: str) -> Found:
+    """铁路法第十七条第一款（一）项 read whole: the （一）项 is that 款's item."""
+    if ref.citation is None or not ref.surface.endswith("款") or text[ref.end:ref.end + 1] not in "（(":
+        return ref
+    m = _ITEM_AFTER.match(text, ref.end)
+    if m is None:
+        return ref
+    try:
+        citation = parse(f"{format_citation(ref.citation)}第（{m.group(1)}）项")
+    except CitationError:
+        return ref
+    return replace(ref, end=m.end(), surface=text[ref.start:m.end()], citation=citation)
+
+
+def _range_end(ref: Found, text: str) -> Found:
+    """第53项至63项 read whole, not as 第53项 alone (a range with one end is a wrong target)."""
+    m = _RANGE_END.match(text, ref.end)
+    if m is None or ref.citation is None or m.group(2) != ref.surface[-1]:
+        return ref
+    try:
+        citation = parse(f"{text[ref.start + len(ref.word or ''):ref.end]}至第{m.group(1)}{m.group(2)}")
+    except CitationError:
+        return ref
+    return replace(ref, end=m.end(), surface=text[ref.start:m.end()], citation=citation)
+
+
+def _in_unit(ref: Found, before: Found | None, text: str, quotations: list[tuple[int, int]],
+             units: _Units) -> Found | None:
+    """A reference in a point's text that is not another act's, as this document's own
+    (None: it is not this document's).
+
+    - inside a quotation it is the quoted text's (将第三条修改为：“本规定第二条…”);
+    - 本补充安排第一条: the document by a name of its own the pattern does not know;
+    - in an amending document only what the document names by its own name is its
+      own, and the bare numbers that continue such a reference in the same sentence
+      (本补充安排第一条、第四条自…施行，第二条、第三条…); the rest are the amended act's.
+    """
+    if any(a <= ref.start < b for a, b in quotations):
+        return None
+    ref = _range_end(ref, text)
+    if ref.word is None:
+        word = units.named_before(text, ref.start)
+        if word is not None:
+            ref = replace(ref, start=ref.start - len(word), surface=word + ref.surface, word=word, kind="internal")
+    if not units.amending or units.self_word(ref.word):
+        return ref
+    if ref.word is None and before is not None and units.self_word(before.word) \
+            and not _SENTENCE_END.search(text, before.end, ref.start):
+        return replace(ref, kind="internal")
+    return None
 
 
 # -- 附件 ---------------------------------------------------------------------------

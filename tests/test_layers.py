@@ -115,7 +115,7 @@ LEX_LAYERS = (
     ("run_on", "front", "layout", "enumerated"),
     ("lines",),
     ("end", "roles", "metadata"),
-    ("repairs",),
+    ("repairs", "annex"),
     ("__init__",),
 )
 LEX_LAYER = {name: rank for rank, names in enumerate(LEX_LAYERS) for name in names}

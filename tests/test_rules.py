@@ -156,7 +156,7 @@ def rules_table() -> str:
             "(`REGPARSE_REGEN=1 python -m pytest tests/test_rules.py`).", "",
             "| stage | rule | decides |", "|---|---|---|"]
     order = ["pages", "columns", "width", "regions", "run_on", "front", "interleave", "enumerated", "starts", "joins", "layout",
-             "lines", "end", "metadata", "roles", "repairs"]
+             "lines", "end", "metadata", "roles", "repairs", "annex"]
     for name, fn in sorted(lex.RULES.items(), key=lambda kv: order.index(kv[1].__module__.rsplit(".", 1)[-1])):
         stage = fn.__module__.rsplit(".", 1)[-1]
         first = (inspect.getdoc(fn) or "").split("\n\n")[0].replace("\n", " ")

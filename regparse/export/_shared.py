@@ -15,6 +15,7 @@ from ..model import (
 )
 
 __all__ = [
+    "appendix_intro",
     "clean", "lines_of", "one_line", "division_ranks", "HeadingPlacer", "reference_runs",
     "first_article", "unique", "runs_by_line", "link_target",
 ]
@@ -170,3 +171,24 @@ def link_target(ref: Reference | None, table: dict[str, str]) -> str | None:
     if ref is None:
         return None
     return next((table[t] for t in ref.target_ids if t in table), None)
+
+
+def appendix_intro(appendix) -> list[str]:
+    """The lines of an appendix that is a list before its first unit: its label line and
+    the sentence that introduces the list (全国人民代表大会常务委员会制定的下列…：); the
+    units follow as points.  An appendix without units is all intro.
+
+    >>> from regparse.model import Appendix, Point
+    >>> annex = Appendix(label="附件二", text="附件二\\n下列决定予以保留：\\n1．关于甲的决定",
+    ...                  children=[Point(label="1．", number=1, style="digit", text="关于甲的决定")])
+    >>> appendix_intro(annex)
+    ['附件二', '下列决定予以保留：']
+    """
+    lines = lines_of(appendix.text)
+    if not appendix.children:
+        return lines
+    first = "".join(appendix.children[0].label.split())
+    for i, line in enumerate(lines):
+        if i and "".join(line.split()).startswith(first):
+            return lines[:i]
+    return lines[:1]    # the first unit printed on the label's line

@@ -49,7 +49,7 @@ import re
 from ..errors import RegparseError
 from ..model import Article, Division, Heading, Node, Point, Regulation
 from ..catalogue import iso_dates
-from ._shared import HeadingPlacer, clean, lines_of, link_target, one_line, runs_by_line, unique
+from ._shared import HeadingPlacer, appendix_intro, clean, lines_of, link_target, one_line, runs_by_line, unique
 
 __all__ = ["to_akn", "NAMESPACE", "work_uri"]
 
@@ -133,6 +133,9 @@ class _Writer:
         self.crossheadings = 0
         self.queue: list[str] = []
         self._assign(doc.children, "")
+        # the points of appendices that are lists, written in their attachments after the body
+        for number, appendix in enumerate(doc.appendices, 1):
+            self._assign(appendix.children, f"att_{number}__")
         self.position = iter(self.queue)
 
     # -- eIds ---------------------------------------------------------------
@@ -265,6 +268,20 @@ class _Work:
         return "".join(out)
 
 
+def _table(rows: list[list[str]], prefix: str) -> str:
+    """An appendix's rows as an Akoma Ntoso ``<table>``: a cell per column, the short
+    rows (a caption of one cell) widened to the table's width."""
+    width = max(len(row) for row in rows)
+    out = [f'<table eId="{_attr(prefix)}__table_1">']
+    for row in rows:
+        cells = "".join(f"<td><p>{_esc(cell)}</p></td>" for cell in row[:-1])
+        span = width - len(row) + 1
+        last = f'<td colspan="{span}">' if span > 1 else "<td>"
+        out.append(f"<tr>{cells}{last}<p>{_esc(row[-1])}</p></td></tr>")
+    out.append("</table>")
+    return "".join(out)
+
+
 def _identification(work: str, facts: _Work, expression_date: str, title: str, component: str = "main") -> str:
     expression = f"{work}/{LANGUAGE}@{expression_date}"
     alias = f'<FRBRalias value="{_attr(title)}" name="title"/>' if title else ""
@@ -380,8 +397,15 @@ def to_akn(doc: Regulation, frbr_uri: str | None = None) -> str:
             w("<meta>" + _identification(uri, facts, expression_date, label, component=name) + "</meta>\n")
             if label:
                 w(f"<preface><longTitle><p><docTitle>{_esc(label)}</docTitle></p></longTitle></preface>\n")
-            body = lines_of(appendix.text)
-            w("<mainBody>" + ("".join(f"<p>{_esc(line)}</p>" for line in body) or "<p/>") + "</mainBody>\n")
+            if appendix.rows:
+                w("<mainBody>" + _table(appendix.rows, eid) + "</mainBody>\n")
+            else:
+                body = appendix_intro(appendix)
+                w("<mainBody>" + ("".join(f"<p>{_esc(line)}</p>" for line in body)
+                                  or ("" if appendix.children else "<p/>")))
+                for child in appendix.children:
+                    writer.node(child)
+                w("</mainBody>\n")
             w("</doc></attachment>\n")
         w("</attachments>\n")
     w(f"</{root}></akomaNtoso>\n")

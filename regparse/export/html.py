@@ -16,7 +16,7 @@ Example::
 from __future__ import annotations
 
 from ..model import Article, Division, Heading, Item, Node, Paragraph, Point, Regulation, Subitem
-from ._shared import HeadingPlacer, clean, division_ranks, lines_of, link_target, one_line, runs_by_line, unique
+from ._shared import HeadingPlacer, appendix_intro, clean, division_ranks, lines_of, link_target, one_line, runs_by_line, unique
 
 __all__ = ["to_html"]
 
@@ -60,6 +60,8 @@ class _Page:
         self.anchor_of: dict[str, str] = {}
         self.queue: list[str] = []
         self._assign(doc.children)
+        for appendix in doc.appendices:
+            self._assign(appendix.children)     # written after the body, in this order
         self.position = iter(self.queue)
         self.placer = HeadingPlacer(doc)
         self.depths = division_ranks(doc)
@@ -250,8 +252,22 @@ class _Page:
             w('<section class="closing">' + "".join(f"<p>{_esc(p)}</p>" for p in closing) + "</section>")
         for appendix in doc.appendices:
             label = one_line(appendix.label)
-            w('<section class="appendix">' + (f"<h2>{_esc(label)}</h2>" if label else "")
-              + "".join(f"<p>{_esc(p)}</p>" for p in lines_of(appendix.text)) + "</section>")
+            head = '<section class="appendix">' + (f"<h2>{_esc(label)}</h2>" if label else "")
+            if appendix.rows:
+                # a caption (a row of one cell) above the table, then the rows
+                rows = appendix.rows
+                while rows and len(rows[0]) == 1:
+                    head += f"<p>{_esc(rows[0][0])}</p>"
+                    rows = rows[1:]
+                w(head + "<table>" + "".join("<tr>" + "".join(f"<td>{_esc(cell)}</td>" for cell in row) + "</tr>"
+                                             for row in rows) + "</table></section>")
+                continue
+            w(head + "".join(f"<p>{_esc(p)}</p>" for p in appendix_intro(appendix))
+              + ("" if appendix.children else "</section>"))
+            if appendix.children:
+                for child in appendix.children:
+                    self.node(child)
+                w("</section>")
         w("</main></body></html>\n")
         # one block per line: whitespace between blocks changes nothing on the page
         return "\n".join(self.out)

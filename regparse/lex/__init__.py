@@ -26,6 +26,9 @@ write one :class:`LexState`:
 6. ``roles``     items, sub-items, continuations: one token per line
 7. ``repairs``   markers read through an OCR or script variant, recorded
 
+Once the tree is built, ``annex`` reads an appendix's own lines: a list of
+units (parsed as an enumerated document) or a table of rows (:mod:`.annex`).
+
 Every decision is a named rule (:data:`RULES`); with ``explain=True`` each
 records what it decided in ``doc.decisions`` under its name.
 
@@ -38,6 +41,7 @@ from __future__ import annotations
 
 from ..grammar import LineToken
 from ..normalize import Line
+from .annex import annex_list, annex_table
 from .columns import side_by_side_columns
 from .pages import running_header
 from .end import regulation_end
@@ -58,7 +62,7 @@ from .state import LexState, LogicalLine
 from .text import ends_closed
 from .width import wrap_width
 
-__all__ = ["tokenize", "read_columns", "regions", "region_title", "article_line", "ends_closed", "read_mark", "line_mark", "Mark", "LexState",
+__all__ = ["tokenize", "read_columns", "annex_list", "annex_table", "regions", "region_title", "article_line", "ends_closed", "read_mark", "line_mark", "Mark", "LexState",
            "numbers_too_large",
            "LogicalLine", "RULES", "JOIN_RULES", "STAGES", "line_layouts"]
 
@@ -86,10 +90,11 @@ def read_columns(source: str, lines: list[Line], explain: bool = False) -> tuple
 
 
 def tokenize(lines: list[Line], explain: bool = False,
-             layout: dict | None = None) -> tuple[list[LineToken], LexState]:
+             layout: dict | None = None, untitled: bool = False) -> tuple[list[LineToken], LexState]:
     """The grammar tokens of a regulation's clean lines, and the lexer state
     with its title, decisions and noise.  ``layout`` is what a file's reader
-    saw of the lines (:func:`regparse.lex.layout.line_layouts`), if any."""
+    saw of the lines (:func:`regparse.lex.layout.line_layouts`), if any;
+    ``untitled`` lines have no front matter (an appendix's list, after its label)."""
     state = LexState(explain)
     if layout:
         state.layout = layout
@@ -98,7 +103,7 @@ def tokenize(lines: list[Line], explain: bool = False,
     if start:
         lines = lines[start:]
     lines = run_on(state, lines)
-    front = front_matter(state, lines)
+    front = 0 if untitled else front_matter(state, lines)
     body = tool_lines(state, lines[front:])
     if enumerated_document(state, body):
         logical = enumerated_lines(state, body)

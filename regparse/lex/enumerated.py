@@ -44,6 +44,7 @@ from ..normalize import Line
 from ..numerals import to_int
 from .marks import line_mark
 from .registry import rule
+from .text import ends_closed
 from .state import LexState, LogicalLine
 
 __all__ = ["Unit", "enumerated_lines", "enumerated_sections", "enumerated_document", "unit_start",
@@ -147,6 +148,10 @@ def enumerated_document(state: LexState, lines: list[Line]) -> bool:
     Why: 意见, 通知, 批复, 修正案 and 决定 number their provisions 一、二、…;
     the 第X条 a 修正案 prints are the quoted articles it amends, not its own.
 
+    A 第X条 that a wrap put at a line start, after a line that ends no
+    sentence and with no separator after it (「一、将刑法」 / 「第十七条修改为：…」),
+    is the reference it was cut from, not an article.
+
     - enumerated: 「一、将刑法第十条修改为：“第十条　…”」 / 「二、…」;
     - articles: 「第一条　为了…」 outside any quotation.
     """
@@ -155,13 +160,13 @@ def enumerated_document(state: LexState, lines: list[Line]) -> bool:
     width = state.width
     previous: Line | None = None
     for line in lines:
-        wrapped = _wrapped(width, previous, line)
-        previous = line
-        if wrapped:
+        before, previous = previous, line
+        if _wrapped(width, before, line):
             depth = _quote_depth(line.text, depth)
             continue
         mark = line_mark(line)
-        if mark is not None and mark.kind == "article" and mark.number and (not depth or mark.number == 1):
+        if mark is not None and mark.kind == "article" and mark.number and (not depth or mark.number == 1) \
+                and not (before is not None and not mark.sep and not ends_closed(before.text)):
             # 第一条 after a quotation left open starts the articles of a regulation
             return False
         if not depth:

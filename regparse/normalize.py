@@ -107,8 +107,13 @@ _CONTINUED_ON = re.compile(rf"[（(]\s*下转第\s*{_PAGE_NO}\s*版\s*[）)]$")
 #   4     — 4 —     - 12 -     第4版     04     第 3 页 共 10 页     3/10
 #   2021年6月17日　星期四       光明日报　4       4　光明日报
 #   光明日报　2021年6月17日　星期四　要闻       人民日报　2021年3月4日　第3版
+# and a page header as OCR reads it, the full-width space between its parts
+# read as ” or “: 2023年11月20日”星期一   临江法制报 ”要闻   江州市人民政府公报”2025年第8期
+# (pdftotext's page headers are left to the stages that read pages)
 _PAPER = r"[\u4e00-\u9fff]{1,6}(?:日报|晚报|时报|周报|商报|早报)"
 _DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+_OCR_PAPER = r"[\u4e00-\u9fff]{1,6}(?:日报|晚报|时报|周报|商报|早报|晨报|法治报|法制报)"
+_OCR_GAP = r"\s*[”“][\s”“]*"
 _FURNITURE = re.compile(
     rf"""^(?:
         [—\-－–]*\s*\d{{1,3}}\s*[—\-－–]*
@@ -119,6 +124,9 @@ _FURNITURE = re.compile(
       | {_DATE}\s*星期[一二三四五六日天]
       | (?:\d{{1,2}}\s+)?{_PAPER}(?:\s+\d{{1,2}})?
       | {_PAPER}\s+{_DATE}(?:\s+星期[一二三四五六日天])?(?:\s+[\u4e00-\u9fff]{{2,4}})?(?:\s+第\s*\d{{1,2}}\s*版)?
+      | {_DATE}{_OCR_GAP}星期[一二三四五六日天](?:\s*出版)?(?:{_OCR_GAP}第\s*\d{{1,2}}\s*版)?
+      | {_OCR_PAPER}{_OCR_GAP}[\u4e00-\u9fff]{{2,4}}(?:\W{{0,2}}专版)?
+      | [\u4e00-\u9fff]{{2,24}}公报{_OCR_GAP}\d{{4}}\s*年\s*第\s*\d{{1,3}}\s*期
     )$""", re.X)
 _FURNITURE_FIRST = set("0123456789—-－–第共")
 # markdown: ## heading, > quote, **bold**, __bold__

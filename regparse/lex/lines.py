@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..catalogue import DIVISION_RANK
 from ..normalize import Line, line_noise
-from .joins import CHAINS, UNWRAPPED_CHAINS, goes_on
+from .joins import BLANK_CHAINS, BLANK_UNWRAPPED_CHAINS, CHAINS, UNWRAPPED_CHAINS, goes_on
 from .layout import LAYOUT_CHAINS, LAYOUT_UNWRAPPED_CHAINS, last_article_start, layout_heading
 from .marks import Mark, line_mark, read_mark
 from .registry import rule
@@ -43,6 +43,8 @@ def logical_lines(state: LexState, lines: list[Line]) -> list[LogicalLine]:
     if layout:
         state.chains = LAYOUT_CHAINS if state.width else LAYOUT_UNWRAPPED_CHAINS
         state.last_article = last_article_start(lines)
+    elif state.blank_paragraphs:
+        state.chains = BLANK_CHAINS if state.width else BLANK_UNWRAPPED_CHAINS
     else:
         state.chains = CHAINS if state.width else UNWRAPPED_CHAINS
     for line in lines:

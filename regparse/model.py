@@ -73,7 +73,7 @@ Severity = Literal["error", "warning", "info"]
 #: :attr:`Noise.kind`
 NoiseKind = Literal[
     "page_continuation", "page_furniture", "markup", "control", "toc", "headline", "outside", "unparsed",
-    "file_furniture", "ocr_separator", "column_rule", "commentary",
+    "file_furniture", "ocr_separator", "ocr_bracket", "column_rule", "commentary",
 ]
 #: :attr:`Decision.kind`
 DecisionKind = Literal[
@@ -90,7 +90,7 @@ DecisionKind = Literal[
     "promulgation_order", "document_number", "issuing_bodies", "document_dates", "amendment_history",
     "document_type", "document_status",
     "enumerated_document", "quoted_line", "unit_start", "line_heading", "run_in_heading", "list_tail",
-    "closing_matter", "section_unit", "blank_paragraphs", "wrap_in_block",
+    "closing_matter", "section_unit", "blank_paragraphs", "wrap_in_block", "ocr_lost_bracket",
 ]
 
 #: node kinds, outermost first

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from ..catalogue import DIVISION_RANK
-from ..normalize import Line, line_noise
+from ..model import Noise
+from ..normalize import Line, line_noise, slice_pieces
 from .joins import BLANK_CHAINS, BLANK_UNWRAPPED_CHAINS, CHAINS, UNWRAPPED_CHAINS, goes_on
 from .layout import LAYOUT_CHAINS, LAYOUT_UNWRAPPED_CHAINS, last_article_start, layout_heading
-from .marks import Mark, line_mark, read_mark
+from .marks import Mark, line_mark, lost_bracket_mark, read_mark
 from .registry import rule
 from .starts import (annex_start, article_start, bare_heading, cut_before, division_start, enumerated_heading,
                      starts_article)
@@ -14,6 +15,8 @@ from .text import ends_closed, same_heading
 
 __all__ = ["logical_lines", "START_RULES", "toc", "label_joined", "TOC_ENTRY_MAX", "CUT_LABEL_MAX"]
 
+# the opening brackets OCR makes of （, one of which it may read twice
+_BRACKETS = frozenset("（(〈《")
 #: an entry of a 目录 is a short heading
 TOC_ENTRY_MAX = 30
 #: 「第一百二十四」 / 「条 …」: the head of a label cut by a line break is this short
@@ -50,6 +53,19 @@ def logical_lines(state: LexState, lines: list[Line]) -> list[LogicalLine]:
     for line in lines:
         text = line.text
         mark = line_mark(line)
+        if mark is None and cur is not None and (cur.kind == "cn_paren" or cur.text[-1:] in "：:"):
+            # an item whose opening bracket OCR lost (二)…) or read twice ((〈八)…), next in the list open before it
+            last_item = cur.mark.number if cur.kind == "cn_paren" else 0  # type: ignore[union-attr]
+            mark = lost_bracket_mark(text, last_item)
+            if mark is None and text[0] in _BRACKETS and text[1:2] in _BRACKETS:
+                inner = read_mark(text[1:])
+                if inner is not None and inner.kind == "cn_paren" and inner.number == last_item + 1:
+                    a, b = line.pieces[0][0], line.pieces[0][0] + 1
+                    state.noise.append(Noise(kind="ocr_bracket", text=text[0], span=(a, b)))
+                    line = Line(text[1:], slice_pieces(line.pieces, 1), line.blank_before, line.heading,
+                                line.page_break, line.raw_len - 1)
+                    text = line.text
+                    mark = inner._replace(repair="ocr_lost_bracket")
         if entries is not None:
             if toc(state, line, mark, entries):
                 continue

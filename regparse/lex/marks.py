@@ -19,7 +19,8 @@ from ..catalogue import DIVISION_RANK, MARK_FIRST, MARK_KIND, SEPARATORS, TRADIT
 from ..normalize import Line
 from ..numerals import to_int, too_large
 
-__all__ = ["Mark", "read_mark", "mark_of", "line_mark", "matchers", "INLINE_MARKERS", "numbers_too_large"]
+__all__ = ["Mark", "read_mark", "mark_of", "line_mark", "matchers", "INLINE_MARKERS", "numbers_too_large",
+           "lost_bracket_mark"]
 
 #: the markers that start structure inside a run-on line
 INLINE_MARKERS = ("PART_MARK", "SUBPART_MARK", "CHAPTER_MARK", "SECTION_MARK", "ARTICLE_MARK",
@@ -166,6 +167,34 @@ def _reading(kind: str, raw: str) -> tuple[str, str, int | None, int, str]:
     elif kind == "circled":
         number = to_int(label)
     return kind, label, number, suffix, repair
+
+
+# 二)因两方…: an item label whose opening bracket OCR lost
+_LOST_BRACKET = re.compile("([一二三四五六七八九十]{1,3})[）)]")
+_LOST_BRACKET_FIRST = frozenset("一二三四五六七八九十")
+
+
+def lost_bracket_mark(text: str, last_item: int) -> Mark | None:
+    """The item （N） at the start of ``text`` whose opening bracket OCR lost
+    (二)…), where N comes next after ``last_item``, the
+    number of the item of that style before it (0: a list opens); else None.
+
+    >>> lost_bracket_mark("二)因两方的过错发生事故的;", 1).label
+    '（二）'
+    >>> lost_bracket_mark("二)因两方的过错发生事故的;", 2) is None
+    True
+    """
+    if text[0] not in _LOST_BRACKET_FIRST:
+        return None
+    m = _LOST_BRACKET.match(text)
+    if m is None or to_int(m.group(1)) != last_item + 1:
+        return None
+    end = rest = m.end()
+    n = len(text)
+    while rest < n and text[rest] in SEPARATORS:
+        rest += 1
+    return Mark("cn_paren", end, "（" + m.group(1) + "）", last_item + 1, 0, rest, rest > end or rest == n,
+                "ocr_lost_bracket")
 
 
 def line_mark(line: Line) -> Mark | None:

@@ -17,7 +17,7 @@ from ..normalize import slice_pieces
 from .registry import rule
 from .state import LexState
 
-__all__ = ["record_repairs", "taiwan_numbering", "ocr_item_bracket", "ocr_numeral", "ocr_label_quote", "traditional_marker",
+__all__ = ["record_repairs", "taiwan_numbering", "ocr_item_bracket", "ocr_lost_bracket", "ocr_numeral", "ocr_label_quote", "traditional_marker",
            "ocr_lost_di"]
 
 
@@ -33,6 +33,23 @@ def ocr_item_bracket(state: LexState, token: LineToken) -> None:
     - not an item: ``《中华人民共和国道路交通安全法》及其实施条例`` (text).
     """
     state.decide("ocr_item_bracket", f"{token.line.text[:token.mark.end]} read as the item {token.mark.label}",
+                 _span(token, token.mark.end))
+
+
+@rule
+def ocr_lost_bracket(state: LexState, token: LineToken) -> None:
+    """An item label whose opening bracket OCR lost or read twice (二), (〈八)) is the item next in its list.
+
+    Why: tesseract drops the （ of （二） at a column's edge, or reads it
+    twice (the first bracket is then noise, ``ocr_bracket``); a numeral and a closing bracket at a line start, numbering the
+    item next after the one before it (or the first item after a colon),
+    is that item.  Out of sequence it stays text: a wrap can put the end of
+    a bracket (第（ / 二）项) at a line start.
+
+    - item: ``二)因两方或者两方以上当事人的过错发生道路交通事故的`` after （一）;
+    - not an item: ``二)项规定的情形`` after a line that opened no list.
+    """
+    state.decide("ocr_lost_bracket", f"{token.line.text[:token.mark.end]} read as the item {token.mark.label}",
                  _span(token, token.mark.end))
 
 
@@ -105,7 +122,7 @@ def _span(token: LineToken, end: int) -> tuple[int, int]:
     return pieces[0][0], pieces[-1][1]
 
 
-_RECORDERS = {"ocr_item_bracket": ocr_item_bracket, "ocr_numeral": ocr_numeral,
+_RECORDERS = {"ocr_item_bracket": ocr_item_bracket, "ocr_lost_bracket": ocr_lost_bracket, "ocr_numeral": ocr_numeral,
               "ocr_label_quote": ocr_label_quote, "traditional_marker": traditional_marker,
               "ocr_lost_di": ocr_lost_di}
 

@@ -6,7 +6,7 @@ from ..model import Noise
 from ..normalize import Line, line_noise, slice_pieces
 from .joins import BLANK_CHAINS, BLANK_UNWRAPPED_CHAINS, CHAINS, UNWRAPPED_CHAINS, goes_on
 from .layout import LAYOUT_CHAINS, LAYOUT_UNWRAPPED_CHAINS, last_article_start, layout_heading
-from .marks import Mark, line_mark, lost_bracket_mark, read_mark
+from .marks import Mark, line_mark, lost_bracket_mark, lost_di_article_mark, read_mark
 from .registry import rule
 from .starts import (annex_start, article_start, bare_heading, cut_before, division_start, enumerated_heading,
                      starts_article)
@@ -66,6 +66,10 @@ def logical_lines(state: LexState, lines: list[Line]) -> list[LogicalLine]:
                                 line.page_break, line.raw_len - 1)
                     text = line.text
                     mark = inner._replace(repair="ocr_lost_bracket")
+        elif mark is None and state.article_key is not None and (line.blank_before or line.page_break) \
+                and cur is not None and ends_closed(cur.text):
+            # an article whose 第 OCR lost (六十二条 …), next after the last one, at a paragraph's start
+            mark = lost_di_article_mark(text, state.article_key[0] + 1)
         if entries is not None:
             if toc(state, line, mark, entries):
                 continue

@@ -20,7 +20,7 @@ from ..normalize import Line
 from ..numerals import to_int, too_large
 
 __all__ = ["Mark", "read_mark", "mark_of", "line_mark", "matchers", "INLINE_MARKERS", "numbers_too_large",
-           "lost_bracket_mark"]
+           "lost_bracket_mark", "lost_di_article_mark"]
 
 #: the markers that start structure inside a run-on line
 INLINE_MARKERS = ("PART_MARK", "SUBPART_MARK", "CHAPTER_MARK", "SECTION_MARK", "ARTICLE_MARK",
@@ -195,6 +195,29 @@ def lost_bracket_mark(text: str, last_item: int) -> Mark | None:
         rest += 1
     return Mark("cn_paren", end, "（" + m.group(1) + "）", last_item + 1, 0, rest, rest > end or rest == n,
                 "ocr_lost_bracket")
+
+
+# 六十二条 违反…: an article label whose 第 OCR lost, the separator after it kept
+_LOST_DI_ARTICLE = re.compile("([一二三四五六七八九十百千零]{1,7})条[ 　]+(?=[^ 　])")
+_NUMERAL_START = frozenset("一二三四五六七八九十百")
+
+
+def lost_di_article_mark(text: str, number: int) -> Mark | None:
+    """The article ``number`` at the start of ``text`` whose 第 OCR lost
+    (六十二条 违反…): its numeral, 条 and a separator; else None.
+
+    >>> lost_di_article_mark("六十二条 违反土地管理法规，", 62).label
+    '第六十二条'
+    >>> lost_di_article_mark("六十二条规定的情形", 62) is None
+    True
+    """
+    if text[0] not in _NUMERAL_START:
+        return None
+    m = _LOST_DI_ARTICLE.match(text)
+    if m is None or to_int(m.group(1)) != number:
+        return None
+    return Mark("article", len(m.group(1)) + 1, "第" + m.group(1) + "条", number, 0, m.end(), True,
+                "ocr_lost_di_article")
 
 
 def line_mark(line: Line) -> Mark | None:

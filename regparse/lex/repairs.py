@@ -18,7 +18,7 @@ from .registry import rule
 from .state import LexState
 
 __all__ = ["record_repairs", "taiwan_numbering", "ocr_item_bracket", "ocr_lost_bracket", "ocr_numeral", "ocr_label_quote", "traditional_marker",
-           "ocr_lost_di"]
+           "ocr_lost_di", "ocr_lost_di_article"]
 
 
 @rule
@@ -102,6 +102,23 @@ def ocr_lost_di(state: LexState, token: LineToken) -> None:
 
 
 @rule
+def ocr_lost_di_article(state: LexState, token: LineToken) -> None:
+    """An article label whose 第 OCR dropped (六十二条 违反…) is the article next after the last one.
+
+    Why: tesseract drops the 第 of a bold article label at a paragraph's
+    start; a numeral, 条 and a separator at the start of a paragraph, after
+    a sentence end, numbering the article next after the last one taken, is
+    that article.  A wrapped reference (六十二条规定的…) has no separator, and
+    another number is no article.
+
+    - repaired: ``六十二条 违反土地管理法规，非法征收`` after 第六十一条 (the article 第六十二条);
+    - as printed: ``六十二条规定的情形`` after a line cut mid-sentence (text).
+    """
+    state.decide("ocr_lost_di_article", f"{token.line.text[:token.mark.end]} read as {token.mark.label}",
+                 _span(token, token.mark.end))
+
+
+@rule
 def traditional_marker(state: LexState, token: LineToken) -> None:
     """條, 編 and 節 in a label are read as 条, 编 and 节 (Hong Kong, Macau and Traditional OCR text).
 
@@ -124,7 +141,7 @@ def _span(token: LineToken, end: int) -> tuple[int, int]:
 
 _RECORDERS = {"ocr_item_bracket": ocr_item_bracket, "ocr_lost_bracket": ocr_lost_bracket, "ocr_numeral": ocr_numeral,
               "ocr_label_quote": ocr_label_quote, "traditional_marker": traditional_marker,
-              "ocr_lost_di": ocr_lost_di}
+              "ocr_lost_di": ocr_lost_di, "ocr_lost_di_article": ocr_lost_di_article}
 
 
 def record_repairs(state: LexState, tokens: list[LineToken]) -> None:

@@ -6,7 +6,7 @@ from ..model import Noise
 from ..normalize import Line, line_noise, slice_pieces
 from .joins import BLANK_CHAINS, BLANK_UNWRAPPED_CHAINS, CHAINS, UNWRAPPED_CHAINS, goes_on
 from .layout import LAYOUT_CHAINS, LAYOUT_UNWRAPPED_CHAINS, last_article_start, layout_heading
-from .marks import Mark, line_mark, lost_bracket_mark, lost_di_article_mark, read_mark
+from .marks import Mark, line_mark, lost_bracket_mark, lost_di_article_mark, misread_article_mark, read_mark
 from .registry import rule
 from .starts import (annex_start, article_start, bare_heading, cut_before, division_start, enumerated_heading,
                      starts_article)
@@ -67,9 +67,11 @@ def logical_lines(state: LexState, lines: list[Line]) -> list[LogicalLine]:
                     text = line.text
                     mark = inner._replace(repair="ocr_lost_bracket")
         elif mark is None and state.article_key is not None and (line.blank_before or line.page_break) \
-                and cur is not None and ends_closed(cur.text):
-            # an article whose 第 OCR lost (六十二条 …), next after the last one, at a paragraph's start
-            mark = lost_di_article_mark(text, state.article_key[0] + 1)
+                and cur is not None and (ends_closed(cur.text) or cur.kind in DIVISION_RANK):
+            # an article whose 第 OCR lost (六十二条 …) or whose numeral it misread in one character
+            # (第一千夫六十七条), next after the last one, at a paragraph's start
+            number = state.article_key[0] + 1
+            mark = misread_article_mark(text, number) if text[0] == "第" else lost_di_article_mark(text, number)
         if entries is not None:
             if toc(state, line, mark, entries):
                 continue

@@ -17,10 +17,10 @@ from typing import NamedTuple
 from .. import grammar
 from ..catalogue import DIVISION_RANK, MARK_FIRST, MARK_KIND, SEPARATORS, TRADITIONAL_MARKERS
 from ..normalize import Line
-from ..numerals import to_int, too_large
+from ..numerals import to_chinese, to_int, too_large
 
 __all__ = ["Mark", "read_mark", "mark_of", "line_mark", "matchers", "INLINE_MARKERS", "numbers_too_large",
-           "lost_bracket_mark", "lost_di_article_mark"]
+           "lost_bracket_mark", "lost_di_article_mark", "misread_article_mark"]
 
 #: the markers that start structure inside a run-on line
 INLINE_MARKERS = ("PART_MARK", "SUBPART_MARK", "CHAPTER_MARK", "SECTION_MARK", "ARTICLE_MARK",
@@ -218,6 +218,42 @@ def lost_di_article_mark(text: str, number: int) -> Mark | None:
         return None
     return Mark("article", len(m.group(1)) + 1, "第" + m.group(1) + "条", number, 0, m.end(), True,
                 "ocr_lost_di_article")
+
+
+# 第一千夫六十七条, 第上十八条: a label whose numeral holds one character that is no numeral
+_MISREAD_ARTICLE = re.compile(r"第([^\s第条]{1,8})条")
+_NUMERAL_CHARS = frozenset("零〇○一二三四五六七八九十百千万亿两")
+
+
+def misread_article_mark(text: str, number: int) -> Mark | None:
+    """The article ``number`` at the start of ``text`` whose numeral OCR
+    misread in one character (第一千夫六十七条 for 第一千零六十七条): the
+    printed numeral is the canonical one of ``number`` but for one character
+    that is no numeral at all (干 and _ read as 千 and 一 aside); else None.
+
+    >>> misread_article_mark("第一千夫六十七条 父母不履行抚养义务的", 1067).label
+    '第一千零六十七条'
+    >>> misread_article_mark("第一千零六十八条 父母有教育", 1067) is None
+    True
+    """
+    m = _MISREAD_ARTICLE.match(text)
+    if m is None:
+        return None
+    printed = m.group(1).translate(_NUMERAL_VARIANTS)
+    try:
+        want = to_chinese(number)
+    except ValueError:
+        return None
+    if len(printed) != len(want):
+        return None
+    wrong = [i for i in range(len(want)) if printed[i] != want[i]]
+    if len(wrong) != 1 or printed[wrong[0]] in _NUMERAL_CHARS:
+        return None
+    end = rest = m.end()
+    n = len(text)
+    while rest < n and text[rest] in SEPARATORS:
+        rest += 1
+    return Mark("article", end, "第" + want + "条", number, 0, rest, rest > end or rest == n, "ocr_misread_numeral")
 
 
 def line_mark(line: Line) -> Mark | None:

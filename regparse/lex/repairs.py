@@ -18,7 +18,7 @@ from .registry import rule
 from .state import LexState
 
 __all__ = ["record_repairs", "taiwan_numbering", "ocr_item_bracket", "ocr_lost_bracket", "ocr_numeral", "ocr_label_quote", "traditional_marker",
-           "ocr_lost_di", "ocr_lost_di_article"]
+           "ocr_lost_di", "ocr_lost_di_article", "ocr_misread_numeral"]
 
 
 @rule
@@ -119,6 +119,23 @@ def ocr_lost_di_article(state: LexState, token: LineToken) -> None:
 
 
 @rule
+def ocr_misread_numeral(state: LexState, token: LineToken) -> None:
+    """An article label whose numeral OCR misread in one character (第一千夫六十七条) is the article next after the last one.
+
+    Why: tesseract reads a character of a bold label as another one (零 as
+    夫 or 堆, 千 as 王, 七 as 上); a 第…条 label at a paragraph's start whose
+    numeral is the next article's but for one character that is no numeral
+    at all can be nothing else.  A label that reads as another number, or
+    differs in more than one character, stays as printed.
+
+    - repaired: ``第一千夫六十七条 父母不履行抚养义务的`` after 第一千零六十六条 (第一千零六十七条);
+    - as printed: ``第一千夫六十九条 子女应当尊重`` after 第一千零六十六条 (not the next number: text).
+    """
+    state.decide("ocr_misread_numeral", f"{token.line.text[:token.mark.end]} read as {token.mark.label}",
+                 _span(token, token.mark.end))
+
+
+@rule
 def traditional_marker(state: LexState, token: LineToken) -> None:
     """條, 編 and 節 in a label are read as 条, 编 and 节 (Hong Kong, Macau and Traditional OCR text).
 
@@ -141,7 +158,8 @@ def _span(token: LineToken, end: int) -> tuple[int, int]:
 
 _RECORDERS = {"ocr_item_bracket": ocr_item_bracket, "ocr_lost_bracket": ocr_lost_bracket, "ocr_numeral": ocr_numeral,
               "ocr_label_quote": ocr_label_quote, "traditional_marker": traditional_marker,
-              "ocr_lost_di": ocr_lost_di, "ocr_lost_di_article": ocr_lost_di_article}
+              "ocr_lost_di": ocr_lost_di, "ocr_lost_di_article": ocr_lost_di_article,
+              "ocr_misread_numeral": ocr_misread_numeral}
 
 
 def record_repairs(state: LexState, tokens: list[LineToken]) -> None:

@@ -18,7 +18,8 @@ from .registry import rule
 from .state import LexState
 
 __all__ = ["record_repairs", "taiwan_numbering", "ocr_item_bracket", "ocr_lost_bracket", "ocr_numeral", "ocr_label_quote", "traditional_marker",
-           "ocr_lost_di", "ocr_lost_di_article", "ocr_misread_numeral"]
+           "ocr_lost_di", "ocr_lost_di_article", "ocr_misread_numeral",
+           "ocr_section_word"]
 
 
 @rule
@@ -136,6 +137,23 @@ def ocr_misread_numeral(state: LexState, token: LineToken) -> None:
 
 
 @rule
+def ocr_section_word(state: LexState, token: LineToken) -> None:
+    """A heading whose 节 OCR read as 季 (第一季 立法权限) is the section it numbers, labelled 第一节.
+
+    Why: tesseract reads the bold 节 of a section heading as 季; 第N季 at the
+    start of a short line with no sentence in it, at a block's start,
+    numbering the section next after the last one, can be nothing else
+    (found by :func:`regparse.lex.interleave.lost_di_headings`).  第一季度
+    is a quarter of the year, never a heading.
+
+    - repaired: ``第一季立法权限`` after 第二章 (the section 第一节 立法权限);
+    - as printed: ``第一季度的统计数据应当在四月底前报送。`` (a sentence).
+    """
+    state.decide("ocr_section_word", f"{token.line.text[:token.mark.end]} read as {token.mark.label}",
+                 _span(token, token.mark.end))
+
+
+@rule
 def traditional_marker(state: LexState, token: LineToken) -> None:
     """條, 編 and 節 in a label are read as 条, 编 and 节 (Hong Kong, Macau and Traditional OCR text).
 
@@ -159,7 +177,7 @@ def _span(token: LineToken, end: int) -> tuple[int, int]:
 _RECORDERS = {"ocr_item_bracket": ocr_item_bracket, "ocr_lost_bracket": ocr_lost_bracket, "ocr_numeral": ocr_numeral,
               "ocr_label_quote": ocr_label_quote, "traditional_marker": traditional_marker,
               "ocr_lost_di": ocr_lost_di, "ocr_lost_di_article": ocr_lost_di_article,
-              "ocr_misread_numeral": ocr_misread_numeral}
+              "ocr_misread_numeral": ocr_misread_numeral, "ocr_section_word": ocr_section_word}
 
 
 def record_repairs(state: LexState, tokens: list[LineToken]) -> None:

@@ -90,7 +90,7 @@ DecisionKind = Literal[
     "promulgation_order", "document_number", "issuing_bodies", "document_dates", "amendment_history",
     "document_type", "document_status",
     "enumerated_document", "quoted_line", "unit_start", "line_heading", "run_in_heading", "list_tail",
-    "closing_matter", "section_unit", "blank_paragraphs", "wrap_in_block", "ocr_lost_bracket", "ocr_lost_di_article", "ocr_misread_numeral", "ocr_section_word",
+    "closing_matter", "section_unit", "blank_paragraphs", "wrap_in_block", "ocr_lost_bracket", "ocr_lost_di_article", "ocr_misread_numeral", "ocr_section_word", "ocr_garbled_item",
 ]
 
 #: node kinds, outermost first

@@ -6,7 +6,8 @@ from ..model import Noise
 from ..normalize import Line, line_noise, slice_pieces
 from .joins import BLANK_CHAINS, BLANK_UNWRAPPED_CHAINS, CHAINS, UNWRAPPED_CHAINS, goes_on
 from .layout import LAYOUT_CHAINS, LAYOUT_UNWRAPPED_CHAINS, last_article_start, layout_heading
-from .marks import Mark, line_mark, lost_bracket_mark, lost_di_article_mark, misread_article_mark, read_mark
+from .marks import (Mark, garbled_item_mark, line_mark, lost_bracket_mark, lost_di_article_mark,
+                    misread_article_mark, read_mark)
 from .registry import rule
 from .starts import (annex_start, article_start, bare_heading, cut_before, division_start, enumerated_heading,
                      starts_article)
@@ -15,6 +16,8 @@ from .text import ends_closed, same_heading
 
 __all__ = ["logical_lines", "START_RULES", "toc", "label_joined", "TOC_ENTRY_MAX", "CUT_LABEL_MAX"]
 
+#: a garbled item label is known by the next item's label within this many lines
+ITEM_LOOKAHEAD = 8
 # the opening brackets OCR makes of （, one of which it may read twice
 _BRACKETS = frozenset("（(〈《")
 #: an entry of a 目录 is a short heading
@@ -50,22 +53,15 @@ def logical_lines(state: LexState, lines: list[Line]) -> list[LogicalLine]:
         state.chains = BLANK_CHAINS if state.width else BLANK_UNWRAPPED_CHAINS
     else:
         state.chains = CHAINS if state.width else UNWRAPPED_CHAINS
-    for line in lines:
+    for k, line in enumerate(lines):
         text = line.text
         mark = line_mark(line)
-        if mark is None and cur is not None and (cur.kind == "cn_paren" or cur.text[-1:] in "：:"):
-            # an item whose opening bracket OCR lost (二)…) or read twice ((〈八)…), next in the list open before it
-            last_item = cur.mark.number if cur.kind == "cn_paren" else 0  # type: ignore[union-attr]
-            mark = lost_bracket_mark(text, last_item)
-            if mark is None and text[0] in _BRACKETS and text[1:2] in _BRACKETS:
-                inner = read_mark(text[1:])
-                if inner is not None and inner.kind == "cn_paren" and inner.number == last_item + 1:
-                    a, b = line.pieces[0][0], line.pieces[0][0] + 1
-                    state.noise.append(Noise(kind="ocr_bracket", text=text[0], span=(a, b)))
-                    line = Line(text[1:], slice_pieces(line.pieces, 1), line.blank_before, line.heading,
-                                line.page_break, line.raw_len - 1)
-                    text = line.text
-                    mark = inner._replace(repair="ocr_lost_bracket")
+        if cur is not None and (mark is None or (mark.kind == "digit_paren" and cur.kind == "cn_paren")) \
+                and (cur.kind == "cn_paren" or cur.text[-1:] in "：:"):
+            # an item whose label OCR mangled, next in the list open before it
+            line, mark = _ocr_item(state, line, mark, cur.mark.number if cur.kind == "cn_paren" else 0,  # type: ignore[union-attr]
+                                   lines, k)
+            text = line.text
         elif mark is None and state.article_key is not None and (line.blank_before or line.page_break) \
                 and cur is not None and (ends_closed(cur.text) or cur.kind in DIVISION_RANK):
             # an article whose 第 OCR lost (六十二条 …) or whose numeral it misread in one character
@@ -123,6 +119,45 @@ def logical_lines(state: LexState, lines: list[Line]) -> list[LogicalLine]:
                     state.division_numbers.pop(k, None)
         out.append(cur)
     return out
+
+
+def _ocr_item(state: LexState, line: Line, mark: Mark | None, last_item: int, lines: list[Line],
+              k: int) -> tuple[Line, Mark | None]:
+    """The line and its item mark where OCR mangled the label of the item
+    next after ``last_item`` (:func:`regparse.lex.repairs.ocr_lost_bracket`,
+    :func:`regparse.lex.repairs.ocr_garbled_item`); the line's own mark where not.
+    Characters read into the label before it are noise."""
+    text = line.text
+    skip = 0
+    found = lost_bracket_mark(text, last_item) if mark is None else None
+    if found is None and mark is None and text[0] in _BRACKETS and text[1:2] in _BRACKETS:
+        inner = read_mark(text[1:])
+        if inner is not None and inner.kind == "cn_paren" and inner.number == last_item + 1:
+            skip, found = 1, inner._replace(repair="ocr_lost_bracket")
+    if found is None and last_item:
+        found = garbled_item_mark(text, last_item + 1)
+        if found is not None and _next_item(lines, k) != last_item + 2:
+            found = None
+        if found is not None and found.end > len(found.label):
+            skip = found.end - len(found.label)
+            found = found._replace(end=found.end - skip, rest=found.rest - skip)
+    if found is None:
+        return line, mark
+    if skip:
+        a, b = slice_pieces(line.pieces, 0, skip)[0]
+        state.noise.append(Noise(kind="ocr_bracket", text=text[:skip], span=(a, b)))
+        line = Line(text[skip:], slice_pieces(line.pieces, skip), line.blank_before, line.heading,
+                    line.page_break, line.raw_len - skip)
+    return line, found
+
+
+def _next_item(lines: list[Line], k: int) -> int | None:
+    """The number of the next item label after line ``k``, within a few lines (None: another marker or none)."""
+    for ln in lines[k + 1:k + 1 + ITEM_LOOKAHEAD]:
+        mark = line_mark(ln)
+        if mark is not None:
+            return mark.number if mark.kind == "cn_paren" else None
+    return None
 
 
 @rule

@@ -20,7 +20,8 @@ from ..normalize import Line
 from ..numerals import to_chinese, to_int, too_large
 
 __all__ = ["Mark", "read_mark", "mark_of", "line_mark", "matchers", "INLINE_MARKERS", "numbers_too_large",
-           "lost_bracket_mark", "lost_di_article_mark", "misread_article_mark"]
+           "lost_bracket_mark", "lost_di_article_mark", "misread_article_mark",
+           "garbled_item_mark"]
 
 #: the markers that start structure inside a run-on line
 INLINE_MARKERS = ("PART_MARK", "SUBPART_MARK", "CHAPTER_MARK", "SECTION_MARK", "ARTICLE_MARK",
@@ -254,6 +255,29 @@ def misread_article_mark(text: str, number: int) -> Mark | None:
     while rest < n and text[rest] in SEPARATORS:
         rest += 1
     return Mark("article", end, "第" + want + "条", number, 0, rest, rest > end or rest == n, "ocr_misread_numeral")
+
+
+# (人八), CA), 《X), 伍): a bracketed label of one or two characters OCR garbled
+_GARBLED_ITEM = re.compile(r"[（(〈《<]{0,2}[^\s（()）〈《<]{1,2}[）)]")
+
+
+def garbled_item_mark(text: str, number: int) -> Mark | None:
+    """The item ``number`` at the start of ``text`` whose label OCR garbled:
+    up to two opening brackets, one or two characters and a closing bracket
+    ((人八), CA), 伍)); the caller knows it by the items around it.
+
+    >>> garbled_item_mark("(人八)美沙酮二百克以上不满一千克;", 8).label
+    '（八）'
+    """
+    m = _GARBLED_ITEM.match(text)
+    if m is None:
+        return None
+    end = rest = m.end()
+    n = len(text)
+    while rest < n and text[rest] in SEPARATORS:
+        rest += 1
+    return Mark("cn_paren", end, "（" + to_chinese(number) + "）", number, 0, rest, rest > end or rest == n,
+                "ocr_garbled_item")
 
 
 def line_mark(line: Line) -> Mark | None:

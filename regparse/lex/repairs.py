@@ -17,7 +17,7 @@ from ..normalize import slice_pieces
 from .registry import rule
 from .state import LexState
 
-__all__ = ["record_repairs", "taiwan_numbering", "ocr_item_bracket", "ocr_lost_bracket", "ocr_numeral", "ocr_label_quote", "traditional_marker",
+__all__ = ["record_repairs", "taiwan_numbering", "ocr_item_bracket", "ocr_lost_bracket", "ocr_garbled_item", "ocr_numeral", "ocr_label_quote", "traditional_marker",
            "ocr_lost_di", "ocr_lost_di_article", "ocr_misread_numeral",
            "ocr_section_word"]
 
@@ -51,6 +51,24 @@ def ocr_lost_bracket(state: LexState, token: LineToken) -> None:
     - not an item: ``二)项规定的情形`` after a line that opened no list.
     """
     state.decide("ocr_lost_bracket", f"{token.line.text[:token.mark.end]} read as the item {token.mark.label}",
+                 _span(token, token.mark.end))
+
+
+@rule
+def ocr_garbled_item(state: LexState, token: LineToken) -> None:
+    """A bracketed label that OCR garbled ((人八), CA), 伍)) between item N-1 and item N+1 is item N.
+
+    Why: tesseract reads the numeral of a label as a letter or a lookalike
+    (八 as A or X, (五) as 伍) and adds strokes to the bracket (人, C); a
+    short bracketed token at a line start, right after item N-1 and with
+    item N+1 the next label within a few lines, can only be item N.  The
+    characters read before the label's canonical length are noise
+    (``ocr_bracket``).
+
+    - item: ``(人八)美沙酮二百克以上不满一千克;`` between （七） and （九） (the item （八）);
+    - not an item: ``市)人民政府依法处理;`` after （二） with （三） next (a wrapped line).
+    """
+    state.decide("ocr_garbled_item", f"{token.line.text[:token.mark.end]} read as the item {token.mark.label}",
                  _span(token, token.mark.end))
 
 
@@ -174,7 +192,8 @@ def _span(token: LineToken, end: int) -> tuple[int, int]:
     return pieces[0][0], pieces[-1][1]
 
 
-_RECORDERS = {"ocr_item_bracket": ocr_item_bracket, "ocr_lost_bracket": ocr_lost_bracket, "ocr_numeral": ocr_numeral,
+_RECORDERS = {"ocr_item_bracket": ocr_item_bracket, "ocr_lost_bracket": ocr_lost_bracket,
+              "ocr_garbled_item": ocr_garbled_item, "ocr_numeral": ocr_numeral,
               "ocr_label_quote": ocr_label_quote, "traditional_marker": traditional_marker,
               "ocr_lost_di": ocr_lost_di, "ocr_lost_di_article": ocr_lost_di_article,
               "ocr_misread_numeral": ocr_misread_numeral, "ocr_section_word": ocr_section_word}

@@ -56,13 +56,12 @@ def logical_lines(state: LexState, lines: list[Line]) -> list[LogicalLine]:
     for k, line in enumerate(lines):
         text = line.text
         mark = line_mark(line)
-        if cur is not None and (mark is None or (mark.kind == "digit_paren" and cur.kind == "cn_paren")) \
-                and (cur.kind == "cn_paren" or cur.text[-1:] in "：:"):
+        if mark is None and cur is not None and (cur.kind == "cn_paren" or cur.text[-1:] in "：:"):
             # an item whose label OCR mangled, next in the list open before it
-            line, mark = _ocr_item(state, line, mark, cur.mark.number if cur.kind == "cn_paren" else 0,  # type: ignore[union-attr]
-                                   lines, k)
+            line, mark = _ocr_item(state, line, cur.mark.number if cur.kind == "cn_paren" else 0,  # type: ignore[union-attr]
+                                   cur.text, lines, k)
             text = line.text
-        elif mark is None and state.article_key is not None and (line.blank_before or line.page_break) \
+        if mark is None and state.article_key is not None and (line.blank_before or line.page_break) \
                 and cur is not None and (ends_closed(cur.text) or cur.kind in DIVISION_RANK):
             # an article whose 第 OCR lost (六十二条 …) or whose numeral it misread in one character
             # (第一千夫六十七条), next after the last one, at a paragraph's start
@@ -121,28 +120,32 @@ def logical_lines(state: LexState, lines: list[Line]) -> list[LogicalLine]:
     return out
 
 
-def _ocr_item(state: LexState, line: Line, mark: Mark | None, last_item: int, lines: list[Line],
+def _ocr_item(state: LexState, line: Line, last_item: int, cur_text: str, lines: list[Line],
               k: int) -> tuple[Line, Mark | None]:
     """The line and its item mark where OCR mangled the label of the item
     next after ``last_item`` (:func:`regparse.lex.repairs.ocr_lost_bracket`,
-    :func:`regparse.lex.repairs.ocr_garbled_item`); the line's own mark where not.
+    :func:`regparse.lex.repairs.ocr_garbled_item`), a line with no marker;
+    None where it is no item.
     Characters read into the label before it are noise."""
     text = line.text
     skip = 0
-    found = lost_bracket_mark(text, last_item) if mark is None else None
-    if found is None and mark is None and text[0] in _BRACKETS and text[1:2] in _BRACKETS:
+    found = lost_bracket_mark(text, last_item)
+    if found is None and text[0] in _BRACKETS and text[1:2] in _BRACKETS:
         inner = read_mark(text[1:])
         if inner is not None and inner.kind == "cn_paren" and inner.number == last_item + 1:
             skip, found = 1, inner._replace(repair="ocr_lost_bracket")
-    if found is None and last_item:
+    if found is None and last_item and ends_closed(cur_text):
         found = garbled_item_mark(text, last_item + 1)
-        if found is not None and _next_item(lines, k) != last_item + 2:
-            found = None
+        if found is not None:
+            garbled, after = _items_after(lines, k)
+            # the labels after it, garbled too or not, count on from it
+            if after is not None and after != last_item + 2 + garbled:
+                found = None
         if found is not None and found.end > len(found.label):
             skip = found.end - len(found.label)
             found = found._replace(end=found.end - skip, rest=found.rest - skip)
     if found is None:
-        return line, mark
+        return line, None
     if skip:
         a, b = slice_pieces(line.pieces, 0, skip)[0]
         state.noise.append(Noise(kind="ocr_bracket", text=text[:skip], span=(a, b)))
@@ -151,13 +154,18 @@ def _ocr_item(state: LexState, line: Line, mark: Mark | None, last_item: int, li
     return line, found
 
 
-def _next_item(lines: list[Line], k: int) -> int | None:
-    """The number of the next item label after line ``k``, within a few lines (None: another marker or none)."""
+def _items_after(lines: list[Line], k: int) -> tuple[int, int | None]:
+    """How many garbled item labels follow line ``k`` before the next item
+    label within a few lines, and that label's number (None: another marker
+    or none, the list ends)."""
+    garbled = 0
     for ln in lines[k + 1:k + 1 + ITEM_LOOKAHEAD]:
         mark = line_mark(ln)
         if mark is not None:
-            return mark.number if mark.kind == "cn_paren" else None
-    return None
+            return garbled, (mark.number if mark.kind == "cn_paren" else None)
+        if garbled_item_mark(ln.text, 1) is not None:
+            garbled += 1
+    return garbled, None
 
 
 @rule

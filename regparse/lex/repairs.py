@@ -56,17 +56,19 @@ def ocr_lost_bracket(state: LexState, token: LineToken) -> None:
 
 @rule
 def ocr_garbled_item(state: LexState, token: LineToken) -> None:
-    """A bracketed label that OCR garbled ((人八), CA), 伍)) between item N-1 and item N+1 is item N.
+    """A bracketed label that OCR garbled ((人八), CA), 伍)) right after item N-1 is item N.
 
     Why: tesseract reads the numeral of a label as a letter or a lookalike
     (八 as A or X, (五) as 伍) and adds strokes to the bracket (人, C); a
-    short bracketed token at a line start, right after item N-1 and with
-    item N+1 the next label within a few lines, can only be item N.  The
+    short bracketed token at the start of a line, after item N-1 ended its
+    sentence, is item N where the labels after it count on from it (the
+    next item label within a few lines is N+1, or N+2 after one more
+    garbled label …) or where no item follows (the list ends).  The
     characters read before the label's canonical length are noise
     (``ocr_bracket``).
 
     - item: ``(人八)美沙酮二百克以上不满一千克;`` between （七） and （九） (the item （八）);
-    - not an item: ``市)人民政府依法处理;`` after （二） with （三） next (a wrapped line).
+    - not an item: ``市)人民政府依法处理;`` after ``(二)指导各县（`` (a wrapped line).
     """
     state.decide("ocr_garbled_item", f"{token.line.text[:token.mark.end]} read as the item {token.mark.label}",
                  _span(token, token.mark.end))

@@ -56,7 +56,7 @@ BLANK_LINES_MIN = 8
 #: … and they stand before at least this share of the lines
 BLANK_SHARE = 0.15
 #: of the plain lines after a line that ends a sentence, at least this share has a blank line before it
-BLANK_APART_SHARE = 0.75
+BLANK_APART_SHARE = 0.8
 #: the usual line of a column is no longer than this (one line per paragraph is longer)
 COLUMN_LINE_MAX = 36
 #: a line that ends a sentence reaches the column's edge when it is at most this much shorter than the

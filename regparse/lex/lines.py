@@ -136,11 +136,16 @@ def _ocr_item(state: LexState, line: Line, last_item: int, cur_text: str, lines:
             skip, found = 1, inner._replace(repair="ocr_lost_bracket")
     if found is None and last_item and ends_closed(cur_text):
         found = garbled_item_mark(text, last_item + 1)
-        if found is not None:
+        clipped = garbled_item_mark(text, last_item + 1, clipped=True) if found is None else None
+        if found is not None or clipped is not None:
             garbled, after = _items_after(lines, k)
-            # the labels after it, garbled too or not, count on from it
-            if after is not None and after != last_item + 2 + garbled:
-                found = None
+            if found is not None:
+                # the labels after it, garbled too or not, count on from it
+                if after is not None and after != last_item + 2 + garbled:
+                    found = None
+            elif garbled == 0 and after == last_item + 2:
+                # a label clipped to its bracket and one character only right between two items
+                found = clipped
         if found is not None and found.end > len(found.label):
             skip = found.end - len(found.label)
             found = found._replace(end=found.end - skip, rest=found.rest - skip)

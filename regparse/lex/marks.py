@@ -259,17 +259,23 @@ def misread_article_mark(text: str, number: int) -> Mark | None:
 
 # (人八), CA), 《X), 伍): a bracketed label of one or two characters OCR garbled
 _GARBLED_ITEM = re.compile(r"[（(〈《<]{0,2}[^\s（()）〈《<]{1,2}[）)]")
+# (必外汇资金…: an opening bracket and one character for the numeral and the closing bracket
+_CLIPPED_ITEM = re.compile(r"[（(〈《][^\s（()）〈《<零〇一二三四五六七八九十0-9０-９]")
 
 
-def garbled_item_mark(text: str, number: int) -> Mark | None:
+def garbled_item_mark(text: str, number: int, clipped: bool = False) -> Mark | None:
     """The item ``number`` at the start of ``text`` whose label OCR garbled:
     up to two opening brackets, one or two characters and a closing bracket
-    ((人八), CA), 伍)); the caller knows it by the items around it.
+    ((人八), CA), 伍)), or with ``clipped`` an opening bracket and one
+    character that stands for the numeral and the closing bracket ((必外汇…);
+    the caller knows it by the items around it.
 
     >>> garbled_item_mark("(人八)美沙酮二百克以上不满一千克;", 8).label
     '（八）'
+    >>> garbled_item_mark("(必外汇资金的收支安排;", 8, clipped=True).end
+    2
     """
-    m = _GARBLED_ITEM.match(text)
+    m = (_CLIPPED_ITEM if clipped else _GARBLED_ITEM).match(text)
     if m is None:
         return None
     end = rest = m.end()

@@ -63,9 +63,10 @@ def ocr_garbled_item(state: LexState, token: LineToken) -> None:
     short bracketed token at the start of a line, after item N-1 ended its
     sentence, is item N where the labels after it count on from it (the
     next item label within a few lines is N+1, or N+2 after one more
-    garbled label …) or where no item follows (the list ends).  The
-    characters read before the label's canonical length are noise
-    (``ocr_bracket``).
+    garbled label …) or where no item follows (the list ends).  A label
+    clipped to its bracket and one character ((必外汇… for （八）外汇…) is
+    taken only right between item N-1 and item N+1.  The characters read
+    before the label's canonical length are noise (``ocr_bracket``).
 
     - item: ``(人八)美沙酮二百克以上不满一千克;`` between （七） and （九） (the item （八）);
     - not an item: ``市)人民政府依法处理;`` after ``(二)指导各县（`` (a wrapped line).

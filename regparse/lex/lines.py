@@ -134,14 +134,15 @@ def _ocr_item(state: LexState, line: Line, last_item: int, cur_text: str, lines:
         inner = read_mark(text[1:])
         if inner is not None and inner.kind == "cn_paren" and inner.number == last_item + 1:
             skip, found = 1, inner._replace(repair="ocr_lost_bracket")
-    if found is None and last_item and ends_closed(cur_text):
+    if found is None and ends_closed(cur_text):
         found = garbled_item_mark(text, last_item + 1)
         clipped = garbled_item_mark(text, last_item + 1, clipped=True) if found is None else None
         if found is not None or clipped is not None:
             garbled, after = _items_after(lines, k)
             if found is not None:
-                # the labels after it, garbled too or not, count on from it
-                if after is not None and after != last_item + 2 + garbled:
+                # the labels after it, garbled too or not, count on from it; the first
+                # of a list only where a label after it says so
+                if after != last_item + 2 + garbled and (after is not None or not last_item):
                     found = None
             elif garbled == 0 and after == last_item + 2:
                 # a label clipped to its bracket and one character only right between two items

@@ -257,16 +257,16 @@ def misread_article_mark(text: str, number: int) -> Mark | None:
     return Mark("article", end, "第" + want + "条", number, 0, rest, rest > end or rest == n, "ocr_misread_numeral")
 
 
-# (人八), CA), 《X), 伍): a bracketed label of one or two characters OCR garbled
-_GARBLED_ITEM = re.compile(r"[（(〈《<]{0,2}[^\s（()）〈《<]{1,2}[）)]")
+# (人八), CA), 《X), 伍), ): a bracketed label of up to two characters OCR garbled
+_GARBLED_ITEM = re.compile(r"[（(〈《<]{0,2}[^\s（()）〈《<]{0,2}[）)]")
 # (必外汇资金…: an opening bracket and one character for the numeral and the closing bracket
 _CLIPPED_ITEM = re.compile(r"[（(〈《][^\s（()）〈《<零〇一二三四五六七八九十0-9０-９]")
 
 
 def garbled_item_mark(text: str, number: int, clipped: bool = False) -> Mark | None:
     """The item ``number`` at the start of ``text`` whose label OCR garbled:
-    up to two opening brackets, one or two characters and a closing bracket
-    ((人八), CA), 伍)), or with ``clipped`` an opening bracket and one
+    up to two opening brackets, up to two characters and a closing bracket
+    ((人八), CA), 伍), a bare )), or with ``clipped`` an opening bracket and one
     character that stands for the numeral and the closing bracket ((必外汇…);
     the caller knows it by the items around it.
 

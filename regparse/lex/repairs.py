@@ -56,10 +56,11 @@ def ocr_lost_bracket(state: LexState, token: LineToken) -> None:
 
 @rule
 def ocr_garbled_item(state: LexState, token: LineToken) -> None:
-    """A bracketed label that OCR garbled ((人八), CA), 伍)) right after item N-1 is item N.
+    """A bracketed label that OCR garbled ((人八), CA), 伍), a bare )) right after item N-1 is item N.
 
     Why: tesseract reads the numeral of a label as a letter or a lookalike
-    (八 as A or X, (五) as 伍) and adds strokes to the bracket (人, C); a
+    (八 as A or X, (五) as 伍), adds strokes to the bracket (人, C) or keeps
+    only the closing bracket; a
     short bracketed token at the start of a line, after item N-1 ended its
     sentence, is item N where the labels after it count on from it (the
     next item label within a few lines is N+1, or N+2 after one more

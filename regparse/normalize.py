@@ -124,10 +124,20 @@ _FURNITURE = re.compile(
       | {_DATE}\s*星期[一二三四五六日天]
       | (?:\d{{1,2}}\s+)?{_PAPER}(?:\s+\d{{1,2}})?
       | {_PAPER}\s+{_DATE}(?:\s+星期[一二三四五六日天])?(?:\s+[\u4e00-\u9fff]{{2,4}})?(?:\s+第\s*\d{{1,2}}\s*版)?
-      | {_DATE}{_OCR_GAP}星期[一二三四五六日天](?:\s*出版)?(?:{_OCR_GAP}第\s*\d{{1,2}}\s*版)?
+    )$""", re.X)
+# the page headers as OCR reads them, tried only on a line with a quote in it
+_OCR_FURNITURE = re.compile(
+    rf"""^(?:
+        {_DATE}{_OCR_GAP}星期[一二三四五六日天](?:\s*出版)?(?:{_OCR_GAP}第\s*\d{{1,2}}\s*版)?
       | {_OCR_PAPER}{_OCR_GAP}[\u4e00-\u9fff]{{2,4}}(?:\W{{0,2}}专版)?
       | [\u4e00-\u9fff]{{2,24}}公报{_OCR_GAP}\d{{4}}\s*年\s*第\s*\d{{1,3}}\s*期
     )$""", re.X)
+
+
+def _furniture(text: str) -> bool:
+    """Whether a short line is page furniture (a page number, a running header)."""
+    return _FURNITURE.match(text) is not None or (
+        ("”" in text or "“" in text) and _OCR_FURNITURE.match(text) is not None)
 _FURNITURE_FIRST = set("0123456789—-－–第共")
 # markdown: ## heading, > quote, **bold**, __bold__
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t\u3000]*")
@@ -153,6 +163,7 @@ def clean_lines(source: str) -> tuple[list[Line], list[Noise]]:
     has_special = _CONTROL.search(source) is not None
     furniture_first = _FURNITURE_FIRST
     furniture = _FURNITURE.match
+    ocr_furniture = _OCR_FURNITURE.match
     append = lines.append
     pos = 0
     in_comment = False       # inside an HTML comment opened on an earlier line
@@ -180,7 +191,8 @@ def clean_lines(source: str) -> tuple[list[Line], list[Noise]]:
         if not (has_special and _CONTROL.search(text)) and first not in "#><" and "**" not in text \
                 and "__" not in text and not (first in "（(" and _CONTINUED_FROM.match(text)) \
                 and not (text[-1] in "）)" and "转" in text) \
-                and not (len(text) <= 40 and (first in furniture_first or "报" in text) and furniture(text)):
+                and not (len(text) <= 40 and (first in furniture_first or "报" in text)
+                         and (furniture(text) or (("”" in text or "“" in text) and ocr_furniture(text)))):
             start += lead
             append(Line(text, [(start, start + len(text))], blank or not lines, 0, page_break, lead + len(text)))
             blank = False
@@ -237,7 +249,7 @@ def clean_lines(source: str) -> tuple[list[Line], list[Noise]]:
                 lines.append(line)
                 page_break = True
                 continue
-        if len(text) <= 40 and (text[0] in _FURNITURE_FIRST or "报" in text) and _FURNITURE.match(text):
+        if len(text) <= 40 and (text[0] in _FURNITURE_FIRST or "报" in text) and _furniture(text):
             noise.extend(_removed("page_furniture", source, line.pieces))
             if text[0].isdigit() or text[0] in "—-－–第共":
                 page_break = True

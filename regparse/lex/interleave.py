@@ -213,11 +213,11 @@ def lost_di_headings(state: LexState, lines: list[Line], scan: _Scan) -> list[in
             _opened(last, mark.kind, mark.number)  # type: ignore[union-attr]
             heads.append(k)
             continue
-        if len(text) > LOST_DI_LINE_MAX or any(ch in _SENTENCE_MARKS for ch in text):
+        if len(text) > LOST_DI_LINE_MAX:
             continue
         season = text[0] == "第"
         m = (_SECTION_AS_SEASON if season else _LOST_DI).match(text)
-        if m is None:
+        if m is None or any(ch in _SENTENCE_MARKS for ch in text):
             continue
         kind = "section" if season else _KIND_OF_WORD[m.group(2)]
         number = to_int(m.group(1))

@@ -18,6 +18,8 @@ __all__ = ["logical_lines", "START_RULES", "toc", "label_joined", "TOC_ENTRY_MAX
 
 #: a garbled item label is known by the next item's label within this many lines
 ITEM_LOOKAHEAD = 8
+# what an article label OCR mangled starts with: 第, or its numeral where the 第 was lost
+_LABEL_FIRST = frozenset("第一二三四五六七八九十百")
 # the opening brackets OCR makes of （, one of which it may read twice
 _BRACKETS = frozenset("（(〈《")
 #: an entry of a 目录 is a short heading
@@ -61,8 +63,9 @@ def logical_lines(state: LexState, lines: list[Line]) -> list[LogicalLine]:
             line, mark = _ocr_item(state, line, cur.mark.number if cur.kind == "cn_paren" else 0,  # type: ignore[union-attr]
                                    cur.text, lines, k)
             text = line.text
-        if mark is None and state.article_key is not None and (line.blank_before or line.page_break) \
-                and cur is not None and (ends_closed(cur.text) or cur.kind in DIVISION_RANK):
+        if mark is None and text[0] in _LABEL_FIRST and state.article_key is not None \
+                and (line.blank_before or line.page_break) and cur is not None \
+                and (ends_closed(cur.text) or cur.kind in DIVISION_RANK):
             # an article whose 第 OCR lost (六十二条 …) or whose numeral it misread in one character
             # (第一千夫六十七条), next after the last one, at a paragraph's start
             number = state.article_key[0] + 1

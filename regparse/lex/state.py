@@ -72,7 +72,7 @@ class LexState:
 
     __slots__ = ("explain", "decisions", "noise", "width", "title", "article_key", "division_numbers",
                  "front_tokens", "list_entry", "chains", "annexes", "layout", "last_article", "taken", "taiwan",
-                 "interleaved", "after_end", "order", "order_title", "front_matter", "blank_paragraphs")
+                 "interleaved", "after_end", "order", "order_title", "front_matter", "blank_paragraphs", "line_counts")
 
     def __init__(self, explain: bool = False) -> None:
         self.explain = explain
@@ -83,6 +83,9 @@ class LexState:
         # sentence reaches the column's edge, so that a line break alone after it is a wrap
         # (regparse.lex.width); 0 where they are not
         self.blank_paragraphs = 0
+        # (lines with a blank line before them, lines of 10 characters or more, their lengths counted),
+        # counted by wrap_width for blank_paragraphs
+        self.line_counts: tuple[int, int, dict[int, int]] | None = None
         self.title: str | None = None
         self.article_key: tuple[int, int] | None = None
         self.division_numbers: dict[str, int] = {}

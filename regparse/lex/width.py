@@ -33,12 +33,15 @@ def wrap_width(state: LexState, lines: list[Line]) -> int:
     - not wrapped: one line per paragraph.
     """
     counts: dict[int, int] = {}
-    long = 0
+    long = blanks = 0
     for ln in lines:
         n = ln.raw_len
+        blanks += ln.blank_before
         if n >= WRAP_LINE_MIN:
             long += 1
             counts[n] = counts.get(n, 0) + 1
+    # what blank_paragraphs reads, counted in this one pass over the lines
+    state.line_counts = (blanks, long, counts)
     width = 0
     if long >= WRAP_LINES_MIN:
         candidate, best = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
@@ -85,26 +88,26 @@ def blank_paragraphs(state: LexState, lines: list[Line]) -> bool:
       with no blank line between paragraphs (two paragraphs).
     """
     state.blank_paragraphs = 0
-    blanks = 0
-    for ln in lines:
-        blanks += ln.blank_before
-    if blanks < BLANK_LINES_MIN or blanks < len(lines) * BLANK_SHARE:
+    blanks, long, counts = state.line_counts if state.line_counts else (0, 0, {})
+    if blanks < BLANK_LINES_MIN or blanks < len(lines) * BLANK_SHARE or not long:
+        return False
+    # the median length of the lines that say something of a width
+    seen = 0
+    for usual in sorted(counts):
+        seen += counts[usual]
+        if seen * 2 > long:
+            break
+    if usual > COLUMN_LINE_MAX:
         return False
     after_closed = apart = 0
-    lengths = []
-    prev = None
-    for ln in lines:
-        if ln.raw_len >= WRAP_LINE_MIN:
-            lengths.append(ln.raw_len)
-        if prev is not None and ln.text[0] not in MARK_FIRST and ends_closed(prev.text):
+    prev = lines[0]
+    mark_first = MARK_FIRST
+    for ln in lines[1:]:
+        if ln.text[0] not in mark_first and ends_closed(prev.text):
             after_closed += 1
             apart += ln.blank_before
         prev = ln
-    if after_closed < BLANK_LINES_MIN or apart < after_closed * BLANK_APART_SHARE or not lengths:
-        return False
-    lengths.sort()
-    usual = lengths[len(lengths) // 2]
-    if usual > COLUMN_LINE_MAX:
+    if after_closed < BLANK_LINES_MIN or apart < after_closed * BLANK_APART_SHARE:
         return False
     state.blank_paragraphs = max(usual - EDGE_SLACK, WRAP_LINE_MIN)
     state.decide("blank_paragraphs", f"paragraphs set apart by blank lines ({apart} of {after_closed} plain lines "

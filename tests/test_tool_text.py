@@ -236,3 +236,19 @@ def test_interleaved_columns_are_read_column_by_column_where_the_numbering_says_
     assert [[(i.number, i.text) for i in p.items] for p in got.paragraphs] == \
         [[(i["number"], i["text"]) for i in p["items"]] for p in want["paragraphs"]]
     assert not lost_characters(text, doc)
+
+
+def test_item_labels_whose_bracket_ocr_lost_or_doubled_are_the_items_next_in_their_list():
+    # an excerpt of a dev document outside real/, printed by headless Chromium as a three-column
+    # page (CSS columns), then pdftoppm -r 200 and tesseract chi_sim --psm 3
+    path = MADE / "xfxg-25602c2755.scan-excerpt"
+    text = path.read_text(encoding="utf-8")
+    doc = regparse.parse(text, explain=True)
+    articles = {a.label: a for a in doc.walk() if a.kind == "article"}
+    items = [(it.label, text[it.span[0]:it.span[0] + 3]) for it in articles["第二十四条"].paragraphs[0].items]
+    assert items == [("（一）", "〈一)"), ("（二）", "《二)"), ("（三）", "三) "), ("（四）", "〈四)")]
+    eighth = articles["第十八条"].paragraphs[0].items[-1]
+    assert (eighth.number, text[eighth.span[0]:eighth.span[0] + 3]) == (8, "《八)")
+    assert [(n.kind, n.text) for n in doc.noise if n.kind == "ocr_bracket"] == [("ocr_bracket", "〈")]
+    assert collections.Counter(d.kind for d in doc.decisions)["ocr_lost_bracket"] == 2
+    assert not lost_characters(text, doc)

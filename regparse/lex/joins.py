@@ -59,10 +59,11 @@ def wrapped_heading(state: LexState, cur: LogicalLine, line: Line, mark: Mark | 
     Why: a long heading of a narrow column wraps like any line.
 
     - joined: 「第六章　国家机构的组成和」 / 「职权」 at width 14;
-    - not joined: a heading shorter than the width.
+    - not joined: a heading shorter than the width, or one with a blank line
+      after it (OCR sets a heading apart: 第四章　遗产的处理 / (blank) / 第一千一百四十五 / 条…).
     """
     if cur.kind in DIVISION_RANK and state.width and cur.last_raw_len >= state.width and mark is None:
-        return len(line.text) < state.width and not ends_closed(line.text)
+        return len(line.text) < state.width and not ends_closed(line.text) and not line.blank_before
     return None
 
 

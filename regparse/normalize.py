@@ -107,8 +107,13 @@ _CONTINUED_ON = re.compile(rf"[（(]\s*下转第\s*{_PAGE_NO}\s*版\s*[）)]$")
 #   4     — 4 —     - 12 -     第4版     04     第 3 页 共 10 页     3/10
 #   2021年6月17日　星期四       光明日报　4       4　光明日报
 #   光明日报　2021年6月17日　星期四　要闻       人民日报　2021年3月4日　第3版
+# and a page header as OCR reads it, the full-width space between its parts
+# read as ” or “: 2023年11月20日”星期一   临江法制报 ”要闻   江州市人民政府公报”2025年第8期
+# (pdftotext's page headers are left to the stages that read pages)
 _PAPER = r"[\u4e00-\u9fff]{1,6}(?:日报|晚报|时报|周报|商报|早报)"
 _DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+_OCR_PAPER = r"[\u4e00-\u9fff]{1,6}(?:日报|晚报|时报|周报|商报|早报|晨报|法治报|法制报)"
+_OCR_GAP = r"\s*[”“][\s”“]*"
 _FURNITURE = re.compile(
     rf"""^(?:
         [—\-－–]*\s*\d{{1,3}}\s*[—\-－–]*
@@ -120,6 +125,19 @@ _FURNITURE = re.compile(
       | (?:\d{{1,2}}\s+)?{_PAPER}(?:\s+\d{{1,2}})?
       | {_PAPER}\s+{_DATE}(?:\s+星期[一二三四五六日天])?(?:\s+[\u4e00-\u9fff]{{2,4}})?(?:\s+第\s*\d{{1,2}}\s*版)?
     )$""", re.X)
+# the page headers as OCR reads them, tried only on a line with a quote in it
+_OCR_FURNITURE = re.compile(
+    rf"""^(?:
+        {_DATE}{_OCR_GAP}星期[一二三四五六日天](?:\s*出版)?(?:{_OCR_GAP}第\s*\d{{1,2}}\s*版)?
+      | {_OCR_PAPER}{_OCR_GAP}[\u4e00-\u9fff]{{2,4}}(?:\W{{0,2}}专版)?
+      | [\u4e00-\u9fff]{{2,24}}公报{_OCR_GAP}\d{{4}}\s*年\s*第\s*\d{{1,3}}\s*期
+    )$""", re.X)
+
+
+def _furniture(text: str) -> bool:
+    """Whether a short line is page furniture (a page number, a running header)."""
+    return _FURNITURE.match(text) is not None or (
+        ("”" in text or "“" in text) and _OCR_FURNITURE.match(text) is not None)
 _FURNITURE_FIRST = set("0123456789—-－–第共")
 # markdown: ## heading, > quote, **bold**, __bold__
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t\u3000]*")
@@ -145,6 +163,7 @@ def clean_lines(source: str) -> tuple[list[Line], list[Noise]]:
     has_special = _CONTROL.search(source) is not None
     furniture_first = _FURNITURE_FIRST
     furniture = _FURNITURE.match
+    ocr_furniture = _OCR_FURNITURE.match
     append = lines.append
     pos = 0
     in_comment = False       # inside an HTML comment opened on an earlier line
@@ -172,7 +191,8 @@ def clean_lines(source: str) -> tuple[list[Line], list[Noise]]:
         if not (has_special and _CONTROL.search(text)) and first not in "#><" and "**" not in text \
                 and "__" not in text and not (first in "（(" and _CONTINUED_FROM.match(text)) \
                 and not (text[-1] in "）)" and "转" in text) \
-                and not (len(text) <= 40 and (first in furniture_first or "报" in text) and furniture(text)):
+                and not (len(text) <= 40 and (first in furniture_first or "报" in text)
+                         and (furniture(text) or (("”" in text or "“" in text) and ocr_furniture(text)))):
             start += lead
             append(Line(text, [(start, start + len(text))], blank or not lines, 0, page_break, lead + len(text)))
             blank = False
@@ -229,7 +249,7 @@ def clean_lines(source: str) -> tuple[list[Line], list[Noise]]:
                 lines.append(line)
                 page_break = True
                 continue
-        if len(text) <= 40 and (text[0] in _FURNITURE_FIRST or "报" in text) and _FURNITURE.match(text):
+        if len(text) <= 40 and (text[0] in _FURNITURE_FIRST or "报" in text) and _furniture(text):
             noise.extend(_removed("page_furniture", source, line.pieces))
             if text[0].isdigit() or text[0] in "—-－–第共":
                 page_break = True

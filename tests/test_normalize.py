@@ -40,6 +40,15 @@ def test_page_furniture_is_noise_and_the_text_goes_on():
         ("page_continuation", "(上接第1版)")]
 
 
+def test_a_page_header_as_ocr_reads_it_is_furniture():
+    # tesseract reads the full-width space between the parts of a header as ” or “
+    text = ("第一条　为了促进节约用\n\n2023年11月20日”星期一\n\n临江法制报 ”要闻\n\n"
+            "江州市人民政府公报”2025年第8期\n\n水，制定本条例。\n临江法制报记者报道称，要闻”如下。\n")
+    lines, noise = clean_lines(text)
+    assert [ln.text for ln in lines] == ["第一条　为了促进节约用", "水，制定本条例。", "临江法制报记者报道称，要闻”如下。"]
+    assert [n.text for n in noise] == ["2023年11月20日”星期一", "临江法制报 ”要闻", "江州市人民政府公报”2025年第8期"]
+
+
 def test_numbers_inside_sentences_are_not_furniture():
     text = "本报第4版刊登的通知自2021年6月17日起施行。\n第4版\n"
     lines, noise = clean_lines(text)

@@ -9,7 +9,8 @@ write one :class:`LexState`:
 -1. ``columns``  text that prints a page's columns side by side, read
                  column by column (:func:`read_columns`, before the page's
                  regions are found)
-0. ``width``     whether the text was hard-wrapped, at what width
+0. ``width``     whether the text was hard-wrapped, at what width, and
+                 whether blank lines set its paragraphs apart
 1. ``regions``   where each regulation on a page starts (and, on a page
                  with news first, where this one starts)
 2. ``run_on``    text that lost its line breaks, split at its markers
@@ -60,7 +61,7 @@ from .roles import roles
 from .run_on import run_on
 from .state import LexState, LogicalLine
 from .text import ends_closed
-from .width import wrap_width
+from .width import blank_paragraphs, wrap_width
 
 __all__ = ["tokenize", "read_columns", "annex_list", "annex_table", "regions", "region_title", "article_line", "ends_closed", "read_mark", "line_mark", "Mark", "LexState",
            "numbers_too_large",
@@ -99,6 +100,7 @@ def tokenize(lines: list[Line], explain: bool = False,
     if layout:
         state.layout = layout
     wrap_width(state, lines)
+    blank_paragraphs(state, lines)
     start = regulation_start(state, lines)
     if start:
         lines = lines[start:]

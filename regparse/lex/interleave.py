@@ -143,7 +143,9 @@ class _Scan:
             first = text[0]
             if first == "第":
                 mark = line_mark(ln)
-                if mark is not None and mark.number is not None:
+                if mark is None and _SECTION_AS_SEASON.match(text):
+                    numerals.append(k)
+                elif mark is not None and mark.number is not None:
                     if mark.kind == "article":
                         if mark.sep and text[mark.rest:mark.rest + 1] not in _REFERRING:
                             labelled += 1
@@ -186,15 +188,19 @@ def tool_lines(state: LexState, lines: list[Line]) -> list[Line]:
 # 二节 ”收养的效力: a numeral, the division word and its title, with the 第 before them lost
 _LOST_DI = re.compile(r"([一二三四五六七八九十]{1,3})([编章节])([ 　”“]*)(?=[^ 　”“])")
 _KIND_OF_WORD = {"编": "part", "章": "chapter", "节": "section"}
+# 第一季 立法权限: a section heading whose 节 OCR read as 季 (第一季度, the quarter, is a sentence's word)
+_SECTION_AS_SEASON = re.compile(r"第([一二三四五六七八九十]{1,3})季([ 　”“]*)(?=[^ 　”“度])")
 #: a heading whose 第 OCR lost is no longer than this
 LOST_DI_LINE_MAX = 24
 
 
 def lost_di_headings(state: LexState, lines: list[Line], scan: _Scan) -> list[int]:
     """The headings whose 第 OCR dropped, read as the division they number
-    (:func:`regparse.lex.repairs.ocr_lost_di`): a numeral and 章/节/编 at the
-    start of a short line with no sentence in it, at a block's start, that
-    numbers the division next after the last one of its kind.  Returns where
+    (:func:`regparse.lex.repairs.ocr_lost_di`) or whose 节 it read as 季
+    (:func:`regparse.lex.repairs.ocr_section_word`): a numeral and 章/节/编 at
+    the start of a short line with no sentence in it, at a block's start or
+    right under a heading, that numbers the division next after the last one
+    of its kind.  Returns where
     the division headings are, these among them."""
     last: dict[str, int] = {}
     heads: list[int] = []
@@ -209,17 +215,24 @@ def lost_di_headings(state: LexState, lines: list[Line], scan: _Scan) -> list[in
             continue
         if len(text) > LOST_DI_LINE_MAX:
             continue
-        m = _LOST_DI.match(text)
+        season = text[0] == "第"
+        m = (_SECTION_AS_SEASON if season else _LOST_DI).match(text)
         if m is None or any(ch in _SENTENCE_MARKS for ch in text):
             continue
-        kind = _KIND_OF_WORD[m.group(2)]
+        kind = "section" if season else _KIND_OF_WORD[m.group(2)]
         number = to_int(m.group(1))
-        if number is None or number != last.get(kind, 0) + 1 or number == 1:
+        # 一节 … with no 第 may be anything; 第一季 … has the 第 of a label
+        if number is None or number != last.get(kind, 0) + 1 or (number == 1 and not season):
             continue
-        if not (ln.blank_before or ln.page_break or k == 0 or ends_closed(lines[k - 1].text)):
+        if not (ln.blank_before or ln.page_break or k == 0 or ends_closed(lines[k - 1].text)
+                or (heads and heads[-1] == k - 1)):
             continue
-        ln.mark = Mark(kind, m.end(2), "第" + m.group(1) + m.group(2), number, 0, m.end(), m.end() > m.end(2),
-                       "ocr_lost_di")
+        if season:
+            ln.mark = Mark(kind, m.end(1) + 1, "第" + m.group(1) + "节", number, 0, m.end(), m.end() > m.end(1) + 1,
+                           "ocr_section_word")
+        else:
+            ln.mark = Mark(kind, m.end(2), "第" + m.group(1) + m.group(2), number, 0, m.end(), m.end() > m.end(2),
+                           "ocr_lost_di")
         _opened(last, kind, number)
         heads.append(k)
     return heads

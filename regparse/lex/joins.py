@@ -22,7 +22,7 @@ from .registry import rule
 from .state import LexState, LogicalLine
 from .text import STANDALONE_KINDS, ends_closed, news_or_credit
 
-__all__ = ["goes_on", "CHAINS", "UNWRAPPED_CHAINS", "JOIN_RULES", "LIST_ENTRY_MAX", "HEADING_TITLE_LINE_MAX"]
+__all__ = ["goes_on", "CHAINS", "UNWRAPPED_CHAINS", "BLANK_CHAINS", "BLANK_UNWRAPPED_CHAINS", "JOIN_RULES", "LIST_ENTRY_MAX", "HEADING_TITLE_LINE_MAX"]
 
 #: characters of a list entry (副委员长若干人，), well below a cut paragraph line
 LIST_ENTRY_MAX = 20
@@ -59,10 +59,11 @@ def wrapped_heading(state: LexState, cur: LogicalLine, line: Line, mark: Mark | 
     Why: a long heading of a narrow column wraps like any line.
 
     - joined: 「第六章　国家机构的组成和」 / 「职权」 at width 14;
-    - not joined: a heading shorter than the width.
+    - not joined: a heading shorter than the width, or one with a blank line
+      after it (OCR sets a heading apart: 第四章　遗产的处理 / (blank) / 第一千一百四十五 / 条…).
     """
     if cur.kind in DIVISION_RANK and state.width and cur.last_raw_len >= state.width and mark is None:
-        return len(line.text) < state.width and not ends_closed(line.text)
+        return len(line.text) < state.width and not ends_closed(line.text) and not line.blank_before
     return None
 
 
@@ -111,6 +112,27 @@ def full_line(state: LexState, cur: LogicalLine, line: Line, mark: Mark | None) 
             return False
         return not (line.blank_before and ends_closed(cur.text))
     return None
+
+
+@rule
+def wrap_in_block(state: LexState, cur: LogicalLine, line: Line, mark: Mark | None) -> Verdict:
+    """A line that ends a sentence at the column's edge goes on to the next
+    when no blank line comes between them, in text whose paragraphs blank
+    lines set apart.
+
+    Why: where blank lines set the paragraphs apart (:func:`regparse.lex.width.blank_paragraphs`,
+    OCR of a column), a sentence that ends at the column's edge is followed by
+    more of its paragraph on the next line; a new paragraph has a blank line
+    before it.  A short line that ends a sentence ended its paragraph, blank
+    line or not.
+
+    - joined: ``辨认应当在交通警察的主持下进行。`` / ``主持辨认的交通警察不得少于二人。``;
+    - not joined: the same two lines with a blank line between them.
+    """
+    if mark is not None or line.blank_before or line.page_break or cur.last_raw_len < state.blank_paragraphs \
+            or not ends_closed(cur.text):
+        return None
+    return True
 
 
 @rule
@@ -186,10 +208,12 @@ def mid_sentence(state: LexState, cur: LogicalLine, line: Line, mark: Mark | Non
     return True
 
 
-def _chains(wrapped: bool) -> dict[str, tuple[JoinRule, ...]]:
+def _chains(wrapped: bool, blank: bool = False) -> dict[str, tuple[JoinRule, ...]]:
     # the rules about the wrap width have no opinion on text that was not
-    # wrapped: its chains leave them out
-    body = (full_line, sentence_end, list_entry, cut_item_marker, after_markdown_heading, mid_sentence)
+    # wrapped: its chains leave them out; so does wrap_in_block where blank
+    # lines do not set the paragraphs apart
+    body = (full_line, *((wrap_in_block,) if blank else ()), sentence_end, list_entry, cut_item_marker,
+            after_markdown_heading, mid_sentence)
     standalone = (heading_title_line, wrapped_heading, standalone_line)
     if not wrapped:
         body = tuple(r for r in body if r is not full_line)
@@ -202,9 +226,12 @@ def _chains(wrapped: bool) -> dict[str, tuple[JoinRule, ...]]:
 CHAINS: dict[str, tuple[JoinRule, ...]] = _chains(wrapped=True)
 #: the same in text that was not hard-wrapped
 UNWRAPPED_CHAINS: dict[str, tuple[JoinRule, ...]] = _chains(wrapped=False)
+#: the same two where blank lines set the paragraphs apart
+BLANK_CHAINS: dict[str, tuple[JoinRule, ...]] = _chains(wrapped=True, blank=True)
+BLANK_UNWRAPPED_CHAINS: dict[str, tuple[JoinRule, ...]] = _chains(wrapped=False, blank=True)
 #: the rules that join lines (their decisions say which line they joined)
 JOIN_RULES = frozenset({"heading_title_line", "wrapped_heading", "label_alone", "full_line", "cut_item_marker",
-                        "mid_sentence"})
+                        "mid_sentence", "wrap_in_block"})
 
 
 def goes_on(state: LexState, cur: LogicalLine, line: Line, mark: Mark | None, structural: bool) -> JoinRule | None:

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from ..catalogue import DIVISION_RANK
-from ..normalize import Line, line_noise
-from .joins import CHAINS, UNWRAPPED_CHAINS, goes_on
+from ..model import Noise
+from ..normalize import Line, line_noise, slice_pieces
+from .joins import BLANK_CHAINS, BLANK_UNWRAPPED_CHAINS, CHAINS, UNWRAPPED_CHAINS, goes_on
 from .layout import LAYOUT_CHAINS, LAYOUT_UNWRAPPED_CHAINS, last_article_start, layout_heading
-from .marks import Mark, line_mark, read_mark
+from .marks import (Mark, garbled_item_mark, line_mark, lost_bracket_mark, lost_di_article_mark,
+                    misread_article_mark, read_mark)
 from .registry import rule
 from .starts import (annex_start, article_start, bare_heading, cut_before, division_start, enumerated_heading,
                      starts_article)
@@ -14,6 +16,12 @@ from .text import ends_closed, same_heading
 
 __all__ = ["logical_lines", "START_RULES", "toc", "label_joined", "TOC_ENTRY_MAX", "CUT_LABEL_MAX"]
 
+#: a garbled item label is known by the next item's label within this many lines
+ITEM_LOOKAHEAD = 8
+# what an article label OCR mangled starts with: 第, or its numeral where the 第 was lost
+_LABEL_FIRST = frozenset("第一二三四五六七八九十百")
+# the opening brackets OCR makes of （, one of which it may read twice
+_BRACKETS = frozenset("（(〈《")
 #: an entry of a 目录 is a short heading
 TOC_ENTRY_MAX = 30
 #: 「第一百二十四」 / 「条 …」: the head of a label cut by a line break is this short
@@ -43,11 +51,25 @@ def logical_lines(state: LexState, lines: list[Line]) -> list[LogicalLine]:
     if layout:
         state.chains = LAYOUT_CHAINS if state.width else LAYOUT_UNWRAPPED_CHAINS
         state.last_article = last_article_start(lines)
+    elif state.blank_paragraphs:
+        state.chains = BLANK_CHAINS if state.width else BLANK_UNWRAPPED_CHAINS
     else:
         state.chains = CHAINS if state.width else UNWRAPPED_CHAINS
-    for line in lines:
+    for k, line in enumerate(lines):
         text = line.text
         mark = line_mark(line)
+        if mark is None and cur is not None and (cur.kind == "cn_paren" or cur.text[-1:] in "：:"):
+            # an item whose label OCR mangled, next in the list open before it
+            line, mark = _ocr_item(state, line, cur.mark.number if cur.kind == "cn_paren" else 0,  # type: ignore[union-attr]
+                                   cur.text, lines, k)
+            text = line.text
+        if mark is None and text[0] in _LABEL_FIRST and state.article_key is not None \
+                and (line.blank_before or line.page_break) and cur is not None \
+                and (ends_closed(cur.text) or cur.kind in DIVISION_RANK):
+            # an article whose 第 OCR lost (六十二条 …) or whose numeral it misread in one character
+            # (第一千夫六十七条), next after the last one, at a paragraph's start
+            number = state.article_key[0] + 1
+            mark = misread_article_mark(text, number) if text[0] == "第" else lost_di_article_mark(text, number)
         if entries is not None:
             if toc(state, line, mark, entries):
                 continue
@@ -99,6 +121,60 @@ def logical_lines(state: LexState, lines: list[Line]) -> list[LogicalLine]:
                     state.division_numbers.pop(k, None)
         out.append(cur)
     return out
+
+
+def _ocr_item(state: LexState, line: Line, last_item: int, cur_text: str, lines: list[Line],
+              k: int) -> tuple[Line, Mark | None]:
+    """The line and its item mark where OCR mangled the label of the item
+    next after ``last_item`` (:func:`regparse.lex.repairs.ocr_lost_bracket`,
+    :func:`regparse.lex.repairs.ocr_garbled_item`), a line with no marker;
+    None where it is no item.
+    Characters read into the label before it are noise."""
+    text = line.text
+    skip = 0
+    found = lost_bracket_mark(text, last_item)
+    if found is None and text[0] in _BRACKETS and text[1:2] in _BRACKETS:
+        inner = read_mark(text[1:])
+        if inner is not None and inner.kind == "cn_paren" and inner.number == last_item + 1:
+            skip, found = 1, inner._replace(repair="ocr_lost_bracket")
+    if found is None and ends_closed(cur_text):
+        found = garbled_item_mark(text, last_item + 1)
+        clipped = garbled_item_mark(text, last_item + 1, clipped=True) if found is None else None
+        if found is not None or clipped is not None:
+            garbled, after = _items_after(lines, k)
+            if found is not None:
+                # the labels after it, garbled too or not, count on from it; the first
+                # of a list only where a label after it says so
+                if after != last_item + 2 + garbled and (after is not None or not last_item):
+                    found = None
+            elif garbled == 0 and after == last_item + 2:
+                # a label clipped to its bracket and one character only right between two items
+                found = clipped
+        if found is not None and found.end > len(found.label):
+            skip = found.end - len(found.label)
+            found = found._replace(end=found.end - skip, rest=found.rest - skip)
+    if found is None:
+        return line, None
+    if skip:
+        a, b = slice_pieces(line.pieces, 0, skip)[0]
+        state.noise.append(Noise(kind="ocr_bracket", text=text[:skip], span=(a, b)))
+        line = Line(text[skip:], slice_pieces(line.pieces, skip), line.blank_before, line.heading,
+                    line.page_break, line.raw_len - skip)
+    return line, found
+
+
+def _items_after(lines: list[Line], k: int) -> tuple[int, int | None]:
+    """How many garbled item labels follow line ``k`` before the next item
+    label within a few lines, and that label's number (None: another marker
+    or none, the list ends)."""
+    garbled = 0
+    for ln in lines[k + 1:k + 1 + ITEM_LOOKAHEAD]:
+        mark = line_mark(ln)
+        if mark is not None:
+            return garbled, (mark.number if mark.kind == "cn_paren" else None)
+        if garbled_item_mark(ln.text, 1) is not None:
+            garbled += 1
+    return garbled, None
 
 
 @rule

@@ -17,9 +17,11 @@ from typing import NamedTuple
 from .. import grammar
 from ..catalogue import DIVISION_RANK, MARK_FIRST, MARK_KIND, SEPARATORS, TRADITIONAL_MARKERS
 from ..normalize import Line
-from ..numerals import to_int, too_large
+from ..numerals import to_chinese, to_int, too_large
 
-__all__ = ["Mark", "read_mark", "mark_of", "line_mark", "matchers", "INLINE_MARKERS", "numbers_too_large"]
+__all__ = ["Mark", "read_mark", "mark_of", "line_mark", "matchers", "INLINE_MARKERS", "numbers_too_large",
+           "lost_bracket_mark", "lost_di_article_mark", "misread_article_mark",
+           "garbled_item_mark"]
 
 #: the markers that start structure inside a run-on line
 INLINE_MARKERS = ("PART_MARK", "SUBPART_MARK", "CHAPTER_MARK", "SECTION_MARK", "ARTICLE_MARK",
@@ -166,6 +168,122 @@ def _reading(kind: str, raw: str) -> tuple[str, str, int | None, int, str]:
     elif kind == "circled":
         number = to_int(label)
     return kind, label, number, suffix, repair
+
+
+# 二)因两方…: an item label whose opening bracket OCR lost
+_LOST_BRACKET = re.compile("([一二三四五六七八九十]{1,3})[）)]")
+_LOST_BRACKET_FIRST = frozenset("一二三四五六七八九十")
+
+
+def lost_bracket_mark(text: str, last_item: int) -> Mark | None:
+    """The item （N） at the start of ``text`` whose opening bracket OCR lost
+    (二)…), where N comes next after ``last_item``, the
+    number of the item of that style before it (0: a list opens); else None.
+
+    >>> lost_bracket_mark("二)因两方的过错发生事故的;", 1).label
+    '（二）'
+    >>> lost_bracket_mark("二)因两方的过错发生事故的;", 2) is None
+    True
+    """
+    if text[0] not in _LOST_BRACKET_FIRST:
+        return None
+    m = _LOST_BRACKET.match(text)
+    if m is None or to_int(m.group(1)) != last_item + 1:
+        return None
+    end = rest = m.end()
+    n = len(text)
+    while rest < n and text[rest] in SEPARATORS:
+        rest += 1
+    return Mark("cn_paren", end, "（" + m.group(1) + "）", last_item + 1, 0, rest, rest > end or rest == n,
+                "ocr_lost_bracket")
+
+
+# 六十二条 违反…: an article label whose 第 OCR lost, the separator after it kept
+_LOST_DI_ARTICLE = re.compile("([一二三四五六七八九十百千零]{1,7})条[ 　]+(?=[^ 　])")
+_NUMERAL_START = frozenset("一二三四五六七八九十百")
+
+
+def lost_di_article_mark(text: str, number: int) -> Mark | None:
+    """The article ``number`` at the start of ``text`` whose 第 OCR lost
+    (六十二条 违反…): its numeral, 条 and a separator; else None.
+
+    >>> lost_di_article_mark("六十二条 违反土地管理法规，", 62).label
+    '第六十二条'
+    >>> lost_di_article_mark("六十二条规定的情形", 62) is None
+    True
+    """
+    if text[0] not in _NUMERAL_START:
+        return None
+    m = _LOST_DI_ARTICLE.match(text)
+    if m is None or to_int(m.group(1)) != number:
+        return None
+    return Mark("article", len(m.group(1)) + 1, "第" + m.group(1) + "条", number, 0, m.end(), True,
+                "ocr_lost_di_article")
+
+
+# 第一千夫六十七条, 第上十八条: a label whose numeral holds one character that is no numeral
+_MISREAD_ARTICLE = re.compile(r"第([^\s第条]{1,8})条")
+_NUMERAL_CHARS = frozenset("零〇○一二三四五六七八九十百千万亿两")
+
+
+def misread_article_mark(text: str, number: int) -> Mark | None:
+    """The article ``number`` at the start of ``text`` whose numeral OCR
+    misread in one character (第一千夫六十七条 for 第一千零六十七条): the
+    printed numeral is the canonical one of ``number`` but for one character
+    that is no numeral at all (干 and _ read as 千 and 一 aside); else None.
+
+    >>> misread_article_mark("第一千夫六十七条 父母不履行抚养义务的", 1067).label
+    '第一千零六十七条'
+    >>> misread_article_mark("第一千零六十八条 父母有教育", 1067) is None
+    True
+    """
+    m = _MISREAD_ARTICLE.match(text)
+    if m is None:
+        return None
+    printed = m.group(1).translate(_NUMERAL_VARIANTS)
+    try:
+        want = to_chinese(number)
+    except ValueError:
+        return None
+    if len(printed) != len(want):
+        return None
+    wrong = [i for i in range(len(want)) if printed[i] != want[i]]
+    if len(wrong) != 1 or printed[wrong[0]] in _NUMERAL_CHARS:
+        return None
+    end = rest = m.end()
+    n = len(text)
+    while rest < n and text[rest] in SEPARATORS:
+        rest += 1
+    return Mark("article", end, "第" + want + "条", number, 0, rest, rest > end or rest == n, "ocr_misread_numeral")
+
+
+# (人八), CA), 《X), 伍), ): a bracketed label of up to two characters OCR garbled
+_GARBLED_ITEM = re.compile(r"[（(〈《<]{0,2}[^\s（()）〈《<]{0,2}[）)]")
+# (必外汇资金…: an opening bracket and one character for the numeral and the closing bracket
+_CLIPPED_ITEM = re.compile(r"[（(〈《][^\s（()）〈《<零〇一二三四五六七八九十0-9０-９]")
+
+
+def garbled_item_mark(text: str, number: int, clipped: bool = False) -> Mark | None:
+    """The item ``number`` at the start of ``text`` whose label OCR garbled:
+    up to two opening brackets, up to two characters and a closing bracket
+    ((人八), CA), 伍), a bare )), or with ``clipped`` an opening bracket and one
+    character that stands for the numeral and the closing bracket ((必外汇…);
+    the caller knows it by the items around it.
+
+    >>> garbled_item_mark("(人八)美沙酮二百克以上不满一千克;", 8).label
+    '（八）'
+    >>> garbled_item_mark("(必外汇资金的收支安排;", 8, clipped=True).end
+    2
+    """
+    m = (_CLIPPED_ITEM if clipped else _GARBLED_ITEM).match(text)
+    if m is None:
+        return None
+    end = rest = m.end()
+    n = len(text)
+    while rest < n and text[rest] in SEPARATORS:
+        rest += 1
+    return Mark("cn_paren", end, "（" + to_chinese(number) + "）", number, 0, rest, rest > end or rest == n,
+                "ocr_garbled_item")
 
 
 def line_mark(line: Line) -> Mark | None:

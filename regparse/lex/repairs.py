@@ -17,8 +17,9 @@ from ..normalize import slice_pieces
 from .registry import rule
 from .state import LexState
 
-__all__ = ["record_repairs", "taiwan_numbering", "ocr_item_bracket", "ocr_numeral", "ocr_label_quote", "traditional_marker",
-           "ocr_lost_di"]
+__all__ = ["record_repairs", "taiwan_numbering", "ocr_item_bracket", "ocr_lost_bracket", "ocr_garbled_item", "ocr_numeral", "ocr_label_quote", "traditional_marker",
+           "ocr_lost_di", "ocr_lost_di_article", "ocr_misread_numeral",
+           "ocr_section_word"]
 
 
 @rule
@@ -33,6 +34,45 @@ def ocr_item_bracket(state: LexState, token: LineToken) -> None:
     - not an item: ``《中华人民共和国道路交通安全法》及其实施条例`` (text).
     """
     state.decide("ocr_item_bracket", f"{token.line.text[:token.mark.end]} read as the item {token.mark.label}",
+                 _span(token, token.mark.end))
+
+
+@rule
+def ocr_lost_bracket(state: LexState, token: LineToken) -> None:
+    """An item label whose opening bracket OCR lost or read twice (二), (〈八)) is the item next in its list.
+
+    Why: tesseract drops the （ of （二） at a column's edge, or reads it
+    twice (the first bracket is then noise, ``ocr_bracket``); a numeral and a closing bracket at a line start, numbering the
+    item next after the one before it (or the first item after a colon),
+    is that item.  Out of sequence it stays text: a wrap can put the end of
+    a bracket (第（ / 二）项) at a line start.
+
+    - item: ``二)因两方或者两方以上当事人的过错发生道路交通事故的`` after （一）;
+    - not an item: ``二)项规定的情形`` after a line that opened no list.
+    """
+    state.decide("ocr_lost_bracket", f"{token.line.text[:token.mark.end]} read as the item {token.mark.label}",
+                 _span(token, token.mark.end))
+
+
+@rule
+def ocr_garbled_item(state: LexState, token: LineToken) -> None:
+    """A bracketed label that OCR garbled ((人八), CA), 伍), a bare )) right after item N-1 is item N.
+
+    Why: tesseract reads the numeral of a label as a letter or a lookalike
+    (八 as A or X, (五) as 伍), adds strokes to the bracket (人, C) or keeps
+    only the closing bracket; a
+    short bracketed token at the start of a line, after item N-1 ended its
+    sentence, is item N where the labels after it count on from it (the
+    next item label within a few lines is N+1, or N+2 after one more
+    garbled label …) or where no item follows (the list ends).  A label
+    clipped to its bracket and one character ((必外汇… for （八）外汇…) is
+    taken only right between item N-1 and item N+1.  The characters read
+    before the label's canonical length are noise (``ocr_bracket``).
+
+    - item: ``(人八)美沙酮二百克以上不满一千克;`` between （七） and （九） (the item （八）);
+    - not an item: ``市)人民政府依法处理;`` after ``(二)指导各县（`` (a wrapped line).
+    """
+    state.decide("ocr_garbled_item", f"{token.line.text[:token.mark.end]} read as the item {token.mark.label}",
                  _span(token, token.mark.end))
 
 
@@ -85,6 +125,57 @@ def ocr_lost_di(state: LexState, token: LineToken) -> None:
 
 
 @rule
+def ocr_lost_di_article(state: LexState, token: LineToken) -> None:
+    """An article label whose 第 OCR dropped (六十二条 违反…) is the article next after the last one.
+
+    Why: tesseract drops the 第 of a bold article label at a paragraph's
+    start; a numeral, 条 and a separator at the start of a paragraph, after
+    a sentence end, numbering the article next after the last one taken, is
+    that article.  A wrapped reference (六十二条规定的…) has no separator, and
+    another number is no article.
+
+    - repaired: ``六十二条 违反土地管理法规，非法征收`` after 第六十一条 (the article 第六十二条);
+    - as printed: ``六十二条规定的情形`` after a line cut mid-sentence (text).
+    """
+    state.decide("ocr_lost_di_article", f"{token.line.text[:token.mark.end]} read as {token.mark.label}",
+                 _span(token, token.mark.end))
+
+
+@rule
+def ocr_misread_numeral(state: LexState, token: LineToken) -> None:
+    """An article label whose numeral OCR misread in one character (第一千夫六十七条) is the article next after the last one.
+
+    Why: tesseract reads a character of a bold label as another one (零 as
+    夫 or 堆, 千 as 王, 七 as 上); a 第…条 label at a paragraph's start whose
+    numeral is the next article's but for one character that is no numeral
+    at all can be nothing else.  A label that reads as another number, or
+    differs in more than one character, stays as printed.
+
+    - repaired: ``第一千夫六十七条 父母不履行抚养义务的`` after 第一千零六十六条 (第一千零六十七条);
+    - as printed: ``第一千夫六十九条 子女应当尊重`` after 第一千零六十六条 (not the next number: text).
+    """
+    state.decide("ocr_misread_numeral", f"{token.line.text[:token.mark.end]} read as {token.mark.label}",
+                 _span(token, token.mark.end))
+
+
+@rule
+def ocr_section_word(state: LexState, token: LineToken) -> None:
+    """A heading whose 节 OCR read as 季 (第一季 立法权限) is the section it numbers, labelled 第一节.
+
+    Why: tesseract reads the bold 节 of a section heading as 季; 第N季 at the
+    start of a short line with no sentence in it, at a block's start,
+    numbering the section next after the last one, can be nothing else
+    (found by :func:`regparse.lex.interleave.lost_di_headings`).  第一季度
+    is a quarter of the year, never a heading.
+
+    - repaired: ``第一季立法权限`` after 第二章 (the section 第一节 立法权限);
+    - as printed: ``第一季度的统计数据应当在四月底前报送。`` (a sentence).
+    """
+    state.decide("ocr_section_word", f"{token.line.text[:token.mark.end]} read as {token.mark.label}",
+                 _span(token, token.mark.end))
+
+
+@rule
 def traditional_marker(state: LexState, token: LineToken) -> None:
     """條, 編 and 節 in a label are read as 条, 编 and 节 (Hong Kong, Macau and Traditional OCR text).
 
@@ -105,9 +196,11 @@ def _span(token: LineToken, end: int) -> tuple[int, int]:
     return pieces[0][0], pieces[-1][1]
 
 
-_RECORDERS = {"ocr_item_bracket": ocr_item_bracket, "ocr_numeral": ocr_numeral,
+_RECORDERS = {"ocr_item_bracket": ocr_item_bracket, "ocr_lost_bracket": ocr_lost_bracket,
+              "ocr_garbled_item": ocr_garbled_item, "ocr_numeral": ocr_numeral,
               "ocr_label_quote": ocr_label_quote, "traditional_marker": traditional_marker,
-              "ocr_lost_di": ocr_lost_di}
+              "ocr_lost_di": ocr_lost_di, "ocr_lost_di_article": ocr_lost_di_article,
+              "ocr_misread_numeral": ocr_misread_numeral, "ocr_section_word": ocr_section_word}
 
 
 def record_repairs(state: LexState, tokens: list[LineToken]) -> None:

@@ -55,7 +55,9 @@ class LexState:
     """What the stages know of the regulation being lexed.
 
     - ``width``: the wrap width of hard-wrapped text, 0 if it was not wrapped
-      (set by the ``wrap_width`` rule);
+      (set by the ``wrap_width`` rule); ``blank_paragraphs``: where its
+      paragraphs are set apart by blank lines, the length from which a line
+      reaches the column's edge (the ``blank_paragraphs`` rule), else 0;
     - ``article_key``: (number, suffix) of the last article taken;
     - ``division_numbers``: the number of the last division of each kind
       still open;
@@ -70,13 +72,20 @@ class LexState:
 
     __slots__ = ("explain", "decisions", "noise", "width", "title", "article_key", "division_numbers",
                  "front_tokens", "list_entry", "chains", "annexes", "layout", "last_article", "taken", "taiwan",
-                 "interleaved", "after_end", "order", "order_title", "front_matter")
+                 "interleaved", "after_end", "order", "order_title", "front_matter", "blank_paragraphs", "line_counts")
 
     def __init__(self, explain: bool = False) -> None:
         self.explain = explain
         self.decisions: list[Decision] = []
         self.noise: list[Noise] = []
         self.width = 0
+        # paragraphs are set apart by blank lines: the length from which a line that ends a
+        # sentence reaches the column's edge, so that a line break alone after it is a wrap
+        # (regparse.lex.width); 0 where they are not
+        self.blank_paragraphs = 0
+        # (lines with a blank line before them, lines of 10 characters or more, their lengths counted),
+        # counted by wrap_width for blank_paragraphs
+        self.line_counts: tuple[int, int, dict[int, int]] | None = None
         self.title: str | None = None
         self.article_key: tuple[int, int] | None = None
         self.division_numbers: dict[str, int] = {}

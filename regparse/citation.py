@@ -19,11 +19,11 @@ Example::
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, fields, replace
-from typing import Union
+from typing import Iterator, Union
 
-from lark import Lark, Tree
-from lark.exceptions import LarkError
+from lark import Lark
 
 from .errors import CitationError
 from .grammar import load
@@ -176,13 +176,117 @@ def parse(citation: str) -> Citation:
     text = citation.strip().translate(TRADITIONAL_MARKERS)
     if not text:
         raise CitationError("empty citation")
-    try:
-        tree = grammar().parse(text)
-    except LarkError:
-        raise CitationError(f"not a citation: {citation!r} (expected e.g. 第十一条第一款第（三）项)") from None
-    except (ValueError, RecursionError):
-        raise CitationError(f"not a citation: {citation[:40]!r}… (too long)") from None
-    return _read(tree, citation)
+    paths = _syntax(text)
+    if paths is None:
+        raise CitationError(f"not a citation: {citation[:80]!r} (expected e.g. 第十一条第一款第（三）项)")
+    return _read(paths, citation)
+
+
+# -- the syntax of a citation, read left to right ---------------------------------
+# grammars/citation.lark says what a citation looks like; the reader below
+# reads that shape token by token with the grammar's own terminals, in one
+# pass and without a parse tree: a Lark parse of a run of 10⁵ steps costs
+# ten times more and holds a tree of every token until it is read.
+# tests/test_citation.py checks the reader against the Lark parser.
+
+#: one step: its numbers ((connective before it, bracketed, numeral) each), the
+#: count before its unit (两 of 第（一）、（二）两项), its unit, its 之N, and
+#: where it starts (its 第) and ends in the text read
+_Step = tuple[list[tuple[Union[str, None], bool, str]], Union[str, None], str, Union[str, None], int, int]
+
+
+@functools.lru_cache(maxsize=1)
+def _scanner():
+    g = grammar()
+    groups = "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in g.terminals)
+    return re.compile(groups).match, frozenset(g.ignore_tokens)
+
+
+def _tokens(text: str) -> Iterator[tuple[str, str, int, int]]:
+    """(terminal, value, start, end) of each token of ``text``, the ignored
+    spaces left out, and then ("", "", n, n) at its end; ("?", …) where a
+    character belongs to no terminal.  Equal values are one str (a run of 10⁵
+    steps holds 条 once, not 10⁵ times)."""
+    match, ignored = _scanner()
+    values: dict[str, str] = {}
+    position, n = 0, len(text)
+    while position < n:
+        m = match(text, position)
+        if m is None:
+            yield "?", "", position, position
+            return
+        name, end = m.lastgroup, m.end()
+        if name not in ignored:
+            value = m.group()
+            yield name, values.setdefault(value, value), position, end
+        position = end
+    yield "", "", n, n
+
+
+def _syntax(text: str) -> list[tuple[str | None, list[_Step]]] | None:
+    """The paths of a citation (the connective before each: None, "and" or
+    "to") and their steps, as citation.lark's ``start`` reads them; None when
+    ``text`` is not of that shape."""
+    tokens = _tokens(text)
+    kind, value, start, end = next(tokens)
+    if not kind:
+        return None
+    paths: list[tuple[str | None, list[_Step]]] = []
+    link: str | None = None
+    while True:
+        steps: list[_Step] = []
+        # path: step+
+        while kind == "_DI":
+            at = start
+            kind, value, start, end = next(tokens)
+            numbers: list[tuple[str | None, bool, str]] = []
+            inner: str | None = None
+            while True:
+                # number: NUMERAL | _LPAR NUMERAL _RPAR
+                if kind == "NUMERAL":
+                    numbers.append((inner, False, value))
+                elif kind == "_LPAR":
+                    kind, value, start, end = next(tokens)
+                    if kind != "NUMERAL":
+                        return None
+                    numeral = value
+                    kind, value, start, end = next(tokens)
+                    if kind != "_RPAR":
+                        return None
+                    numbers.append((inner, True, numeral))
+                else:
+                    return None
+                kind, value, start, end = next(tokens)
+                if kind == "AND" or kind == "TO":
+                    inner = "to" if kind == "TO" else "and"
+                    kind, value, start, end = next(tokens)
+                    continue
+                break
+            total = None
+            if kind == "NUMERAL":
+                total = value
+                kind, value, start, end = next(tokens)
+            if kind != "UNIT":
+                return None
+            unit, last = value, end
+            kind, value, start, end = next(tokens)
+            suffix = None
+            if kind == "_ZHI":
+                kind, value, start, end = next(tokens)
+                if kind != "NUMERAL":
+                    return None
+                suffix, last = value, end
+                kind, value, start, end = next(tokens)
+            steps.append((numbers, total, unit, suffix, at, last))
+        if not steps:
+            return None
+        paths.append((link, steps))
+        if not kind:
+            return paths
+        if kind != "AND" and kind != "TO":
+            return None
+        link = "to" if kind == "TO" else "and"
+        kind, value, start, end = next(tokens)
 
 
 class Steps:
@@ -205,25 +309,20 @@ class Steps:
 
     def __init__(self, text: str):
         self.text = text
-        try:
-            tree = grammar().parse(text)
-        except (LarkError, ValueError, RecursionError):
-            raise CitationError(f"not a run of citation steps: {text[:40]!r}") from None
-        #: per step: its Lark tree, start and end offsets, the connective before it
-        #: (None inside a path, "and"/"to" before a new path)
-        self.trees: list[Tree] = []
+        paths = _syntax(text)
+        if paths is None:
+            raise CitationError(f"not a run of citation steps: {text[:40]!r}")
+        #: per step: what the reader read of it, its start and end offsets, the
+        #: connective before it (None inside a path, "and"/"to" before a new path)
+        self.trees: list[_Step | None] = []
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.links: list[str | None] = []
-        link: str | None = None
-        for child in tree.children:
-            if child.data == "connective":
-                link = "to" if child.children[0].type == "TO" else "and"
-                continue
-            for step in child.children:
+        for link, path in paths:
+            for step in path:
                 self.trees.append(step)
-                self.starts.append(text.rfind("第", 0, _first_token(step).start_pos))
-                self.ends.append(_last_token(step).end_pos)
+                self.starts.append(step[4])
+                self.ends.append(step[5])
                 self.links.append(link)
                 link = None
         # where the path each step is in ends (the next step after a connective)
@@ -234,6 +333,17 @@ class Steps:
             if self.links[i] is not None:
                 end = i
         self._read: dict[int, tuple[str, list] | None] = {}
+        self._kept = 0
+
+    def forget(self, first: int) -> None:
+        """Let go of what was read of the steps before ``first``: a reader
+        going left to right asks for no citation starting there again (a run of
+        10⁵ steps then holds the few steps still ahead of it, not all it read)."""
+        trees, read = self.trees, self._read
+        for i in range(self._kept, min(first, len(trees))):
+            trees[i] = None
+            read.pop(i, None)
+        self._kept = max(self._kept, first)
 
     def _step(self, i: int) -> tuple[str, list] | None:
         if i not in self._read:
@@ -324,28 +434,12 @@ def _path_tail(base: dict[str, int], level: str, numbers: list, link: str | None
     return popped, new, before
 
 
-def _first_token(tree: Tree):
-    while isinstance(tree, Tree):
-        tree = tree.children[0]
-    return tree
-
-
-def _last_token(tree: Tree):
-    while isinstance(tree, Tree):
-        tree = tree.children[-1]
-    return tree
-
-
-def _read(tree: Tree, citation: str) -> Citation:
+def _read(paths: list[tuple[str | None, list[_Step]]], citation: str) -> Citation:
     # the flat sequence of (connective, location) in the order written
     sequence: list[tuple[str | None, Location]] = []
-    connective: str | None = None
     previous: Location | None = None
-    for child in tree.children:
-        if child.data == "connective":
-            connective = "to" if child.children[0].type == "TO" else "and"
-            continue
-        steps = [_read_step(step, citation) for step in child.children]
+    for connective, path in paths:
+        steps = [_read_step(step, citation) for step in path]
         levels = [level for level, _ in steps]
         if any(RANK[a] >= RANK[b] for a, b in zip(levels, levels[1:])):
             raise CitationError(f"not a citation: {citation!r} (levels out of order)")
@@ -371,7 +465,6 @@ def _read(tree: Tree, citation: str) -> Citation:
                 link = inner
             sequence.append((link, location))
             previous = location
-        connective = None
     elements: list[Element] = []
     for link, location in sequence:
         if link == "to":
@@ -384,33 +477,24 @@ def _read(tree: Tree, citation: str) -> Citation:
     return Citation(tuple(elements))
 
 
-def _read_step(step: Tree, citation: str) -> tuple[str, list[tuple[str | None, tuple[int, int]]]]:
-    numbers_tree, *rest = step.children
-    total = None
-    if isinstance(rest[0], Tree):
-        total = to_int(str(rest.pop(0).children[0]))
-    unit, *rest = rest
-    level = _LEVEL_OF_UNIT[str(unit)]
-    suffix = to_int(str(rest[0].children[0])) if rest else 0
-    if rest and (level != "article" or not suffix):
+def _read_step(step: _Step, citation: str) -> tuple[str, list[tuple[str | None, tuple[int, int]]]]:
+    listed, count, unit, zhi = step[0], step[1], step[2], step[3]
+    total = to_int(count) if count is not None else None
+    level = _LEVEL_OF_UNIT[unit]
+    suffix = to_int(zhi) if zhi is not None else 0
+    if zhi is not None and (level != "article" or not suffix):
         raise CitationError(f"not a citation: {citation!r} (之N only follows 条)")
     numbers: list[tuple[str | None, tuple[int, int]]] = []
-    link: str | None = None
-    for child in numbers_tree.children:
-        if child.data == "connective":
-            link = "to" if child.children[0].type == "TO" else "and"
-            continue
-        value = to_int(str(child.children[0]))
+    for link, bracketed, numeral in listed:
+        value = to_int(numeral)
         if not value:
-            raise CitationError(f"not a citation: {citation!r} (bad numeral {child.children[0]})")
-        if child.data == "bracketed" and level not in ("item", "subitem"):
+            raise CitationError(f"not a citation: {citation!r} (bad numeral {numeral})")
+        if bracketed and level not in ("item", "subitem"):
             raise CitationError(f"not a citation: {citation!r} (brackets only around 项 and 目 numbers)")
         numbers.append((link, (value, 0)))
-        link = None
     if total is not None:
-        listed = [child.data for child in numbers_tree.children if child.data != "connective"]
-        if "plain" in listed or len(listed) < 2 or any(link != "and" for link, _ in numbers[1:]) \
-                or total != len(listed):
+        if not all(bracketed for _, bracketed, _ in listed) or len(listed) < 2 \
+                or any(link != "and" for link, _ in numbers[1:]) or total != len(listed):
             raise CitationError(f"not a citation: {citation!r} (the count does not match the list)")
     if suffix:
         if len(numbers) > 1:

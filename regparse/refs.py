@@ -42,7 +42,7 @@ from .catalogue import (ACT_NAME_ENDINGS, ACT_SHORT_NAMES, LEVEL_OF_UNIT, SELF_W
                         WORD_AFTER_UNIT)
 from .errors import CitationError
 from .numerals import to_int
-from .freeze import EMPTY, reference_record
+from .freeze import EMPTY, SharedLists, reference_record
 from .model import Reference, Regulation
 
 __all__ = [
@@ -803,6 +803,10 @@ def annotate(tree: dict, source: str, source_pieces: Mapping[int, list[tuple[int
     article: dict | None = None
     previous: Location | None = None     # where the article's previous reference ended
     anchor = _patterns()[2]
+    # references that read alike (前款, 本法第十条) hold one surface string and
+    # one list of targets: a text of 10⁵ references to 第一条 holds them once
+    shared = SharedLists()
+    surfaces: dict[str, str] = {}
     for node, divisions, text_article, paragraph, item, subitem in doc.texts:
         if text_article is not article:
             article, previous = text_article, None
@@ -846,7 +850,8 @@ def annotate(tree: dict, source: str, source_pieces: Mapping[int, list[tuple[int
                 starts = _offsets(pieces)
             span = (_to_source(ref.start, starts, pieces, False), _to_source(ref.end, starts, pieces, True))
             # one record, in the node's references and the document's alike
-            references.append(reference_record(ref.kind, ref.surface, span, targets or EMPTY, ids or EMPTY,
+            surface = surfaces.setdefault(ref.surface, ref.surface)
+            references.append(reference_record(ref.kind, surface, span, shared(targets), shared(ids),
                                                act if ref.kind == "external" else None, resolved))
             if ref.kind != "external" and not resolved:
                 named = "、".join(targets) if targets else "nothing"

@@ -64,13 +64,22 @@ class Location:
     item: int | None = None
     subitem: int | None = None
 
+    def _values(self) -> tuple:
+        # the levels' numbers in LEVELS order, read directly (getattr by name costs
+        # more, and the reference resolver asks for a location's levels many times)
+        return (self.part, self.subpart, self.chapter, self.section, self.article, self.paragraph, self.item,
+                self.subitem)
+
     def levels(self) -> list[str]:
         """The levels this location names, outermost first."""
-        return [level for level in LEVELS if getattr(self, level) is not None]
+        return [level for level, value in zip(LEVELS, self._values()) if value is not None]
 
     @property
     def top(self) -> str:
-        return self.levels()[0]
+        for level, value in zip(LEVELS, self._values()):
+            if value is not None:
+                return level
+        raise IndexError("a location that names no level has no top")
 
     @property
     def deepest(self) -> str:

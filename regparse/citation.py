@@ -365,18 +365,13 @@ class Steps:
     def longest(self, first: int, allowed=None) -> tuple[int, Citation] | None:
         """(end offset, citation) of the longest citation made of the steps from
         ``first`` on whose end ``allowed(end)`` accepts; None if there is none."""
-        best = self._walk(first, allowed, None)
-        if best is None:
-            return None
-        elements = self._walk(first, allowed, best)
-        return self.ends[best], Citation(tuple(elements))
-
-    def _walk(self, first: int, allowed, stop: int | None):
-        # without ``stop``: the index of the last step of the best citation;
-        # with it: the elements of the citation that ends at step ``stop``
+        # one walk: the elements of the best citation so far are kept as how many
+        # of the walk's elements it shares (the walk only ever replaces its last
+        # element) and what it adds, not copied at every step
         elements: list[Element] = []
         previous: Location | None = None
         best = None
+        kept = (0, None, False, [])    # (elements shared, the last of them, whether it is replaced, the new ones)
         count = len(self.trees)
         j = first
         while j < count:
@@ -393,13 +388,12 @@ class Steps:
                     break   # a list only in the last step of a path
                 level, numbers = read
                 levels.append(level)
-                tail = _path_tail(base, level, numbers, link, elements[-1] if elements else None, previous)
+                last = elements[-1] if elements else None
+                tail = _path_tail(base, level, numbers, link, last, previous)
                 if tail is not None:
-                    if stop == t:
-                        popped, new, _ = tail
-                        return (elements[:-1] if popped else elements) + new
                     if allowed is None or allowed(self.ends[t]):
                         best = t
+                        kept = (len(elements), last, tail[0], tail[1])
                     if t == q - 1:
                         complete = tail
                 _, (value, suffix) = numbers[0]
@@ -413,7 +407,14 @@ class Steps:
                 elements.pop()
             elements.extend(new)
             j = q
-        return best
+        if best is None:
+            return None
+        # the walk's elements before the last one it had then are still those
+        shared, last, popped, new = kept
+        head = elements[:shared - 1] if shared else []
+        if shared and not popped:
+            head.append(last)
+        return self.ends[best], Citation(tuple(head + new))
 
 
 def _path_tail(base: dict[str, int], level: str, numbers: list, link: str | None,

@@ -439,3 +439,29 @@ def test_the_syntax_reader_reads_what_the_grammar_reads_examples(text):
     from regparse.citation import _syntax
 
     assert _syntax(text) is not None and _syntax(text) == _lark_reading(text)
+
+
+_STEP_PIECES = ["第十条", "第一款", "第二条", "第三条", "第五条", "第十条之一", "第二款", "第（一）项", "第（三）项",
+                "第2目", "第一章", "第二节", "、", "至", "和", "或者"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_STEP_PIECES), min_size=1, max_size=12).map("".join))
+def test_steps_give_the_longest_citation_parse_reads(text):
+    from regparse.citation import Steps
+
+    try:
+        steps = Steps(text)
+    except CitationError:
+        return
+    for i, start in enumerate(steps.starts):
+        expected = None
+        for end in reversed(steps.ends):
+            if end <= start:
+                break
+            try:
+                expected = (end, parse(text[start:end]))
+                break
+            except CitationError:
+                pass
+        assert steps.longest(i) == expected

@@ -2,7 +2,7 @@
 
     python bench/fuzz.py --runs 1000000            # a long run: prints the figures
     python bench/fuzz.py --seconds 5               # a bounded run (the test suite's)
-    python bench/fuzz.py --atheris -runs=1000000 -max_len=4096 CORPUS_DIR
+    python bench/fuzz.py --atheris -runs=1000000 -max_len=256 CORPUS_DIR
         # coverage-guided (pip install regparse-cn[fuzz]); libFuzzer's own flags follow --atheris
 
 Every input is checked three ways:

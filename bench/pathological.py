@@ -16,8 +16,10 @@ prints, at each of three sizes doubling from the first:
 - peak memory (tracemalloc, in a separate run of the largest size) as a
   multiple of the input's UTF-8 size (target ≤ 60).
 
-A row that misses a target is marked ``!``.  Wall times are the best of
-``--repeat`` runs; on a shared machine they still vary by a few per cent.
+A row that misses a target is marked ``!``.  Times are the CPU time of
+this process, the best of ``--repeat`` runs: on a shared machine the load of
+other jobs moves wall time by tens of per cent (and the exponents of the
+rows that take milliseconds by more), CPU time by a few.
 """
 from __future__ import annotations
 
@@ -73,9 +75,9 @@ FAMILIES = {
 def _best_time(text: str, repeat: int) -> float:
     best = math.inf
     for _ in range(repeat):
-        began = time.perf_counter()
+        began = time.process_time()
         regparse.parse(text)
-        best = min(best, time.perf_counter() - began)
+        best = min(best, time.process_time() - began)
     return best
 
 

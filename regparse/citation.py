@@ -19,11 +19,11 @@ Example::
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, fields, replace
-from typing import Any, Union
+from typing import Any, Iterator, Union
 
-from lark import Lark, Tree
-from lark.exceptions import LarkError
+from lark import Lark
 
 from .errors import CitationError
 from .grammar import load
@@ -64,13 +64,22 @@ class Location:
     item: int | None = None
     subitem: int | None = None
 
+    def _values(self) -> tuple:
+        # the levels' numbers in LEVELS order, read directly (getattr by name costs
+        # more, and the reference resolver asks for a location's levels many times)
+        return (self.part, self.subpart, self.chapter, self.section, self.article, self.paragraph, self.item,
+                self.subitem)
+
     def levels(self) -> list[str]:
         """The levels this location names, outermost first."""
-        return [level for level in LEVELS if getattr(self, level) is not None]
+        return [level for level, value in zip(LEVELS, self._values()) if value is not None]
 
     @property
     def top(self) -> str:
-        return self.levels()[0]
+        for level, value in zip(LEVELS, self._values()):
+            if value is not None:
+                return level
+        raise IndexError("a location that names no level has no top")
 
     @property
     def deepest(self) -> str:
@@ -176,13 +185,117 @@ def parse(citation: str) -> Citation:
     text = citation.strip().translate(TRADITIONAL_MARKERS)
     if not text:
         raise CitationError("empty citation")
-    try:
-        tree = grammar().parse(text)
-    except LarkError:
-        raise CitationError(f"not a citation: {citation!r} (expected e.g. 第十一条第一款第（三）项)") from None
-    except (ValueError, RecursionError):
-        raise CitationError(f"not a citation: {citation[:40]!r}… (too long)") from None
-    return _read(tree, citation)
+    paths = _syntax(text)
+    if paths is None:
+        raise CitationError(f"not a citation: {citation[:80]!r} (expected e.g. 第十一条第一款第（三）项)")
+    return _read(paths, citation)
+
+
+# -- the syntax of a citation, read left to right ---------------------------------
+# grammars/citation.lark says what a citation looks like; the reader below
+# reads that shape token by token with the grammar's own terminals, in one
+# pass and without a parse tree: a Lark parse of a run of 10⁵ steps costs
+# ten times more and holds a tree of every token until it is read.
+# tests/test_citation.py checks the reader against the Lark parser.
+
+#: one step: its numbers ((connective before it, bracketed, numeral) each), the
+#: count before its unit (两 of 第（一）、（二）两项), its unit, its 之N, and
+#: where it starts (its 第) and ends in the text read
+_Step = tuple[list[tuple[Union[str, None], bool, str]], Union[str, None], str, Union[str, None], int, int]
+
+
+@functools.lru_cache(maxsize=1)
+def _scanner():
+    g = grammar()
+    groups = "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in g.terminals)
+    return re.compile(groups).match, frozenset(g.ignore_tokens)
+
+
+def _tokens(text: str) -> Iterator[tuple[str, str, int, int]]:
+    """(terminal, value, start, end) of each token of ``text``, the ignored
+    spaces left out, and then ("", "", n, n) at its end; ("?", …) where a
+    character belongs to no terminal.  Equal values are one str (a run of 10⁵
+    steps holds 条 once, not 10⁵ times)."""
+    match, ignored = _scanner()
+    values: dict[str, str] = {}
+    position, n = 0, len(text)
+    while position < n:
+        m = match(text, position)
+        if m is None:
+            yield "?", "", position, position
+            return
+        name, end = m.lastgroup, m.end()
+        if name not in ignored:
+            value = m.group()
+            yield name, values.setdefault(value, value), position, end
+        position = end
+    yield "", "", n, n
+
+
+def _syntax(text: str) -> list[tuple[str | None, list[_Step]]] | None:
+    """The paths of a citation (the connective before each: None, "and" or
+    "to") and their steps, as citation.lark's ``start`` reads them; None when
+    ``text`` is not of that shape."""
+    tokens = _tokens(text)
+    kind, value, start, end = next(tokens)
+    if not kind:
+        return None
+    paths: list[tuple[str | None, list[_Step]]] = []
+    link: str | None = None
+    while True:
+        steps: list[_Step] = []
+        # path: step+
+        while kind == "_DI":
+            at = start
+            kind, value, start, end = next(tokens)
+            numbers: list[tuple[str | None, bool, str]] = []
+            inner: str | None = None
+            while True:
+                # number: NUMERAL | _LPAR NUMERAL _RPAR
+                if kind == "NUMERAL":
+                    numbers.append((inner, False, value))
+                elif kind == "_LPAR":
+                    kind, value, start, end = next(tokens)
+                    if kind != "NUMERAL":
+                        return None
+                    numeral = value
+                    kind, value, start, end = next(tokens)
+                    if kind != "_RPAR":
+                        return None
+                    numbers.append((inner, True, numeral))
+                else:
+                    return None
+                kind, value, start, end = next(tokens)
+                if kind == "AND" or kind == "TO":
+                    inner = "to" if kind == "TO" else "and"
+                    kind, value, start, end = next(tokens)
+                    continue
+                break
+            total = None
+            if kind == "NUMERAL":
+                total = value
+                kind, value, start, end = next(tokens)
+            if kind != "UNIT":
+                return None
+            unit, last = value, end
+            kind, value, start, end = next(tokens)
+            suffix = None
+            if kind == "_ZHI":
+                kind, value, start, end = next(tokens)
+                if kind != "NUMERAL":
+                    return None
+                suffix, last = value, end
+                kind, value, start, end = next(tokens)
+            steps.append((numbers, total, unit, suffix, at, last))
+        if not steps:
+            return None
+        paths.append((link, steps))
+        if not kind:
+            return paths
+        if kind != "AND" and kind != "TO":
+            return None
+        link = "to" if kind == "TO" else "and"
+        kind, value, start, end = next(tokens)
 
 
 class Steps:
@@ -205,25 +318,20 @@ class Steps:
 
     def __init__(self, text: str):
         self.text = text
-        try:
-            tree = grammar().parse(text)
-        except (LarkError, ValueError, RecursionError):
-            raise CitationError(f"not a run of citation steps: {text[:40]!r}") from None
-        #: per step: its Lark tree, start and end offsets, the connective before it
-        #: (None inside a path, "and"/"to" before a new path)
-        self.trees: list[Tree] = []
+        paths = _syntax(text)
+        if paths is None:
+            raise CitationError(f"not a run of citation steps: {text[:40]!r}")
+        #: per step: what the reader read of it, its start and end offsets, the
+        #: connective before it (None inside a path, "and"/"to" before a new path)
+        self.trees: list[_Step | None] = []
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.links: list[str | None] = []
-        link: str | None = None
-        for child in tree.children:
-            if child.data == "connective":
-                link = "to" if child.children[0].type == "TO" else "and"
-                continue
-            for step in child.children:
+        for link, path in paths:
+            for step in path:
                 self.trees.append(step)
-                self.starts.append(text.rfind("第", 0, _first_token(step).start_pos))
-                self.ends.append(_last_token(step).end_pos)
+                self.starts.append(step[4])
+                self.ends.append(step[5])
                 self.links.append(link)
                 link = None
         # where the path each step is in ends (the next step after a connective)
@@ -234,6 +342,17 @@ class Steps:
             if self.links[i] is not None:
                 end = i
         self._read: dict[int, tuple[str, list] | None] = {}
+        self._kept = 0
+
+    def forget(self, first: int) -> None:
+        """Let go of what was read of the steps before ``first``: a reader
+        going left to right asks for no citation starting there again (a run of
+        10⁵ steps then holds the few steps still ahead of it, not all it read)."""
+        trees, read = self.trees, self._read
+        for i in range(self._kept, min(first, len(trees))):
+            trees[i] = None
+            read.pop(i, None)
+        self._kept = max(self._kept, first)
 
     def _step(self, i: int) -> tuple[str, list] | None:
         if i not in self._read:
@@ -246,18 +365,13 @@ class Steps:
     def longest(self, first: int, allowed=None) -> tuple[int, Citation] | None:
         """(end offset, citation) of the longest citation made of the steps from
         ``first`` on whose end ``allowed(end)`` accepts; None if there is none."""
-        best = self._walk(first, allowed, None)
-        if best is None:
-            return None
-        elements = self._walk(first, allowed, best)
-        return self.ends[best], Citation(tuple(elements))
-
-    def _walk(self, first: int, allowed, stop: int | None):
-        # without ``stop``: the index of the last step of the best citation;
-        # with it: the elements of the citation that ends at step ``stop``
+        # one walk: the elements of the best citation so far are kept as how many
+        # of the walk's elements it shares (the walk only ever replaces its last
+        # element) and what it adds, not copied at every step
         elements: list[Element] = []
         previous: Location | None = None
         best = None
+        kept = (0, None, False, [])    # (elements shared, the last of them, whether it is replaced, the new ones)
         count = len(self.trees)
         j = first
         while j < count:
@@ -274,13 +388,12 @@ class Steps:
                     break   # a list only in the last step of a path
                 level, numbers = read
                 levels.append(level)
-                tail = _path_tail(base, level, numbers, link, elements[-1] if elements else None, previous)
+                last = elements[-1] if elements else None
+                tail = _path_tail(base, level, numbers, link, last, previous)
                 if tail is not None:
-                    if stop == t:
-                        popped, new, _ = tail
-                        return (elements[:-1] if popped else elements) + new
                     if allowed is None or allowed(self.ends[t]):
                         best = t
+                        kept = (len(elements), last, tail[0], tail[1])
                     if t == q - 1:
                         complete = tail
                 _, (value, suffix) = numbers[0]
@@ -294,7 +407,14 @@ class Steps:
                 elements.pop()
             elements.extend(new)
             j = q
-        return best
+        if best is None:
+            return None
+        # the walk's elements before the last one it had then are still those
+        shared, last, popped, new = kept
+        head = elements[:shared - 1] if shared else []
+        if shared and not popped:
+            head.append(last)
+        return self.ends[best], Citation(tuple(head + new))
 
 
 def _path_tail(base: dict[str, int], level: str, numbers: list, link: str | None,
@@ -324,28 +444,12 @@ def _path_tail(base: dict[str, int], level: str, numbers: list, link: str | None
     return popped, new, before
 
 
-def _first_token(tree: Tree):
-    while isinstance(tree, Tree):
-        tree = tree.children[0]
-    return tree
-
-
-def _last_token(tree: Tree):
-    while isinstance(tree, Tree):
-        tree = tree.children[-1]
-    return tree
-
-
-def _read(tree: Tree, citation: str) -> Citation:
+def _read(paths: list[tuple[str | None, list[_Step]]], citation: str) -> Citation:
     # the flat sequence of (connective, location) in the order written
     sequence: list[tuple[str | None, Location]] = []
-    connective: str | None = None
     previous: Location | None = None
-    for child in tree.children:
-        if child.data == "connective":
-            connective = "to" if child.children[0].type == "TO" else "and"
-            continue
-        steps = [_read_step(step, citation) for step in child.children]
+    for connective, path in paths:
+        steps = [_read_step(step, citation) for step in path]
         levels = [level for level, _ in steps]
         if any(RANK[a] >= RANK[b] for a, b in zip(levels, levels[1:])):
             raise CitationError(f"not a citation: {citation!r} (levels out of order)")
@@ -371,7 +475,6 @@ def _read(tree: Tree, citation: str) -> Citation:
                 link = inner
             sequence.append((link, location))
             previous = location
-        connective = None
     elements: list[Element] = []
     for link, location in sequence:
         if link == "to":
@@ -384,33 +487,24 @@ def _read(tree: Tree, citation: str) -> Citation:
     return Citation(tuple(elements))
 
 
-def _read_step(step: Tree, citation: str) -> tuple[str, list[tuple[str | None, tuple[int, int]]]]:
-    numbers_tree, *rest = step.children
-    total = None
-    if isinstance(rest[0], Tree):
-        total = to_int(str(rest.pop(0).children[0]))
-    unit, *rest = rest
-    level = _LEVEL_OF_UNIT[str(unit)]
-    suffix = to_int(str(rest[0].children[0])) if rest else 0
-    if rest and (level != "article" or not suffix):
+def _read_step(step: _Step, citation: str) -> tuple[str, list[tuple[str | None, tuple[int, int]]]]:
+    listed, count, unit, zhi = step[0], step[1], step[2], step[3]
+    total = to_int(count) if count is not None else None
+    level = _LEVEL_OF_UNIT[unit]
+    suffix = to_int(zhi) if zhi is not None else 0
+    if zhi is not None and (level != "article" or not suffix):
         raise CitationError(f"not a citation: {citation!r} (之N only follows 条)")
     numbers: list[tuple[str | None, tuple[int, int]]] = []
-    link: str | None = None
-    for child in numbers_tree.children:
-        if child.data == "connective":
-            link = "to" if child.children[0].type == "TO" else "and"
-            continue
-        value = to_int(str(child.children[0]))
+    for link, bracketed, numeral in listed:
+        value = to_int(numeral)
         if not value:
-            raise CitationError(f"not a citation: {citation!r} (bad numeral {child.children[0]})")
-        if child.data == "bracketed" and level not in ("item", "subitem"):
+            raise CitationError(f"not a citation: {citation!r} (bad numeral {numeral})")
+        if bracketed and level not in ("item", "subitem"):
             raise CitationError(f"not a citation: {citation!r} (brackets only around 项 and 目 numbers)")
         numbers.append((link, (value, 0)))
-        link = None
     if total is not None:
-        listed = [child.data for child in numbers_tree.children if child.data != "connective"]
-        if "plain" in listed or len(listed) < 2 or any(link != "and" for link, _ in numbers[1:]) \
-                or total != len(listed):
+        if not all(bracketed for _, bracketed, _ in listed) or len(listed) < 2 \
+                or any(link != "and" for link, _ in numbers[1:]) or total != len(listed):
             raise CitationError(f"not a citation: {citation!r} (the count does not match the list)")
     if suffix:
         if len(numbers) > 1:

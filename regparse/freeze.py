@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from .model import (Appendix, Article, Chapter, Decision, Diagnostic, FrontMatter, Heading, Item, Noise, Paragraph,
                     Part, Point, Reference, Regulation, Section, Subitem, Subpart)
 
-__all__ = ["template", "to_models", "reference_record", "EMPTY"]
+__all__ = ["template", "to_models", "reference_record", "EMPTY", "SharedLists"]
 
 
 def template(cls: type) -> dict:
@@ -32,33 +32,62 @@ def template(cls: type) -> dict:
             for name, info in cls.model_fields.items()}
 
 
-class _SharedEmpty(list):
-    """The one empty list that every empty list field of a frozen tree holds
-    (most paragraphs have no items and no references: two lists each that
-    need not be made).  Shared, it must not change: every method that would
-    change it raises, so that nothing put into one node's list can appear in
-    another's; a copy of it is an ordinary empty list."""
+class _Shared(list):
+    """A list that frozen tree nodes share: the one empty list every empty
+    list field holds (most paragraphs have no items and no references: two
+    lists each that need not be made), and the target lists of references
+    that name the same provisions (10⁵ references to 第一条 hold one list).
+    Shared, it must not change: every method that would change it raises, so
+    that nothing put into one node's list can appear in another's; a copy of
+    it is an ordinary list."""
 
     __slots__ = ()
 
     def _refuse(self, *args: Any, **kwargs: Any) -> None:
-        raise TypeError("an empty list of a frozen regparse tree cannot change (it is shared between nodes)")
+        raise TypeError("this list of a frozen regparse tree cannot change (it is shared between nodes)")
 
     append = extend = insert = remove = pop = clear = sort = reverse = _refuse
     __setitem__ = __delitem__ = __iadd__ = __imul__ = _refuse  # type: ignore[assignment]
 
     def __copy__(self) -> list:
-        return []
+        return list(self)
 
     def __deepcopy__(self, memo: dict) -> list:
-        return []
+        # its items are str (targets, ids) or models, which copy as they do in any list
+        from copy import deepcopy
+        return [deepcopy(item, memo) for item in self]
 
     def __reduce__(self) -> tuple:
-        return (list, ())
+        return (list, (list(self),))
 
 
 #: what an empty list field of a frozen tree holds
-EMPTY: list = _SharedEmpty()
+EMPTY: list = _Shared()
+
+
+class SharedLists:
+    """One shared, unchangeable list per distinct content, for one parse.
+
+    >>> shared = SharedLists()
+    >>> a, b = shared(["第一条"]), shared(["第一条"])
+    >>> a is b, a == ["第一条"], shared([]) is EMPTY
+    (True, True, True)
+    """
+
+    __slots__ = ("_lists",)
+
+    def __init__(self) -> None:
+        self._lists: dict[tuple, list] = {}
+
+    def __call__(self, items: list) -> list:
+        if not items:
+            return EMPTY
+        key = tuple(items)
+        found = self._lists.get(key)
+        if found is None:
+            found = self._lists[key] = _Shared(items)
+        return found
+
 
 _new = object.__new__
 _setattr = object.__setattr__

@@ -167,8 +167,14 @@ def clean_lines(source: str) -> tuple[list[Line], list[Noise]]:
     append = lines.append
     pos = 0
     in_comment = False       # inside an HTML comment opened on an earlier line
+    # lines that read alike (第, 《关于》 …) hold one str
+    texts: dict[str, str] = {}
     # every line break: \r\n, \n, \r, \x0b, \x0c, \x1c-\x1e, \x85, \u2028, \u2029
-    for raw in source.splitlines(True):
+    raws: list = source.splitlines(True)
+    for i in range(len(raws)):
+        # each raw line let go once read: 10⁶ short lines are not all held twice
+        raw = raws[i]
+        raws[i] = None
         start = pos
         pos += len(raw)
         text = raw.strip()
@@ -194,6 +200,7 @@ def clean_lines(source: str) -> tuple[list[Line], list[Noise]]:
                 and not (len(text) <= 40 and (first in furniture_first or "报" in text)
                          and (furniture(text) or (("”" in text or "“" in text) and ocr_furniture(text)))):
             start += lead
+            text = texts.setdefault(text, text)
             append(Line(text, [(start, start + len(text))], blank or not lines, 0, page_break, lead + len(text)))
             blank = False
             page_break = False

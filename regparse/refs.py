@@ -38,6 +38,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import sys
 from dataclasses import dataclass, replace
 from typing import Any, Iterator, Mapping
 
@@ -49,7 +50,7 @@ from .catalogue import (ACT_NAME_ENDINGS, ACT_SHORT_NAMES, ACT_TYPES, AMENDING_T
                         WORD_AFTER_UNIT)
 from .errors import CitationError
 from .numerals import to_chinese, to_int
-from .freeze import EMPTY, reference_record
+from .freeze import EMPTY, SharedLists, reference_record
 from .model import Reference, Regulation
 
 __all__ = [
@@ -68,6 +69,8 @@ def _not_followed_by(unit: str, extra: str = "") -> str:
 # -- the pattern -------------------------------------------------------------------
 
 
+_POSSESSIVE = "+" if sys.version_info >= (3, 11) else ""
+
 #: what stands before a 本 that is part of a word (基本法, 根本, 样本), not 本法 or 本条
 _NOT_BEFORE_THIS = "基根成资文样副正原版日账课书剧标脚蓝范底读抄善血老工股母记每一"
 
@@ -82,7 +85,10 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     step = (f"{terminals['_DI']}{space}{number}(?:{space}{connective}{space}{number})*"
             f"(?:{space}{numeral})?{space}{unit}"
             f"(?:{space}{terminals['_ZHI']}{space}{numeral})?")
-    run = f"{step}(?:{space}(?:{connective}{space})?{step})*"
+    # possessive (where the re module has it): nothing after a run takes a step back
+    # from it, and a greedy repeat would keep a backtracking record per step
+    # (200 bytes for every byte of a run of 10⁵ steps)
+    run = f"{step}(?:{space}(?:{connective}{space})?{step})*{_POSSESSIVE}"
 
     # words that name a provision from where they stand; the look-arounds keep
     # out words that merely contain them (基本法, 本条例, 条件, 款项, 项目, 章程, 节目)
@@ -168,7 +174,7 @@ def _finding(text: str, acts: tuple[str, ...] = ()) -> Iterator[Found]:
         at = candidate.start()
         if at < position:
             continue
-        if run is not None and at in run.index:
+        if run is not None and run.steps_at(at):
             match = run.at(at)
         else:
             match = reference.match(text, at)
@@ -279,13 +285,21 @@ class _Titles:
 class _Run:
     """A run of citation steps matched once and parsed once (:class:`~regparse.citation.Steps`)."""
 
-    __slots__ = ("text", "offset", "steps", "index", "run_end", "first", "first_end")
+    __slots__ = ("text", "offset", "steps", "run_end", "first", "first_end")
 
     def __init__(self, text: str, offset: int, steps: Steps, run_end: int, first: str | None, first_end: int):
         self.text, self.offset, self.steps, self.run_end = text, offset, steps, run_end
         self.first, self.first_end = first, first_end
-        #: where each step but the first starts: the places a later reference may start at
-        self.index = {offset + start: i for i, start in enumerate(steps.starts) if i}
+
+    def _index(self, position: int) -> int | None:
+        """The step that starts at ``position`` (a place a later reference may start at)."""
+        starts, at = self.steps.starts, position - self.offset
+        i = bisect.bisect_left(starts, at)
+        return i if i < len(starts) and starts[i] == at else None
+
+    def steps_at(self, position: int) -> bool:
+        """Whether a step of the run but its first starts at ``position``."""
+        return bool(self._index(position))
 
     @classmethod
     def read(cls, text: str, match: re.Match) -> "_Run | None":
@@ -305,8 +319,10 @@ class _Run:
         def allowed(end: int) -> bool:
             return _end_allowed(text, offset + end)
 
-        first = 0 if position == offset else self.index[position]
+        first = 0 if position == offset else self._index(position)
         read = self.steps.longest(first, allowed)
+        # the finder goes on after this citation's first step: never back before it
+        self.steps.forget(first)
         return None if read is None else (offset + read[0], read[1])
 
 
@@ -801,6 +817,10 @@ def annotate(tree: dict, source: str, source_pieces: Mapping[int, list[tuple[int
     previous: Location | None = None     # where the article's previous reference ended
     units: _Units | None = None          # made for the first point text that holds a reference
     anchor = _patterns()[2]
+    # references that read alike (前款, 本法第十条) hold one surface string and
+    # one list of targets: a text of 10⁵ references to 第一条 holds them once
+    shared = SharedLists()
+    surfaces: dict[str, str] = {}
     for node, divisions, text_article, paragraph, item, subitem in doc.texts:
         if text_article is not article:
             article, previous = text_article, None
@@ -862,7 +882,8 @@ def annotate(tree: dict, source: str, source_pieces: Mapping[int, list[tuple[int
                 starts = _offsets(pieces)
             span = (_to_source(ref.start, starts, pieces, False), _to_source(ref.end, starts, pieces, True))
             # one record, in the node's references and the document's alike
-            references.append(reference_record(ref.kind, ref.surface, span, targets or EMPTY, ids or EMPTY,
+            surface = surfaces.setdefault(ref.surface, ref.surface)
+            references.append(reference_record(ref.kind, surface, span, shared(targets), shared(ids),
                                                act if ref.kind == "external" else None, resolved))
             if ref.kind != "external" and not resolved:
                 _unresolved(diagnostics, ref, targets, span)

@@ -379,3 +379,89 @@ def test_corpus_every_citation_resolves_back(path):
             assert doc.get(node.citation) is node, node.citation
     for article in doc.articles:
         assert doc.article((article.number, article.suffix)) is article
+
+
+# -- the reader of the citation syntax against the grammar ----------------------------
+
+_PIECES = ["第", "之", "（", "(", "）", ")", "一", "十", "二十三", "两", "三", "1", "12", "３", "条", "款", "项", "目",
+           "章", "节", "编", "分编", "、", "和", "或者", "以及", "及", "至", " ", "　", "规定", "x"]
+
+
+def _lark_reading(text: str):
+    """What parsing ``text`` with citation.lark and reading its tree gives:
+    per path its connective and per step (numbers, count, unit, 之N, start, end)."""
+    from lark import Tree
+    from lark.exceptions import LarkError
+    from regparse.citation import grammar
+
+    try:
+        tree = grammar().parse(text)
+    except LarkError:
+        return None
+    paths, link = [], None
+    for child in tree.children:
+        if child.data == "connective":
+            link = "to" if child.children[0].type == "TO" else "and"
+            continue
+        steps = []
+        for step in child.children:
+            numbers_tree, *rest = step.children
+            total = str(rest.pop(0).children[0]) if isinstance(rest[0], Tree) else None
+            unit, *rest = rest
+            suffix = rest[0].children[0] if rest else None
+            numbers, inner = [], None
+            for number in numbers_tree.children:
+                if number.data == "connective":
+                    inner = "to" if number.children[0].type == "TO" else "and"
+                    continue
+                numbers.append((inner, number.data == "bracketed", str(number.children[0])))
+                inner = None
+            first = numbers_tree.children[0].children[0]
+            last = suffix if suffix is not None else unit
+            steps.append((numbers, total, str(unit), None if suffix is None else str(suffix),
+                          text.rfind("第", 0, first.start_pos), last.end_pos))
+        paths.append((link, steps))
+        link = None
+    return paths
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=14).map("".join))
+def test_the_syntax_reader_reads_what_the_grammar_reads(text):
+    from regparse.citation import _syntax
+
+    assert _syntax(text) == _lark_reading(text)
+
+
+@pytest.mark.parametrize("text", ["第十条第一款第二条、第三条至第五条第（一）项第二款", "第（一）、（二）两项", "第十条之一至第十条之三",
+                                  "第 十 条 第 二 款", "第1二条", "第一条第一条第一条"])
+def test_the_syntax_reader_reads_what_the_grammar_reads_examples(text):
+    from regparse.citation import _syntax
+
+    assert _syntax(text) is not None and _syntax(text) == _lark_reading(text)
+
+
+_STEP_PIECES = ["第十条", "第一款", "第二条", "第三条", "第五条", "第十条之一", "第二款", "第（一）项", "第（三）项",
+                "第2目", "第一章", "第二节", "、", "至", "和", "或者"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_STEP_PIECES), min_size=1, max_size=12).map("".join))
+def test_steps_give_the_longest_citation_parse_reads(text):
+    from regparse.citation import Steps
+
+    try:
+        steps = Steps(text)
+    except CitationError:
+        return
+    for i, start in enumerate(steps.starts):
+        expected = None
+        for end in reversed(steps.ends):
+            if end <= start:
+                break
+            try:
+                expected = (end, parse(text[start:end]))
+                break
+            except CitationError:
+                pass
+        assert steps.longest(i) == expected

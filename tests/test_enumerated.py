@@ -231,3 +231,28 @@ def test_on_the_amendments_of_the_corpus_every_reference_is_to_the_amended_act()
             assert "".join(text[r.span[0]:r.span[1]].split()) == "".join(r.surface.split())
         assert not [d for d in doc.diagnostics if d.code == "unresolved_reference"], doc_id
     assert seen >= 50
+
+
+def test_a_quotation_of_several_paragraphs_that_lost_its_line_breaks_closes_once():
+    from regparse.lex.enumerated import _quote_depth
+
+    # each paragraph of a quotation opens with “ and only the last closes: run together,
+    # the “ after a sentence's end goes on with the quotation instead of opening another
+    assert _quote_depth("增加一条：“甲行为的，应认定为‘严重’。“乙行为的，可不认定。”", 0) == 0
+    # a “ that follows no sentence end still opens a quotation
+    assert _quote_depth("规定：“甲所称“乙”", 0) == 1
+
+
+@needs_corpus
+@pytest.mark.parametrize("doc_id", ["sfjs-730e0941de", "sfjs-4fc5e13ff5"])
+def test_a_decision_that_attaches_the_amended_interpretation_keeps_its_articles_in_flat_text(doc_id):
+    """修改决定 that print the amended interpretation after them (附：…): in the flat skin the
+    decision's quotation of several paragraphs runs together; it must not hide the
+    attached interpretation's articles and make the text an enumerated document."""
+    spec = importlib.util.spec_from_file_location("skins", CORPUS / "skins.py")  # type: ignore[operator]
+    skins = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(skins)  # type: ignore[union-attr]
+    gold = json.loads((CORPUS / "dev" / f"{doc_id}.gold.json").read_text(encoding="utf-8"))
+    text, gold = skins.apply("flat", (CORPUS / "dev" / f"{doc_id}.txt").read_text(encoding="utf-8"), 1, gold)
+    labels = [a.label for a in regparse.parse(text).articles]
+    assert len(labels) >= 4 and set(labels) <= {a["label"] for a in gold["articles"]}

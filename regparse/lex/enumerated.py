@@ -130,15 +130,24 @@ def _wrapped(width: int, previous: Line | None, line: Line) -> bool:
 def _quote_depth(text: str, depth: int) -> int:
     """The depth of quotation after ``text``.  A paragraph that opens with “
     inside a quotation goes on with it: a quotation of several paragraphs
-    opens each with “ and closes only the last."""
+    opens each with “ and closes only the last.  So does a “ right after a
+    sentence's end inside a quotation, where the text lost its line breaks
+    (a quotation nests in ‘’, not in another “”)."""
     if depth and text[:1] == "“":
         text = text[1:]
+    previous = ""
     for ch in text:
         if ch == "“":
-            depth += 1
+            if not (depth and previous in _SENTENCE_ENDS):
+                depth += 1
         elif ch == "”" and depth:
             depth -= 1
+        previous = ch
     return depth
+
+
+# where a sentence ends inside a quotation of several paragraphs
+_SENTENCE_ENDS = frozenset("。！？；")
 
 
 @rule

@@ -125,6 +125,10 @@ class _Parser(argparse.ArgumentParser):
         raise _UsageError(f"{message} (see '{self.prog} --help')")
 
 
+#: the help of a command's FILE argument
+_INPUT_FILE = "text, PDF, .docx or HTML file, or - for standard input"
+
+
 def _input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--encoding", metavar="NAME",
                    help="read a text file in this encoding (e.g. gb18030, utf-16-le, shift_jis): "
@@ -164,7 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_cmd_parse)
 
     p = command("get", "print the node a citation names (every node of a list or range)")
-    p.add_argument("file", metavar="FILE", help="text, PDF, .docx or HTML file, or - for standard input")
+    p.add_argument("file", metavar="FILE", help=_INPUT_FILE)
     p.add_argument("citation", metavar="CITATION", help="e.g. 第十一条第一款第（三）项, 第11条第1款第3项, 第三章第一节, 刑法第十条, "
                         "第十条至第十五条, 附件一, 序言, 附则")
     p.add_argument("--json", action="store_true",
@@ -174,7 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_cmd_get)
 
     p = command("check", "print the diagnostics of a parse; exit 1 on errors")
-    p.add_argument("file", metavar="FILE", help="text, PDF, .docx or HTML file, or - for standard input")
+    p.add_argument("file", metavar="FILE", help=_INPUT_FILE)
     p.add_argument("--explain", action="store_true",
                    help="also print every heuristic decision and every piece of removed noise")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
@@ -182,13 +186,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_cmd_check)
 
     p = command("refs", "list the cross-references and what they resolve to")
-    p.add_argument("file", metavar="FILE", help="text, PDF, .docx or HTML file, or - for standard input")
+    p.add_argument("file", metavar="FILE", help=_INPUT_FILE)
     p.add_argument("--json", action="store_true", help="print the references as JSON")
     _input_options(p)
     p.set_defaults(run=_cmd_refs)
 
     p = command("extract", "find every regulation printed in a text (a news page)")
-    p.add_argument("file", metavar="FILE", help="text, PDF, .docx or HTML file, or - for standard input")
+    p.add_argument("file", metavar="FILE", help=_INPUT_FILE)
     p.add_argument("--json", action="store_true", help="print the regulations found as JSON")
     _input_options(p)
     p.set_defaults(run=_cmd_extract)

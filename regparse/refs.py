@@ -1148,11 +1148,7 @@ def _item_after(ref: Found, text: str) -> Found:
     m = _ITEM_AFTER.match(text, ref.end)
     if m is None:
         return ref
-    try:
-        citation = parse(f"{format_citation(ref.citation)}第（{m.group(1)}）项")
-    except CitationError:
-        return ref
-    return replace(ref, end=m.end(), surface=text[ref.start:m.end()], citation=citation)
+    return _read_on(ref, text, m.end(), f"{format_citation(ref.citation)}第（{m.group(1)}）项")
 
 
 def _range_end(ref: Found, text: str) -> Found:
@@ -1160,11 +1156,18 @@ def _range_end(ref: Found, text: str) -> Found:
     m = _RANGE_END.match(text, ref.end)
     if m is None or ref.citation is None or m.group(2) != ref.surface[-1]:
         return ref
+    return _read_on(ref, text, m.end(), f"{text[ref.start + len(ref.word or ''):ref.end]}至第{m.group(1)}{m.group(2)}")
+
+
+def _read_on(ref: Found, text: str, end: int, written: str) -> Found:
+    """``ref`` read on to ``end`` of ``text`` as the citation ``written`` says (the
+    printed words with what they leave out put back); ``ref`` itself if that reads
+    as no citation."""
     try:
-        citation = parse(f"{text[ref.start + len(ref.word or ''):ref.end]}至第{m.group(1)}{m.group(2)}")
+        citation = parse(written)
     except CitationError:
         return ref
-    return replace(ref, end=m.end(), surface=text[ref.start:m.end()], citation=citation)
+    return replace(ref, end=end, surface=text[ref.start:end], citation=citation)
 
 
 def _in_unit(ref: Found, before: Found | None, text: str, quotations: list[tuple[int, int]],

@@ -51,3 +51,21 @@ def seed_004(seed_004_text):
     return regparse.parse(seed_004_text)
 
 
+
+
+def longest_by_parsing(text: str, steps, i: int):
+    """What ``steps.longest(i)`` must give, read the slow way: the end and the
+    parse of the longest run of ``text`` from the i-th step start that
+    ``regparse.citation.parse`` reads (None if none does)."""
+    from regparse.citation import parse
+    from regparse.errors import CitationError
+
+    start = steps.starts[i]
+    for end in reversed(steps.ends):
+        if end <= start:
+            break
+        try:
+            return end, parse(text[start:end])
+        except CitationError:
+            pass
+    return None

@@ -118,7 +118,13 @@ def mark_of(m: re.Match, text: str) -> Mark:
             _readings.clear()
         _readings[key] = reading
     kind, label, number, suffix, repair = reading
-    end = m.end()
+    return _marked(kind, m.end(), label, number, suffix, text, repair)
+
+
+def _marked(kind: str, end: int, label: str, number: int | None, suffix: int, text: str,
+            repair: str) -> Mark:
+    """The marker whose label ends at ``end`` of ``text``: its text starts after the
+    separators there, and it is separated when some stand there or the line ends."""
     rest = end
     n = len(text)
     while rest < n and text[rest] in SEPARATORS:
@@ -190,12 +196,7 @@ def lost_bracket_mark(text: str, last_item: int) -> Mark | None:
     m = _LOST_BRACKET.match(text)
     if m is None or to_int(m.group(1)) != last_item + 1:
         return None
-    end = rest = m.end()
-    n = len(text)
-    while rest < n and text[rest] in SEPARATORS:
-        rest += 1
-    return Mark("cn_paren", end, "（" + m.group(1) + "）", last_item + 1, 0, rest, rest > end or rest == n,
-                "ocr_lost_bracket")
+    return _marked("cn_paren", m.end(), "（" + m.group(1) + "）", last_item + 1, 0, text, "ocr_lost_bracket")
 
 
 # 六十二条 违反…: an article label whose 第 OCR lost, the separator after it kept
@@ -250,11 +251,7 @@ def misread_article_mark(text: str, number: int) -> Mark | None:
     wrong = [i for i in range(len(want)) if printed[i] != want[i]]
     if len(wrong) != 1 or printed[wrong[0]] in _NUMERAL_CHARS:
         return None
-    end = rest = m.end()
-    n = len(text)
-    while rest < n and text[rest] in SEPARATORS:
-        rest += 1
-    return Mark("article", end, "第" + want + "条", number, 0, rest, rest > end or rest == n, "ocr_misread_numeral")
+    return _marked("article", m.end(), "第" + want + "条", number, 0, text, "ocr_misread_numeral")
 
 
 # (人八), CA), 《X), 伍), ): a bracketed label of up to two characters OCR garbled
@@ -278,12 +275,7 @@ def garbled_item_mark(text: str, number: int, clipped: bool = False) -> Mark | N
     m = (_CLIPPED_ITEM if clipped else _GARBLED_ITEM).match(text)
     if m is None:
         return None
-    end = rest = m.end()
-    n = len(text)
-    while rest < n and text[rest] in SEPARATORS:
-        rest += 1
-    return Mark("cn_paren", end, "（" + to_chinese(number) + "）", number, 0, rest, rest > end or rest == n,
-                "ocr_garbled_item")
+    return _marked("cn_paren", m.end(), "（" + to_chinese(number) + "）", number, 0, text, "ocr_garbled_item")
 
 
 def line_mark(line: Line) -> Mark | None:

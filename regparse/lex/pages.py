@@ -61,10 +61,12 @@ def running_header(state: LexState, source: str, lines: list[Line]) -> list[Line
     pages = _pages(source, lines)
     if len(pages) < PAGES_MIN:
         return lines
+    # the words, numbers aside, of each line at the top or the bottom of a page
+    edges: dict[int, str] = {}
     seen: dict[str, set[int]] = {}
     for p, page in enumerate(pages):
         for k in page[:EDGE_LINES] + page[max(EDGE_LINES, len(page) - EDGE_LINES):]:
-            key = _VARYING.sub(" ", lines[k].text).strip()
+            key = edges[k] = _VARYING.sub(" ", lines[k].text).strip()
             if len(key) >= 2:
                 seen.setdefault(key, set()).add(p)
     need = max(2, REPEAT_SHARE * (len(pages) - 1))
@@ -73,14 +75,11 @@ def running_header(state: LexState, source: str, lines: list[Line]) -> list[Line
         return lines
     out = []
     removed = 0
-    for p, page in enumerate(pages):
-        edge = set(page[:EDGE_LINES] + page[max(EDGE_LINES, len(page) - EDGE_LINES):])
-        for k in page:
-            ln = lines[k]
-            if k in edge and _VARYING.sub(" ", ln.text).strip() in headers:
-                state.noise.extend(line_noise("page_furniture", ln))
-                removed += 1
-                continue
+    for k, ln in enumerate(lines):
+        if edges.get(k) in headers:
+            state.noise.extend(line_noise("page_furniture", ln))
+            removed += 1
+        else:
             out.append(ln)
     state.decide("running_header", f"{removed} lines heading or footing the pages removed "
                  f"({len(headers)} repeated)", (lines[0].start, lines[-1].end))

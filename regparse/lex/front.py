@@ -190,7 +190,8 @@ def wrapped_title(state: LexState, lines: list[Line]) -> int:
     goes on to a line right under a first line long enough to have been
     wrapped, no longer than it, and no sentence, date, marker, book name,
     issuer (最高人民法院) or document number (法释〔2022〕17号).  （二) alone
-    under a title is its note, not an item.
+    under a title is its note, not an item; a short dated issuing line in
+    brackets (（1985年3月1日通过）) is no note.
 
     - joined: 「最高人民法院关于审理…若干问题」 / 「的解释（二）」;
     - not joined: 「中华人民共和国民法典」 / 「最高人民法院」.
@@ -213,7 +214,7 @@ def _title_goes_on(first: str, title_so_far: str, line: Line) -> bool:
     if line.blank_before:
         return False
     if TITLE_NOTE.fullmatch(text) and not TITLE_NOTE.search(title_so_far):
-        return True
+        return not _info_like(text)    # （1985年3月1日通过） is the issuing line, not a note
     if len(first) < WRAPPED_TITLE_MIN or len(text) > len(first):
         return False
     if line_mark(line) is not None or DATE_LINE.match(text) or subtitle_like(text) or text[0] in "（(":

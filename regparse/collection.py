@@ -378,6 +378,9 @@ def _sentence_around(doc: Regulation, span: tuple[int, int], cache: dict) -> str
 _CITED = re.compile(r"第[^第，。；、]{1,12}?[条款项]")
 #: a term the citing sentence defines, right after the reference: 规定的“情节严重”, 所称“首次开庭”
 _DEFINED_TERM = re.compile(r"(?:中)?(?:规定|所称|所指|所列|所说)?的?(?:[“\"「])([^”\"」]{2,40})[”\"」]")
+#: the same without quotation marks, a term the sentence says what it means:
+#: 规定的其他组织是指…, 规定的商业秘密，是指… (four characters at least: 人员, 事实 are any provision's)
+_DEFINED_PLAIN = re.compile(r"(?:中)?(?:规定|所称|所指|所列|所说)的([\u4e00-\u9fff]{4,12}?)[，,]?(?:是指|包括)")
 #: what a quoted term and a provision are compared without
 _LOOSE_MARKS = re.compile(r"[\s，,。；;：:、“”\"「」（）()]")
 #: a 款 that reads with those before it
@@ -860,6 +863,14 @@ class Collection:
                 return True
         else:
             term = None
+            plain = _DEFINED_PLAIN.match(raw, at + len(reference.surface)) \
+                if at >= 0 and raw.count(reference.surface) == 1 else None
+            if plain and all(plain.group(1) in _wording(self.node(target)) for target in found):
+                # 民事诉讼法第五十一条规定的其他组织是指…: the term the sentence
+                # defines is the word of every provision cited (专利法第十一条、第六十九条所称的
+                # 许诺销售 cited in 2015: today's 第六十九条 is another's); not evidence against
+                # where it is not: a term without quotation marks may be the sentence's own word
+                return True
         if not any(len(words & _pairs(text)) >= threshold for text in texts):
             return False
         index = self._wording_index(version)

@@ -254,3 +254,15 @@ def test_a_decision_that_amends_no_text_keeps_the_numbers():
         law = regparse.parse("中华人民共和国示例刑罚法\n" + history.format(amended_by) + body)
         found, = Collection({"law": law, "rule": rule}).cross_references()
         assert found.status == status, amended_by
+
+
+def test_a_term_the_citing_sentence_defines():
+    # made in 2015 under the 2010 text, which the collection does not hold: a sentence saying
+    # what a term of the provision means trusts the number; the term must be every provision's
+    rule = regparse.parse("关于适用示例法的解释\n（2015年3月1日最高人民法院审判委员会第1600次会议通过）\n"
+                          "第一条 示例法第二条规定的公共利益，是指不特定多数人的利益。\n"
+                          "第二条 示例法第二条、第三条规定的公共利益，包括环境利益。")
+    coll = Collection({"law-2020": regparse.parse(LAW_2020), "rule": rule})
+    first, second = sorted(coll.cross_references(), key=lambda x: x.span)
+    assert first.status == "resolved" and first.target_ids == (("law-2020", "art_2"),)
+    assert second.status == "amended_since"

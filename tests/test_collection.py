@@ -266,3 +266,21 @@ def test_a_term_the_citing_sentence_defines():
     first, second = sorted(coll.cross_references(), key=lambda x: x.span)
     assert first.status == "resolved" and first.target_ids == (("law-2020", "art_2"),)
     assert second.status == "amended_since"
+
+
+def test_an_item_cited_with_the_words_of_its_article():
+    # cited in 2015, the law revised since: the item shares two words with the sentence,
+    # its article more than any other article does
+    law = regparse.parse("中华人民共和国示例监督法\n（2010年3月1日第十一届全国人民代表大会常务委员会第十三次会议通过　"
+                         "2020年6月1日第十三届全国人民代表大会常务委员会第十九次会议修订）\n"
+                         "第一条 为了加强示例监督，制定本法。\n"
+                         "第二条 示例监督机关对下列人员进行监督：\n（一）公务员和参照公务员法管理的人员；\n"
+                         "（二）受委托行使公共职权的组织中的人员；\n（三）国有企业管理人员。\n"
+                         "第三条 示例监督机关依法独立行使监督权。\n第四条 公务员违法的，由示例监督机关处理。")
+    rule = regparse.parse("示例处分法\n（2015年3月1日第十二届全国人民代表大会常务委员会第十三次会议通过）\n"
+                          "第一条 示例监督法第二条第二项规定的人员，未担任公务员或者国有企业管理人员职务的，依照本法处理。\n"
+                          "第二条 示例监督法第三条规定的人员，未担任公务员或者国有企业管理人员职务的，依照本法处理。")
+    coll = Collection({"law": law, "rule": rule})
+    first, second = sorted(coll.cross_references(), key=lambda x: x.span)
+    assert first.status == "resolved" and first.target_ids == (("law", "art_2__para_1__item_2"),)
+    assert second.status == "amended_since"

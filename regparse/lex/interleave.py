@@ -24,7 +24,7 @@ from .text import ends_closed
 from .registry import rule
 from .state import LexState
 
-__all__ = ["tool_lines", "column_streams", "heading_beside_text", "lost_di_headings", "interleaved_columns", "out_of_order_article", "out_of_order_division", "merged_columns",
+__all__ = ["tool_lines", "column_streams", "heading_beside_text", "punctuation_before_label", "lost_di_headings", "interleaved_columns", "out_of_order_article", "out_of_order_division", "merged_columns",
            "heading_runover", "INTERLEAVED_DESCENTS_MIN", "INTERLEAVED_SHARE", "RUNOVER_FILL", "RUNOVER_LINES_MAX"]
 
 # two digits with no unit between them (第三二六条), or a ten counted as 一十 (第一十四条, where 第十四条
@@ -163,11 +163,13 @@ class _Scan:
 
 
 def tool_lines(state: LexState, lines: list[Line]) -> list[Line]:
-    """The lines of the body as the tools should have cut them: interleaved
+    """The lines of the body as the tools should have cut them: a label behind
+    another line's stray punctuation cut free (:func:`punctuation_before_label`), interleaved
     columns found (:func:`interleaved_columns`) and their merged lines cut
     (:func:`merged_columns`), wrapped headings joined (:func:`heading_runover`)."""
     if not lines:
         return lines
+    lines = punctuation_before_label(state, lines)
     scan = _Scan(lines)
     interleaved = interleaved_columns(state, lines, scan)
     rows: dict[int, tuple[int, int]] = {}
@@ -183,6 +185,69 @@ def tool_lines(state: LexState, lines: list[Line]) -> list[Line]:
         # a wrapped heading's rest follows it as printed: joined before the lines are dealt to columns
         lines = heading_runover(state, lines, heads)
     return column_streams(state, lines, rows) if interleaved else lines
+
+
+#: what OCR leaves of a neighbouring column's line end before a label: a sentence's closing
+#: marks and the quote it reads for a space (an opening “ may open a quoted article: “第五条　…)
+_STRAY_MARKS = frozenset("。，、；：”.,;:")
+#: … at most this many of them
+STRAY_MARKS_MAX = 3
+
+
+@rule
+def punctuation_before_label(state: LexState, lines: list[Line]) -> list[Line]:
+    """A line that opens with a few stray punctuation marks and then a label with its separator is cut before the label.
+
+    Why: tesseract reading across the columns (psm 4) leaves the 。 that ends
+    a line of one column, or a ” it reads for a space, before the label of
+    the next column's article, one space apart; no line of a regulation
+    starts with a sentence's closing mark, and a label with its separator
+    after it is a label.  The marks stay text, at the end of the line
+    before (on a line of their own after a heading, whose title holds no
+    sentence).
+
+    - cut: ``。 第三十三条 仲裁庭组成后，仲裁委员会应当将`` (the article 第三十三条);
+    - kept: ``。依照本法第三十三条的规定`` (no label after the marks), ``“第五条　…`` (a quoted article).
+    """
+    out: list[Line] | None = None
+    stray = _STRAY_MARKS
+    for k, ln in enumerate(lines):
+        text = ln.text
+        if text[0] not in stray:
+            if out is not None:
+                out.append(ln)
+            continue
+        i = 0
+        while i < len(text) and i < STRAY_MARKS_MAX and text[i] in stray:
+            i += 1
+        j = i
+        while j < len(text) and text[j] in " 　":
+            j += 1
+        mark = read_mark(text[j:]) if text[j:j + 1] == "第" else None
+        if mark is None or not (_labelled(mark, text[j:]) or (
+                mark.kind in DIVISION_RANK and mark.sep and mark.number is not None
+                and not any(ch in _SENTENCE_MARKS for ch in text[j + mark.rest:]))):
+            if out is not None:
+                out.append(ln)
+            continue
+        if out is None:
+            out = lines[:k]
+        marks = _cut(ln, 0, i)
+        before = line_mark(out[-1]) if out else None
+        if out and not (before is not None and before.kind in DIVISION_RANK):
+            # the marks end a line of another column: kept at the end of the line before, not
+            # a paragraph of their own
+            prev = out[-1]
+            joined = Line(prev.text + marks.text, prev.pieces + marks.pieces, blank_before=prev.blank_before,
+                          heading=prev.heading, page_break=prev.page_break, raw_len=prev.raw_len)
+            joined.split = prev.split
+            out[-1] = joined
+        else:
+            out.append(marks)
+        out.append(_cut(ln, j, len(text)))
+        state.decide("punctuation_before_label", f"{mark.label} cut from the stray {text[:i]} before it",
+                     (ln.start, ln.end))
+    return lines if out is None else out
 
 
 # 二节 ”收养的效力: a numeral, the division word and its title, with the 第 before them lost

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from ..catalogue import DIVISION_RANK
+from ..catalogue import DIVISION_RANK, REFERENCE_TAIL
 from ..normalize import Line, slice_pieces
 from ..numerals import to_int
 from .marks import Mark, line_mark, read_mark
@@ -107,13 +107,15 @@ def out_of_order_division(state: LexState, mark: Mark, line: Line) -> bool:
     """In interleaved text, 第X章 (编/分编/节) with a short title is a heading out of sequence, once per number.
 
     Why: the line before it belongs to another column, so its being cut
-    mid-sentence says nothing; a separator after the label, a title of a few
-    words with no sentence in it and a number not met yet say it is a heading.
+    mid-sentence says nothing; a title of a few words with no sentence in
+    it, after a separator or (where OCR lost the separator) reading as no
+    reference, and a number not met yet say it is a heading.
 
-    - heading: ``第二章 生产、经营、使用`` after ``和监督管理，依照本条例的规``;
+    - heading: ``第二章 生产、经营、使用`` or ``第三章应纳税额`` after ``和监督管理，依照本条例的规``;
     - text: ``第二章规定的职责，由…`` (no separator, a sentence), 第二章 a second time.
     """
-    if state.taken is None or not mark.sep or mark.number is None or mark.rest >= len(line.text):
+    if state.taken is None or mark.number is None or mark.rest >= len(line.text) \
+            or (not mark.sep and REFERENCE_TAIL.match(line.text, mark.rest)):
         return False
     key = (mark.kind, mark.number)
     if key in state.taken or any(ch in _SENTENCE_MARKS for ch in line.text[mark.rest:]):
@@ -252,6 +254,8 @@ def punctuation_before_label(state: LexState, lines: list[Line]) -> list[Line]:
 
 # 二节 ”收养的效力: a numeral, the division word and its title, with the 第 before them lost
 _LOST_DI = re.compile(r"([一二三四五六七八九十]{1,3})([编章节])([ 　”“]*)(?=[^ 　”“])")
+# 二章: the numeral and division word of such a heading, before its separator
+_LOST_DI_WORD = re.compile(r"[一二三四五六七八九十]{1,3}[编章节]")
 _KIND_OF_WORD = {"编": "part", "章": "chapter", "节": "section"}
 # 第一季 立法权限: a section heading whose 节 OCR read as 季 (第一季度, the quarter, is a sentence's word)
 _SECTION_AS_SEASON = re.compile(r"第([一二三四五六七八九十]{1,3})季([ 　”“]*)(?=[^ 　”“度])")
@@ -289,8 +293,11 @@ def lost_di_headings(state: LexState, lines: list[Line], scan: _Scan) -> list[in
         # 一节 … with no 第 may be anything; 第一季 … has the 第 of a label
         if number is None or number != last.get(kind, 0) + 1 or (number == 1 and not season):
             continue
+        # in interleaved columns the line before belongs to another column and says nothing: a
+        # title that reads as no reference (二章管辖, not 二章规定的) stands in for it
         if not (ln.blank_before or ln.page_break or k == 0 or ends_closed(lines[k - 1].text)
-                or (heads and heads[-1] == k - 1)):
+                or (heads and heads[-1] == k - 1)
+                or (state.taken is not None and not season and not REFERENCE_TAIL.match(text, m.end()))):
             continue
         if season:
             ln.mark = Mark(kind, m.end(1) + 1, "第" + m.group(1) + "节", number, 0, m.end(), m.end() > m.end(1) + 1,
@@ -326,7 +333,10 @@ def _segments(text: str) -> list[tuple[int, int]]:
             seg = text[cuts[-1]:i].rstrip()
             mark = read_mark(seg)
             spaced = j == i + 1 and (len(seg) - seg.rfind(" ") - 1 == 1 or text[j + 1:j + 2] in (" ", ""))
-            if not (mark is not None and mark.end == len(seg)) and not spaced:
+            # the space after a label, or after a heading's division word whose 第 OCR lost (二章 管辖)
+            labelled = (mark is not None and mark.end == len(seg)) or (
+                seg[:1] in _NUMERAL_FIRST and _LOST_DI_WORD.fullmatch(seg) is not None)
+            if not labelled and not spaced:
                 cuts.append(j)
         i = text.find(" ", j)
     return [(a, b) for a, b in zip(cuts, cuts[1:] + [len(text)])]

@@ -24,7 +24,7 @@ from .text import ends_closed
 from .registry import rule
 from .state import LexState
 
-__all__ = ["tool_lines", "column_streams", "heading_beside_text", "punctuation_before_label", "lost_di_headings", "interleaved_columns", "out_of_order_article", "out_of_order_division", "merged_columns",
+__all__ = ["tool_lines", "column_streams", "heading_beside_text", "article_beside_text", "punctuation_before_label", "lost_di_headings", "interleaved_columns", "out_of_order_article", "out_of_order_division", "merged_columns",
            "heading_runover", "INTERLEAVED_DESCENTS_MIN", "INTERLEAVED_SHARE", "RUNOVER_FILL", "RUNOVER_LINES_MAX"]
 
 # two digits with no unit between them (第三二六条), or a ten counted as 一十 (第一十四条, where 第十四条
@@ -400,6 +400,7 @@ def heading_beside_text(state: LexState, lines: list[Line], wide: list[int]) -> 
     for k in wide:
         ln = lines[k]
         text = ln.text
+        at = _article_cuts(text)
         gap = None
         for gap in _ACROSS.finditer(text):
             pass
@@ -407,8 +408,12 @@ def heading_beside_text(state: LexState, lines: list[Line], wide: list[int]) -> 
         mark = read_mark(tail) if tail else None
         if mark is None or mark.kind not in DIVISION_RANK or not mark.sep or mark.rest >= len(tail) \
                 or len(tail) - mark.rest > BESIDE_TITLE_MAX or any(ch in _SENTENCE_MARKS for ch in tail):
+            if at:
+                cuts[k] = article_beside_text(state, ln, at)
             continue
-        cuts[k] = [_cut(ln, 0, gap.start()), _cut(ln, gap.end(), len(text))]  # type: ignore[union-attr]
+        at = [a for a in at if a < gap.start()]  # type: ignore[union-attr]
+        head = article_beside_text(state, _cut(ln, 0, gap.start()), at) if at else [_cut(ln, 0, gap.start())]  # type: ignore[union-attr]
+        cuts[k] = head + [_cut(ln, gap.end(), len(text))]  # type: ignore[union-attr]
         state.decide("heading_beside_text", f"{mark.label} cut from the end of a line of another column",
                      (ln.start, ln.end))
     if not cuts:
@@ -417,6 +422,47 @@ def heading_beside_text(state: LexState, lines: list[Line], wide: list[int]) -> 
     for k, ln in enumerate(lines):
         out.extend(cuts.get(k, (ln,)))
     return out
+
+
+def _article_cuts(text: str) -> list[int]:
+    """Where, after a run of spaces (and any stray marks OCR left there), an
+    article label with its separator starts in ``text``."""
+    out = []
+    for gap in _ACROSS.finditer(text):
+        if gap.start() == 0:
+            continue
+        j = gap.end()
+        while j < len(text) and j - gap.end() < STRAY_MARKS_MAX and text[j] in _STRAY_MARKS:
+            j += 1
+        while j < len(text) and text[j] in " 　":
+            j += 1
+        if text[j:j + 1] == "第" and _labelled(read_mark(text[j:]), text[j:]):
+            out.append(j)
+    return out
+
+
+@rule
+def article_beside_text(state: LexState, line: Line, at: list[int]) -> list[Line]:
+    """An article label after a run of spaces inside a line starts a line of the next column.
+
+    Why: where tesseract reads a row across the columns (psm 3 under a
+    running header, psm 4 everywhere), an article that opens the next
+    column follows a line of the one before after a wide gap; a label cited
+    in a sentence has no gap before it, and a label with its separator and
+    a text that reads as no reference is an article's.
+
+    - cut: ``前款所称行政行为，包括法律、    第七条 行政复议机关应当确保``;
+    - kept: ``依照本法第七条的规定处理。`` (no gap), ``附件    第七条规定的表格`` (a reference).
+    """
+    out = []
+    begin = 0
+    for j in at:
+        out.append(_cut(line, begin, j))
+        begin = j
+    out.append(_cut(line, begin, len(line.text)))
+    state.decide("article_beside_text", f"{len(at)} article labels cut from a line read across the columns",
+                 (line.start, line.end))
+    return [part for part in out if part.text]
 
 
 def _usual_length(lines: list[Line]) -> int:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from ..catalogue import DIVISION_RANK
+from ..catalogue import DIVISION_RANK, REFERENCE_TAIL
 from ..normalize import Line, slice_pieces
 from ..numerals import to_int
 from .marks import Mark, line_mark, read_mark
@@ -24,7 +24,7 @@ from .text import ends_closed
 from .registry import rule
 from .state import LexState
 
-__all__ = ["tool_lines", "column_streams", "heading_beside_text", "lost_di_headings", "interleaved_columns", "out_of_order_article", "out_of_order_division", "merged_columns",
+__all__ = ["tool_lines", "column_streams", "heading_beside_text", "article_beside_text", "punctuation_before_label", "lost_di_headings", "interleaved_columns", "out_of_order_article", "out_of_order_division", "merged_columns",
            "heading_runover", "INTERLEAVED_DESCENTS_MIN", "INTERLEAVED_SHARE", "RUNOVER_FILL", "RUNOVER_LINES_MAX"]
 
 # two digits with no unit between them (第三二六条), or a ten counted as 一十 (第一十四条, where 第十四条
@@ -107,13 +107,15 @@ def out_of_order_division(state: LexState, mark: Mark, line: Line) -> bool:
     """In interleaved text, 第X章 (编/分编/节) with a short title is a heading out of sequence, once per number.
 
     Why: the line before it belongs to another column, so its being cut
-    mid-sentence says nothing; a separator after the label, a title of a few
-    words with no sentence in it and a number not met yet say it is a heading.
+    mid-sentence says nothing; a title of a few words with no sentence in
+    it, after a separator or (where OCR lost the separator) reading as no
+    reference, and a number not met yet say it is a heading.
 
-    - heading: ``第二章 生产、经营、使用`` after ``和监督管理，依照本条例的规``;
+    - heading: ``第二章 生产、经营、使用`` or ``第三章应纳税额`` after ``和监督管理，依照本条例的规``;
     - text: ``第二章规定的职责，由…`` (no separator, a sentence), 第二章 a second time.
     """
-    if state.taken is None or not mark.sep or mark.number is None or mark.rest >= len(line.text):
+    if state.taken is None or mark.number is None or mark.rest >= len(line.text) \
+            or (not mark.sep and REFERENCE_TAIL.match(line.text, mark.rest)):
         return False
     key = (mark.kind, mark.number)
     if key in state.taken or any(ch in _SENTENCE_MARKS for ch in line.text[mark.rest:]):
@@ -163,11 +165,13 @@ class _Scan:
 
 
 def tool_lines(state: LexState, lines: list[Line]) -> list[Line]:
-    """The lines of the body as the tools should have cut them: interleaved
+    """The lines of the body as the tools should have cut them: a label behind
+    another line's stray punctuation cut free (:func:`punctuation_before_label`), interleaved
     columns found (:func:`interleaved_columns`) and their merged lines cut
     (:func:`merged_columns`), wrapped headings joined (:func:`heading_runover`)."""
     if not lines:
         return lines
+    lines = punctuation_before_label(state, lines)
     scan = _Scan(lines)
     interleaved = interleaved_columns(state, lines, scan)
     rows: dict[int, tuple[int, int]] = {}
@@ -185,8 +189,73 @@ def tool_lines(state: LexState, lines: list[Line]) -> list[Line]:
     return column_streams(state, lines, rows) if interleaved else lines
 
 
+#: what OCR leaves of a neighbouring column's line end before a label: a sentence's closing
+#: marks and the quote it reads for a space (an opening “ may open a quoted article: “第五条　…)
+_STRAY_MARKS = frozenset("。，、；：”.,;:")
+#: … at most this many of them
+STRAY_MARKS_MAX = 3
+
+
+@rule
+def punctuation_before_label(state: LexState, lines: list[Line]) -> list[Line]:
+    """A line that opens with a few stray punctuation marks and then a label with its separator is cut before the label.
+
+    Why: tesseract reading across the columns (psm 4) leaves the 。 that ends
+    a line of one column, or a ” it reads for a space, before the label of
+    the next column's article, one space apart; no line of a regulation
+    starts with a sentence's closing mark, and a label with its separator
+    after it is a label.  The marks stay text, at the end of the line
+    before (on a line of their own after a heading, whose title holds no
+    sentence).
+
+    - cut: ``。 第三十三条 仲裁庭组成后，仲裁委员会应当将`` (the article 第三十三条);
+    - kept: ``。依照本法第三十三条的规定`` (no label after the marks), ``“第五条　…`` (a quoted article).
+    """
+    out: list[Line] | None = None
+    stray = _STRAY_MARKS
+    for k, ln in enumerate(lines):
+        text = ln.text
+        if text[0] not in stray:
+            if out is not None:
+                out.append(ln)
+            continue
+        i = 0
+        while i < len(text) and i < STRAY_MARKS_MAX and text[i] in stray:
+            i += 1
+        j = i
+        while j < len(text) and text[j] in " 　":
+            j += 1
+        mark = read_mark(text[j:]) if text[j:j + 1] == "第" else None
+        if mark is None or not (_labelled(mark, text[j:]) or (
+                mark.kind in DIVISION_RANK and mark.sep and mark.number is not None
+                and not any(ch in _SENTENCE_MARKS for ch in text[j + mark.rest:]))):
+            if out is not None:
+                out.append(ln)
+            continue
+        if out is None:
+            out = lines[:k]
+        marks = _cut(ln, 0, i)
+        before = line_mark(out[-1]) if out else None
+        if out and not (before is not None and before.kind in DIVISION_RANK):
+            # the marks end a line of another column: kept at the end of the line before, not
+            # a paragraph of their own
+            prev = out[-1]
+            joined = Line(prev.text + marks.text, prev.pieces + marks.pieces, blank_before=prev.blank_before,
+                          heading=prev.heading, page_break=prev.page_break, raw_len=prev.raw_len)
+            joined.split = prev.split
+            out[-1] = joined
+        else:
+            out.append(marks)
+        out.append(_cut(ln, j, len(text)))
+        state.decide("punctuation_before_label", f"{mark.label} cut from the stray {text[:i]} before it",
+                     (ln.start, ln.end))
+    return lines if out is None else out
+
+
 # 二节 ”收养的效力: a numeral, the division word and its title, with the 第 before them lost
 _LOST_DI = re.compile(r"([一二三四五六七八九十]{1,3})([编章节])([ 　”“]*)(?=[^ 　”“])")
+# 二章: the numeral and division word of such a heading, before its separator
+_LOST_DI_WORD = re.compile(r"[一二三四五六七八九十]{1,3}[编章节]")
 _KIND_OF_WORD = {"编": "part", "章": "chapter", "节": "section"}
 # 第一季 立法权限: a section heading whose 节 OCR read as 季 (第一季度, the quarter, is a sentence's word)
 _SECTION_AS_SEASON = re.compile(r"第([一二三四五六七八九十]{1,3})季([ 　”“]*)(?=[^ 　”“度])")
@@ -224,8 +293,11 @@ def lost_di_headings(state: LexState, lines: list[Line], scan: _Scan) -> list[in
         # 一节 … with no 第 may be anything; 第一季 … has the 第 of a label
         if number is None or number != last.get(kind, 0) + 1 or (number == 1 and not season):
             continue
+        # in interleaved columns the line before belongs to another column and says nothing: a
+        # title that reads as no reference (二章管辖, not 二章规定的) stands in for it
         if not (ln.blank_before or ln.page_break or k == 0 or ends_closed(lines[k - 1].text)
-                or (heads and heads[-1] == k - 1)):
+                or (heads and heads[-1] == k - 1)
+                or (state.taken is not None and not season and not REFERENCE_TAIL.match(text, m.end()))):
             continue
         if season:
             ln.mark = Mark(kind, m.end(1) + 1, "第" + m.group(1) + "节", number, 0, m.end(), m.end() > m.end(1) + 1,
@@ -261,7 +333,10 @@ def _segments(text: str) -> list[tuple[int, int]]:
             seg = text[cuts[-1]:i].rstrip()
             mark = read_mark(seg)
             spaced = j == i + 1 and (len(seg) - seg.rfind(" ") - 1 == 1 or text[j + 1:j + 2] in (" ", ""))
-            if not (mark is not None and mark.end == len(seg)) and not spaced:
+            # the space after a label, or after a heading's division word whose 第 OCR lost (二章 管辖)
+            labelled = (mark is not None and mark.end == len(seg)) or (
+                seg[:1] in _NUMERAL_FIRST and _LOST_DI_WORD.fullmatch(seg) is not None)
+            if not labelled and not spaced:
                 cuts.append(j)
         i = text.find(" ", j)
     return [(a, b) for a, b in zip(cuts, cuts[1:] + [len(text)])]
@@ -325,6 +400,7 @@ def heading_beside_text(state: LexState, lines: list[Line], wide: list[int]) -> 
     for k in wide:
         ln = lines[k]
         text = ln.text
+        at = _article_cuts(text)
         gap = None
         for gap in _ACROSS.finditer(text):
             pass
@@ -332,8 +408,12 @@ def heading_beside_text(state: LexState, lines: list[Line], wide: list[int]) -> 
         mark = read_mark(tail) if tail else None
         if mark is None or mark.kind not in DIVISION_RANK or not mark.sep or mark.rest >= len(tail) \
                 or len(tail) - mark.rest > BESIDE_TITLE_MAX or any(ch in _SENTENCE_MARKS for ch in tail):
+            if at:
+                cuts[k] = article_beside_text(state, ln, at)
             continue
-        cuts[k] = [_cut(ln, 0, gap.start()), _cut(ln, gap.end(), len(text))]  # type: ignore[union-attr]
+        at = [a for a in at if a < gap.start()]  # type: ignore[union-attr]
+        head = article_beside_text(state, _cut(ln, 0, gap.start()), at) if at else [_cut(ln, 0, gap.start())]  # type: ignore[union-attr]
+        cuts[k] = head + [_cut(ln, gap.end(), len(text))]  # type: ignore[union-attr]
         state.decide("heading_beside_text", f"{mark.label} cut from the end of a line of another column",
                      (ln.start, ln.end))
     if not cuts:
@@ -342,6 +422,47 @@ def heading_beside_text(state: LexState, lines: list[Line], wide: list[int]) -> 
     for k, ln in enumerate(lines):
         out.extend(cuts.get(k, (ln,)))
     return out
+
+
+def _article_cuts(text: str) -> list[int]:
+    """Where, after a run of spaces (and any stray marks OCR left there), an
+    article label with its separator starts in ``text``."""
+    out = []
+    for gap in _ACROSS.finditer(text):
+        if gap.start() == 0:
+            continue
+        j = gap.end()
+        while j < len(text) and j - gap.end() < STRAY_MARKS_MAX and text[j] in _STRAY_MARKS:
+            j += 1
+        while j < len(text) and text[j] in " 　":
+            j += 1
+        if text[j:j + 1] == "第" and _labelled(read_mark(text[j:]), text[j:]):
+            out.append(j)
+    return out
+
+
+@rule
+def article_beside_text(state: LexState, line: Line, at: list[int]) -> list[Line]:
+    """An article label after a run of spaces inside a line starts a line of the next column.
+
+    Why: where tesseract reads a row across the columns (psm 3 under a
+    running header, psm 4 everywhere), an article that opens the next
+    column follows a line of the one before after a wide gap; a label cited
+    in a sentence has no gap before it, and a label with its separator and
+    a text that reads as no reference is an article's.
+
+    - cut: ``前款所称行政行为，包括法律、    第七条 行政复议机关应当确保``;
+    - kept: ``依照本法第七条的规定处理。`` (no gap), ``附件    第七条规定的表格`` (a reference).
+    """
+    out = []
+    begin = 0
+    for j in at:
+        out.append(_cut(line, begin, j))
+        begin = j
+    out.append(_cut(line, begin, len(line.text)))
+    state.decide("article_beside_text", f"{len(at)} article labels cut from a line read across the columns",
+                 (line.start, line.end))
+    return [part for part in out if part.text]
 
 
 def _usual_length(lines: list[Line]) -> int:

@@ -115,7 +115,9 @@ def ocr_lost_di(state: LexState, token: LineToken) -> None:
     a numeral and 章/节/编 at the start of a short line with no sentence in
     it, at a block's start, numbering the division next after the last one
     of its kind, can be nothing else (found by
-    :func:`regparse.lex.interleave.lost_di_headings`).
+    :func:`regparse.lex.interleave.lost_di_headings`).  In interleaved
+    columns (tesseract psm 4) the line before belongs to another column: a
+    title that reads as no reference is enough there (二节现场处置和调查).
 
     - repaired: ``二节 ”收养的效力`` after 第一节 (the section 第二节 收养的效力);
     - as printed: ``三章第一节的有关规定。`` (a sentence), ``二节 规章`` with no 第一节 before it.

@@ -17,7 +17,7 @@ from lark import Transformer
 
 from . import lex
 from .citation import point_step, step_text
-from .freeze import template
+from .freeze import noise_record, template
 from .grammar import LineToken
 from .model import (DIVISION_KINDS, Appendix, Article, Chapter, Decision, Diagnostic, DiagnosticCode, DocumentSource,
                     FrontMatter, Heading, Item, Noise, Paragraph, Part, Point, Reference, Regulation, Section, Severity,
@@ -193,6 +193,14 @@ _DIVISION = {"part": template(Part), "subpart": template(Subpart), "chapter": te
              "section": template(Section)}
 
 
+def _draft(fields_at_default: dict, fields: dict) -> dict:
+    """A draft node: a copy of its model's template (compact, see
+    :func:`regparse.freeze.compact_dict`) with ``fields`` set."""
+    node = fields_at_default.copy()
+    node.update(fields)
+    return node
+
+
 def _text_after_mark(tok: LineToken) -> tuple[str, list[tuple[int, int]]]:
     line = tok.line
     mark = tok.mark
@@ -245,8 +253,8 @@ class Builder(Transformer):
         text, src = _text_after_mark(tok)
         if len(children) > 1:
             text, src = _continued(text, src, [c.line for c in children[1:]])
-        node = {**_SUBITEM, "label": tok.mark.label, "number": tok.mark.number, "text": text,
-                "span": (tok.line.start, children[-1].line.end)}
+        node = _draft(_SUBITEM, {"label": tok.mark.label, "number": tok.mark.number, "text": text,
+                                 "span": (tok.line.start, children[-1].line.end)})
         self.pieces[id(node)] = src
         return node  # type: ignore[return-value]
 
@@ -265,8 +273,8 @@ class Builder(Transformer):
                 end = c.line.end
         if more:
             text, src = _continued(text, src, more)
-        node = {**_ITEM, "label": tok.mark.label, "number": tok.mark.number, "text": text,
-                "span": (tok.line.start, end), "children": subs}
+        node = _draft(_ITEM, {"label": tok.mark.label, "number": tok.mark.number, "text": text,
+                              "span": (tok.line.start, end), "children": subs})
         self.pieces[id(node)] = src
         return node  # type: ignore[return-value]
 
@@ -274,7 +282,7 @@ class Builder(Transformer):
         tok = children[0]
         items = children[1:]
         end = items[-1]["span"][1] if items else tok.line.end
-        node = {**_PARAGRAPH, "text": tok.line.text, "span": (tok.line.start, end), "children": items}
+        node = _draft(_PARAGRAPH, {"text": tok.line.text, "span": (tok.line.start, end), "children": items})
         self.pieces[id(node)] = tok.line.pieces
         return node  # type: ignore[return-value]
 
@@ -289,7 +297,7 @@ class Builder(Transformer):
             title = text[1:close].strip() or None
             for at in (0, close):
                 a, b = slice_pieces(src, at, at + 1)[0]
-                self.noise.append(Noise(kind="markup", text=text[at], span=(a, b)))
+                self.noise.append(noise_record("markup", text[at], (a, b)))
             rest = close + 1
             while rest < len(text) and text[rest] in " \t\u3000\xa0":
                 rest += 1
@@ -298,10 +306,18 @@ class Builder(Transformer):
             # the common article: one paragraph, no items (the general case below, written out)
             line = tok.line
             end = line.end
-            only = {**_PARAGRAPH, "text": text, "span": (src[0][0] if text else end, end), "children": []}
+            only = _PARAGRAPH.copy()
+            only["text"] = text
+            only["span"] = (src[0][0] if text else end, end)
+            only["children"] = []
             self.pieces[id(only)] = src
-            return {**_ARTICLE, "label": mark.label, "number": mark.number,  # type: ignore[return-value]
-                    "suffix": mark.suffix, "span": (line.start, end), "children": [only]}
+            article = _ARTICLE.copy()
+            article["label"] = mark.label
+            article["number"] = mark.number
+            article["suffix"] = mark.suffix
+            article["span"] = (line.start, end)
+            article["children"] = [only]
+            return article  # type: ignore[return-value]
         first_items = []
         paragraphs = []
         for c in children[1:]:
@@ -311,11 +327,11 @@ class Builder(Transformer):
                 paragraphs.append(c)
         first_end = first_items[-1]["span"][1] if first_items else tok.line.end
         start = src[0][0] if text else first_end
-        first = {**_PARAGRAPH, "text": text, "span": (start, first_end), "children": first_items}
+        first = _draft(_PARAGRAPH, {"text": text, "span": (start, first_end), "children": first_items})
         self.pieces[id(first)] = src
         paragraphs.insert(0, first)
-        article = {**_ARTICLE, "label": mark.label, "number": mark.number, "suffix": mark.suffix,
-                   "span": (tok.line.start, paragraphs[-1]["span"][1]), "children": paragraphs}
+        article = _draft(_ARTICLE, {"label": mark.label, "number": mark.number, "suffix": mark.suffix,
+                                    "span": (tok.line.start, paragraphs[-1]["span"][1]), "children": paragraphs})
         if title is not None:
             article["title"] = title
         return article  # type: ignore[return-value]
@@ -332,7 +348,7 @@ class Builder(Transformer):
         if unit.heading_kind == "run_in":
             # the 。 that ends a run-in heading belongs to neither heading nor text
             a, b = slice_pieces(line.pieces, unit.rest - 1, unit.rest)[0]
-            self.noise.append(Noise(kind="markup", text=line.text[unit.rest - 1], span=(a, b)))
+            self.noise.append(noise_record("markup", line.text[unit.rest - 1], (a, b)))
         more = []
         subs = []
         end = line.end
@@ -350,9 +366,9 @@ class Builder(Transformer):
                 text, src = _continued(text, src, more)
             else:
                 text, src = _continued(more[0].text, list(more[0].pieces), more[1:])
-        node = {**_POINT, "label": unit.label, "number": unit.number, "title": unit.heading,
-                "span": (line.start, end), "level": unit.level, "style": unit.style,
-                "heading_run_in": unit.heading_kind == "run_in", "text": text, "children": subs}
+        node = _draft(_POINT, {"label": unit.label, "number": unit.number, "title": unit.heading,
+                               "span": (line.start, end), "level": unit.level, "style": unit.style,
+                               "heading_run_in": unit.heading_kind == "run_in", "text": text, "children": subs})
         self.pieces[id(node)] = src
         self.points[id(unit)] = node
         self.units[id(node)] = unit
@@ -401,8 +417,8 @@ class Builder(Transformer):
             else:
                 body.append(c)
         end = body[-1]["span"][1] if body else (intro.span[1] if intro else tok.line.end)
-        node = {**_DIVISION[kind], "label": tok.mark.label, "number": tok.mark.number,
-                "title": _clean_title(title) or None, "span": (tok.line.start, end), "children": body}
+        node = _draft(_DIVISION[kind], {"label": tok.mark.label, "number": tok.mark.number,
+                                        "title": _clean_title(title) or None, "span": (tok.line.start, end), "children": body})
         if intro is not None:
             node["intro"] = intro.text()
         return node  # type: ignore[return-value]
@@ -615,11 +631,17 @@ def check_numbering(articles: list[dict], divisions: list[dict], diagnostics: li
     ``divisions`` are in document order, as :func:`assign_ids` returns them."""
     last: tuple[int, int] | None = None
     seen: set[tuple[int, int]] = set()
+    # the message of each label seen twice, made once: until a run of them is
+    # made one diagnostic (parse.coalesce_runs), 10⁵ lines 第一条 hold 10⁵ warnings
+    repeated: dict[str, str] = {}
     for art in articles:
         key = (art["number"], art.get("suffix", 0))
         if key in seen:
-            diagnostics.append(_diag("duplicate_number", "warning", f"{art['label']} appears more than once",
-                                     art["span"]))
+            label = art["label"]
+            message = repeated.get(label)
+            if message is None:
+                message = repeated[label] = f"{label} appears more than once"
+            diagnostics.append(_diag("duplicate_number", "warning", message, art["span"]))
         elif last is not None and key < last:
             diagnostics.append(_diag("out_of_order", "warning",
                                      f"{art['label']} comes after {step_text('article', *last)}", art["span"]))
@@ -706,8 +728,16 @@ def _articles(nodes: list[dict]):
             yield from _articles(node["children"])
 
 
+_DIAGNOSTIC = template(Diagnostic)
+
+
 def _diag(code: DiagnosticCode, severity: Severity, message: str, span: tuple[int, int]) -> DiagnosticDraft:
-    return {"code": code, "severity": severity, "message": message, "span": span}
+    diagnostic = _DIAGNOSTIC.copy()   # compact (freeze.compact_dict): 113 bytes, not 168
+    diagnostic["code"] = code
+    diagnostic["severity"] = severity
+    diagnostic["message"] = message
+    diagnostic["span"] = span
+    return diagnostic  # type: ignore[return-value]
 
 
 # -- the tree made whole ---------------------------------------------------------

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from .catalogue import PAGE_NUMBER
+from .freeze import noise_record
 from .model import Noise
 
 __all__ = ["Line", "clean_lines", "slice_pieces"]
@@ -62,13 +63,13 @@ def line_noise(kind: str, line: Line) -> list[Noise]:
     """
     pieces = line.pieces
     if len(pieces) == 1 or sum(b - a for a, b in pieces) != len(line.text):
-        return [Noise(kind=kind, text=line.text, span=(line.start, line.end))]
+        return [noise_record(kind, line.text, (line.start, line.end))]
     out = []
     pos = 0
     text = line.text
     for a, b in pieces:
         if b > a:
-            out.append(Noise(kind=kind, text=text[pos:pos + b - a], span=(a, b)))
+            out.append(noise_record(kind, text[pos:pos + b - a], (a, b)))
         pos += b - a
     return out
 
@@ -273,7 +274,7 @@ def _removed(kind: str, source: str, pieces: list[tuple[int, int]]) -> list[Nois
     """Noise for text the pre-pass removes, one entry per source piece: a
     control character already cut out of it (「0\x1f0」 read as the page
     number 00) keeps its own record, so every entry's text is its span."""
-    return [Noise(kind=kind, text=source[a:b], span=(a, b)) for a, b in pieces if b > a]
+    return [noise_record(kind, source[a:b], (a, b)) for a, b in pieces if b > a]
 
 
 def _rebuild(source: str, pieces: list[tuple[int, int]], like: Line) -> Line | None:
@@ -307,7 +308,7 @@ def _split_out(source: str, start: int, end: int, pattern: re.Pattern, kind: str
     for m in pattern.finditer(source, start, end):
         if m.start() > pos:
             pieces.append((pos, m.start()))
-        noise.append(Noise(kind=kind, text=_printable(m.group()), span=(m.start(), m.end())))
+        noise.append(noise_record(kind, _printable(m.group()), (m.start(), m.end())))
         pos = m.end()
     if end > pos:
         pieces.append((pos, end))

@@ -157,6 +157,10 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
     del tokens, dropped, lexer, builder
     lines.clear()
     doc = build.finish(tree, text, title, diagnostics, preamble_span)
+    # the tree holds the list now, and _coalesce below replaces it with its
+    # runs made one: a name kept for it here would hold every diagnostic of a
+    # run (10⁵ duplicate_number warnings for 10⁵ lines 第一条) to the end
+    del diagnostics
     if span is not None:
         doc["span"] = span
     doc["noise"] = noise

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..model import Noise
+from ..freeze import noise_record
 
 from ..normalize import Line
 from .registry import rule
@@ -356,7 +356,7 @@ def side_by_side_columns(state: LexState, source: str, lines: list[Line]) -> lis
                 continue
             for k in (range(len(ln.text)) if "|" in ln.text else ()):
                 if ln.text[k] == "|" and not any(i <= k < j for _c, i, j in parts):
-                    state.noise.append(Noise(kind="column_rule", text="|", span=(ln.start + k, ln.start + k + 1)))
+                    state.noise.append(noise_record("column_rule", "|", (ln.start + k, ln.start + k + 1)))
             for col, i, j in parts:
                 a = ln.start + i
                 # an indented paragraph start counts as a full line, as in hard-wrapped text

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..catalogue import DIVISION_RANK
-from ..model import Noise
+from ..freeze import noise_record
 from ..normalize import Line, line_noise, slice_pieces
 from .joins import BLANK_CHAINS, BLANK_UNWRAPPED_CHAINS, CHAINS, UNWRAPPED_CHAINS, goes_on
 from .layout import LAYOUT_CHAINS, LAYOUT_UNWRAPPED_CHAINS, last_article_start, layout_heading
@@ -157,7 +157,7 @@ def _ocr_item(state: LexState, line: Line, last_item: int, cur_text: str, lines:
         return line, None
     if skip:
         a, b = slice_pieces(line.pieces, 0, skip)[0]
-        state.noise.append(Noise(kind="ocr_bracket", text=text[:skip], span=(a, b)))
+        state.noise.append(noise_record("ocr_bracket", text[:skip], (a, b)))
         line = Line(text[skip:], slice_pieces(line.pieces, skip), line.blank_before, line.heading,
                     line.page_break, line.raw_len - skip)
     return line, found

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..catalogue import TAIWAN_CITATION
 from ..grammar import LineToken
-from ..model import Noise
+from ..freeze import noise_record
 from ..normalize import slice_pieces
 from .registry import rule
 from .state import LexState
@@ -219,7 +219,7 @@ def record_repairs(state: LexState, tokens: list[LineToken]) -> None:
             for i in range(mark.end, mark.rest):
                 if line.text[i] in "”“":
                     for a, b in slice_pieces(line.pieces, i, i + 1):
-                        state.noise.append(Noise(kind="ocr_separator", text=line.text[i], span=(a, b)))
+                        state.noise.append(noise_record("ocr_separator", line.text[i], (a, b)))
             if explain:
                 _RECORDERS[mark.repair](state, token)
     if traditional:

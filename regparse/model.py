@@ -87,6 +87,7 @@ DecisionKind = Literal[
     "side_by_side_columns", "standalone_line", "subitem_list", "subtitle", "taiwan_numbering",
     "third_style_text", "title", "toc", "traditional_marker", "wrap_width", "wrapped_heading", "wrapped_title",
     "out_of_order_division", "merged_columns", "heading_runover", "ocr_lost_di", "heading_beside_text", "column_streams",
+    "interleaved_lead",
     "promulgation_order", "document_number", "issuing_bodies", "document_dates", "amendment_history",
     "document_type", "document_status",
     "enumerated_document", "quoted_line", "unit_start", "line_heading", "run_in_heading", "list_tail",

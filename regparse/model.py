@@ -88,6 +88,7 @@ DecisionKind = Literal[
     "third_style_text", "title", "toc", "traditional_marker", "wrap_width", "wrapped_heading", "wrapped_title",
     "out_of_order_division", "merged_columns", "heading_runover", "ocr_lost_di", "heading_beside_text", "column_streams",
     "punctuation_before_label", "article_beside_text",
+    "interleaved_lead",
     "promulgation_order", "document_number", "issuing_bodies", "document_dates", "amendment_history",
     "document_type", "document_status",
     "enumerated_document", "quoted_line", "unit_start", "line_heading", "run_in_heading", "list_tail",

@@ -62,7 +62,9 @@ def _parse(text: str, explain: bool, references: bool, layout: dict | None = Non
     lines, read, rules = lex.read_columns(text, lines, explain)
     if rules:
         noise = sorted(noise + rules, key=lambda n: n.span)
-    spans = lex.regions(lines) if lines else [(0, 0)]
+    regions_state = lex.LexState(explain)
+    spans = lex.regions(lines, regions_state) if lines else [(0, 0)]
+    read = read + regions_state.decisions
     if len(spans) > 1:
         # several regulations on one page: the main one is the longest
         main = max(range(len(spans)), key=lambda k: spans[k][1] - spans[k][0])

@@ -44,7 +44,7 @@ from ..grammar import LineToken
 from ..normalize import Line
 from .annex import annex_list, annex_table
 from .columns import side_by_side_columns
-from .pages import running_header
+from .pages import page_starts, running_header
 from .end import regulation_end
 from .enumerated import enumerated_document, enumerated_lines, enumerated_sections
 from .front import front_matter
@@ -87,7 +87,11 @@ def read_columns(source: str, lines: list[Line], explain: bool = False) -> tuple
     """
     state = LexState(explain)
     lines = running_header(state, source, lines)
-    return side_by_side_columns(state, source, lines), state.decisions, state.noise
+    read = side_by_side_columns(state, source, lines)
+    if read is lines:
+        # lines read as printed: where each page starts tells the lexer which lines one page's columns share
+        page_starts(source, lines)
+    return read, state.decisions, state.noise
 
 
 def tokenize(lines: list[Line], explain: bool = False,
@@ -99,6 +103,8 @@ def tokenize(lines: list[Line], explain: bool = False,
     state = LexState(explain)
     if layout:
         state.layout = layout
+    # pages known: the first line starts a page (form feeds end the pages of text read as printed)
+    state.paged = bool(lines) and lines[0].page_break
     wrap_width(state, lines)
     blank_paragraphs(state, lines)
     start = regulation_start(state, lines)

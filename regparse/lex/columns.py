@@ -369,8 +369,9 @@ def side_by_side_columns(state: LexState, source: str, lines: list[Line]) -> lis
                                          page_break=ln.page_break and not columns[col], raw_len=j - i + indent))
         for col in columns:
             out.extend(col)
-    if split_pages and lines:
-        state.decide("side_by_side_columns", f"columns printed side by side read one after another "
-                     f"({split_pages} pages)", (lines[0].start, lines[-1].end))
+    if not split_pages:
+        return lines
+    state.decide("side_by_side_columns", f"columns printed side by side read one after another "
+                 f"({split_pages} pages)", (lines[0].start, lines[-1].end))
     return out
 

@@ -15,6 +15,7 @@ line is joined back.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ..catalogue import DIVISION_RANK, REFERENCE_TAIL
 from ..normalize import Line, slice_pieces
@@ -52,8 +53,10 @@ _REFERRING = frozenset({"的", "、", "，", ","})
 
 
 def _labelled(mark: Mark | None, text: str) -> bool:
-    return mark is not None and mark.kind == "article" and mark.sep and mark.number is not None \
-        and text[mark.rest:mark.rest + 1] not in _REFERRING
+    """An article's label with a separator after it, or alone on its line (pdftotext puts a label
+    set apart by a wide space on a line of its own)."""
+    return mark is not None and mark.kind == "article" and mark.number is not None \
+        and (mark.sep or mark.rest >= len(text)) and text[mark.rest:mark.rest + 1] not in _REFERRING
 
 
 @rule
@@ -346,7 +349,8 @@ def _cut(line: Line, a: int, b: int) -> Line:
     text = line.text[a:b].strip()
     lead = len(line.text[a:b]) - len(line.text[a:b].lstrip())
     pieces = [pc for pc in slice_pieces(line.pieces, a + lead, a + lead + len(text)) if pc[1] > pc[0]]
-    return Line(text, pieces, blank_before=line.blank_before and a == 0, raw_len=len(text))
+    return Line(text, pieces, blank_before=line.blank_before and a == 0, page_break=line.page_break and a == 0,
+                raw_len=len(text))
 
 
 @rule
@@ -551,78 +555,209 @@ def heading_runover(state: LexState, lines: list[Line], heads: list[int]) -> lis
     return out
 
 
+#: what a column reading costs, by what it breaks (see :func:`column_streams`): an article
+#: number not above the ones before it in reading order, …
+ORDER_BREAK = 4.0
+#: … an item that neither goes on from the one before nor starts a list, …
+ITEM_BREAK = 3.0
+#: … a labelled line after a line cut mid-sentence, …
+LABEL_AFTER_OPEN = 2.0
+#: … a plain line after one that ended a sentence (a paragraph with no label), …
+PLAIN_AFTER_CLOSED = 1.0
+#: … a short line cut mid-sentence (where a column ends) in a paragraph, not a heading's title, …
+SHORT_OPEN = 0.5
+#: … a column opened, …
+NEW_COLUMN = 0.6
+#: … and, per column read more recently, a line not given to the column read longest ago
+RECENT = 0.15
+#: the readings kept at each line of a page
+STREAMS_BEAM = 64
+#: how many columns a page may have been printed in (the corpus's pages have 2 to 4)
+STREAM_COLUMNS = (2, 3, 4)
+
+
+class _Facts(NamedTuple):
+    kind: str            # art, item, div or plain
+    number: int | None
+    closed: bool         # the line ends a sentence or a heading (a label alone does not)
+    alone: bool          # a label alone on its line (a heading: its title goes on on the next line)
+    short: bool          # shorter than the page's usual line: a paragraph's or a column's end, or a title
+
+
+def _facts(lines: list[Line]) -> list[_Facts]:
+    out = []
+    usual = _usual_length(lines)
+    for ln in lines:
+        mark = line_mark(ln)
+        kind, number = "plain", None
+        if mark is not None and mark.number is not None:
+            if mark.kind == "article" and _labelled(mark, ln.text):
+                kind, number = "art", mark.number
+            elif mark.kind == "cn_paren":
+                kind, number = "item", mark.number
+            elif mark.kind in DIVISION_RANK and mark.sep:
+                kind, number = "div", mark.number
+        short = ln.raw_len < usual - 1
+        # a heading ends where its title does, but one alone or as long as the column's lines
+        # has its title (or the title's rest) on the next line
+        alone = kind != "plain" and (mark.rest >= len(ln.text) or (kind == "div" and not short))  # type: ignore[union-attr]
+        closed = (not alone) if kind == "div" else ends_closed(ln.text) and not alone
+        out.append(_Facts(kind, number, closed, alone, short))
+    return out
+
+
 def _breaks(lines: list[Line]) -> int:
     """How often the numbering breaks: an article after a higher one, an item
     that neither goes on from the one before nor starts a list."""
     breaks = 0
     article = item = 0
-    for ln in lines:
-        mark = line_mark(ln)
-        if mark is None or mark.number is None or not mark.sep:
-            continue
-        if mark.kind == "article":
-            if mark.number < article:
+    for f in _facts(lines):
+        if f.kind == "art":
+            if f.number < article:  # type: ignore[operator]
                 breaks += 1
-            article = mark.number
-            item = 0
-        elif mark.kind == "cn_paren":
-            if mark.number != item + 1 and mark.number != 1:
+            article, item = f.number, 0
+        elif f.kind == "item":
+            if f.number != item + 1 and f.number != 1:
                 breaks += 1
-            item = mark.number
+            item = f.number  # type: ignore[assignment]
     return breaks
 
 
+# a column as read so far: its last and first article, its last item (-1: not known) and the
+# first item before any article, whether its last line was cut mid-sentence, how many lines it has,
+# and whether its first line starts something (it goes on from the column before it otherwise)
+_Column = tuple  # (last_art, first_art, last_item, first_item, open, lines, first_starts)
+_EMPTY: _Column = (None, None, -1, None, 0, 0, None)
+#: ``open`` of a column whose last line is a heading's label alone: its title comes next
+_TITLE_NEXT = 2
+
+
+def _give(cols: tuple, recency: tuple, c: int, f: _Facts) -> tuple[tuple, tuple, float]:
+    """The columns after line ``f`` is given to column ``c``, and what that costs."""
+    last_art, first_art, last_item, first_item, open_, n, first_starts = cols[c]
+    cost = 0.0
+    if n == 0:
+        cost += NEW_COLUMN
+        first_starts = f.kind != "plain"
+    else:
+        if f.kind == "plain":
+            if not open_:
+                cost += PLAIN_AFTER_CLOSED
+            elif open_ == _TITLE_NEXT and not f.short:
+                cost += LABEL_AFTER_OPEN     # a line as long as the column's is text, not a title
+            elif open_ != _TITLE_NEXT and f.short and not f.closed:
+                cost += SHORT_OPEN           # text cut short of the column's edge: only a column's last line
+        elif open_:
+            cost += LABEL_AFTER_OPEN
+        cost += RECENT * recency.index(c)
+    # the line after a heading's label alone is its title, which ends the heading
+    closed = f.closed or (f.kind == "plain" and open_ == _TITLE_NEXT)
+    if f.kind == "art":
+        number = f.number
+        if last_art is not None and number <= last_art:
+            cost += ORDER_BREAK
+        for d, other in enumerate(cols):
+            if (d < c and other[0] is not None and other[0] >= number) \
+                    or (d > c and other[1] is not None and other[1] <= number):
+                cost += ORDER_BREAK
+        last_art, last_item = number, 0
+        if first_art is None:
+            first_art = number
+    elif f.kind == "item":
+        if last_item >= 0:
+            if f.number != last_item + 1 and f.number != 1:
+                cost += ITEM_BREAK
+            elif f.number == 1 and last_item != 0:
+                cost += PLAIN_AFTER_CLOSED
+        elif last_art is None and first_item is None:
+            first_item = f.number
+        last_item = f.number
+    elif f.kind == "div":
+        last_item = -1 if last_art is None else 0
+    open_ = _TITLE_NEXT if f.kind == "div" and f.alone else int(not closed)
+    cols = cols[:c] + ((last_art, first_art, last_item, first_item, open_, n + 1, first_starts),) + cols[c + 1:]
+    return cols, tuple(x for x in recency if x != c) + (c,), cost
+
+
+def _joins(cols: tuple) -> float:
+    """What reading the columns one after another costs where each meets the next."""
+    cost = 0.0
+    for before, col in zip(cols, cols[1:]):
+        if col[5] == 0:
+            continue
+        if before[5] == 0:
+            cost += PLAIN_AFTER_CLOSED
+            continue
+        if not col[6] and not before[4]:
+            cost += PLAIN_AFTER_CLOSED
+        elif col[6] and before[4]:
+            cost += LABEL_AFTER_OPEN
+        if col[3] is not None and before[2] >= 0 and col[3] != before[2] + 1:
+            cost += ITEM_BREAK
+    return cost
+
+
 def _page_streams(page: list[Line], rows: dict[int, tuple[int, int]], ncol: int) -> list[Line]:
-    """The lines of one page dealt to ``ncol`` column streams, read stream after stream."""
-    streams: list[list[Line]] = [[] for _ in range(ncol)]
-    open_ = [False] * ncol
-    alone = [False] * ncol       # the stream's last line is a label alone (第二章 / 经营许可与备案管理)
-    used = list(range(-ncol, 0))
+    """The lines of one page dealt to ``ncol`` column streams, read stream after stream: of the
+    ways to deal them (a beam of the cheapest), the one whose reading breaks the least."""
+    facts = _facts(page)
+    beam: dict[tuple, tuple[float, tuple | None]] = {((_EMPTY,) * ncol, (), -1): (0.0, None)}
     for k, ln in enumerate(page):
-        mark = line_mark(ln)
-        starts = mark is not None and mark.number is not None
-        # a line that starts something follows a line that ended a sentence; a plain line goes on
-        # from one cut mid-sentence; of several such streams, the one not read for the longest
-        wanted = [c for c in range(ncol) if open_[c] != starts] or list(range(ncol))
-        # a label alone is followed by its text
-        c = min(wanted, key=lambda c: (not (alone[c] and not starts), used[c]))
+        f = facts[k]
         row = rows.get(id(ln))
-        if row is not None and row[1] == ncol:
-            c = row[0]     # one of a row of as many parts as there are columns: its own column
+        if row is not None and row[1] > ncol:
+            row = None
+        grown: dict[tuple, tuple[float, tuple | None]] = {}
+        for (cols, recency, row_col), (cost, back) in beam.items():
+            lo, hi = 0, ncol - 1
+            if row is not None:
+                # the parts of a merged row stand left to right, one column each
+                if row[0] > 0:
+                    lo = row_col + 1
+                hi = ncol - (row[1] - row[0])
+            for c in range(lo, hi + 1):
+                dealt, recent, add = _give(cols, recency, c, f)
+                key = (dealt, recent, c if row is not None and row[0] < row[1] - 1 else -1)
+                total = cost + add
+                old = grown.get(key)
+                if old is None or total < old[0]:
+                    grown[key] = (total, (c, back))
+        if not grown:
+            return page
+        beam = dict(sorted(grown.items(), key=lambda kv: kv[1][0])[:STREAMS_BEAM])
+    (cols, _recent, _row), (_cost, back) = min(beam.items(), key=lambda kv: kv[1][0] + _joins(kv[0][0]))
+    dealt_to = []
+    while back is not None:
+        dealt_to.append(back[0])
+        back = back[1]
+    streams: list[list[Line]] = [[] for _ in range(ncol)]
+    for ln, c in zip(page, reversed(dealt_to)):
         streams[c].append(ln)
-        used[c] = k
-        alone[c] = starts and mark.rest >= len(ln.text)  # type: ignore[union-attr]
-        if alone[c]:
-            open_[c] = True     # a label alone: its text or title comes next
-        elif starts and mark.kind in DIVISION_RANK:  # type: ignore[union-attr]
-            open_[c] = False    # a heading: an article comes next
-        else:
-            open_[c] = not ends_closed(ln.text)
-    firsts = []
-    for c, stream in enumerate(streams):
-        first = next((m.number for ln in stream if (m := line_mark(ln)) is not None and m.kind == "article"
-                      and m.sep and m.number is not None), None)
-        firsts.append((first if first is not None else 10 ** 9, c))
-    return [ln for _first, c in sorted(firsts) for ln in streams[c]]
+    return [ln for stream in streams for ln in stream]
 
 
 @rule
 def column_streams(state: LexState, lines: list[Line], rows: dict[int, tuple[int, int]]) -> list[Line]:
-    """In interleaved text, each page's lines are dealt to column streams by sentence continuity and read stream by stream, where that mends the numbering.
+    """In interleaved text, each page's lines are dealt to column streams by numbering and sentence continuity and read stream by stream, where that mends the numbering.
 
     Why: pdftotext gives the lines of neighbouring columns in the order of
-    their baselines, A B A B: a line that ends mid-sentence goes on two lines
-    later, in its own column.  A plain line goes on from a stream whose last
-    line was cut; a labelled line (第十条, （二）) starts after one that ended
-    a sentence; among several such streams, the one left longest.  The
-    streams are read one after another, by their first article.  A page
-    where this does not break the numbering less often keeps its order (the
-    ``interleaved_columns`` diagnostic says so).
+    their baselines, A B A B, each column's own lines in order: a line that
+    ends mid-sentence goes on a line or two later, in its own column.  Of the
+    ways to deal a page's lines to two, three or four columns (a beam of the
+    cheapest), the one read column after column whose article numbers rise,
+    whose items go on one from the other, whose plain lines go on from a line
+    cut mid-sentence and whose labels start after one that ended a sentence;
+    a heading's label alone is followed by a short title, the parts of one
+    merged line go to columns left to right, and of two columns that could
+    take a line, the one read longest ago.  A page where this does not break
+    the numbering less often keeps its order (the ``interleaved_columns``
+    diagnostic says so), and so does text that marks no page breaks (OCR
+    text has no form feeds): its pages' columns, one after another, are no
+    page's.
 
     - rebuilt: ``（一）有与生产相适应的专业技术人员；`` / ``设备使用单位。…`` / ``（二）有与生产相适应的设备、设施和工`` / ``入该特种设备的安全技术档案。`` / ``作场所；``;
     - kept: a page whose article and item numbers already rise, or break as often once dealt.
     """
-    ncol = 2
     pages: list[list[Line]] = [[]]
     for ln in lines:
         if ln.page_break and pages[-1]:
@@ -632,11 +767,11 @@ def column_streams(state: LexState, lines: list[Line], rows: dict[int, tuple[int
     rebuilt = kept = 0
     for page in pages:
         before = _breaks(page)
-        if before == 0:
+        if before == 0 or not state.paged:
             out.extend(page)
             continue
         best, fewest = page, before
-        for n in range(ncol, ncol + 2):
+        for n in STREAM_COLUMNS:
             dealt = _page_streams(page, rows, n)
             b = _breaks(dealt)
             if b < fewest and (b * 2 <= before or before - b >= DEALT_GAIN_MIN):

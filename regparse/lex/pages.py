@@ -17,7 +17,7 @@ from ..normalize import Line, line_noise
 from .registry import rule
 from .state import LexState
 
-__all__ = ["running_header", "EDGE_LINES", "PAGES_MIN"]
+__all__ = ["running_header", "page_starts", "EDGE_LINES", "PAGES_MIN"]
 
 #: how many lines at the top and at the bottom of a page may be its header or footer
 EDGE_LINES = 2
@@ -84,3 +84,16 @@ def running_header(state: LexState, source: str, lines: list[Line]) -> list[Line
     state.decide("running_header", f"{removed} lines heading or footing the pages removed "
                  f"({len(headers)} repeated)", (lines[0].start, lines[-1].end))
     return out
+
+
+def page_starts(source: str, lines: list[Line]) -> list[Line]:
+    """``lines`` with the first line of each page marked as following a page
+    break, where a form feed ends the pages (pdftotext ends every page with
+    ``\\f``) and the page number or running header that marked the break was
+    furniture removed."""
+    if "\f" not in source:
+        return lines
+    for page in _pages(source, lines):
+        if page:
+            lines[page[0]].page_break = True
+    return lines

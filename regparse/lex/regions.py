@@ -16,7 +16,7 @@ from .registry import rule
 from .state import LexState
 from .text import TITLE_MAX, ends_closed, news_or_credit, title_like, title_of
 
-__all__ = ["regions", "page_regions", "regulation_start", "article_line", "names_regulation", "region_title", "annex_regulation"]
+__all__ = ["regions", "page_regions", "interleaved_lead", "regulation_start", "article_line", "names_regulation", "region_title", "annex_regulation"]
 
 
 def article_line(line: Line) -> Mark | None:
@@ -34,7 +34,7 @@ def article_line(line: Line) -> Mark | None:
 
 
 @rule
-def page_regions(lines: list[Line]) -> list[tuple[int, int]]:
+def page_regions(lines: list[Line], state: LexState | None = None) -> list[tuple[int, int]]:
     """The line ranges of the regulations printed on a page, one per regulation.
 
     Why: articles are numbered through a regulation, so 第一条 after a run of
@@ -47,9 +47,12 @@ def page_regions(lines: list[Line]) -> list[tuple[int, int]]:
 
     - two regions: 「第三条　…」 / 「附：」 / 「税目税额表」 / 「关于…的规定」 / 「第一条　…」;
     - one region: 第一条 … 第三条 with no second 第一条.
+
+    ``state``, if given, records the decisions of :func:`interleaved_lead`.
     """
     starts: list[int] = []        # first article line of each regulation
     last_article: list[int] = []  # last article line of each
+    numbers: list[list[int]] = []  # the article numbers of each
     prev = 0
     for i, ln in enumerate(lines):
         mark = article_line(ln)
@@ -58,9 +61,15 @@ def page_regions(lines: list[Line]) -> list[tuple[int, int]]:
         if not starts or (mark.number == 1 and mark.suffix == 0 and prev > 1):
             starts.append(i)
             last_article.append(i)
+            numbers.append([])
         else:
             last_article[-1] = i
+        numbers[-1].append(mark.number or 0)
         prev = mark.number or 0
+    if len(starts) > 1 and interleaved_lead(lines, starts[0], starts[1], numbers[0], numbers[1], state):
+        del starts[1]
+        last_article[0] = last_article.pop(1)
+        numbers[0] = numbers[0] + numbers.pop(1)
     for k in range(len(starts) - 1, 0, -1):
         if annex_regulation(lines, last_article[k - 1] + 1, starts[k]):
             # the annex is part of the regulation before it: one region
@@ -81,6 +90,36 @@ def page_regions(lines: list[Line]) -> list[tuple[int, int]]:
 
 
 regions = page_regions
+
+#: pdftotext's interleaving puts at most this many article lines of the other columns before the 第一条 …
+INTERLEAVED_LEAD_MAX = 3
+#: … within this many lines of it
+INTERLEAVED_LEAD_LINES = 40
+
+
+@rule
+def interleaved_lead(lines: list[Line], lead: int, first: int, lead_numbers: list[int], numbers: list[int],
+                     state: LexState | None = None) -> bool:
+    """A few articles numbered above 一 just before the 第一条, with no title between, are lines of the body's other columns: they start no regulation of their own.
+
+    Why: with narrow gutters pdftotext interleaves the columns, and a line of
+    the second or third column (第六条 …) can come before the first line of
+    the first (第一条 …).  Such lines number articles the regulation after
+    them lacks, below its last one; a regulation printed before another ends
+    with its own articles, and the next one's title stands before its 第一条.
+
+    - one regulation: ``第六条 药品监督管理部门依`` / ``（五）与经营的医疗器械相`` / ``第一条 为了加强医疗器械经`` … ``第七条 …``;
+    - two: ``第三条　…`` / ``示例条例实施办法`` / ``第一条　…`` (a title between), or a 第三条 the second one has too.
+    """
+    if len(lead_numbers) > INTERLEAVED_LEAD_MAX or first - lead > INTERLEAVED_LEAD_LINES \
+            or 1 in lead_numbers or set(lead_numbers) & set(numbers) or max(lead_numbers) > max(numbers):
+        return False
+    if any(names_regulation(lines, j, first) for j in range(lead, first)):
+        return False
+    if state is not None:
+        state.decide("interleaved_lead", f"{len(lead_numbers)} article line(s) before the 第一条 are lines of "
+                     "the other columns (interleaved), not another regulation", (lines[lead].start, lines[first].end))
+    return True
 
 
 #: a line that ends 本解释, 本条例 …: a sentence that names the regulation it stands in, no title

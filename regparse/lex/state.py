@@ -77,7 +77,7 @@ class LexState:
 
     __slots__ = ("explain", "decisions", "noise", "width", "title", "article_key", "division_numbers",
                  "front_tokens", "list_entry", "chains", "annexes", "layout", "last_article", "taken", "taiwan",
-                 "interleaved", "after_end", "order", "order_title", "front_matter", "blank_paragraphs", "line_counts")
+                 "interleaved", "paged", "after_end", "order", "order_title", "front_matter", "blank_paragraphs", "line_counts")
 
     def __init__(self, explain: bool = False) -> None:
         self.explain = explain
@@ -109,6 +109,8 @@ class LexState:
         self.taken: set[tuple[int, int]] | None = None
         # where the columns' lines are interleaved and what of them was not put back (a diagnostic), or None
         self.interleaved: tuple[tuple[int, int], str] | None = None
+        # whether the text marks where its pages start (form feeds, page numbers): pages can be dealt to columns
+        self.paged = False
         # the text numbers as Taiwan does: 項 paragraphs, 款 items (regparse.lex.repairs)
         self.taiwan = False
         # what was kept out after the last article (regparse.lex.end): what it is, its first and last line

@@ -18,6 +18,8 @@ PACKAGE = ROOT / "regparse"
 #: package of that name and everything in it.
 LAYERS = (
     ("errors", "model"),
+    # records of the model made without validation, for every stage that makes them (noise in normalize and lex)
+    ("freeze",),
     ("numerals", "grammar"),
     ("catalogue",),
     ("read",),
@@ -25,7 +27,7 @@ LAYERS = (
     ("lex",),
     ("lalr",),
     ("citation",),
-    ("build", "freeze", "refs"),
+    ("build", "refs"),
     ("lookup", "accounting"),
     ("parse",),
     ("export",),

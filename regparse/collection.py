@@ -941,8 +941,8 @@ class Collection:
         调查取证、期间, 管辖 is 第二十四章); None when no division is found or neither
         is so.  A division's words are a whole chapter's, which share words with any
         sentence; its heading says what it is."""
-        divisions = [(key, self.node((key, node_id))) for key, node_id in found
-                     if self.node((key, node_id)).kind in DIVISION_KINDS]
+        divisions = [(key, node) for key, node_id in found
+                     if (node := self.node((key, node_id))).kind in DIVISION_KINDS]
         if not divisions:
             return None
         words = _pairs(sentence)

@@ -19,8 +19,9 @@ LAW_2010 = """中华人民共和国示例法
 第一条 为了规范示例活动，制定本法。
 第二条 示例活动应当遵守法律。
 第三条 违反本法第二条规定的，处一万元以下罚款。"""
-LAW_2020 = """中华人民共和国示例法
-（2010年3月1日第十一届全国人民代表大会常务委员会第十三次会议通过　2020年6月1日第十三届全国人民代表大会常务委员会第十九次会议修订）
+#: the issuing line of a law passed in 2010 and revised (修订) in 2020
+REVISED_2020 = "（2010年3月1日第十一届全国人民代表大会常务委员会第十三次会议通过　2020年6月1日第十三届全国人民代表大会常务委员会第十九次会议修订）"
+LAW_2020 = "中华人民共和国示例法\n" + REVISED_2020 + """
 第一条 为了规范示例活动，保护当事人合法权益，制定本法。
 第二条 示例活动应当遵守法律，尊重社会公德。
 示例活动不得损害公共利益。
@@ -131,7 +132,7 @@ def test_dates_long_names_and_books():
 def test_a_number_that_moved():
     # cited in 2012 by its words (主动交待 → 减轻或者免除处罚); the law was revised
     # since and 第二款 is now another rule, its words those of 第三款
-    law = regparse.parse("中华人民共和国示例刑罚法\n（2010年3月1日第十一届全国人民代表大会常务委员会第十三次会议通过　2020年6月1日第十三届全国人民代表大会常务委员会第十九次会议修订）\n"
+    law = regparse.parse("中华人民共和国示例刑罚法\n" + REVISED_2020 + "\n"
                          "第一条 对犯示例罪的，处五年以下有期徒刑。\n有下列情形之一的，从重处罚：\n（一）多次示例的；\n（二）向多人示例的。\n"
                          "示例人在被追诉前主动交待示例行为的，可以从轻或者减轻处罚；对侦破重大案件起关键作用的，可以减轻或者免除处罚。\n"
                          "第二条 示例单位犯前条罪的，对单位判处罚金。")
@@ -276,8 +277,7 @@ def test_a_term_the_citing_sentence_defines():
 def test_an_item_cited_with_the_words_of_its_article():
     # cited in 2015, the law revised since: the item shares two words with the sentence,
     # its article more than any other article does
-    law = regparse.parse("中华人民共和国示例监督法\n（2010年3月1日第十一届全国人民代表大会常务委员会第十三次会议通过　"
-                         "2020年6月1日第十三届全国人民代表大会常务委员会第十九次会议修订）\n"
+    law = regparse.parse("中华人民共和国示例监督法\n" + REVISED_2020 + "\n"
                          "第一条 为了加强示例监督，制定本法。\n"
                          "第二条 示例监督机关对下列人员进行监督：\n（一）公务员和参照公务员法管理的人员；\n"
                          "（二）受委托行使公共职权的组织中的人员；\n（三）国有企业管理人员。\n"

@@ -199,6 +199,18 @@ _STRAY_MARKS = frozenset("。，、；：”.,;:")
 STRAY_MARKS_MAX = 3
 
 
+def _past_stray(text: str, at: int) -> tuple[int, int]:
+    """Where the stray marks OCR left at ``at`` in ``text`` end (at most
+    :data:`STRAY_MARKS_MAX` of them), and where the spaces after them end."""
+    i = at
+    while i < len(text) and i - at < STRAY_MARKS_MAX and text[i] in _STRAY_MARKS:
+        i += 1
+    j = i
+    while j < len(text) and text[j] in " 　":
+        j += 1
+    return i, j
+
+
 @rule
 def punctuation_before_label(state: LexState, lines: list[Line]) -> list[Line]:
     """A line that opens with a few stray punctuation marks and then a label with its separator is cut before the label.
@@ -222,12 +234,7 @@ def punctuation_before_label(state: LexState, lines: list[Line]) -> list[Line]:
             if out is not None:
                 out.append(ln)
             continue
-        i = 0
-        while i < len(text) and i < STRAY_MARKS_MAX and text[i] in stray:
-            i += 1
-        j = i
-        while j < len(text) and text[j] in " 　":
-            j += 1
+        i, j = _past_stray(text, 0)
         mark = read_mark(text[j:]) if text[j:j + 1] == "第" else None
         if mark is None or not (_labelled(mark, text[j:]) or (
                 mark.kind in DIVISION_RANK and mark.sep and mark.number is not None
@@ -435,11 +442,7 @@ def _article_cuts(text: str) -> list[int]:
     for gap in _ACROSS.finditer(text):
         if gap.start() == 0:
             continue
-        j = gap.end()
-        while j < len(text) and j - gap.end() < STRAY_MARKS_MAX and text[j] in _STRAY_MARKS:
-            j += 1
-        while j < len(text) and text[j] in " 　":
-            j += 1
+        _, j = _past_stray(text, gap.end())
         if text[j:j + 1] == "第" and _labelled(read_mark(text[j:]), text[j:]):
             out.append(j)
     return out
@@ -606,12 +609,12 @@ def _facts(lines: list[Line]) -> list[_Facts]:
     return out
 
 
-def _breaks(lines: list[Line]) -> int:
-    """How often the numbering breaks: an article after a higher one, an item
-    that neither goes on from the one before nor starts a list."""
+def _breaks(facts: list[_Facts]) -> int:
+    """How often the numbering of lines with these facts breaks: an article after a
+    higher one, an item that neither goes on from the one before nor starts a list."""
     breaks = 0
     article = item = 0
-    for f in _facts(lines):
+    for f in facts:
         if f.kind == "art":
             if f.number < article:  # type: ignore[operator]
                 breaks += 1
@@ -683,24 +686,27 @@ def _joins(cols: tuple) -> float:
     """What reading the columns one after another costs where each meets the next."""
     cost = 0.0
     for before, col in zip(cols, cols[1:]):
-        if col[5] == 0:
+        _, _, last_item, _, open_before, lines_before, _ = before
+        _, _, _, first_item, _, lines, first_starts = col
+        if lines == 0:
             continue
-        if before[5] == 0:
+        if lines_before == 0:
             cost += PLAIN_AFTER_CLOSED
             continue
-        if not col[6] and not before[4]:
+        if not first_starts and not open_before:
             cost += PLAIN_AFTER_CLOSED
-        elif col[6] and before[4]:
+        elif first_starts and open_before:
             cost += LABEL_AFTER_OPEN
-        if col[3] is not None and before[2] >= 0 and col[3] != before[2] + 1:
+        if first_item is not None and last_item >= 0 and first_item != last_item + 1:
             cost += ITEM_BREAK
     return cost
 
 
-def _page_streams(page: list[Line], rows: dict[int, tuple[int, int]], ncol: int) -> list[Line]:
-    """The lines of one page dealt to ``ncol`` column streams, read stream after stream: of the
-    ways to deal them (a beam of the cheapest), the one whose reading breaks the least."""
-    facts = _facts(page)
+def _page_streams(page: list[Line], facts: list[_Facts], rows: dict[int, tuple[int, int]],
+                  ncol: int) -> list[int]:
+    """The order of the lines of one page (with their ``facts``) dealt to ``ncol`` column
+    streams, read stream after stream: of the ways to deal them (a beam of the
+    cheapest), the one whose reading breaks the least."""
     beam: dict[tuple, tuple[float, tuple | None]] = {((_EMPTY,) * ncol, (), -1): (0.0, None)}
     for k, ln in enumerate(page):
         f = facts[k]
@@ -723,17 +729,17 @@ def _page_streams(page: list[Line], rows: dict[int, tuple[int, int]], ncol: int)
                 if old is None or total < old[0]:
                     grown[key] = (total, (c, back))
         if not grown:
-            return page
+            return list(range(len(page)))
         beam = dict(sorted(grown.items(), key=lambda kv: kv[1][0])[:STREAMS_BEAM])
     (cols, _recent, _row), (_cost, back) = min(beam.items(), key=lambda kv: kv[1][0] + _joins(kv[0][0]))
     dealt_to = []
     while back is not None:
         dealt_to.append(back[0])
         back = back[1]
-    streams: list[list[Line]] = [[] for _ in range(ncol)]
-    for ln, c in zip(page, reversed(dealt_to)):
-        streams[c].append(ln)
-    return [ln for stream in streams for ln in stream]
+    streams: list[list[int]] = [[] for _ in range(ncol)]
+    for k, c in enumerate(reversed(dealt_to)):
+        streams[c].append(k)
+    return [k for stream in streams for k in stream]
 
 
 @rule
@@ -766,16 +772,21 @@ def column_streams(state: LexState, lines: list[Line], rows: dict[int, tuple[int
     out: list[Line] = []
     rebuilt = kept = 0
     for page in pages:
-        before = _breaks(page)
-        if before == 0 or not state.paged:
+        if not state.paged:
+            out.extend(page)
+            continue
+        # what a line is does not depend on where it is read: the facts serve every dealing
+        facts = _facts(page)
+        before = _breaks(facts)
+        if before == 0:
             out.extend(page)
             continue
         best, fewest = page, before
         for n in STREAM_COLUMNS:
-            dealt = _page_streams(page, rows, n)
-            b = _breaks(dealt)
+            order = _page_streams(page, facts, rows, n)
+            b = _breaks([facts[k] for k in order])
             if b < fewest and (b * 2 <= before or before - b >= DEALT_GAIN_MIN):
-                best, fewest = dealt, b
+                best, fewest = [page[k] for k in order], b
         if best is page:
             kept += 1
         else:

@@ -52,7 +52,6 @@ def page_regions(lines: list[Line], state: LexState | None = None) -> list[tuple
     """
     starts: list[int] = []        # first article line of each regulation
     last_article: list[int] = []  # last article line of each
-    numbers: list[list[int]] = []  # the article numbers of each
     prev = 0
     for i, ln in enumerate(lines):
         mark = article_line(ln)
@@ -61,15 +60,15 @@ def page_regions(lines: list[Line], state: LexState | None = None) -> list[tuple
         if not starts or (mark.number == 1 and mark.suffix == 0 and prev > 1):
             starts.append(i)
             last_article.append(i)
-            numbers.append([])
         else:
             last_article[-1] = i
-        numbers[-1].append(mark.number or 0)
         prev = mark.number or 0
-    if len(starts) > 1 and interleaved_lead(lines, starts[0], starts[1], numbers[0], numbers[1], state):
+    if len(starts) > 1 and interleaved_lead(lines, starts[0], starts[1],
+                                            _article_numbers(lines, starts[0], starts[1]),
+                                            _article_numbers(lines, starts[1], starts[2] if len(starts) > 2 else len(lines)),
+                                            state):
         del starts[1]
         last_article[0] = last_article.pop(1)
-        numbers[0] = numbers[0] + numbers.pop(1)
     for k in range(len(starts) - 1, 0, -1):
         if annex_regulation(lines, last_article[k - 1] + 1, starts[k]):
             # the annex is part of the regulation before it: one region
@@ -90,6 +89,11 @@ def page_regions(lines: list[Line], state: LexState | None = None) -> list[tuple
 
 
 regions = page_regions
+
+
+def _article_numbers(lines: list[Line], a: int, b: int) -> list[int]:
+    """The numbers of the article lines of ``lines[a:b]`` (0 for one without a number)."""
+    return [mark.number or 0 for ln in lines[a:b] if (mark := article_line(ln)) is not None]
 
 #: pdftotext's interleaving puts at most this many article lines of the other columns before the 第一条 …
 INTERLEAVED_LEAD_MAX = 3

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from ..catalogue import DIVISION_RANK, REFERENCE_TAIL
 from ..normalize import Line, slice_pieces
-from ..numerals import to_int
+from ..numerals import DIGIT_VALUES, UNIT_VALUES, to_chinese, to_int
 from .marks import Mark, line_mark, read_mark
 from .text import ends_closed
 from .registry import rule
@@ -134,13 +134,15 @@ class _Scan:
     once for the stages after): the labelled article lines and how often they
     come out of order, and where the lines that concern the other rules are."""
 
-    __slots__ = ("labelled", "descents", "divisions", "numerals", "wide")
+    __slots__ = ("labelled", "descents", "divisions", "numerals", "misread", "wide")
 
     def __init__(self, lines: list[Line]) -> None:
         labelled = descents = 0
         last = None
         divisions: list[int] = []      # 第X章 … lines
         numerals: list[int] = []       # lines that open with a numeral (二节 …)
+        misread: list[int] = []        # short lines that may be a heading with a misread label (稍七章 …)
+        misread_head = _MISREAD_HEAD.match
         wide: list[int] = []           # lines with a wide gap or a column rule in them
         numeral_first = _NUMERAL_FIRST
         for k, ln in enumerate(lines):
@@ -150,6 +152,8 @@ class _Scan:
                 mark = line_mark(ln)
                 if mark is None and _SECTION_AS_SEASON.match(text):
                     numerals.append(k)
+                elif mark is None and len(text) <= LOST_DI_LINE_MAX and misread_head(text):
+                    misread.append(k)
                 elif mark is not None and mark.number is not None:
                     if mark.kind == "article":
                         if mark.sep and text[mark.rest:mark.rest + 1] not in _REFERRING:
@@ -161,10 +165,12 @@ class _Scan:
                         divisions.append(k)
             elif first in numeral_first:
                 numerals.append(k)
+            elif len(text) <= LOST_DI_LINE_MAX and misread_head(text):
+                misread.append(k)
             if "   " in text or "|" in text:
                 wide.append(k)
         self.labelled, self.descents = labelled, descents
-        self.divisions, self.numerals, self.wide = divisions, numerals, wide
+        self.divisions, self.numerals, self.misread, self.wide = divisions, numerals, misread, wide
 
 
 def tool_lines(state: LexState, lines: list[Line]) -> list[Line]:
@@ -185,7 +191,7 @@ def tool_lines(state: LexState, lines: list[Line]) -> list[Line]:
         cut = heading_beside_text(state, lines, scan.wide)
         if cut is not lines:
             lines, scan = cut, _Scan(cut)
-    heads = lost_di_headings(state, lines, scan) if scan.numerals else scan.divisions
+    heads = lost_di_headings(state, lines, scan) if scan.numerals or scan.misread else scan.divisions
     if heads:
         # a wrapped heading's rest follows it as printed: joined before the lines are dealt to columns
         lines = heading_runover(state, lines, heads)
@@ -273,6 +279,68 @@ _SECTION_AS_SEASON = re.compile(r"第([一二三四五六七八九十]{1,3})季(
 LOST_DI_LINE_MAX = 24
 
 
+# a line that may be a heading with one character of its label misread (稍七章 征收管理, 第_音总则):
+# a character, one to three more and a separator or title, short
+_MISREAD_HEAD = re.compile(r"[\u4e00-\u9fff](?<![第一二三四五六七八九十])(?=[一二三四五六七八九十_]{1,3}[\u4e00-\u9fff])"
+                           r"|第[\u4e00-\u9fff](?<![一二三四五六七八九十百千])[\u4e00-\u9fff]"
+                           r"|第[一二三四五六七八九十_]{1,3}[\u4e00-\u9fff](?<![编章节条款项])")
+#: what a misread character of a label is never: a numeral (干 is OCR's 千) or a marker word (第七十 is no 第七章)
+_NEVER_MISREAD = frozenset(DIGIT_VALUES) | frozenset(UNIT_VALUES) | frozenset("干编章节条款项目_ 　”“")
+# what goes on after an article's label misread as a heading's (第_王吉上二条, 第_只七十五条): its numeral and 条
+_ARTICLE_TAIL = re.compile(r"\S{0,2}[零〇一二三四五六七八九十百千两]+条")
+_WORD_OF_KIND = {kind: word for word, kind in _KIND_OF_WORD.items()}
+
+
+def misread_heading(line: Line, proposed: list[tuple[str, int]], numeral: bool = True) -> Mark | None:
+    """The division a short line's label means where OCR misread one
+    character of it (:func:`regparse.lex.repairs.ocr_misread_heading`): its
+    first characters are the label of one of the ``proposed`` divisions (the
+    kinds and numbers that the numbering on both sides leaves open) but for
+    one character that is no numeral and no marker word.  Unless ``numeral``,
+    that character is the 第 or the division word: a misread numeral (人 for
+    八 or 二) says which number only where the lines come in order."""
+    text = line.text
+    for kind, want in proposed:
+        label = "第" + to_chinese(want) + _WORD_OF_KIND[kind]
+        printed = text[:len(label)].replace("_", "一")
+        misread = [i for i, (a, b) in enumerate(zip(printed, label)) if a != b]
+        if len(printed) < len(label) or len(misread) != 1 or printed[misread[0]] in _NEVER_MISREAD \
+                or printed[misread[0]] in _SENTENCE_MARKS or not (numeral or misread[0] in (0, len(label) - 1)):
+            continue
+        rest = len(label)
+        while rest < len(text) and text[rest] in " 　”“":
+            rest += 1
+        # two digits with no unit between them (四二) are OCR garble, no title; 第_王吉上二条 is an article's label
+        if rest >= len(text) or REFERENCE_TAIL.match(text, rest) or _MALFORMED.search(text, rest) \
+                or _ARTICLE_TAIL.match(text, rest):
+            continue
+        return Mark(kind, len(label), label, want, 0, rest, rest > len(label), "ocr_misread_heading")
+    return None
+
+
+def _gaps(marked: list[tuple[int, Mark]]) -> list[tuple[str, int]]:
+    """In interleaved columns, where the lines' order says nothing: the chapters (parts) missing
+    from the numbering with both neighbours printed (the first one with the second printed)."""
+    out = []
+    for kind in ("chapter", "part"):
+        have = {m.number for _, m in marked if m.kind == kind}
+        out.extend((kind, n) for n in range(1, max(have, default=0)) if n not in have and n + 1 in have
+                   and (n == 1 or n - 1 in have))
+    return out
+
+
+def _next_open(last: dict[str, int], later: list[Mark]) -> list[tuple[str, int]]:
+    """In reading order: the divisions one after the last of their kind whose next heading of
+    that rank is the one after them."""
+    out = []
+    for kind in ("chapter", "section", "part"):
+        rank = DIVISION_RANK[kind]
+        nxt = next((m for m in later if DIVISION_RANK[m.kind] <= rank), None)
+        if nxt is not None and nxt.kind == kind and nxt.number == last.get(kind, 0) + 2:
+            out.append((kind, nxt.number - 1))
+    return out
+
+
 def lost_di_headings(state: LexState, lines: list[Line], scan: _Scan) -> list[int]:
     """The headings whose 第 OCR dropped, read as the division they number
     (:func:`regparse.lex.repairs.ocr_lost_di`) or whose 节 it read as 季
@@ -284,15 +352,42 @@ def lost_di_headings(state: LexState, lines: list[Line], scan: _Scan) -> list[in
     last: dict[str, int] = {}
     heads: list[int] = []
     numerals = set(scan.numerals)
-    for k in sorted(scan.divisions + scan.numerals):
+    misread = set(scan.misread)
+    # the marked division headings, in order: the numbering after a misread label
+    marked = [(k, line_mark(lines[k])) for k in scan.divisions]
+    seen = 0
+    gaps = _gaps(marked) if state.taken is not None and scan.misread else None
+    opening = len(lines) if gaps is None else next(
+        (k for k, ln in enumerate(lines) if ln.text[:1] == "第" and getattr(line_mark(ln), "kind", "") == "article"),
+        len(lines))
+    for k in sorted(scan.divisions + scan.numerals + scan.misread):
         ln = lines[k]
         text = ln.text
-        if k not in numerals:
+        if k not in numerals and k not in misread:
             mark = line_mark(ln)
             _opened(last, mark.kind, mark.number)  # type: ignore[union-attr]
             heads.append(k)
+            seen += 1
             continue
         if len(text) > LOST_DI_LINE_MAX:
+            continue
+        if k in misread:
+            if any(ch in _SENTENCE_MARKS for ch in text) or not (
+                    ln.blank_before or ln.page_break or k == 0 or ends_closed(lines[k - 1].text)
+                    or (heads and heads[-1] == k - 1) or state.taken is not None):
+                continue
+            if gaps is None:
+                proposed = _next_open(last, [m for _, m in marked[seen:seen + 8]])
+            else:
+                # the first chapter opens the body: after an article label, 第_攻… is a garbled one
+                proposed = [g for g in gaps if g[1] > 1 or k < opening]
+            found = misread_heading(ln, proposed, gaps is None)
+            if found is not None:
+                if gaps is not None:
+                    gaps.remove((found.kind, found.number))  # type: ignore[arg-type]
+                ln.mark = found
+                _opened(last, found.kind, found.number)  # type: ignore[arg-type]
+                heads.append(k)
             continue
         season = text[0] == "第"
         m = (_SECTION_AS_SEASON if season else _LOST_DI).match(text)

@@ -19,7 +19,7 @@ from .state import LexState
 
 __all__ = ["record_repairs", "taiwan_numbering", "ocr_item_bracket", "ocr_lost_bracket", "ocr_garbled_item", "ocr_numeral", "ocr_label_quote", "traditional_marker",
            "ocr_lost_di", "ocr_lost_di_article", "ocr_misread_numeral",
-           "ocr_section_word"]
+           "ocr_section_word", "ocr_misread_heading"]
 
 
 @rule
@@ -178,6 +178,24 @@ def ocr_section_word(state: LexState, token: LineToken) -> None:
 
 
 @rule
+def ocr_misread_heading(state: LexState, token: LineToken) -> None:
+    """A short heading whose label OCR misread in one character (稍七章, 第四齐, 第无章) is the division the numbering on both sides confirms.
+
+    Why: tesseract misreads a character of a bold heading label (第 as 稍 or
+    逢, 章 as 音 or 齐, 五 as 无); a short line with no sentence in it, at a
+    block's start, that reads 第N章 but for one character that is no numeral
+    and no marker word, where the division before it of its kind is N-1 and
+    the next one of its rank is N+1, can be nothing else (found by
+    :func:`regparse.lex.interleave.misread_heading`).
+
+    - repaired: ``稍七章征收管理`` between 第六章 and 第八章 (the chapter 第七章 征收管理);
+    - as printed: ``稍七章征收管理`` after 第六章 with 第九章 next (not confirmed: text).
+    """
+    state.decide("ocr_misread_heading", f"{token.line.text[:token.mark.end]} read as {token.mark.label}",
+                 _span(token, token.mark.end))
+
+
+@rule
 def traditional_marker(state: LexState, token: LineToken) -> None:
     """條, 編 and 節 in a label are read as 条, 编 and 节 (Hong Kong, Macau and Traditional OCR text).
 
@@ -202,7 +220,8 @@ _RECORDERS = {"ocr_item_bracket": ocr_item_bracket, "ocr_lost_bracket": ocr_lost
               "ocr_garbled_item": ocr_garbled_item, "ocr_numeral": ocr_numeral,
               "ocr_label_quote": ocr_label_quote, "traditional_marker": traditional_marker,
               "ocr_lost_di": ocr_lost_di, "ocr_lost_di_article": ocr_lost_di_article,
-              "ocr_misread_numeral": ocr_misread_numeral, "ocr_section_word": ocr_section_word}
+              "ocr_misread_numeral": ocr_misread_numeral, "ocr_section_word": ocr_section_word,
+              "ocr_misread_heading": ocr_misread_heading}
 
 
 def record_repairs(state: LexState, tokens: list[LineToken]) -> None:

@@ -409,6 +409,7 @@ class Builder(Transformer):
     def _division(self, kind: str, children: list) -> DivisionDraft:
         tok = children[0]
         title = tok.line.text[tok.mark.rest:] if tok.mark is not None else tok.line.text
+        title = getattr(tok.line, "title", None) or title
         body = []
         intro = None
         for c in children[1:]:

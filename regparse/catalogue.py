@@ -28,7 +28,7 @@ from .numerals import DIGIT_VALUES, to_int
 __all__ = [
     "SEPARATORS", "CLOSERS", "TRAILERS", "SENTENCE_END", "CLAUSE_END",
     "CN_DIGITS", "PAGE_NUMBER", "YEAR", "MONTH_OR_DAY",
-    "CITATION_STEP", "REFERENCE_TAIL", "WEAK_REFERENCE_TAIL",
+    "CITATION_STEP", "REFERENCE_TAIL", "WEAK_REFERENCE_TAIL", "HEADING_TITLES", "HEADING_ENDINGS",
     "DATE_LINE", "FULL_DATE", "DATE", "INLINE_DATE", "iso_dates", "iso_date", "NEWS_LINE", "SOURCE_LINE", "CREDIT_LINE", "NEWS_OR_CREDIT",
     "NEWS_FIRST", "HEADING_BRACKETS", "HEADING_NEVER", "COMMENTARY_WORDS", "COMMENTARY_LINE", "COMMENTARY_HEADING", "COMMENTARY_FIRST", "QUOTED_TITLE", "TITLE_NOTE", "NOTE", "REGULATION_TITLE_END", "TITLE_DONE",
     "ISSUER_ONLY", "DOCUMENT_NUMBER", "BULK_AMENDMENTS", "ISSUING_WORDS", "ACT_TYPES", "SELF_WORDS", "ACT_NAME_ENDINGS",
@@ -221,6 +221,14 @@ TRADITIONAL_MARKER_WORDS = {"條": "条", "編": "编", "節": "节", "項": "�
 TRADITIONAL_MARKERS = str.maketrans(TRADITIONAL_MARKER_WORDS)
 #: Taiwan's numbering: paragraphs are 項 and items 款 (第二項第三款, 前項), where the mainland cites 第二款第三项
 TAIWAN_CITATION = re.compile(r"第[一二三四五六七八九十\d]+項第[一二三四五六七八九十\d]+款|前項|本項")
+
+# -- heading words -------------------------------------------------------------
+#: the standard titles of a division, printed alone after its label (第一章　总则)
+HEADING_TITLES = ("总则", "分则", "附则", "罚则", "通则", "细则", "法律责任", "一般规定", "其他规定", "特别规定",
+                  "监督管理", "监督检查", "执法监督", "保障措施")
+#: the words that end a division's title whose first character ends no word (…监督, …措施): a
+#: title that ends in that character alone was cut inside the word
+HEADING_ENDINGS = ("监督", "措施")
 
 # -- levels and markers ----------------------------------------------------------
 #: the rank of each division kind, outermost first (编, 分编, 章, 节)

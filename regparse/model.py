@@ -73,7 +73,7 @@ Severity = Literal["error", "warning", "info"]
 #: :attr:`Noise.kind`
 NoiseKind = Literal[
     "page_continuation", "page_furniture", "markup", "control", "toc", "headline", "outside", "unparsed",
-    "file_furniture", "ocr_separator", "ocr_bracket", "column_rule", "commentary",
+    "file_furniture", "ocr_separator", "ocr_bracket", "column_rule", "commentary", "ocr_title",
 ]
 #: :attr:`Decision.kind`
 DecisionKind = Literal[
@@ -95,7 +95,7 @@ DecisionKind = Literal[
     "closing_matter", "section_unit", "annex_list", "annex_table",
     "running_header",
     "blank_paragraphs", "wrap_in_block", "ocr_lost_bracket", "ocr_lost_di_article", "ocr_misread_numeral", "ocr_section_word", "ocr_garbled_item",
-    "ocr_misread_heading",
+    "ocr_misread_heading", "ocr_heading_title",
 ]
 
 #: node kinds, outermost first

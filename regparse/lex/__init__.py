@@ -54,7 +54,7 @@ from .metadata import HEAD_LINES, TAIL_LINES, document_metadata
 from .interleave import tool_lines
 from .lines import logical_lines
 from .marks import Mark, line_mark, numbers_too_large, read_mark
-from .repairs import record_repairs
+from .repairs import heading_titles, record_repairs
 from .regions import article_line, page_regions, region_title, regions, regulation_start
 from .registry import RULES
 from .roles import roles
@@ -123,5 +123,6 @@ def tokenize(lines: list[Line], explain: bool = False,
     document_metadata(state, [line.text for line in lines[front:front + HEAD_LINES]],
                       [line.text for line in logical[-TAIL_LINES:]])
     tokens = roles(state, logical)
+    heading_titles(state, tokens)
     record_repairs(state, tokens)
     return tokens, state

@@ -10,16 +10,17 @@ under its rule with ``explain=True``; it changes no token.
 """
 from __future__ import annotations
 
-from ..catalogue import TAIWAN_CITATION
+from ..catalogue import DIVISION_RANK, HEADING_ENDINGS, HEADING_TITLES, TAIWAN_CITATION
 from ..grammar import LineToken
 from ..freeze import noise_record
 from ..normalize import slice_pieces
+from .marks import Mark
 from .registry import rule
 from .state import LexState
 
 __all__ = ["record_repairs", "taiwan_numbering", "ocr_item_bracket", "ocr_lost_bracket", "ocr_garbled_item", "ocr_numeral", "ocr_label_quote", "traditional_marker",
            "ocr_lost_di", "ocr_lost_di_article", "ocr_misread_numeral",
-           "ocr_section_word", "ocr_misread_heading"]
+           "ocr_section_word", "ocr_misread_heading", "heading_titles", "ocr_heading_title"]
 
 
 @rule
@@ -208,6 +209,74 @@ def traditional_marker(state: LexState, token: LineToken) -> None:
     """
     state.decide("traditional_marker", f"{token.line.text[:token.mark.end]} read as {token.mark.label}",
                  _span(token, token.mark.end))
+
+
+def heading_titles(state: LexState, tokens: list[LineToken]) -> None:
+    """The division titles OCR misread or cut read as the standard heading words
+    (:func:`ocr_heading_title`); the document's text is joined only when a title
+    may be one."""
+    text = None
+    for token in tokens:
+        mark = token.mark
+        if type(mark) is not Mark or mark.kind not in DIVISION_RANK:
+            continue
+        line = token.line
+        title = line.text[mark.rest:].strip()
+        if not title or title in HEADING_TITLES or not _near_standard(title):
+            continue
+        if text is None:
+            text = "\n".join(t.line.text for t in tokens)
+        ocr_heading_title(state, token, title, text)
+
+
+def _near_standard(title: str) -> bool:
+    """Whether ``title`` is a standard title but for one character, or ends in the first character of a standard ending."""
+    return any(len(w) == len(title) and sum(a != b for a, b in zip(w, title)) == 1 for w in HEADING_TITLES) \
+        or any(title.endswith(w[0]) for w in HEADING_ENDINGS)
+
+
+@rule
+def ocr_heading_title(state: LexState, token: LineToken, title: str, text: str) -> bool:
+    """A division title that is a standard one but for one character (总风), or that ends in the first
+    character of a standard ending (执法监), is read as the standard words (总则, 执法监督).
+
+    Why: tesseract misreads a character of a bold heading (则 as 风) or drops
+    its last one; a division's standard titles (总则, 附则, 罚则, 法律责任 …) and
+    the words that end one whose first character ends no word (监督, 措施)
+    are few, so a title one character from them, which the document prints
+    nowhere else (but completed: 社会保险监督 in an article), is the standard
+    one misread.  A title the document prints again as it is (a heading
+    cited in an article) is what it says.  The line keeps
+    the print and its spans; a misread character is kept as noise.
+
+    - repaired: ``第六章 执法监`` (the chapter 执法监督), ``第一章总风`` (总则);
+    - as printed: ``第二章 总风`` where an article says 依照总风的规定 (printed again).
+    """
+    line = token.line
+    new = None
+    for w in HEADING_TITLES:
+        if len(w) == len(title) and sum(a != b for a, b in zip(w, title)) == 1:
+            new = w
+            break
+    printed = text.count(title)
+    if new is None:
+        for w in HEADING_ENDINGS:
+            if title.endswith(w[0]) and len(title) > len(w[0]):
+                new = title + w[1:]
+                # the title printed whole again (社会保险监督 in an article) says nothing of the cut one
+                printed -= text.count(new)
+                break
+    # printed once: in its own heading
+    if new is None or printed > 1:
+        return False
+    line.title = new
+    at = token.mark.rest + line.text[token.mark.rest:].index(title)
+    for i, (a, b) in enumerate(zip(title, new)):
+        if a != b:
+            for x, y in slice_pieces(line.pieces, at + i, at + i + 1):
+                state.noise.append(noise_record("ocr_title", a, (x, y)))
+    state.decide("ocr_heading_title", f"{title} read as {new} (a standard heading title)", (line.start, line.end))
+    return True
 
 
 def _span(token: LineToken, end: int) -> tuple[int, int]:

@@ -18,7 +18,7 @@ class LogicalLine:
     """A line as the lexer sees it after joining: text, source pieces, marker."""
 
     __slots__ = ("text", "pieces", "start", "end", "mark", "kind", "phys", "last_raw_len", "heading", "_own",
-                 "title_end")
+                 "title_end", "title")
 
     def __init__(self, line: Line, mark: Mark | None, kind: str) -> None:
         self.text = line.text
@@ -34,6 +34,8 @@ class LogicalLine:
         self._own = False                # whether ``pieces`` is this line's own list yet
         # an article's bracketed heading 【…】 ends here, counted from the text after its marker (0: none)
         self.title_end = 0
+        # a division's title where OCR misread or cut it (总风 → 总则), else None: the text keeps the print
+        self.title: str | None = None
 
     def join(self, line: Line) -> None:
         """Append ``line`` (its pieces are appended, never copied again: a

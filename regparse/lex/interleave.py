@@ -25,7 +25,7 @@ from .text import ends_closed
 from .registry import rule
 from .state import LexState
 
-__all__ = ["tool_lines", "column_streams", "heading_beside_text", "article_beside_text", "punctuation_before_label", "lost_di_headings", "interleaved_columns", "out_of_order_article", "out_of_order_division", "merged_columns",
+__all__ = ["tool_lines", "column_streams", "heading_beside_text", "heading_before_text", "article_beside_text", "punctuation_before_label", "lost_di_headings", "interleaved_columns", "out_of_order_article", "out_of_order_division", "merged_columns",
            "heading_runover", "INTERLEAVED_DESCENTS_MIN", "INTERLEAVED_SHARE", "RUNOVER_FILL", "RUNOVER_LINES_MAX"]
 
 # two digits with no unit between them (第三二六条), or a ten counted as 一十 (第一十四条, where 第十四条
@@ -189,6 +189,9 @@ def tool_lines(state: LexState, lines: list[Line]) -> list[Line]:
         scan = _Scan(lines)
     elif scan.wide:
         cut = heading_beside_text(state, lines, scan.wide)
+        if cut is not lines:
+            lines, scan = cut, _Scan(cut)
+        cut = heading_before_text(state, lines, scan.wide)
         if cut is not lines:
             lines, scan = cut, _Scan(cut)
     heads = lost_di_headings(state, lines, scan) if scan.numerals or scan.misread else scan.divisions
@@ -521,6 +524,48 @@ def heading_beside_text(state: LexState, lines: list[Line], wide: list[int]) -> 
         head = article_beside_text(state, _cut(ln, 0, gap.start()), at) if at else [_cut(ln, 0, gap.start())]  # type: ignore[union-attr]
         cuts[k] = head + [_cut(ln, gap.end(), len(text))]  # type: ignore[union-attr]
         state.decide("heading_beside_text", f"{mark.label} cut from the end of a line of another column",
+                     (ln.start, ln.end))
+    if not cuts:
+        return lines
+    out: list[Line] = []
+    for k, ln in enumerate(lines):
+        out.extend(cuts.get(k, (ln,)))
+    return out
+
+
+@rule
+def heading_before_text(state: LexState, lines: list[Line], wide: list[int]) -> list[Line]:
+    """A division heading at the start of a line, before a run of spaces and another column's text, is a line of its own.
+
+    Why: where tesseract (psm 3) reads a row across the columns, a heading
+    set at the top of one column starts a line that goes on, after a wide
+    gap, with a line of the next; a heading's title holds no run of
+    spaces, and a sentence that quotes a heading has no gap after it.  A
+    heading whose label OCR misread (第_音总则) is cut the same way, and read
+    by :func:`lost_di_headings`.
+
+    - cut: ``第_音总则        调解应当遵循合法、自愿的原`` (the heading 第_音总则, then the other column);
+    - kept: ``第二章 总则`` (alone on its line), ``依照第二章的规定   办理`` (no heading at the start).
+    """
+    cuts: dict[int, list[Line]] = {}
+    for k in wide:
+        ln = lines[k]
+        text = ln.text
+        gap = _ACROSS.search(text)
+        if gap is None or gap.start() == 0 or gap.end() >= len(text):
+            continue
+        head = text[:gap.start()]
+        if len(head) > LOST_DI_LINE_MAX or any(ch in _SENTENCE_MARKS for ch in head):
+            continue
+        mark = read_mark(head)
+        if mark is not None:
+            if mark.kind not in DIVISION_RANK or mark.rest >= len(head) \
+                    or (not mark.sep and REFERENCE_TAIL.match(head, mark.rest)):
+                continue
+        elif not (_MISREAD_HEAD.match(head) or _LOST_DI.match(head)):
+            continue
+        cuts[k] = [_cut(ln, 0, gap.start()), _cut(ln, gap.end(), len(text))]
+        state.decide("heading_before_text", f"{head} cut from the line of another column after it",
                      (ln.start, ln.end))
     if not cuts:
         return lines

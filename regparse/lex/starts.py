@@ -158,8 +158,31 @@ def division_start(state: LexState, mark: Mark, line: Line, prev: LogicalLine | 
                 return True
             if out_of_order_division(state, mark, line):
                 return True
+            if lost_first_division(state, mark, line):
+                return True
     state.decide("division_start", f"{mark.label} at a line start read as text", (line.start, line.end))
     return False
+
+
+@rule
+def lost_first_division(state: LexState, mark: Mark, line: Line) -> bool:
+    """第二章 (节, 编) with its separator and a short title, after articles under no 第一章, is a heading.
+
+    Why: OCR loses a whole heading line (第一章　总则 printed small above
+    the first column) and the full stop of a line (受社会监督 for
+    受社会监督。), so the second heading follows a line cut mid-sentence with
+    no first one before it; a reference that a wrap put at a line start
+    reads on (第二章规定的…) with no separator, and a text that has no
+    heading at all has no articles yet under a lost one.
+
+    - heading: ``第二章 经营许可与备案管理`` after 第八条 (its last line ``受社会监督`` open);
+    - text: ``第二章规定的程序办理。`` after 第一条 (a reference: no separator).
+    """
+    if mark.number != 2 or not mark.sep or mark.kind in state.division_numbers or state.article_key is None:
+        return False
+    state.decide("lost_first_division", f"{mark.label} read as a heading: its first one lost before article "
+                 f"{state.article_key[0]}", (line.start, line.end))
+    return True
 
 
 @rule

@@ -400,3 +400,24 @@ def test_fuzz_harness_bounded_run():
     figures = fuzz.run(runs=None, seconds=4, seed=1, quiet=True)
     assert figures["inputs"] > 100
     assert figures["failures"] == []
+
+
+def test_a_part_of_blanks_between_labels_read_across_the_columns():
+    # tesseract psm 4 (xzfg price rules): a row whose parts between the cuts at article labels hold only
+    # punctuation and spaces (，    ，) once raised IndexError
+    text = "\n".join([
+        "费、扩大收费范围等方式变相提高 | 元以下的罚款:          各全本有下列表下之 的，应",
+        "(七)对政府明令取消的收费项目    全)不标明价格的;         (一)价格违法行为严重或者社会",
+        "和      查所需资料或者提供虚假资料的， | 信条第一款规定退还消费者或者其",
+        "定价的其他行和。         的，可以处10万元以下的罚款， 对 | 人经全用区休们向",
+        "第十条 经营者不执行法定的价 | 直接负责的主管人员和其他直接责 | 、 (六)应予从重处罚的其他价格违",
+        "格干预措施、紧急措施，有下列行 | 任人员给予纪律处分。       法行为",
+        "为之一的，责令改正，没收违法所              、、    第十八条 本规定中以违法所得",
+        "，    ，           五条 政府价格主管间",
+        "得，并处违法所得5倍以下的罚款;  全从入让省记政夺从太于短语四  计算罚款数额的，违法所得无法确",
+        "万元以上500万元以下的罚款;情节 | (三)项的规定责令其暂停相关营业:    第十九条 有本规定所列价格违",
+        "严重的，责令停业整顿:                        法行为严重扰乱市场秩序，构成儿",
+        "案制度的;            的;                 第二十条 经营者对政府价格主",
+    ])
+    doc = regparse.parse(text)
+    assert not lost_characters(text, doc)

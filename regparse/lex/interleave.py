@@ -453,7 +453,9 @@ def _segments(text: str) -> list[tuple[int, int]]:
 def _cut(line: Line, a: int, b: int) -> Line:
     text = line.text[a:b].strip()
     lead = len(line.text[a:b]) - len(line.text[a:b].lstrip())
-    pieces = [pc for pc in slice_pieces(line.pieces, a + lead, a + lead + len(text)) if pc[1] > pc[0]]
+    # a part of blanks alone keeps a position (its caller drops it): a Line needs a piece
+    pieces = [pc for pc in slice_pieces(line.pieces, a + lead, a + lead + len(text)) if pc[1] > pc[0]] \
+        or slice_pieces(line.pieces, a, a)
     return Line(text, pieces, blank_before=line.blank_before and a == 0, page_break=line.page_break and a == 0,
                 raw_len=len(text))
 

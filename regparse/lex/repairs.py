@@ -16,7 +16,7 @@ from ..freeze import noise_record
 from ..normalize import slice_pieces
 from .marks import Mark
 from .registry import rule
-from .state import LexState
+from .state import LexState, LogicalLine
 
 __all__ = ["record_repairs", "taiwan_numbering", "ocr_item_bracket", "ocr_lost_bracket", "ocr_garbled_item", "ocr_numeral", "ocr_label_quote", "traditional_marker",
            "ocr_lost_di", "ocr_lost_di_article", "ocr_misread_numeral",
@@ -223,7 +223,8 @@ def heading_titles(state: LexState, tokens: list[LineToken]) -> None:
             continue
         line = token.line
         title = line.text[mark.rest:].strip()
-        if not title or title in HEADING_TITLES or not _near_standard(title):
+        # the reading is kept on the logical line (a heading's own physical line has no room for it)
+        if not title or title in HEADING_TITLES or not _near_standard(title) or type(line) is not LogicalLine:
             continue
         if ocr is None:
             # only where OCR shows itself in the labels: a clean text's 总纲 or 保护措施 is what it says

@@ -332,6 +332,30 @@ def _gaps(marked: list[tuple[int, Mark]]) -> list[tuple[str, int]]:
     return out
 
 
+def _misread_twice(lines: list[Line], marked: list[tuple[int, Mark]], gaps: list[tuple[str, int]]) -> None:
+    """In interleaved columns: a heading whose number was met before, one numeral from the one
+    number missing between printed neighbours (第一章 again, 第二章 missing between 第一章 and
+    第三章), is that division (:func:`regparse.lex.repairs.ocr_misread_heading`)."""
+    seen: set[tuple[str, int | None]] = set()
+    for at, (k, mark) in enumerate(marked):
+        key = (mark.kind, mark.number)
+        if key not in seen:
+            seen.add(key)
+            continue
+        printed = mark.label
+        fits = [(kind, n) for kind, n in gaps if kind == mark.kind
+                and len(label := "第" + to_chinese(n) + _WORD_OF_KIND[kind]) == len(printed)
+                and sum(a != b for a, b in zip(label, printed)) == 1]
+        if len(fits) != 1:
+            continue
+        kind, n = fits[0]
+        found = Mark(kind, mark.end, "第" + to_chinese(n) + _WORD_OF_KIND[kind], n, 0, mark.rest, mark.sep,
+                     "ocr_misread_heading")
+        lines[k].mark = found
+        marked[at] = (k, found)
+        gaps.remove(fits[0])
+
+
 def _next_open(last: dict[str, int], later: list[Mark]) -> list[tuple[str, int]]:
     """In reading order: the divisions one after the last of their kind whose next heading of
     that rank is the one after them."""
@@ -359,7 +383,9 @@ def lost_di_headings(state: LexState, lines: list[Line], scan: _Scan) -> list[in
     # the marked division headings, in order: the numbering after a misread label
     marked = [(k, line_mark(lines[k])) for k in scan.divisions]
     seen = 0
-    gaps = _gaps(marked) if state.taken is not None and scan.misread else None
+    gaps = _gaps(marked) if state.taken is not None else None
+    if gaps:
+        _misread_twice(lines, marked, gaps)
     opening = len(lines) if gaps is None else next(
         (k for k, ln in enumerate(lines) if ln.text[:1] == "第" and getattr(line_mark(ln), "kind", "") == "article"),
         len(lines))

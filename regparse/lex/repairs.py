@@ -187,7 +187,11 @@ def ocr_misread_heading(state: LexState, token: LineToken) -> None:
     block's start, that reads 第N章 but for one character that is no numeral
     and no marker word, where the division before it of its kind is N-1 and
     the next one of its rank is N+1, can be nothing else (found by
-    :func:`regparse.lex.interleave.misread_heading`).
+    :func:`regparse.lex.interleave.misread_heading`).  In interleaved
+    columns (psm 4), where line order says nothing, the numbers missing
+    between printed neighbours stand in for it: there only the 第 or the
+    division word may be misread, or a numeral of a heading whose number
+    was met before (第一章 again, with 第二章 missing between 第一章 and 第三章).
 
     - repaired: ``稍七章征收管理`` between 第六章 and 第八章 (the chapter 第七章 征收管理);
     - as printed: ``稍七章征收管理`` after 第六章 with 第九章 next (not confirmed: text).

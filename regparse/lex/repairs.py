@@ -20,7 +20,7 @@ from .state import LexState, LogicalLine
 
 __all__ = ["record_repairs", "taiwan_numbering", "ocr_item_bracket", "ocr_lost_bracket", "ocr_garbled_item", "ocr_numeral", "ocr_label_quote", "traditional_marker",
            "ocr_lost_di", "ocr_lost_di_article", "ocr_misread_numeral",
-           "ocr_section_word", "ocr_misread_heading", "heading_titles", "ocr_heading_title"]
+           "ocr_section_word", "ocr_misread_heading", "heading_titles", "ocr_heading_title", "ocr_title_quote"]
 
 
 @rule
@@ -228,7 +228,11 @@ def heading_titles(state: LexState, tokens: list[LineToken]) -> None:
         line = token.line
         title = line.text[mark.rest:].strip()
         # the reading is kept on the logical line (a heading's own physical line has no room for it)
-        if not title or title in HEADING_TITLES or not _near_standard(title) or type(line) is not LogicalLine:
+        if type(line) is not LogicalLine:
+            continue
+        if len(title) > 1 and title[-1] == "“":
+            title = ocr_title_quote(state, token, title)
+        if not title or title in HEADING_TITLES or not _near_standard(title):
             continue
         if ocr is None:
             # only where OCR shows itself in the labels: a clean text's 总纲 or 保护措施 is what it says
@@ -238,6 +242,28 @@ def heading_titles(state: LexState, tokens: list[LineToken]) -> None:
         if text is None:
             text = "\n".join(t.line.text for t in tokens)
         ocr_heading_title(state, token, title, text)
+
+
+@rule
+def ocr_title_quote(state: LexState, token: LineToken, title: str) -> str:
+    """An opening quote at the end of a division title (…审查和核准“) is OCR's reading of what stood after it: noise.
+
+    Why: tesseract psm 4 reads the edge of a column rule, or the gap before
+    the next column, as “ (核准“| 五日内…); an opening quote opens
+    something after it, so none ends a title, while a closing one can
+    (第二章 “三农”工作).
+
+    - repaired: ``第三章 商标注册的审查和核准“`` (the chapter 商标注册的审查和核准);
+    - as printed: ``第二章 “三农”工作`` (a closing quote).
+    """
+    line = token.line
+    at = token.mark.rest + line.text[token.mark.rest:].rindex("“")
+    for x, y in slice_pieces(line.pieces, at, at + 1):
+        state.noise.append(noise_record("ocr_title", "“", (x, y)))
+    title = title[:-1].rstrip()
+    line.title = title
+    state.decide("ocr_title_quote", f"the “ after {title} read as OCR's, not the title's", (line.start, line.end))
+    return title
 
 
 #: a standard title this long is found with one character misread (总风): a longer one has

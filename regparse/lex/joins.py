@@ -20,14 +20,12 @@ from ..normalize import Line
 from .marks import Mark
 from .registry import rule
 from .state import LexState, LogicalLine
-from .text import STANDALONE_KINDS, ends_closed, news_or_credit
+from .text import HEADING_TITLE_LINE_MAX, STANDALONE_KINDS, ends_closed, news_or_credit
 
 __all__ = ["goes_on", "CHAINS", "UNWRAPPED_CHAINS", "BLANK_CHAINS", "BLANK_UNWRAPPED_CHAINS", "JOIN_RULES", "LIST_ENTRY_MAX", "HEADING_TITLE_LINE_MAX"]
 
 #: characters of a list entry (副委员长若干人，), well below a cut paragraph line
 LIST_ENTRY_MAX = 20
-#: the title under a 「第一章」 alone on its line is a few words
-HEADING_TITLE_LINE_MAX = 20
 
 Verdict = Optional[bool]
 JoinRule = Callable[[LexState, LogicalLine, Line, Optional[Mark]], Verdict]

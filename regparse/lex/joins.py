@@ -22,7 +22,7 @@ from .registry import rule
 from .state import LexState, LogicalLine
 from .text import HEADING_TITLE_LINE_MAX, STANDALONE_KINDS, ends_closed, news_or_credit
 
-__all__ = ["goes_on", "CHAINS", "UNWRAPPED_CHAINS", "BLANK_CHAINS", "BLANK_UNWRAPPED_CHAINS", "JOIN_RULES", "LIST_ENTRY_MAX", "HEADING_TITLE_LINE_MAX"]
+__all__ = ["goes_on", "CHAINS", "UNWRAPPED_CHAINS", "BLANK_CHAINS", "BLANK_UNWRAPPED_CHAINS", "JOIN_RULES", "LIST_ENTRY_MAX", "HEADING_TITLE_LINE_MAX", "PARAGRAPH_INDENT"]
 
 #: characters of a list entry (副委员长若干人，), well below a cut paragraph line
 LIST_ENTRY_MAX = 20
@@ -110,6 +110,31 @@ def full_line(state: LexState, cur: LogicalLine, line: Line, mark: Mark | None) 
             return False
         return not (line.blank_before and ends_closed(cur.text))
     return None
+
+
+#: a paragraph's first line is indented by two characters
+PARAGRAPH_INDENT = 2
+
+
+@rule
+def indented_start(state: LexState, cur: LogicalLine, line: Line, mark: Mark | None) -> Verdict:
+    """A line two characters short of the wrap width, cut mid-sentence, after a full line that ends a sentence, starts a paragraph.
+
+    Why: a paragraph's first line is indented by two characters, so where it
+    is cut at the column's edge it holds two characters fewer than the width;
+    a line that goes on with a paragraph is full or, as its last line,
+    ends a sentence.  A full line that ends a sentence is otherwise joined
+    (:func:`full_line`), since a sentence may end at the column's edge.
+
+    - not joined: ``的固定资产折旧，准予扣除。`` / ``下列固定资产不得计算折`` at width 13;
+    - joined: ``的固定资产折旧，准予扣除。`` / ``企业按照规定计算的固定资`` (full: the paragraph goes on).
+    """
+    if mark is not None or cur.last_raw_len < state.width or line.raw_len != state.width - PARAGRAPH_INDENT \
+            or not ends_closed(cur.text) or ends_closed(line.text):
+        return None
+    state.decide("indented_start", f"{line.text[:12]}… starts a paragraph: indented after a sentence's end",
+                 (line.start, line.end))
+    return False
 
 
 @rule
@@ -210,11 +235,12 @@ def _chains(wrapped: bool, blank: bool = False) -> dict[str, tuple[JoinRule, ...
     # the rules about the wrap width have no opinion on text that was not
     # wrapped: its chains leave them out; so does wrap_in_block where blank
     # lines do not set the paragraphs apart
-    body = (full_line, *((wrap_in_block,) if blank else ()), sentence_end, list_entry, cut_item_marker,
+    # where blank lines set the paragraphs apart the indent is no sign (OCR drops it)
+    body = (*(() if blank else (indented_start,)), full_line, *((wrap_in_block,) if blank else ()), sentence_end, list_entry, cut_item_marker,
             after_markdown_heading, mid_sentence)
     standalone = (heading_title_line, wrapped_heading, standalone_line)
     if not wrapped:
-        body = tuple(r for r in body if r is not full_line)
+        body = tuple(r for r in body if r is not full_line and r is not indented_start)
         standalone = tuple(r for r in standalone if r is not wrapped_heading)
     return {**{kind: standalone for kind in STANDALONE_KINDS}, "article": (label_alone, *body), "text": body,
             **{kind: body for kind in ITEM_STYLES}}

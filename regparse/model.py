@@ -86,7 +86,7 @@ DecisionKind = Literal[
     "page_regions", "regulation_end", "regulation_start", "relabelled_list", "run_on", "sentence_end",
     "side_by_side_columns", "standalone_line", "subitem_list", "subtitle", "taiwan_numbering",
     "third_style_text", "title", "toc", "traditional_marker", "wrap_width", "wrapped_heading", "wrapped_title",
-    "out_of_order_division", "merged_columns", "heading_runover", "title_after_label", "ocr_lost_di", "heading_beside_text", "column_streams",
+    "out_of_order_division", "merged_columns", "heading_runover", "title_after_label", "column_width", "ocr_lost_di", "heading_beside_text", "column_streams",
     "punctuation_before_label", "article_beside_text",
     "interleaved_lead",
     "promulgation_order", "document_number", "issuing_bodies", "document_dates", "amendment_history",

@@ -20,7 +20,7 @@ from ..normalize import Line
 from .marks import Mark
 from .registry import rule
 from .state import LexState, LogicalLine
-from .text import HEADING_TITLE_LINE_MAX, STANDALONE_KINDS, ends_closed, news_or_credit
+from .text import HEADING_TITLE_LINE_MAX, PARAGRAPH_INDENT, STANDALONE_KINDS, ends_closed, news_or_credit
 
 __all__ = ["goes_on", "CHAINS", "UNWRAPPED_CHAINS", "BLANK_CHAINS", "BLANK_UNWRAPPED_CHAINS", "JOIN_RULES", "LIST_ENTRY_MAX", "HEADING_TITLE_LINE_MAX", "PARAGRAPH_INDENT"]
 
@@ -110,10 +110,6 @@ def full_line(state: LexState, cur: LogicalLine, line: Line, mark: Mark | None) 
             return False
         return not (line.blank_before and ends_closed(cur.text))
     return None
-
-
-#: a paragraph's first line is indented by two characters
-PARAGRAPH_INDENT = 2
 
 
 @rule

@@ -113,6 +113,30 @@ def full_line(state: LexState, cur: LogicalLine, line: Line, mark: Mark | None) 
 
 
 @rule
+def cut_ordinal(state: LexState, cur: LogicalLine, line: Line, mark: Mark | None) -> Verdict:
+    """An item marker after a line that ends in 第 is the rest of an ordinal the wrap cut: joined.
+
+    Why: 第 before a numeral makes an ordinal (安全第一, 第一项); a line cut
+    right after it puts the numeral at the next line's start, where
+    「一、预防为主」 reads as an item label.  A list never follows a 第.
+
+    A citation cut after its 第 (依照本条第 / （一）项规定) is
+    :func:`cut_item_marker`'s, but for a full line, which :func:`full_line`
+    would otherwise judge first.
+
+    - joined: ``第三条 特种设备安全工作应当坚持安全第`` / ``一、预防为主、节能环保、综合治理的原则。``;
+    - not joined: ``…应当遵守下列规定：`` / ``一、…`` (a list after a colon).
+    """
+    if mark is None or mark.kind not in ITEM_STYLES or cur.text[-1] != "第":
+        return None
+    if not (state.width and cur.last_raw_len >= state.width) and cut_item_marker(state, cur, line, mark):
+        return None
+    state.decide("cut_ordinal", f"{line.text[:12]}… goes on from the 第 before it: an ordinal, no item",
+                 (line.start, line.end))
+    return True
+
+
+@rule
 def indented_start(state: LexState, cur: LogicalLine, line: Line, mark: Mark | None) -> Verdict:
     """A line two characters short of the wrap width, cut mid-sentence, after a full line that ends a sentence, starts a paragraph.
 
@@ -232,7 +256,7 @@ def _chains(wrapped: bool, blank: bool = False) -> dict[str, tuple[JoinRule, ...
     # wrapped: its chains leave them out; so does wrap_in_block where blank
     # lines do not set the paragraphs apart
     # where blank lines set the paragraphs apart the indent is no sign (OCR drops it)
-    body = (*(() if blank else (indented_start,)), full_line, *((wrap_in_block,) if blank else ()), sentence_end, list_entry, cut_item_marker,
+    body = (cut_ordinal, *(() if blank else (indented_start,)), full_line, *((wrap_in_block,) if blank else ()), sentence_end, list_entry, cut_item_marker,
             after_markdown_heading, mid_sentence)
     standalone = (heading_title_line, wrapped_heading, standalone_line)
     if not wrapped:
@@ -250,7 +274,7 @@ UNWRAPPED_CHAINS: dict[str, tuple[JoinRule, ...]] = _chains(wrapped=False)
 BLANK_CHAINS: dict[str, tuple[JoinRule, ...]] = _chains(wrapped=True, blank=True)
 BLANK_UNWRAPPED_CHAINS: dict[str, tuple[JoinRule, ...]] = _chains(wrapped=False, blank=True)
 #: the rules that join lines (their decisions say which line they joined)
-JOIN_RULES = frozenset({"heading_title_line", "wrapped_heading", "label_alone", "full_line", "cut_item_marker",
+JOIN_RULES = frozenset({"heading_title_line", "wrapped_heading", "label_alone", "full_line", "cut_item_marker", "cut_ordinal",
                         "mid_sentence", "wrap_in_block"})
 
 

@@ -136,6 +136,12 @@ def cut_ordinal(state: LexState, cur: LogicalLine, line: Line, mark: Mark | None
     return True
 
 
+def _narrow(text: str) -> bool:
+    """Whether ``text`` holds a digit, a Latin letter or a space, narrower than a Chinese character:
+    its length then says nothing of how much of the column's width it fills."""
+    return any(ch < "\x80" for ch in text)
+
+
 @rule
 def indented_start(state: LexState, cur: LogicalLine, line: Line, mark: Mark | None) -> Verdict:
     """A line two characters short of the wrap width, cut mid-sentence, after a full line that ends a sentence, starts a paragraph.
@@ -143,14 +149,15 @@ def indented_start(state: LexState, cur: LogicalLine, line: Line, mark: Mark | N
     Why: a paragraph's first line is indented by two characters, so where it
     is cut at the column's edge it holds two characters fewer than the width;
     a line that goes on with a paragraph is full or, as its last line,
-    ends a sentence.  A full line that ends a sentence is otherwise joined
+    ends a sentence.  A line with digits or Latin letters in it, narrower,
+    is left to the other rules.  A full line that ends a sentence is otherwise joined
     (:func:`full_line`), since a sentence may end at the column's edge.
 
     - not joined: ``的固定资产折旧，准予扣除。`` / ``下列固定资产不得计算折`` at width 13;
     - joined: ``的固定资产折旧，准予扣除。`` / ``企业按照规定计算的固定资`` (full: the paragraph goes on).
     """
     if mark is not None or cur.last_raw_len < state.width or line.raw_len != state.width - PARAGRAPH_INDENT \
-            or not ends_closed(cur.text) or ends_closed(line.text):
+            or not ends_closed(cur.text) or ends_closed(line.text) or _narrow(line.text):
         return None
     state.decide("indented_start", f"{line.text[:12]}… starts a paragraph: indented after a sentence's end",
                  (line.start, line.end))

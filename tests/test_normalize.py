@@ -57,6 +57,13 @@ def test_a_newspaper_editor_and_phone_line_is_furniture():
     assert [(n.kind, n.text) for n in noise] == [("page_furniture", "责任编辑：赵明 电话：(0571)87061009")]
 
 
+def test_a_masthead_date_line_and_a_paper_name_are_furniture():
+    text = "东南法治报\n2024年11月13日 星期三 第11版 政务\n示例条例\n第一条　2024年11月13日星期三召开会议。\n"
+    lines, noise = clean_lines(text)
+    assert [ln.text for ln in lines] == ["示例条例", "第一条　2024年11月13日星期三召开会议。"]
+    assert [n.text for n in noise] == ["东南法治报", "2024年11月13日 星期三 第11版 政务"]
+
+
 def test_numbers_inside_sentences_are_not_furniture():
     text = "本报第4版刊登的通知自2021年6月17日起施行。\n第4版\n"
     lines, noise = clean_lines(text)

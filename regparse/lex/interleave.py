@@ -381,6 +381,27 @@ def _cut(line: Line, a: int, b: int) -> Line:
                 raw_len=len(text))
 
 
+#: what ends one column's line where the next column's line follows it with no space
+_LINE_END = frozenset("。；")
+
+
+def _unspaced(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """``text[a:b]``, a segment of a merged line, cut where after a sentence's end an article
+    label with its separator starts: the next column's line, where pdftotext left no space
+    between them (``本。第七十九条 国务院可以根据改革发展的需要，决``).  (An item label there
+    is left: cut, the items of three columns were dealt worse.)"""
+    out = []
+    begin = a
+    for i in range(a + 1, b):
+        if text[i - 1] in _LINE_END and text[i] in "（第":
+            mark = read_mark(text[i:b])
+            if mark is not None and _labelled(mark, text[i:b]):
+                out.append((begin, i))
+                begin = i
+    out.append((begin, b))
+    return out
+
+
 @rule
 def merged_columns(state: LexState, lines: list[Line], rows: dict[int, tuple[int, int]]) -> list[Line]:
     """In interleaved text, a line with a space between printed characters holds the lines of several columns.
@@ -390,7 +411,11 @@ def merged_columns(state: LexState, lines: list[Line], rows: dict[int, tuple[int
     but for the separator after a label and a spaced-out title, each space
     there is where one column's line ends and the next one's begins.
 
-    - cut: ``第八条 开展数据处理活动， 第二章 数据安全与发展`` (an article's line, then a heading);
+    Where a column's line ends a sentence the next one's may follow with no
+    space; an article label right after the sentence's end starts it.
+
+    - cut: ``第八条 开展数据处理活动， 第二章 数据安全与发展`` (an article's line, then a heading),
+      ``第七十二条 国务院根据宪法和法律，制定行政法 本。第七十九条 国务院可以根据改革发展的需要，决``;
     - kept: ``第八条 开展数据处理活动，`` and ``第一章 总 则``.
     """
     out: list[Line] = []
@@ -398,11 +423,13 @@ def merged_columns(state: LexState, lines: list[Line], rows: dict[int, tuple[int
         if " " not in ln.text:
             out.append(ln)
             continue
-        segments = _segments(ln.text)
+        text = ln.text
+        # where a label follows a sentence's end with no space, first: the space after it is its separator
+        segments = [(a + x, a + y) for a, b in _unspaced(text, 0, len(text)) for x, y in _segments(text[a:b])]
         if len(segments) == 1:
             out.append(ln)
             continue
-        parts = [_cut(ln, a, b) for a, b in segments if ln.text[a:b].strip()]
+        parts = [_cut(ln, a, b) for a, b in segments if text[a:b].strip()]
         for j, part in enumerate(parts):
             rows[id(part)] = (j, len(parts))     # which of the row's columns it is
         out.extend(parts)

@@ -106,14 +106,15 @@ _CONTINUED_FROM = re.compile(rf"^[（(]\s*上接第\s*{_PAGE_NO}\s*版\s*[）)]"
 _CONTINUED_ON = re.compile(rf"[（(]\s*下转第\s*{_PAGE_NO}\s*版\s*[）)]$")
 # whole lines that are page furniture:
 #   4     — 4 —     - 12 -     第4版     04     第 3 页 共 10 页     3/10
-#   2021年6月17日　星期四       光明日报　4       4　光明日报
+#   2021年6月17日　星期四       光明日报　4       4　光明日报       2024年11月13日 星期三 第11版 政务
 #   光明日报　2021年6月17日　星期四　要闻       人民日报　2021年3月4日　第3版
+#   责任编辑：赵明 电话：(0571)87061009 (a newspaper page's editor and phone line)
 # and a page header as OCR reads it, the full-width space between its parts
 # read as ” or “: 2023年11月20日”星期一   临江法制报 ”要闻   江州市人民政府公报”2025年第8期
 # (pdftotext's page headers are left to the stages that read pages)
-_PAPER = r"[\u4e00-\u9fff]{1,6}(?:日报|晚报|时报|周报|商报|早报)"
+_PAPER = r"[\u4e00-\u9fff]{1,6}(?:日报|晚报|时报|周报|商报|早报|晨报|法治报|法制报)"
 _DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-_OCR_PAPER = r"[\u4e00-\u9fff]{1,6}(?:日报|晚报|时报|周报|商报|早报|晨报|法治报|法制报)"
+_OCR_PAPER = _PAPER
 _OCR_GAP = r"\s*[”“][\s”“]*"
 _FURNITURE = re.compile(
     rf"""^(?:
@@ -122,9 +123,10 @@ _FURNITURE = re.compile(
       | 第\s*\d{{1,4}}\s*页(?:\s*[，,/]?\s*共\s*\d{{1,4}}\s*页)?
       | 共\s*\d{{1,4}}\s*页\s*[，,/]?\s*第\s*\d{{1,4}}\s*页
       | \d{{1,4}}\s*/\s*\d{{1,4}}
-      | {_DATE}\s*星期[一二三四五六日天]
+      | {_DATE}\s*星期[一二三四五六日天](?:\s+第\s*\d{{1,2}}\s*版(?:\s+[\u4e00-\u9fff]{{2,4}})?)?
       | (?:\d{{1,2}}\s+)?{_PAPER}(?:\s+\d{{1,2}})?
       | {_PAPER}\s+{_DATE}(?:\s+星期[一二三四五六日天])?(?:\s+[\u4e00-\u9fff]{{2,4}})?(?:\s+第\s*\d{{1,2}}\s*版)?
+      | 责任编辑\s*[：:]\s*[\u4e00-\u9fff]{{2,4}}\s+电话\s*[：:]\s*[(（]?\d{{3,4}}[)）]?\s*\d{{7,8}}
     )$""", re.X)
 # the page headers as OCR reads them, tried only on a line with a quote in it
 _OCR_FURNITURE = re.compile(
@@ -139,7 +141,7 @@ def _furniture(text: str) -> bool:
     """Whether a short line is page furniture (a page number, a running header)."""
     return _FURNITURE.match(text) is not None or (
         ("”" in text or "“" in text) and _OCR_FURNITURE.match(text) is not None)
-_FURNITURE_FIRST = set("0123456789—-－–第共")
+_FURNITURE_FIRST = set("0123456789—-－–第共责")
 # markdown: ## heading, > quote, **bold**, __bold__
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t\u3000]*")
 _MD_QUOTE = re.compile(r"^>[ \t\u3000]*")

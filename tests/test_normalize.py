@@ -49,6 +49,21 @@ def test_a_page_header_as_ocr_reads_it_is_furniture():
     assert [n.text for n in noise] == ["2023年11月20日”星期一", "临江法制报 ”要闻", "江州市人民政府公报”2025年第8期"]
 
 
+def test_a_newspaper_editor_and_phone_line_is_furniture():
+    # the masthead's line, which pdftotext can put among the columns' lines under the headline
+    text = "第一条　为了促进节约用\n责任编辑：赵明 电话：(0571)87061009\n水，制定本条例。\n责任编辑 刘洋\n责令改正。\n"
+    lines, noise = clean_lines(text)
+    assert [ln.text for ln in lines] == ["第一条　为了促进节约用", "水，制定本条例。", "责任编辑 刘洋", "责令改正。"]
+    assert [(n.kind, n.text) for n in noise] == [("page_furniture", "责任编辑：赵明 电话：(0571)87061009")]
+
+
+def test_a_masthead_date_line_and_a_paper_name_are_furniture():
+    text = "东南法治报\n2024年11月13日 星期三 第11版 政务\n示例条例\n第一条　2024年11月13日星期三召开会议。\n"
+    lines, noise = clean_lines(text)
+    assert [ln.text for ln in lines] == ["示例条例", "第一条　2024年11月13日星期三召开会议。"]
+    assert [n.text for n in noise] == ["东南法治报", "2024年11月13日 星期三 第11版 政务"]
+
+
 def test_numbers_inside_sentences_are_not_furniture():
     text = "本报第4版刊登的通知自2021年6月17日起施行。\n第4版\n"
     lines, noise = clean_lines(text)

@@ -21,12 +21,12 @@ from ..catalogue import DIVISION_RANK, REFERENCE_TAIL
 from ..normalize import Line, slice_pieces
 from ..numerals import DIGIT_VALUES, UNIT_VALUES, to_chinese, to_int
 from .marks import Mark, line_mark, read_mark
-from .text import ends_closed
+from .text import HEADING_TITLE_LINE_MAX, PARAGRAPH_INDENT, ends_closed
 from .registry import rule
 from .state import LexState
 
 __all__ = ["tool_lines", "column_streams", "heading_beside_text", "heading_before_text", "article_beside_text", "punctuation_before_label", "lost_di_headings", "interleaved_columns", "out_of_order_article", "out_of_order_division", "merged_columns",
-           "heading_runover", "INTERLEAVED_DESCENTS_MIN", "INTERLEAVED_SHARE", "RUNOVER_FILL", "RUNOVER_LINES_MAX"]
+           "heading_runover", "title_after_label", "column_width", "INTERLEAVED_DESCENTS_MIN", "INTERLEAVED_SHARE", "RUNOVER_FILL", "RUNOVER_LINES_MAX"]
 
 # two digits with no unit between them (第三二六条), or a ten counted as 一十 (第一十四条, where 第十四条
 # or 第二十四条 is printed): an OCR misreading, no article number
@@ -66,14 +66,18 @@ def interleaved_columns(state: LexState, lines: list[Line], scan: "_Scan | None"
     Why: in one column read in order, the labelled lines 第N条　… rise; a
     wrapped reference has no separator or reads as one (第十条规定的).  When
     pdftotext interleaves the lines of two or three columns, 第六条 comes
-    before 第二条 again and again.
+    before 第二条 again and again: in the whole text, or three times on one
+    page (a first page under a masthead can interleave where the pages after
+    it, with wider gutters, do not).
 
     - interleaved: ``第六条 药品监督管理部门依`` / ``第一条 为了加强医疗器械经`` / ``第二条 在中华人民共和国境`` / ``第七条 …``;
     - in order: ``第一条　…`` / ``第二条　…`` / ``依照本办法`` / ``第十条规定的程序办理。``.
     """
     scan = scan or _Scan(lines)
     labelled, descents = scan.labelled, scan.descents
-    if descents < INTERLEAVED_DESCENTS_MIN or descents < INTERLEAVED_SHARE * labelled:
+    # one page that interleaves is enough (the pages after a first page in 2 columns may have wide gutters)
+    if descents < INTERLEAVED_DESCENTS_MIN or (descents < INTERLEAVED_SHARE * labelled
+                                               and scan.page_descents < INTERLEAVED_DESCENTS_MIN):
         return False
     state.taken = set()
     state.interleaved = ((lines[0].start, lines[-1].end),
@@ -134,11 +138,14 @@ class _Scan:
     once for the stages after): the labelled article lines and how often they
     come out of order, and where the lines that concern the other rules are."""
 
-    __slots__ = ("labelled", "descents", "divisions", "numerals", "misread", "wide")
+    __slots__ = ("labelled", "descents", "page_descents", "divisions", "numerals", "misread", "wide")
 
     def __init__(self, lines: list[Line]) -> None:
         labelled = descents = 0
         last = None
+        # the most labelled lines out of order on one page (pages start at form feeds), and on this one
+        page_descents = page = 0
+        page_last = None
         divisions: list[int] = []      # 第X章 … lines
         numerals: list[int] = []       # lines that open with a numeral (二节 …)
         misread: list[int] = []        # short lines that may be a heading with a misread label (稍七章 …)
@@ -148,6 +155,8 @@ class _Scan:
         for k, ln in enumerate(lines):
             text = ln.text
             first = text[0]
+            if ln.page_break:
+                page, page_last = 0, None
             if first == "第":
                 mark = line_mark(ln)
                 if mark is None and _SECTION_AS_SEASON.match(text):
@@ -160,7 +169,11 @@ class _Scan:
                             labelled += 1
                             if last is not None and mark.number < last:
                                 descents += 1
-                            last = mark.number
+                            if page_last is not None and mark.number < page_last:
+                                page += 1
+                                if page > page_descents:
+                                    page_descents = page
+                            last = page_last = mark.number
                     elif mark.kind in DIVISION_RANK:
                         divisions.append(k)
             elif first in numeral_first:
@@ -169,7 +182,7 @@ class _Scan:
                 misread.append(k)
             if "   " in text or "|" in text:
                 wide.append(k)
-        self.labelled, self.descents = labelled, descents
+        self.labelled, self.descents, self.page_descents = labelled, descents, page_descents
         self.divisions, self.numerals, self.misread, self.wide = divisions, numerals, misread, wide
 
 
@@ -194,11 +207,19 @@ def tool_lines(state: LexState, lines: list[Line]) -> list[Line]:
         cut = heading_before_text(state, lines, scan.wide)
         if cut is not lines:
             lines, scan = cut, _Scan(cut)
+    if not state.width and state.paged:
+        # (OCR text, unpaged, keeps the lines read across the columns that no width fits)
+        column_width(state, lines)
     heads = lost_di_headings(state, lines, scan) if scan.numerals or scan.misread else scan.divisions
     if heads:
         # a wrapped heading's rest follows it as printed: joined before the lines are dealt to columns
         lines = heading_runover(state, lines, heads)
-    return column_streams(state, lines, rows) if interleaved else lines
+    if not interleaved:
+        return lines
+    dealt = column_streams(state, lines, rows)
+    # a heading whose title's rest another column's lines stood between is whole once dealt
+    return heading_runover(state, dealt, [k for k, ln in enumerate(dealt) if (mark := line_mark(ln)) is not None
+                                          and mark.kind in DIVISION_RANK], labels=False)
 
 
 #: what OCR leaves of a neighbouring column's line end before a label: a sentence's closing
@@ -486,6 +507,27 @@ def _cut(line: Line, a: int, b: int) -> Line:
                 raw_len=len(text))
 
 
+#: what ends one column's line where the next column's line follows it with no space
+_LINE_END = frozenset("。；")
+
+
+def _unspaced(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """``text[a:b]``, a segment of a merged line, cut where after a sentence's end an article
+    label with its separator starts: the next column's line, where pdftotext left no space
+    between them (``本。第七十九条 国务院可以根据改革发展的需要，决``).  (An item label there
+    is left: cut, the items of three columns were dealt worse.)"""
+    out = []
+    begin = a
+    for i in range(a + 1, b):
+        if text[i - 1] in _LINE_END and text[i] in "（第":
+            mark = read_mark(text[i:b])
+            if mark is not None and _labelled(mark, text[i:b]):
+                out.append((begin, i))
+                begin = i
+    out.append((begin, b))
+    return out
+
+
 @rule
 def merged_columns(state: LexState, lines: list[Line], rows: dict[int, tuple[int, int]]) -> list[Line]:
     """In interleaved text, a line with a space between printed characters holds the lines of several columns.
@@ -495,7 +537,11 @@ def merged_columns(state: LexState, lines: list[Line], rows: dict[int, tuple[int
     but for the separator after a label and a spaced-out title, each space
     there is where one column's line ends and the next one's begins.
 
-    - cut: ``第八条 开展数据处理活动， 第二章 数据安全与发展`` (an article's line, then a heading);
+    Where a column's line ends a sentence the next one's may follow with no
+    space; an article label right after the sentence's end starts it.
+
+    - cut: ``第八条 开展数据处理活动， 第二章 数据安全与发展`` (an article's line, then a heading),
+      ``第七十二条 国务院根据宪法和法律，制定行政法 本。第七十九条 国务院可以根据改革发展的需要，决``;
     - kept: ``第八条 开展数据处理活动，`` and ``第一章 总 则``.
     """
     out: list[Line] = []
@@ -503,16 +549,72 @@ def merged_columns(state: LexState, lines: list[Line], rows: dict[int, tuple[int
         if " " not in ln.text:
             out.append(ln)
             continue
-        segments = _segments(ln.text)
+        text = ln.text
+        # where a label follows a sentence's end with no space, first: the space after it is its separator
+        segments = [(a + x, a + y) for a, b in _unspaced(text, 0, len(text)) for x, y in _segments(text[a:b])]
         if len(segments) == 1:
             out.append(ln)
             continue
-        parts = [_cut(ln, a, b) for a, b in segments if ln.text[a:b].strip()]
+        parts = [_cut(ln, a, b) for a, b in segments if text[a:b].strip()]
         for j, part in enumerate(parts):
             rows[id(part)] = (j, len(parts))     # which of the row's columns it is
         out.extend(parts)
         state.decide("merged_columns", f"a line cut into the lines of {len(segments)} columns", (ln.start, ln.end))
     return out
+
+
+#: a column's width shows in at least this share of the lines long enough to reach its edge
+COLUMN_WIDTH_SHARE = 0.3
+#: … of at least this many
+COLUMN_WIDTH_LINES = 40
+
+
+def _visual(text: str) -> int:
+    """How many full-width characters ``text`` is as wide as (an ASCII digit or letter is half one)."""
+    ascii_ = sum(1 for ch in text if ch < "\x80")
+    return len(text) - ascii_ + (ascii_ + 1) // 2
+
+
+@rule
+def column_width(state: LexState, lines: list[Line]) -> int:
+    """In paged text with no wrap width found, the width of its columns, digits counted as half a character, is the wrap width.
+
+    Why: the lines of several columns, interleaved and merged, and digits
+    and Latin letters narrower than a Chinese character, hide the width the
+    text was wrapped at from :func:`regparse.lex.width.wrap_width`, which
+    counts characters; once merged lines are cut, most lines are as wide as
+    the column, counting a digit or a Latin letter as half a character
+    (most of the rest are a paragraph's first lines, indented by two).  The
+    wider of the two lengths most common is the width, where it is common
+    enough; without it a sentence that ends at the column's edge ends its
+    paragraph.
+
+    - a width: the cut lines of a 3-column page, 59% of them 14 characters wide, 26% 12;
+      ``得，并处违法所得5倍以下的罚款；`` (15 characters, 14½ wide) in a column of 15;
+    - none: lines of every length (one line per paragraph), or too few lines.
+
+    Sets ``state.width`` and returns it (0: none).
+    """
+    counts: dict[int, int] = {}
+    long = 0
+    for ln in lines:
+        if ln.raw_len >= 10:
+            long += 1
+            n = _visual(ln.text)
+            counts[n] = counts.get(n, 0) + 1
+    if long < COLUMN_WIDTH_LINES:
+        return 0
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    width, best = ranked[0]
+    if len(ranked) > 1 and ranked[1][0] == width + PARAGRAPH_INDENT:
+        # the most common are the indented first lines of short paragraphs
+        width, best = ranked[1][0], best + ranked[1][1]
+    if best < COLUMN_WIDTH_SHARE * long:
+        return 0
+    state.width = width
+    state.decide("column_width", f"the columns are {width} characters wide (interleaved text)",
+                 (lines[0].start, lines[-1].end))
+    return width
 
 
 #: the run of spaces that OCR leaves between columns read across (a sentence's own spacing is one)
@@ -664,8 +766,61 @@ def _ends_heading(lines: list[Line], k: int) -> bool:
     return mark is not None and (mark.kind == "article" or mark.kind in DIVISION_RANK)
 
 
+def _joined(ln: Line, rest: list[Line], mark: Mark) -> Line:
+    """The heading ``ln`` with the lines of its title ``rest`` after it."""
+    text = ln.text + "".join(r.text for r in rest)
+    pieces = list(ln.pieces)
+    for r in rest:
+        pieces.extend(r.pieces)
+    joined = Line(text, pieces, blank_before=ln.blank_before, heading=ln.heading, page_break=ln.page_break,
+                  raw_len=rest[-1].raw_len)
+    joined.mark = mark   # the label reads the same with the title after it (and may be a repair's)
+    return joined
+
+
+#: a title set out one character at a time (附 / 则) has at most this many
+SPACED_TITLE_MAX = 4
+
+
 @rule
-def heading_runover(state: LexState, lines: list[Line], heads: list[int]) -> list[Line]:
+def title_after_label(state: LexState, lines: list[Line], h: int) -> int:
+    """In interleaved text, a division label alone on its line takes the line after it as its title before the columns are dealt, and a title set out one character a line whole.
+
+    Why: pdftotext gives the words of one baseline one after the other, so
+    the title of a heading comes right after its label (the wide space
+    between them makes two lines); dealt to the columns one by one, a short
+    title can go to another column's cut line.  A title spaced out over the
+    column's width (附　则) comes one character a line.  A sentence, a
+    marker or a line longer than a title is no title.
+
+    - joined: ``第六章`` / ``附`` / ``则`` / ``正；拒不改正的，处1万元以上5``, ``第二章`` / ``经营许可与备案管理``;
+    - kept: ``第二章`` / ``第九条 从事…``, ``第二章`` / ``的规定处理。`` (a sentence of another column).
+
+    Returns the index of the title's last line, or ``h`` where none follows.
+    """
+    n = len(lines)
+    k = h + 1
+    first = lines[k]
+    if not _title_line(first) or len(first.text) > HEADING_TITLE_LINE_MAX:
+        return h
+    j = k
+    if len(first.text) == 1:
+        while j + 1 < n and j + 1 - k < SPACED_TITLE_MAX and len(lines[j + 1].text) == 1 \
+                and _title_line(lines[j + 1]):
+            j += 1
+    state.decide("title_after_label", f"{lines[h].text} takes {''.join(ln.text for ln in lines[k:j + 1])} as its "
+                 "title (interleaved columns)", (lines[h].start, lines[j].end))
+    return j
+
+
+def _title_line(line: Line) -> bool:
+    """Whether ``line`` can be (a part of) a heading's title: no sentence, no marker, no break before it."""
+    return not line.blank_before and not line.page_break and line_mark(line) is None \
+        and not any(ch in _SENTENCE_MARKS for ch in line.text)
+
+
+@rule
+def heading_runover(state: LexState, lines: list[Line], heads: list[int], labels: bool = True) -> list[Line]:
     """A division heading as long as the column's lines goes on to a short line of a few words before a break.
 
     Why: a narrow column wraps a long heading (set bold and centred, so it
@@ -682,9 +837,17 @@ def heading_runover(state: LexState, lines: list[Line], heads: list[int]) -> lis
     for h in heads:
         ln = lines[h]
         k = h + 1
-        if k >= n or not _runover(lines[k], ln):
+        if k >= n:
             continue
         mark = line_mark(ln)
+        if labels and mark is not None and mark.rest >= len(ln.text) and mark.kind in DIVISION_RANK \
+                and state.taken is not None:
+            j = title_after_label(state, lines, h)
+            if j > h:
+                joins[h] = (_joined(ln, lines[k:j + 1], mark), j + 1)
+            continue
+        if not _runover(lines[k], ln):
+            continue
         if mark is None or mark.kind not in DIVISION_RANK or mark.rest >= len(ln.text) \
                 or any(ch in _SENTENCE_MARKS for ch in ln.text[mark.rest:]):
             continue
@@ -703,15 +866,9 @@ def heading_runover(state: LexState, lines: list[Line], heads: list[int]) -> lis
         if j < 0 or (j == k and state.width and ln.raw_len >= state.width):
             continue
         rest = lines[k:j + 1]
-        text = ln.text + "".join(r.text for r in rest)
-        pieces = list(ln.pieces)
-        for r in rest:
-            pieces.extend(r.pieces)
-        joined = Line(text, pieces, blank_before=ln.blank_before, heading=ln.heading, page_break=ln.page_break,
-                      raw_len=rest[-1].raw_len)
-        joined.mark = mark   # the label reads the same with the title's rest after it (and may be a repair's)
+        joined = _joined(ln, rest, mark)
         joins[h] = (joined, j + 1)
-        state.decide("heading_runover", f"the heading {text[:mark.end]} goes on over {len(rest)} more line(s)",
+        state.decide("heading_runover", f"the heading {joined.text[:mark.end]} goes on over {len(rest)} more line(s)",
                      (joined.start, joined.end))
     if not joins:
         return lines

@@ -20,14 +20,12 @@ from ..normalize import Line
 from .marks import Mark
 from .registry import rule
 from .state import LexState, LogicalLine
-from .text import STANDALONE_KINDS, ends_closed, news_or_credit
+from .text import HEADING_TITLE_LINE_MAX, PARAGRAPH_INDENT, STANDALONE_KINDS, ends_closed, news_or_credit
 
-__all__ = ["goes_on", "CHAINS", "UNWRAPPED_CHAINS", "BLANK_CHAINS", "BLANK_UNWRAPPED_CHAINS", "JOIN_RULES", "LIST_ENTRY_MAX", "HEADING_TITLE_LINE_MAX"]
+__all__ = ["goes_on", "CHAINS", "UNWRAPPED_CHAINS", "BLANK_CHAINS", "BLANK_UNWRAPPED_CHAINS", "JOIN_RULES", "LIST_ENTRY_MAX", "HEADING_TITLE_LINE_MAX", "PARAGRAPH_INDENT"]
 
 #: characters of a list entry (副委员长若干人，), well below a cut paragraph line
 LIST_ENTRY_MAX = 20
-#: the title under a 「第一章」 alone on its line is a few words
-HEADING_TITLE_LINE_MAX = 20
 
 Verdict = Optional[bool]
 JoinRule = Callable[[LexState, LogicalLine, Line, Optional[Mark]], Verdict]
@@ -112,6 +110,58 @@ def full_line(state: LexState, cur: LogicalLine, line: Line, mark: Mark | None) 
             return False
         return not (line.blank_before and ends_closed(cur.text))
     return None
+
+
+@rule
+def cut_ordinal(state: LexState, cur: LogicalLine, line: Line, mark: Mark | None) -> Verdict:
+    """An item marker after a line that ends in 第 is the rest of an ordinal the wrap cut: joined.
+
+    Why: 第 before a numeral makes an ordinal (安全第一, 第一项); a line cut
+    right after it puts the numeral at the next line's start, where
+    「一、预防为主」 reads as an item label.  A list never follows a 第.
+
+    A citation cut after its 第 (依照本条第 / （一）项规定) is
+    :func:`cut_item_marker`'s, but for a full line, which :func:`full_line`
+    would otherwise judge first.
+
+    - joined: ``第三条 特种设备安全工作应当坚持安全第`` / ``一、预防为主、节能环保、综合治理的原则。``;
+    - not joined: ``…应当遵守下列规定：`` / ``一、…`` (a list after a colon).
+    """
+    if mark is None or mark.kind not in ITEM_STYLES or cur.text[-1] != "第":
+        return None
+    if not (state.width and cur.last_raw_len >= state.width) and cut_item_marker(state, cur, line, mark):
+        return None
+    state.decide("cut_ordinal", f"{line.text[:12]}… goes on from the 第 before it: an ordinal, no item",
+                 (line.start, line.end))
+    return True
+
+
+def _narrow(text: str) -> bool:
+    """Whether ``text`` holds a digit, a Latin letter or a space, narrower than a Chinese character:
+    its length then says nothing of how much of the column's width it fills."""
+    return any(ch < "\x80" for ch in text)
+
+
+@rule
+def indented_start(state: LexState, cur: LogicalLine, line: Line, mark: Mark | None) -> Verdict:
+    """A line two characters short of the wrap width, cut mid-sentence, after a full line that ends a sentence, starts a paragraph.
+
+    Why: a paragraph's first line is indented by two characters, so where it
+    is cut at the column's edge it holds two characters fewer than the width;
+    a line that goes on with a paragraph is full or, as its last line,
+    ends a sentence.  A line with digits or Latin letters in it, narrower,
+    is left to the other rules.  A full line that ends a sentence is otherwise joined
+    (:func:`full_line`), since a sentence may end at the column's edge.
+
+    - not joined: ``的固定资产折旧，准予扣除。`` / ``下列固定资产不得计算折`` at width 13;
+    - joined: ``的固定资产折旧，准予扣除。`` / ``企业按照规定计算的固定资`` (full: the paragraph goes on).
+    """
+    if mark is not None or cur.last_raw_len < state.width or line.raw_len != state.width - PARAGRAPH_INDENT \
+            or not ends_closed(cur.text) or ends_closed(line.text) or _narrow(line.text):
+        return None
+    state.decide("indented_start", f"{line.text[:12]}… starts a paragraph: indented after a sentence's end",
+                 (line.start, line.end))
+    return False
 
 
 @rule
@@ -212,11 +262,12 @@ def _chains(wrapped: bool, blank: bool = False) -> dict[str, tuple[JoinRule, ...
     # the rules about the wrap width have no opinion on text that was not
     # wrapped: its chains leave them out; so does wrap_in_block where blank
     # lines do not set the paragraphs apart
-    body = (full_line, *((wrap_in_block,) if blank else ()), sentence_end, list_entry, cut_item_marker,
+    # where blank lines set the paragraphs apart the indent is no sign (OCR drops it)
+    body = (cut_ordinal, *(() if blank else (indented_start,)), full_line, *((wrap_in_block,) if blank else ()), sentence_end, list_entry, cut_item_marker,
             after_markdown_heading, mid_sentence)
     standalone = (heading_title_line, wrapped_heading, standalone_line)
     if not wrapped:
-        body = tuple(r for r in body if r is not full_line)
+        body = tuple(r for r in body if r is not full_line and r is not indented_start)
         standalone = tuple(r for r in standalone if r is not wrapped_heading)
     return {**{kind: standalone for kind in STANDALONE_KINDS}, "article": (label_alone, *body), "text": body,
             **{kind: body for kind in ITEM_STYLES}}
@@ -230,7 +281,7 @@ UNWRAPPED_CHAINS: dict[str, tuple[JoinRule, ...]] = _chains(wrapped=False)
 BLANK_CHAINS: dict[str, tuple[JoinRule, ...]] = _chains(wrapped=True, blank=True)
 BLANK_UNWRAPPED_CHAINS: dict[str, tuple[JoinRule, ...]] = _chains(wrapped=False, blank=True)
 #: the rules that join lines (their decisions say which line they joined)
-JOIN_RULES = frozenset({"heading_title_line", "wrapped_heading", "label_alone", "full_line", "cut_item_marker",
+JOIN_RULES = frozenset({"heading_title_line", "wrapped_heading", "label_alone", "full_line", "cut_item_marker", "cut_ordinal",
                         "mid_sentence", "wrap_in_block"})
 
 

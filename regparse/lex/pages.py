@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..normalize import Line, line_noise
+from .marks import line_mark
 from .registry import rule
 from .state import LexState
 
@@ -53,8 +54,10 @@ def running_header(state: LexState, source: str, lines: list[Line]) -> list[Line
     printed side by side its two halves are taken for lines of two columns.
 
     - removed: ``江州市人民政府公报 2025年第8期        道路交通事故处理程序规定``
-      at the top of pages 2 to 8;
-    - kept: ``第一章　总则`` at the top of one page.
+      at the top of pages 2 to 8; ``中原日报 公告``, once on each page after
+      the first (the right half of a header whose left half, the date, was
+      furniture known; pdftotext put it among the columns' lines);
+    - kept: ``第一章　总则`` at the top of one page, a short line on page 1 too or twice on a page.
     """
     if "\f" not in source:
         return lines
@@ -71,18 +74,50 @@ def running_header(state: LexState, source: str, lines: list[Line]) -> list[Line
                 seen.setdefault(key, set()).add(p)
     need = max(2, REPEAT_SHARE * (len(pages) - 1))
     headers = {key for key, on in seen.items() if len(on) >= need}
-    if not headers:
+    halves = _other_halves(lines, pages, edges, headers)
+    if not headers and not halves:
         return lines
     out = []
     removed = 0
     for k, ln in enumerate(lines):
-        if edges.get(k) in headers:
+        if edges.get(k) in headers or k in halves:
             state.noise.extend(line_noise("page_furniture", ln))
             removed += 1
         else:
             out.append(ln)
     state.decide("running_header", f"{removed} lines heading or footing the pages removed "
                  f"({len(headers)} repeated)", (lines[0].start, lines[-1].end))
+    return out
+
+
+#: the other half of a header, apart from it, is a few words …
+HALF_MAX = 16
+#: … with no sentence in them
+_SENTENCE = frozenset("。，；：！？,;:!?")
+
+
+def _other_halves(lines: list[Line], pages: list[list[int]], edges: dict[int, str], headers: set[str]) -> set[int]:
+    """The lines that hold the other half of a running header, set apart from
+    it (pdftotext, reading a narrow gutter's columns, gives ``2025年6月5日
+    星期四`` at the top and ``中原日报 公告`` among the column's lines): the same
+    few words, no marker, once on every page after the first and not on the first."""
+    headed = set(range(1, len(pages)))
+    where: dict[str, list[int]] = {}
+    on: dict[str, list[int]] = {}
+    for p, page in enumerate(pages):
+        for k in page:
+            text = lines[k].text
+            if len(text) > HALF_MAX or edges.get(k) in headers or any(ch in _SENTENCE for ch in text) \
+                    or line_mark(lines[k]) is not None:
+                continue
+            key = _VARYING.sub(" ", text).strip()
+            if len(key) >= 2:
+                where.setdefault(key, []).append(k)
+                on.setdefault(key, []).append(p)
+    out: set[int] = set()
+    for key, ps in on.items():
+        if len(ps) == len(set(ps)) == len(headed) and set(ps) == headed:
+            out.update(where[key])
     return out
 
 

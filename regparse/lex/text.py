@@ -11,8 +11,12 @@ from ..catalogue import (CLOSERS, DATE_LINE, NEWS_FIRST, NEWS_OR_CREDIT, QUOTED_
                          TITLE_NOTE, TRAILERS)
 
 __all__ = ["ends_closed", "news_or_credit", "title_like", "subtitle_like", "title_of", "same_heading",
-           "TITLE_MAX", "BODY_KINDS", "STANDALONE_KINDS"]
+           "TITLE_MAX", "HEADING_TITLE_LINE_MAX", "PARAGRAPH_INDENT", "BODY_KINDS", "STANDALONE_KINDS"]
 
+#: a paragraph's first line is indented by two characters
+PARAGRAPH_INDENT = 2
+#: the title under a 「第一章」 alone on its line is a few words
+HEADING_TITLE_LINE_MAX = 20
 #: a title is at most this long (the longest titles of the corpus, 若干问题的解释 …, are ~70)
 TITLE_MAX = 80
 #: the kinds of logical line that are body text

@@ -201,17 +201,29 @@ def _draft(fields_at_default: dict, fields: dict) -> dict:
     return node
 
 
-def _text_after_mark(tok: LineToken) -> tuple[str, list[tuple[int, int]]]:
+def _text_after_mark(tok: LineToken, last: list) -> tuple[str, list[tuple[int, int]]]:
+    """The text of ``tok``'s line after its marker, and its source pieces.
+
+    ``last`` is [line text, marker end, text after it] of the call before: a
+    line that reads as the one before it (normalize makes them one str)
+    gets the same str after its marker, as 10⁵ lines 第一条 内容。 each
+    did not."""
     line = tok.line
     mark = tok.mark
     if mark is None:
         return line.text, line.pieces
     rest = mark.rest
+    text = line.text
+    if text is last[0] and rest == last[1]:
+        after = last[2]
+    else:
+        after = text[rest:]
+        last[:] = text, rest, after
     if line._pieces is None:
         # one range (slice_pieces for it, without making the line's list first)
         end = line.end
-        return line.text[rest:], [(min(line.start + rest, end), end)]
-    return line.text[rest:], slice_pieces(line.pieces, rest)
+        return after, [(min(line.start + rest, end), end)]
+    return after, slice_pieces(line.pieces, rest)
 
 
 def _continued(text: str, src: list[tuple[int, int]], lines: list) -> tuple[str, list[tuple[int, int]]]:
@@ -250,6 +262,7 @@ class Builder(Transformer):
         # the points built so far by id() of the lexer's unit, and the unit of each draft
         self.points: dict[int, dict] = {}
         self.units: dict[int, Any] = {}
+        self._last: list = [None, 0, ""]     # see _text_after_mark
 
     def _keep(self, node: dict, src: list[tuple[int, int]]) -> None:
         """Keep ``src`` as the pieces of ``node``'s text, unless they are the
@@ -273,7 +286,7 @@ class Builder(Transformer):
     # -- leaves --------------------------------------------------------------
     def subitem(self, children: list) -> SubitemDraft:
         tok = children[0]
-        text, src = _text_after_mark(tok)
+        text, src = _text_after_mark(tok, self._last)
         if len(children) > 1:
             text, src = _continued(text, src, [c.line for c in children[1:]])
         node = _draft(_SUBITEM, {"label": tok.mark.label, "number": tok.mark.number, "text": text,
@@ -283,7 +296,7 @@ class Builder(Transformer):
 
     def item(self, children: list) -> ItemDraft:
         tok = children[0]
-        text, src = _text_after_mark(tok)
+        text, src = _text_after_mark(tok, self._last)
         subs = []
         more = []
         end = tok.line.end
@@ -312,7 +325,7 @@ class Builder(Transformer):
     def article(self, children: list) -> ArticleDraft:
         tok = children[0]
         mark = tok.mark
-        text, src = _text_after_mark(tok)
+        text, src = _text_after_mark(tok, self._last)
         title = None
         # 第一条【立法目的】为了…: an article heading, as local regulations print them (the lexer's bracket_heading)
         close = getattr(tok.line, "title_end", 0)
@@ -573,6 +586,7 @@ def assign_ids(doc: dict) -> tuple[list[dict], list[dict]]:
         return eid if n == 1 else f"{eid}-dup{n}"
 
     article_cites, paragraph_cites, item_cites = _ARTICLE_CITES, _PARAGRAPH_CITES, _ITEM_CITES
+    repeated: dict[tuple[int, int], list[str]] = {}
 
     def visit(nodes: list[dict], prefix: str, parent_cite: str, point_cite: str = "") -> None:
         for node in nodes:
@@ -580,17 +594,27 @@ def assign_ids(doc: dict) -> tuple[list[dict], list[dict]]:
             if kind == "article":
                 num = node["number"]
                 suffix = node.get("suffix", 0)
-                eid = unique(f"{prefix}art_{num}-{suffix}" if suffix else f"{prefix}art_{num}")
+                first_id = f"{prefix}art_{num}-{suffix}" if suffix else f"{prefix}art_{num}"
+                eid = unique(first_id)
                 cite = article_cites.get((num, suffix)) or _cached(
                     article_cites, (num, suffix),
                     lambda: step_text("article", num, suffix))
                 node["id"] = eid
                 node["citation"] = cite
+                # an article number printed again (10⁵ lines 第一条) cites its paragraphs as the first did:
+                # one str each, kept only for numbers that repeat
+                again = repeated.setdefault((num, suffix), []) if eid is not first_id else None
                 for pi, para in enumerate(node["children"], 1):
                     suffix_id, suffix_cite = paragraph_cites.get(pi) or _cached(
                         paragraph_cites, pi, lambda: (f"__para_{pi}", step_text("paragraph", pi)))
                     pid = eid + suffix_id
-                    pcite = cite + suffix_cite
+                    if again is None:
+                        pcite = cite + suffix_cite
+                    elif len(again) >= pi:
+                        pcite = again[pi - 1]
+                    else:
+                        pcite = cite + suffix_cite
+                        again.append(pcite)
                     para["id"] = pid
                     para["number"] = pi
                     para["citation"] = pcite

@@ -133,12 +133,15 @@ def slice_pieces(pieces: list[tuple[int, int]], i: int, j: int | None = None) ->
         return [(start, end)]
     out = []
     pos = 0
-    for a, b in pieces:
+    for piece in pieces:
+        a, b = piece
         n = b - a
         lo = max(i - pos, 0)
         hi = n if j is None else min(j - pos, n)
         if lo < hi:
-            out.append((a + lo, a + hi))
+            # a piece taken whole is the same tuple (a text with a control character in every
+            # few characters is mostly whole pieces, each two ints and a tuple to make again)
+            out.append(piece if lo == 0 and hi == n else (a + lo, a + hi))
         pos += n
         if j is not None and pos >= j:
             break
@@ -359,10 +362,12 @@ def _split_out(source: str, start: int, end: int, pattern: re.Pattern, kind: str
     pieces = []
     pos = start
     for m in pattern.finditer(source, start, end):
-        if m.start() > pos:
-            pieces.append((pos, m.start()))
-        noise.append(noise_record(kind, _printable(m.group()), (m.start(), m.end())))
-        pos = m.end()
+        # the noise's span and the pieces around it hold the same ints
+        span = m.span()
+        if span[0] > pos:
+            pieces.append((pos, span[0]))
+        noise.append(noise_record(kind, _printable(m.group()), span))
+        pos = span[1]
     if end > pos:
         pieces.append((pos, end))
     if not pieces:

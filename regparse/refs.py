@@ -447,7 +447,9 @@ class _Document:
         # the points of an enumerated document in document order, and the point each lies in
         self.points: list[dict] = []
         self.point_parent: dict[int, dict | None] = {}
+        self._keys: dict[tuple, tuple] = {}
         self._collect(tree, [])
+        del self._keys
         self.article_at: dict[tuple[int, int], int] = {}
         article_at = self.article_at
         for i, article in enumerate(self.articles):
@@ -460,8 +462,10 @@ class _Document:
             kind = child.get("kind")
             if kind in DIVISION_LEVELS:
                 chain = divisions + [child]
-                # the parent's (kind, number) pairs shared, not made again for each division under it
+                # the parent's (kind, number) pairs shared, not made again for each division under
+                # it, and a chain numbered as one before (第一编 第一章 again) that one's tuple
                 key = levels + ((kind, child.get("number")),)
+                key = self._keys.setdefault(key, key)
                 self.division_chains.append((key, child))
                 self._collect(child, chain, key)
             elif kind == "point":

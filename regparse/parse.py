@@ -119,7 +119,7 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
     # what is read of the lines and tokens themselves is read now, so that
     # both can go before the tree is built (for 10⁵ short lines they are a
     # third of the memory the parse holds): the LALR loop lets each token go
-    # once it is shifted, and of the lines only an appendix's are kept
+    # once it is read, and of the lines only an appendix's are kept
     lexed: list[dict] = []
     build.items_outside_articles(tokens, lexed)
     lexed.extend(lex.numbers_too_large(lines))
@@ -141,7 +141,7 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
         return None
 
     builder = build.Builder()
-    tree = run_lalr(_let_go(tokens), builder, on_error)
+    tree = run_lalr(tokens, builder, on_error, release=True)
     noise.extend(builder.noise)
     for tok in dropped:
         ln = tok.line
@@ -188,15 +188,6 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
         doc["source"] = source
         doc["encoding"] = source.encoding
     return _holding(freeze.to_models(doc), text)
-
-
-def _let_go(tokens: list) -> Iterator:
-    """The tokens one by one, each let go by the list as it is read (the
-    parser holds it until it is reduced, the tree what it needs of it)."""
-    for i in range(len(tokens)):
-        token = tokens[i]
-        tokens[i] = None
-        yield token
 
 
 def _annex_body(annex: dict, lines: list) -> list:

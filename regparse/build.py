@@ -218,7 +218,9 @@ def _text_after_mark(tok: LineToken, last: list) -> tuple[str, list[tuple[int, i
         after = last[2]
     else:
         after = text[rest:]
-        last[:] = text, rest, after
+        last[0] = text
+        last[1] = rest
+        last[2] = after
     if line._pieces is None:
         # one range (slice_pieces for it, without making the line's list first)
         end = line.end

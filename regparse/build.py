@@ -201,13 +201,31 @@ def _draft(fields_at_default: dict, fields: dict) -> dict:
     return node
 
 
-def _text_after_mark(tok: LineToken) -> tuple[str, list[tuple[int, int]]]:
+def _text_after_mark(tok: LineToken, last: list) -> tuple[str, list[tuple[int, int]]]:
+    """The text of ``tok``'s line after its marker, and its source pieces.
+
+    ``last`` is [line text, marker end, text after it] of the call before: a
+    line that reads as the one before it (normalize makes them one str)
+    gets the same str after its marker, as 10⁵ lines 第一条 内容。 each
+    did not."""
     line = tok.line
     mark = tok.mark
     if mark is None:
         return line.text, line.pieces
     rest = mark.rest
-    return line.text[rest:], slice_pieces(line.pieces, rest)
+    text = line.text
+    if text is last[0] and rest == last[1]:
+        after = last[2]
+    else:
+        after = text[rest:]
+        last[0] = text
+        last[1] = rest
+        last[2] = after
+    if line._pieces is None:
+        # one range (slice_pieces for it, without making the line's list first)
+        end = line.end
+        return after, [(min(line.start + rest, end), end)]
+    return after, slice_pieces(line.pieces, rest)
 
 
 def _continued(text: str, src: list[tuple[int, int]], lines: list) -> tuple[str, list[tuple[int, int]]]:
@@ -246,21 +264,41 @@ class Builder(Transformer):
         # the points built so far by id() of the lexer's unit, and the unit of each draft
         self.points: dict[int, dict] = {}
         self.units: dict[int, Any] = {}
+        self._last: list = [None, 0, ""]     # see _text_after_mark
+
+    def _keep(self, node: dict, src: list[tuple[int, int]]) -> None:
+        """Keep ``src`` as the pieces of ``node``'s text, unless they are the
+        one range the reference finder reads from its span and text when
+        there are none (:func:`regparse.refs.annotate`): most nodes' texts are
+        one range, and a list, a tuple and an entry for each were a sixth of
+        the memory 10⁵ short articles take while they are read."""
+        if len(src) == 1 and src[0][0] == node["span"][0] and src[0][1] - src[0][0] == len(node["text"]):
+            # an entry left by a draft let go at the same address is not this node's
+            self.pieces.pop(id(node), None)
+        else:
+            self.pieces[id(node)] = src
+
+    def _pieces_of(self, node: dict) -> list[tuple[int, int]]:
+        src = self.pieces.get(id(node))
+        if src is None:
+            a = node["span"][0]
+            src = [(a, a + len(node["text"]))]
+        return src
 
     # -- leaves --------------------------------------------------------------
     def subitem(self, children: list) -> SubitemDraft:
         tok = children[0]
-        text, src = _text_after_mark(tok)
+        text, src = _text_after_mark(tok, self._last)
         if len(children) > 1:
             text, src = _continued(text, src, [c.line for c in children[1:]])
         node = _draft(_SUBITEM, {"label": tok.mark.label, "number": tok.mark.number, "text": text,
                                  "span": (tok.line.start, children[-1].line.end)})
-        self.pieces[id(node)] = src
+        self._keep(node, src)
         return node  # type: ignore[return-value]
 
     def item(self, children: list) -> ItemDraft:
         tok = children[0]
-        text, src = _text_after_mark(tok)
+        text, src = _text_after_mark(tok, self._last)
         subs = []
         more = []
         end = tok.line.end
@@ -275,7 +313,7 @@ class Builder(Transformer):
             text, src = _continued(text, src, more)
         node = _draft(_ITEM, {"label": tok.mark.label, "number": tok.mark.number, "text": text,
                               "span": (tok.line.start, end), "children": subs})
-        self.pieces[id(node)] = src
+        self._keep(node, src)
         return node  # type: ignore[return-value]
 
     def paragraph(self, children: list) -> ParagraphDraft:
@@ -283,13 +321,13 @@ class Builder(Transformer):
         items = children[1:]
         end = items[-1]["span"][1] if items else tok.line.end
         node = _draft(_PARAGRAPH, {"text": tok.line.text, "span": (tok.line.start, end), "children": items})
-        self.pieces[id(node)] = tok.line.pieces
+        self._keep(node, tok.line.pieces)
         return node  # type: ignore[return-value]
 
     def article(self, children: list) -> ArticleDraft:
         tok = children[0]
         mark = tok.mark
-        text, src = _text_after_mark(tok)
+        text, src = _text_after_mark(tok, self._last)
         title = None
         # 第一条【立法目的】为了…: an article heading, as local regulations print them (the lexer's bracket_heading)
         close = getattr(tok.line, "title_end", 0)
@@ -310,7 +348,7 @@ class Builder(Transformer):
             only["text"] = text
             only["span"] = (src[0][0] if text else end, end)
             only["children"] = []
-            self.pieces[id(only)] = src
+            self._keep(only, src)
             article = _ARTICLE.copy()
             article["label"] = mark.label
             article["number"] = mark.number
@@ -328,7 +366,7 @@ class Builder(Transformer):
         first_end = first_items[-1]["span"][1] if first_items else tok.line.end
         start = src[0][0] if text else first_end
         first = _draft(_PARAGRAPH, {"text": text, "span": (start, first_end), "children": first_items})
-        self.pieces[id(first)] = src
+        self._keep(first, src)
         paragraphs.insert(0, first)
         article = _draft(_ARTICLE, {"label": mark.label, "number": mark.number, "suffix": mark.suffix,
                                     "span": (tok.line.start, paragraphs[-1]["span"][1]), "children": paragraphs})
@@ -369,7 +407,7 @@ class Builder(Transformer):
         node = _draft(_POINT, {"label": unit.label, "number": unit.number, "title": unit.heading,
                                "span": (line.start, end), "level": unit.level, "style": unit.style,
                                "heading_run_in": unit.heading_kind == "run_in", "text": text, "children": subs})
-        self.pieces[id(node)] = src
+        self._keep(node, src)
         self.points[id(unit)] = node
         self.units[id(node)] = unit
         return node  # type: ignore[return-value]
@@ -377,9 +415,10 @@ class Builder(Transformer):
     def _append_text(self, node: dict, line: Any) -> None:
         # a paragraph after a list that belongs to the unit which introduced it
         if node["text"]:
-            node["text"], self.pieces[id(node)] = _continued(node["text"], self.pieces[id(node)], [line])
+            node["text"], src = _continued(node["text"], self._pieces_of(node), [line])
         else:
-            node["text"], self.pieces[id(node)] = line.text, list(line.pieces)
+            node["text"], src = line.text, list(line.pieces)
+        self.pieces[id(node)] = src
         self._extend(node, line.end)
 
     def _extend(self, node: dict, end: int) -> None:
@@ -550,6 +589,7 @@ def assign_ids(doc: dict) -> tuple[list[dict], list[dict]]:
         return eid if n == 1 else f"{eid}-dup{n}"
 
     article_cites, paragraph_cites, item_cites = _ARTICLE_CITES, _PARAGRAPH_CITES, _ITEM_CITES
+    repeated: dict[tuple[int, int], list[str]] = {}
 
     def visit(nodes: list[dict], prefix: str, parent_cite: str, point_cite: str = "") -> None:
         for node in nodes:
@@ -557,17 +597,27 @@ def assign_ids(doc: dict) -> tuple[list[dict], list[dict]]:
             if kind == "article":
                 num = node["number"]
                 suffix = node.get("suffix", 0)
-                eid = unique(f"{prefix}art_{num}-{suffix}" if suffix else f"{prefix}art_{num}")
+                first_id = f"{prefix}art_{num}-{suffix}" if suffix else f"{prefix}art_{num}"
+                eid = unique(first_id)
                 cite = article_cites.get((num, suffix)) or _cached(
                     article_cites, (num, suffix),
                     lambda: step_text("article", num, suffix))
                 node["id"] = eid
                 node["citation"] = cite
+                # an article number printed again (10⁵ lines 第一条) cites its paragraphs as the first did:
+                # one str each, kept only for numbers that repeat
+                again = repeated.setdefault((num, suffix), []) if eid is not first_id else None
                 for pi, para in enumerate(node["children"], 1):
                     suffix_id, suffix_cite = paragraph_cites.get(pi) or _cached(
                         paragraph_cites, pi, lambda: (f"__para_{pi}", step_text("paragraph", pi)))
                     pid = eid + suffix_id
-                    pcite = cite + suffix_cite
+                    if again is None:
+                        pcite = cite + suffix_cite
+                    elif len(again) >= pi:
+                        pcite = again[pi - 1]
+                    else:
+                        pcite = cite + suffix_cite
+                        again.append(pcite)
                     para["id"] = pid
                     para["number"] = pi
                     para["citation"] = pcite

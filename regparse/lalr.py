@@ -64,12 +64,15 @@ def expected(state_row: dict) -> list[str]:
 
 
 def run_lalr(tokens: Iterable[LineToken], transformer: Transformer,
-             on_error: Callable[[LineToken, list[str]], LineToken | None]) -> Any:
+             on_error: Callable[[LineToken, list[str]], LineToken | None], release: bool = False) -> Any:
     """Parse ``tokens`` with the regulation grammar's LALR table, calling
     ``transformer.<rule>(children)`` at each reduction (inline transform).
 
     ``on_error(token, expected)`` is called when a token does not fit; it
     returns a replacement token to try instead, or None to drop the token.
+    With ``release``, ``tokens`` is a list whose items are let go (set to
+    None) as they are read: the drafts grow as the tokens are read, and the
+    two need not be held whole at once.
     """
     actions, start, end = _table()
     callbacks: dict[str, Callable] = {}
@@ -107,7 +110,9 @@ def run_lalr(tokens: Iterable[LineToken], transformer: Transformer,
         state_stack.append(actions[state_stack[-1]][name][1])
         value_stack.append(value)
 
-    for token in tokens:
+    for i, token in enumerate(tokens):
+        if release:
+            tokens[i] = None  # type: ignore[index]
         ttype = token.type
         while True:
             act = actions[state_stack[-1]].get(ttype)

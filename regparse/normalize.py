@@ -27,30 +27,80 @@ from .catalogue import PAGE_NUMBER
 from .freeze import noise_record
 from .model import Noise
 
-__all__ = ["Line", "clean_lines", "slice_pieces"]
+__all__ = ["Line", "PlainLine", "flagged", "clean_lines", "slice_pieces"]
 
 
-class Line:
+class PlainLine:
     """A physical line of the input after the pre-pass (or, in the lexer, a
-    logical line made of several joined physical lines)."""
+    logical line made of several joined physical lines).
 
-    __slots__ = ("text", "pieces", "blank_before", "heading", "page_break", "raw_len", "start", "end", "split", "mark")
+    ``pieces`` is the list of source ranges the text is made of.  Most lines
+    are one range, ``[(start, end)]``: those keep only ``start`` and ``end``
+    and make the list when it is read, since a list and a tuple per line are
+    half of what a line holds (10⁵ lines 第 are 30 MB with them, 18 without),
+    and most lines' pieces are never read before the tree is built.
+
+    A plain line is the pre-pass's common line, of one range with no
+    markdown heading, no page break before it and not split out of a run-on
+    line: those three are the class's (its lines are a fifth smaller); a
+    :class:`Line` has them of its own and is what every other line is."""
+
+    __slots__ = ("text", "_pieces", "blank_before", "raw_len", "start", "end", "mark")
+
+    heading = 0
+    page_break = False
+    split = False
+
+    def __init__(self, text: str, start: int, end: int, blank_before: bool, raw_len: int) -> None:
+        self.text = text
+        self._pieces = None
+        self.start = start
+        self.end = end
+        self.blank_before = blank_before
+        self.raw_len = raw_len
+        self.mark: object = False
+
+    @property
+    def pieces(self) -> list[tuple[int, int]]:
+        # a new list for a line of one range: no caller changes the list it is given
+        pieces = self._pieces
+        return [(self.start, self.end)] if pieces is None else pieces
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"Line({self.text!r}, {self.start}-{self.end})"
+
+
+class Line(PlainLine):
+    """A line of any pieces and flags (see :class:`PlainLine`)."""
+
+    __slots__ = ("heading", "page_break", "split")
 
     def __init__(self, text: str, pieces: list[tuple[int, int]], blank_before: bool = False,
                  heading: int = 0, page_break: bool = False, raw_len: int = 0) -> None:
         self.text = text
-        self.pieces = pieces
+        if len(pieces) == 1:
+            self.start, self.end = pieces[0]
+            self._pieces = None
+        else:
+            self._pieces = pieces
+            self.start = pieces[0][0]
+            self.end = pieces[-1][1]
         self.blank_before = blank_before
         self.heading = heading          # markdown heading level, 0 if none
         self.page_break = page_break
         self.raw_len = raw_len or len(text)   # length as printed, for wrap detection
-        self.start = pieces[0][0]
-        self.end = pieces[-1][1]
         self.split = False       # cut out of a run-on line at a marker already judged
         self.mark: object = False   # the lexer's marker reading, once made
 
-    def __repr__(self) -> str:  # pragma: no cover - debugging aid
-        return f"Line({self.text!r}, {self.start}-{self.end})"
+
+def flagged(line: PlainLine) -> Line:
+    """``line`` as a :class:`Line`, whose flags can be set."""
+    if type(line) is Line:
+        return line
+    out = Line(line.text, line.pieces, line.blank_before, line.heading, line.page_break, line.raw_len)
+    out.split = line.split
+    out.mark = line.mark
+    return out
 
 
 def line_noise(kind: str, line: Line) -> list[Noise]:
@@ -83,12 +133,15 @@ def slice_pieces(pieces: list[tuple[int, int]], i: int, j: int | None = None) ->
         return [(start, end)]
     out = []
     pos = 0
-    for a, b in pieces:
+    for piece in pieces:
+        a, b = piece
         n = b - a
         lo = max(i - pos, 0)
         hi = n if j is None else min(j - pos, n)
         if lo < hi:
-            out.append((a + lo, a + hi))
+            # a piece taken whole is the same tuple (a text with a control character in every
+            # few characters is mostly whole pieces, each two ints and a tuple to make again)
+            out.append(piece if lo == 0 and hi == n else (a + lo, a + hi))
         pos += n
         if j is not None and pos >= j:
             break
@@ -204,7 +257,10 @@ def clean_lines(source: str) -> tuple[list[Line], list[Noise]]:
                          and (furniture(text) or (("”" in text or "“" in text) and ocr_furniture(text)))):
             start += lead
             text = texts.setdefault(text, text)
-            append(Line(text, [(start, start + len(text))], blank or not lines, 0, page_break, lead + len(text)))
+            if page_break:
+                append(Line(text, [(start, start + len(text))], blank or not lines, 0, True, lead + len(text)))
+            else:
+                append(PlainLine(text, start, start + len(text), blank or not lines, lead + len(text)))
             blank = False
             page_break = False
             continue
@@ -308,10 +364,12 @@ def _split_out(source: str, start: int, end: int, pattern: re.Pattern, kind: str
     pieces = []
     pos = start
     for m in pattern.finditer(source, start, end):
-        if m.start() > pos:
-            pieces.append((pos, m.start()))
-        noise.append(noise_record(kind, _printable(m.group()), (m.start(), m.end())))
-        pos = m.end()
+        # the noise's span and the pieces around it hold the same ints
+        span = m.span()
+        if span[0] > pos:
+            pieces.append((pos, span[0]))
+        noise.append(noise_record(kind, _printable(m.group()), span))
+        pos = span[1]
     if end > pos:
         pieces.append((pos, end))
     if not pieces:

@@ -116,6 +116,22 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
                                    noise=noise, source=source, front_matter=FrontMatter(),
                                    encoding=source.encoding if source is not None else None), text)
     tokens, lexer = lex.tokenize(lines, explain, layout, untitled)
+    # what is read of the lines and tokens themselves is read now, so that
+    # both can go before the tree is built (for 10⁵ short lines they are a
+    # third of the memory the parse holds): the LALR loop lets each token go
+    # once it is read, and of the lines only an appendix's are kept
+    lexed: list[dict] = []
+    build.items_outside_articles(tokens, lexed)
+    lexed.extend(lex.numbers_too_large(lines))
+    if lexer.taiwan:
+        lexed.append({"code": "taiwan_numbering", "severity": "warning",
+                      "message": "the text numbers paragraphs 項 and items 款 (Taiwan): the tree names them "
+                                 "款 and 项, as the mainland does", "span": (tokens[0].line.start, tokens[0].line.end)})
+    span = (tokens[0].line.start, tokens[-1].line.end) if tokens else None
+    # an appendix starts at its label's line: the lines from the first label on hold every appendix's
+    first_annex = min((tok.line.start for tok in tokens if tok.type == "ANNEX"), default=None)
+    annex_lines = [ln for ln in lines if ln.start >= first_annex] if first_annex is not None else []
+    lines.clear()
     dropped: list[LineToken] = []
 
     def on_error(token: LineToken, expected: list[str]) -> LineToken | None:
@@ -125,39 +141,29 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
         return None
 
     builder = build.Builder()
-    tree = run_lalr(tokens, builder, on_error)
+    tree = run_lalr(tokens, builder, on_error, release=True)
     noise.extend(builder.noise)
     for tok in dropped:
         ln = tok.line
         diagnostics.append({"code": "unparsed_line", "severity": "warning",
                             "message": f"line kept out of the tree: {ln.text[:20]}", "span": (ln.start, ln.end)})
         noise.extend(line_noise("unparsed", ln))
-    build.items_outside_articles(tokens, diagnostics)
-    diagnostics.extend(lex.numbers_too_large(lines))
-    if lexer.taiwan:
-        diagnostics.append({"code": "taiwan_numbering", "severity": "warning",
-                            "message": "the text numbers paragraphs 項 and items 款 (Taiwan): the tree names them "
-                                       "款 and 项, as the mainland does", "span": (tokens[0].line.start, tokens[0].line.end)})
+    diagnostics.extend(lexed)
     if lexer.interleaved is not None:
-        span, message = lexer.interleaved
-        diagnostics.append({"code": "interleaved_columns", "severity": "warning", "message": message, "span": span})
+        span_, message = lexer.interleaved
+        diagnostics.append({"code": "interleaved_columns", "severity": "warning", "message": message, "span": span_})
     for what, first, last in lexer.after_end:
         diagnostics.append({"code": "after_end", "severity": "info",
                             "message": f"{what} kept out of it as noise: 「{first.text[:20]}」"
                                        f"{'…' if len(first.text) > 20 or last is not first else ''} "
                                        f"at {first.start}-{last.end}", "span": (first.start, last.end)})
     # each appendix's lines, kept to parse it as a regulation of its own once the tree is finished
-    annex_bodies = [_annex_body(annex, lines) for annex in tree.get("appendices") or ()]
-    span = (tokens[0].line.start, tokens[-1].line.end) if tokens else None
+    annex_bodies = [_annex_body(annex, annex_lines) for annex in tree.get("appendices") or ()]
     title, preamble_span, pieces = lexer.title, builder.preamble_span, builder.pieces
     front_matter = lexer.front_matter
     noise += lexer.noise
     decisions = (decisions or []) + lexer.decisions
-    # the lines and tokens are not needed past here: let them go before the
-    # tree is finished, its references found and the frozen tree made (for
-    # 10⁶ short lines they are a third of the memory the parse holds)
-    del tokens, dropped, lexer, builder
-    lines.clear()
+    del tokens, dropped, lexer, builder, annex_lines, lexed
     doc = build.finish(tree, text, title, diagnostics, preamble_span)
     # the tree holds the list now, and _coalesce below replaces it with its
     # runs made one: a name kept for it here would hold every diagnostic of a

@@ -447,7 +447,9 @@ class _Document:
         # the points of an enumerated document in document order, and the point each lies in
         self.points: list[dict] = []
         self.point_parent: dict[int, dict | None] = {}
+        self._keys: dict[tuple, tuple] = {}
         self._collect(tree, [])
+        del self._keys
         self.article_at: dict[tuple[int, int], int] = {}
         article_at = self.article_at
         for i, article in enumerate(self.articles):
@@ -455,13 +457,17 @@ class _Document:
             if key not in article_at:
                 article_at[key] = i
 
-    def _collect(self, node: dict, divisions: list[dict]) -> None:
+    def _collect(self, node: dict, divisions: list[dict], levels: tuple = ()) -> None:
         for child in node.get("children") or ():
             kind = child.get("kind")
             if kind in DIVISION_LEVELS:
                 chain = divisions + [child]
-                self.division_chains.append((tuple((d["kind"], d.get("number")) for d in chain), child))
-                self._collect(child, chain)
+                # the parent's (kind, number) pairs shared, not made again for each division under
+                # it, and a chain numbered as one before (第一编 第一章 again) that one's tuple
+                key = levels + ((kind, child.get("number")),)
+                key = self._keys.setdefault(key, key)
+                self.division_chains.append((key, child))
+                self._collect(child, chain, key)
             elif kind == "point":
                 # a unit of an enumerated document, and the articles under it (a 一、 heading of
                 # a judicial interpretation); its own text's references are read for the acts
@@ -471,7 +477,7 @@ class _Document:
                     self.texts.append((child, divisions, None, None, None, None))
                 self.points.append(child)
                 self.point_parent[id(child)] = node if node.get("kind") == "point" else None
-                self._collect(child, divisions)
+                self._collect(child, divisions, levels)
             elif kind == "article":
                 # an article holds paragraphs, a paragraph items, an item
                 # sub-items (the model's shape); divisions hold no text

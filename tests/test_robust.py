@@ -209,10 +209,20 @@ def _peak_multiple(text: str) -> float:
 
 def test_short_lines_and_repeated_numbers_stay_within_their_memory():
     # each line two nodes and (every one after the first) a duplicate number; the
-    # lexer's lines are let go before the tree is finished, the duplicates are one diagnostic
-    assert _peak_multiple("第一条 内容。\n" * 5000) < 115
+    # lexer's lines and tokens are let go before the tree is finished, the duplicates
+    # are one diagnostic, the repeated lines share their text and citations
+    assert _peak_multiple("第一条 内容。\n" * 5000) < 60
     # the same with the lines numbered in order: no diagnostics at all
-    assert _peak_multiple("".join(f"第{to_chinese(n)}条 内容。\n" for n in range(1, 3001))) < 100
+    assert _peak_multiple("".join(f"第{to_chinese(n)}条 内容。\n" for n in range(1, 3001))) < 60
+
+
+def test_lines_of_a_lone_marker_and_deep_nesting_stay_within_their_memory():
+    # every line held at once by the lexer: a line of one range keeps no list of pieces
+    assert _peak_multiple("第\n" * 5000) < 60
+    # eight levels a unit, each numbered as the unit before: the reference finder's
+    # index of division chains shares them
+    unit = "第一编 甲\n第一分编 乙\n第一章 丙\n第一节 丁\n第一条 戊：\n（一）己：\n1.庚：\n（1）辛。\n"
+    assert _peak_multiple(unit * 300) < 60
 
 
 def test_empty_lists_shared_between_nodes_cannot_change():

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..normalize import Line, line_noise
+from ..normalize import Line, flagged, line_noise
 from .marks import line_mark
 from .registry import rule
 from .state import LexState
@@ -130,5 +130,7 @@ def page_starts(source: str, lines: list[Line]) -> list[Line]:
         return lines
     for page in _pages(source, lines):
         if page:
-            lines[page[0]].page_break = True
+            # a plain line has no page break of its own (normalize.PlainLine)
+            line = lines[page[0]] = flagged(lines[page[0]])
+            line.page_break = True
     return lines

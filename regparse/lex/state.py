@@ -17,12 +17,13 @@ __all__ = ["LexState", "LogicalLine"]
 class LogicalLine:
     """A line as the lexer sees it after joining: text, source pieces, marker."""
 
-    __slots__ = ("text", "pieces", "start", "end", "mark", "kind", "phys", "last_raw_len", "heading", "_own",
+    __slots__ = ("text", "_pieces", "start", "end", "mark", "kind", "phys", "last_raw_len", "heading", "_own",
                  "title_end", "title")
 
     def __init__(self, line: Line, mark: Mark | None, kind: str) -> None:
         self.text = line.text
-        self.pieces = line.pieces
+        # None for one range, as in a Line (the list made when read)
+        self._pieces = line._pieces
         # where the pieces start and end (read for every token): kept as they change
         self.start = line.start
         self.end = line.end
@@ -31,7 +32,7 @@ class LogicalLine:
         self.phys = 1
         self.last_raw_len = line.raw_len
         self.heading = line.heading
-        self._own = False                # whether ``pieces`` is this line's own list yet
+        self._own = False                # whether ``_pieces`` is this line's own list yet
         # an article's bracketed heading 【…】 ends here, counted from the text after its marker (0: none)
         self.title_end = 0
         # a division's title where OCR misread or cut it (总风 → 总则), else None: the text keeps the print
@@ -47,12 +48,21 @@ class LogicalLine:
         text += line.text
         self.text = text
         if not self._own:
-            self.pieces = list(self.pieces)
+            self._pieces = list(self.pieces)
             self._own = True
-        self.pieces.extend(line.pieces)
+        more = line._pieces
+        if more is None:
+            self._pieces.append((line.start, line.end))
+        else:
+            self._pieces.extend(more)
         self.end = line.end
         self.phys += 1
         self.last_raw_len = line.raw_len
+
+    @property
+    def pieces(self) -> list[tuple[int, int]]:
+        pieces = self._pieces
+        return [(self.start, self.end)] if pieces is None else pieces
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"<{self.kind} {self.text[:30]!r}>"

@@ -76,9 +76,24 @@ class Location:
 
     @property
     def top(self) -> str:
-        for level, value in zip(LEVELS, self._values()):
-            if value is not None:
-                return level
+        # the levels tried in turn, outermost first (no loop: the finder asks
+        # this of every reference it reads)
+        if self.part is not None:
+            return "part"
+        if self.subpart is not None:
+            return "subpart"
+        if self.chapter is not None:
+            return "chapter"
+        if self.section is not None:
+            return "section"
+        if self.article is not None:
+            return "article"
+        if self.paragraph is not None:
+            return "paragraph"
+        if self.item is not None:
+            return "item"
+        if self.subitem is not None:
+            return "subitem"
         raise IndexError("a location that names no level has no top")
 
     @property
@@ -298,6 +313,11 @@ def _syntax(text: str) -> list[tuple[str | None, list[_Step]]] | None:
         kind, value, start, end = next(tokens)
 
 
+_UNREAD = object()
+#: how many citations a :class:`Steps` keeps by their text
+_MOST_MADE = 256
+
+
 class Steps:
     """A run of citation steps (第十条、第十二条第一款至第三款…) parsed once and
     read left to right: :meth:`longest` gives the longest citation starting at
@@ -343,6 +363,8 @@ class Steps:
                 end = i
         self._read: dict[int, tuple[str, list] | None] = {}
         self._kept = 0
+        #: citations made of one path's first steps, by their text
+        self._made: dict[str, Citation] = {}
 
     def forget(self, first: int) -> None:
         """Let go of what was read of the steps before ``first``: a reader
@@ -355,16 +377,67 @@ class Steps:
         self._kept = max(self._kept, first)
 
     def _step(self, i: int) -> tuple[str, list] | None:
-        if i not in self._read:
+        read = self._read.get(i, _UNREAD)
+        if read is _UNREAD:
             try:
-                self._read[i] = _read_step(self.trees[i], self.text)
+                read = _read_step(self.trees[i], self.text)
             except CitationError:
-                self._read[i] = None
-        return self._read[i]
+                read = None
+            self._read[i] = read
+        return read
 
     def longest(self, first: int, allowed=None) -> tuple[int, Citation] | None:
         """(end offset, citation) of the longest citation made of the steps from
         ``first`` on whose end ``allowed(end)`` accepts; None if there is none."""
+        # the steps of the first path that can follow one another (levels going
+        # down, a list only last): where they stop before the path's end, the
+        # citation is one of them with the steps above it, and no later path is read
+        # (in 第一条第一条… every citation is one step: this is most of the runs
+        # that are not one citation)
+        q = self.path_ends[first]
+        t, rank = first, -1
+        while t < q:
+            read = self._step(t)
+            if read is None or RANK[read[0]] <= rank:
+                break
+            rank = RANK[read[0]]
+            t += 1
+            if len(read[1]) > 1:
+                break
+        if t < q:
+            return self._longest_prefix(first, t, allowed)
+        return self._longest_walk(first, allowed)
+
+    def _longest_prefix(self, first: int, stop: int, allowed) -> tuple[int, Citation] | None:
+        """The longest citation of the steps ``first`` to one before ``stop``, a part of a
+        path that the steps after it do not continue."""
+        reads = None
+        for u in range(stop - 1, first - 1, -1):
+            if allowed is not None and not allowed(self.ends[u]):
+                continue
+            # the citation is what its text alone reads as: the same text again (a run
+            # of one citation repeated) is the same citation, made once
+            written = self.text[self.starts[first]:self.ends[u]]
+            made = self._made.get(written)
+            if made is not None:
+                return self.ends[u], made
+            if reads is None:
+                reads = [self._step(t) for t in range(first, stop)]
+            base: dict[str, int] = {}
+            for level, numbers in reads[:u - first]:
+                base[level] = numbers[0][1][0]
+                if level == "article":
+                    base["suffix"] = numbers[0][1][1]
+            level, numbers = reads[u - first]
+            tail = _path_tail(base, level, numbers, None, None, None)
+            if tail is not None:
+                if len(self._made) >= _MOST_MADE:
+                    self._made.clear()
+                made = self._made[written] = Citation(tuple(tail[1]))
+                return self.ends[u], made
+        return None
+
+    def _longest_walk(self, first: int, allowed) -> tuple[int, Citation] | None:
         # one walk: the elements of the best citation so far are kept as how many
         # of the walk's elements it shares (the walk only ever replaces its last
         # element) and what it adds, not copied at every step

@@ -889,9 +889,14 @@ def annotate(tree: dict, source: str, source_pieces: Mapping[int, list[tuple[int
             if ref.kind != "external" and last is not None and last.article is not None:
                 previous = last
             before, before_location = ref, last
-            if starts is None:
-                starts = _offsets(pieces)
-            span = (_to_source(ref.start, starts, pieces, False), _to_source(ref.end, starts, pieces, True))
+            if len(pieces) == 1:
+                # a text printed in one piece (most are): _to_source, written out
+                a, b = pieces[0]
+                span = (min(a + ref.start, b), min(a + ref.end, b))
+            else:
+                if starts is None:
+                    starts = _offsets(pieces)
+                span = (_to_source(ref.start, starts, pieces, False), _to_source(ref.end, starts, pieces, True))
             # one record, in the node's references and the document's alike
             surface = surfaces.setdefault(ref.surface, ref.surface)
             references.append(reference_record(ref.kind, surface, span, targets, ids,
@@ -1300,12 +1305,16 @@ def _in_context(ref: Found, before: Found | None, before_location: Location | No
         if before.kind == "external":
             return replace(ref, kind="external", act=before.act, base=base)
         return replace(ref, base=base)
-    if ref.word is not None or before is None or ref.kind == "external" or before_location is None \
-            or _SENTENCE_END.search(text, before.end, ref.start):
+    if ref.word is not None or before is None or ref.kind == "external" or before_location is None:
+        return ref
+    between = before.end < ref.start     # nothing between them: no sentence ends there, no word joins them
+    if between and _SENTENCE_END.search(text, before.end, ref.start):
+        return ref
+    joined = between and _JOINED.fullmatch(text, before.end, ref.start) is not None
+    if not joined and before.kind != "external":
         return ref
     first = ref.citation.elements[0]
     top = (first.start if isinstance(first, Range) else first).top
-    joined = _JOINED.fullmatch(text, before.end, ref.start) is not None
     if before.kind == "external":
         if top == "article" or top in DIVISION_LEVELS:
             return replace(ref, kind="external", act=before.act, part=before.part)

@@ -284,10 +284,12 @@ def _syntax(text: str) -> list[tuple[str | None, list[_Step]]] | None:
             if whole is not None:
                 # what the tokens below would read of it, and they go on after it
                 number, unit, suffix = whole.group("number", "unit", "suffix")
+                # one int for this step's end and the next one's start, as the tokens have
+                stop = whole.end()
                 steps.append(([(None, False, values.setdefault(number, number))], None,
                               values.setdefault(unit, unit),
-                              None if suffix is None else values.setdefault(suffix, suffix), at, whole.end()))
-                kind, value, start, end = tokens.send(whole.end())
+                              None if suffix is None else values.setdefault(suffix, suffix), at, stop))
+                kind, value, start, end = tokens.send(stop)
                 continue
             kind, value, start, end = next(tokens)
             numbers: list[tuple[str | None, bool, str]] = []

@@ -182,7 +182,7 @@ def _finding(text: str, acts: tuple[str, ...] = ()) -> Iterator[Found]:
                 # each step with a unit, a numeral, a space or a connective, and no
                 # act's name ends so)
                 position = run.first_end if run.first else run.run_end
-                if titles.inside(at):
+                if titles.opens and titles.inside(at):
                     continue  # inside a title: so is the rest of the run
                 read = run.longest_from(i)
                 if read is None:
@@ -315,8 +315,12 @@ class _Run:
         self.text, self.offset, self.steps, self.run_end = text, offset, steps, run_end
         self.first, self.first_end = first, first_end
 
+        n, after = len(text), WORD_AFTER_UNIT
+
         def allowed(end: int) -> bool:
-            return _end_allowed(text, offset + end)
+            # _end_allowed at the run's offset, written out: the finder asks this of every step end
+            stop = offset + end
+            return not (stop < n and text[stop] in after.get(text[stop - 1], ""))
 
         self.allowed = allowed
 

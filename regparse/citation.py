@@ -76,9 +76,24 @@ class Location:
 
     @property
     def top(self) -> str:
-        for level, value in zip(LEVELS, self._values()):
-            if value is not None:
-                return level
+        # the levels tried in turn, outermost first (no loop: the finder asks
+        # this of every reference it reads)
+        if self.part is not None:
+            return "part"
+        if self.subpart is not None:
+            return "subpart"
+        if self.chapter is not None:
+            return "chapter"
+        if self.section is not None:
+            return "section"
+        if self.article is not None:
+            return "article"
+        if self.paragraph is not None:
+            return "paragraph"
+        if self.item is not None:
+            return "item"
+        if self.subitem is not None:
+            return "subitem"
         raise IndexError("a location that names no level has no top")
 
     @property
@@ -227,9 +242,25 @@ def _tokens(text: str) -> Iterator[tuple[str, str, int, int]]:
         name, end = m.lastgroup, m.end()
         if name not in ignored:
             value = m.group()
-            yield name, values.setdefault(value, value), position, end
+            # a position sent back: the reader took the text up to it whole
+            # (:func:`_simple_step`), the tokens go on from there
+            jump = yield name, values.setdefault(value, value), position, end
+            if jump is not None:
+                end = jump
         position = end
     yield "", "", n, n
+
+
+@functools.lru_cache(maxsize=1)
+def _simple_step():
+    """第, one plain numeral, a unit and maybe 之N, spaces between: the most common
+    step, read as one match of the grammar's terminals instead of token by token
+    (a run of 10⁵ steps is mostly these)."""
+    g = grammar()
+    t = {x.name: f"(?:{x.pattern.to_regexp()})" for x in g.terminals}
+    space = "(?:" + "|".join(t[name] for name in g.ignore_tokens) + ")?"
+    return re.compile(f"{t['_DI']}{space}(?P<number>{t['NUMERAL']}){space}(?P<unit>{t['UNIT']})"
+                      f"(?:{space}{t['_ZHI']}{space}(?P<suffix>{t['NUMERAL']}))?").match
 
 
 def _syntax(text: str) -> list[tuple[str | None, list[_Step]]] | None:
@@ -240,6 +271,8 @@ def _syntax(text: str) -> list[tuple[str | None, list[_Step]]] | None:
     kind, value, start, end = next(tokens)
     if not kind:
         return None
+    simple = _simple_step()
+    values: dict[str, str] = {}
     paths: list[tuple[str | None, list[_Step]]] = []
     link: str | None = None
     while True:
@@ -247,6 +280,17 @@ def _syntax(text: str) -> list[tuple[str | None, list[_Step]]] | None:
         # path: step+
         while kind == "_DI":
             at = start
+            whole = simple(text, at)
+            if whole is not None:
+                # what the tokens below would read of it, and they go on after it
+                number, unit, suffix = whole.group("number", "unit", "suffix")
+                # one int for this step's end and the next one's start, as the tokens have
+                stop = whole.end()
+                steps.append(([(None, False, values.setdefault(number, number))], None,
+                              values.setdefault(unit, unit),
+                              None if suffix is None else values.setdefault(suffix, suffix), at, stop))
+                kind, value, start, end = tokens.send(stop)
+                continue
             kind, value, start, end = next(tokens)
             numbers: list[tuple[str | None, bool, str]] = []
             inner: str | None = None
@@ -298,6 +342,11 @@ def _syntax(text: str) -> list[tuple[str | None, list[_Step]]] | None:
         kind, value, start, end = next(tokens)
 
 
+_UNREAD = object()
+#: how many citations a :class:`Steps` keeps by their text
+_MOST_MADE = 256
+
+
 class Steps:
     """A run of citation steps (第十条、第十二条第一款至第三款…) parsed once and
     read left to right: :meth:`longest` gives the longest citation starting at
@@ -343,6 +392,8 @@ class Steps:
                 end = i
         self._read: dict[int, tuple[str, list] | None] = {}
         self._kept = 0
+        #: citations made of one path's first steps, by their text
+        self._made: dict[str, Citation] = {}
 
     def forget(self, first: int) -> None:
         """Let go of what was read of the steps before ``first``: a reader
@@ -355,16 +406,67 @@ class Steps:
         self._kept = max(self._kept, first)
 
     def _step(self, i: int) -> tuple[str, list] | None:
-        if i not in self._read:
+        read = self._read.get(i, _UNREAD)
+        if read is _UNREAD:
             try:
-                self._read[i] = _read_step(self.trees[i], self.text)
+                read = _read_step(self.trees[i], self.text)
             except CitationError:
-                self._read[i] = None
-        return self._read[i]
+                read = None
+            self._read[i] = read
+        return read
 
     def longest(self, first: int, allowed=None) -> tuple[int, Citation] | None:
         """(end offset, citation) of the longest citation made of the steps from
         ``first`` on whose end ``allowed(end)`` accepts; None if there is none."""
+        # the steps of the first path that can follow one another (levels going
+        # down, a list only last): where they stop before the path's end, the
+        # citation is one of them with the steps above it, and no later path is read
+        # (in 第一条第一条… every citation is one step: this is most of the runs
+        # that are not one citation)
+        q = self.path_ends[first]
+        t, rank = first, -1
+        while t < q:
+            read = self._step(t)
+            if read is None or RANK[read[0]] <= rank:
+                break
+            rank = RANK[read[0]]
+            t += 1
+            if len(read[1]) > 1:
+                break
+        if t < q:
+            return self._longest_prefix(first, t, allowed)
+        return self._longest_walk(first, allowed)
+
+    def _longest_prefix(self, first: int, stop: int, allowed) -> tuple[int, Citation] | None:
+        """The longest citation of the steps ``first`` to one before ``stop``, a part of a
+        path that the steps after it do not continue."""
+        reads = None
+        for u in range(stop - 1, first - 1, -1):
+            if allowed is not None and not allowed(self.ends[u]):
+                continue
+            # the citation is what its text alone reads as: the same text again (a run
+            # of one citation repeated) is the same citation, made once
+            written = self.text[self.starts[first]:self.ends[u]]
+            made = self._made.get(written)
+            if made is not None:
+                return self.ends[u], made
+            if reads is None:
+                reads = [self._step(t) for t in range(first, stop)]
+            base: dict[str, int] = {}
+            for level, numbers in reads[:u - first]:
+                base[level] = numbers[0][1][0]
+                if level == "article":
+                    base["suffix"] = numbers[0][1][1]
+            level, numbers = reads[u - first]
+            tail = _path_tail(base, level, numbers, None, None, None)
+            if tail is not None:
+                if len(self._made) >= _MOST_MADE:
+                    self._made.clear()
+                made = self._made[written] = Citation(tuple(tail[1]))
+                return self.ends[u], made
+        return None
+
+    def _longest_walk(self, first: int, allowed) -> tuple[int, Citation] | None:
         # one walk: the elements of the best citation so far are kept as how many
         # of the walk's elements it shares (the walk only ever replaces its last
         # element) and what it adds, not copied at every step

@@ -174,13 +174,34 @@ def _finding(text: str, acts: tuple[str, ...] = ()) -> Iterator[Found]:
         at = candidate.start()
         if at < position:
             continue
-        if run is not None and run.steps_at(at):
-            match = run.at(at)
-        else:
-            match = reference.match(text, at)
-            if match is None:
+        if run is not None:
+            i = run.step_index(at)
+            if i:
+                # a later step of the run last read: nothing but the run's own text
+                # stands before it, so no word, title or act's name (the run ends
+                # each step with a unit, a numeral, a space or a connective, and no
+                # act's name ends so)
+                position = run.first_end if run.first else run.run_end
+                if titles.opens and titles.inside(at):
+                    continue  # inside a title: so is the rest of the run
+                read = run.longest_from(i)
+                if read is None:
+                    position = at + 1
+                    continue
+                run_end, citation = read
+                first = None
+                if run_end == run.run_end and run.first:
+                    first, run_end = run.first, run.first_end
+                position = run_end
+                top = citation.elements[0]
+                top = top.start if isinstance(top, Range) else top
+                kind = "internal" if top.top in _INTERNAL_TOPS else "relative"
+                yield Found(at, run_end, text[at:run_end], kind, None, citation, None, None, first)
                 continue
-            run = None
+        match = reference.match(text, at)
+        if match is None:
+            continue
+        run = None
         position = match.end()
         if match.group("alone") is not None:
             word = match.group("alone")
@@ -199,7 +220,7 @@ def _finding(text: str, acts: tuple[str, ...] = ()) -> Iterator[Found]:
         if read is not None:
             pass
         elif run is not None:
-            read = run.longest(run_start)
+            read = run.longest_from(0)
         else:
             read = _read_run(text, run_start, match.end("run"), step)
         if read is None:
@@ -240,7 +261,7 @@ def _finding(text: str, acts: tuple[str, ...] = ()) -> Iterator[Found]:
             else:
                 top = citation.elements[0]
                 top = top.start if isinstance(top, Range) else top
-                kind = "internal" if top.top in DIVISION_LEVELS + ("article",) else "relative"
+                kind = "internal" if top.top in _INTERNAL_TOPS else "relative"
         yield Found(start, run_end, text[start:run_end], kind, word, citation, act, part, first)
 
 
@@ -248,6 +269,9 @@ def _end_allowed(text: str, stop: int) -> bool:
     """A citation may end at ``stop`` unless a word starts there with its unit (条件, 章程)."""
     return not (stop < len(text) and text[stop] in WORD_AFTER_UNIT.get(text[stop - 1], ""))
 
+
+#: the levels a bare citation of this regulation starts at (others, 第二款, are relative)
+_INTERNAL_TOPS = frozenset(DIVISION_LEVELS + ("article",))
 
 #: runs of more steps than this go straight to the reader of :class:`_Run`
 _MOST_STEPS_WHOLE = 32
@@ -285,21 +309,26 @@ class _Titles:
 class _Run:
     """A run of citation steps matched once and parsed once (:class:`~regparse.citation.Steps`)."""
 
-    __slots__ = ("text", "offset", "steps", "run_end", "first", "first_end")
+    __slots__ = ("text", "offset", "steps", "run_end", "first", "first_end", "allowed")
 
     def __init__(self, text: str, offset: int, steps: Steps, run_end: int, first: str | None, first_end: int):
         self.text, self.offset, self.steps, self.run_end = text, offset, steps, run_end
         self.first, self.first_end = first, first_end
 
-    def _index(self, position: int) -> int | None:
+        n, after = len(text), WORD_AFTER_UNIT
+
+        def allowed(end: int) -> bool:
+            # _end_allowed at the run's offset, written out: the finder asks this of every step end
+            stop = offset + end
+            return not (stop < n and text[stop] in after.get(text[stop - 1], ""))
+
+        self.allowed = allowed
+
+    def step_index(self, position: int) -> int | None:
         """The step that starts at ``position`` (a place a later reference may start at)."""
         starts, at = self.steps.starts, position - self.offset
         i = bisect.bisect_left(starts, at)
         return i if i < len(starts) and starts[i] == at else None
-
-    def steps_at(self, position: int) -> bool:
-        """Whether a step of the run but its first starts at ``position``."""
-        return bool(self._index(position))
 
     @classmethod
     def read(cls, text: str, match: re.Match) -> "_Run | None":
@@ -310,43 +339,12 @@ class _Run:
             return None
         return cls(text, start, steps, end, match.group("first"), match.end("first"))
 
-    def at(self, position: int) -> "_InRun":
-        return _InRun(position, self)
-
-    def longest(self, position: int) -> tuple[int, Citation] | None:
-        text, offset = self.text, self.offset
-
-        def allowed(end: int) -> bool:
-            return _end_allowed(text, offset + end)
-
-        first = 0 if position == offset else self._index(position)
-        read = self.steps.longest(first, allowed)
+    def longest_from(self, first: int) -> tuple[int, Citation] | None:
+        """The longest citation from step ``first`` on: (its end in the text, the citation)."""
+        read = self.steps.longest(first, self.allowed)
         # the finder goes on after this citation's first step: never back before it
         self.steps.forget(first)
-        return None if read is None else (offset + read[0], read[1])
-
-
-class _InRun:
-    """What the reference pattern matches at a later step of a run already read:
-    the rest of the run, with no word before it."""
-
-    __slots__ = ("position", "run")
-
-    def __init__(self, position: int, run: _Run):
-        self.position, self.run = position, run
-
-    def group(self, name: str) -> str | None:
-        return self.run.first if name == "first" else None
-
-    def start(self, name: str | None = None) -> int:
-        return self.position
-
-    def end(self, name: str | None = None) -> int:
-        if name == "run":
-            return self.run.run_end
-        if name == "first" or (name is None and self.run.first):
-            return self.run.first_end
-        return self.run.run_end
+        return None if read is None else (self.offset + read[0], read[1])
 
 
 #: how many ends of a run the fallback reader tries, longest first
@@ -800,6 +798,10 @@ def _to_source(position: int, starts: list[int], pieces: list[tuple[int, int]], 
     return min(source_position + 1, b) if end and position > 0 else min(source_position, b)
 
 
+#: how many distinct references of one text :func:`annotate` keeps resolved
+_MOST_REMEMBERED = 256
+
+
 def annotate(tree: dict, source: str, source_pieces: Mapping[int, list[tuple[int, int]]] | None = None) -> None:
     """Find and resolve the references of every paragraph, item and sub-item of
     ``tree`` (the regulation's drafts, before freezing), in place.
@@ -841,6 +843,7 @@ def annotate(tree: dict, source: str, source_pieces: Mapping[int, list[tuple[int
                 node["references"] = node["references"] or EMPTY
             continue
         where = _Where(divisions, text_article, paragraph, item, subitem)
+        resolved_here: dict[tuple, tuple] = {}
         references = []
         pieces = source_pieces.get(id(node)) or []
         if not pieces and node.get("span"):
@@ -880,16 +883,33 @@ def annotate(tree: dict, source: str, source_pieces: Mapping[int, list[tuple[int
                     act = last_act or act
                 else:
                     last_act = act
-            targets, ids, resolved, last = _resolve(ref, where, doc, previous)
+            # what a reference resolves to depends on these alone (the text's place is
+            # the same for all its references): a run of one citation repeated
+            # (第一条第一条…, whose citations the finder makes once) is resolved once.
+            # The citation goes in by identity, cheaper to hash than by value; the
+            # entry holds it, so no other object takes its id
+            key = (ref.kind, ref.word, id(ref.citation), ref.act, ref.part, ref.first, ref.base, previous)
+            hit = resolved_here.get(key)
+            if hit is None:
+                targets, ids, resolved, last = _resolve(ref, where, doc, previous)
+                if len(resolved_here) >= _MOST_REMEMBERED:
+                    resolved_here.clear()
+                hit = resolved_here[key] = (shared(targets), shared(ids), resolved, last, ref.citation)
+            targets, ids, resolved, last, _ = hit
             if ref.kind != "external" and last is not None and last.article is not None:
                 previous = last
             before, before_location = ref, last
-            if starts is None:
-                starts = _offsets(pieces)
-            span = (_to_source(ref.start, starts, pieces, False), _to_source(ref.end, starts, pieces, True))
+            if len(pieces) == 1:
+                # a text printed in one piece (most are): _to_source, written out
+                a, b = pieces[0]
+                span = (min(a + ref.start, b), min(a + ref.end, b))
+            else:
+                if starts is None:
+                    starts = _offsets(pieces)
+                span = (_to_source(ref.start, starts, pieces, False), _to_source(ref.end, starts, pieces, True))
             # one record, in the node's references and the document's alike
             surface = surfaces.setdefault(ref.surface, ref.surface)
-            references.append(reference_record(ref.kind, surface, span, shared(targets), shared(ids),
+            references.append(reference_record(ref.kind, surface, span, targets, ids,
                                                act if ref.kind == "external" else None, resolved))
             if ref.kind != "external" and not resolved:
                 _unresolved(diagnostics, ref, targets, span)
@@ -1295,12 +1315,16 @@ def _in_context(ref: Found, before: Found | None, before_location: Location | No
         if before.kind == "external":
             return replace(ref, kind="external", act=before.act, base=base)
         return replace(ref, base=base)
-    if ref.word is not None or before is None or ref.kind == "external" or before_location is None \
-            or _SENTENCE_END.search(text, before.end, ref.start):
+    if ref.word is not None or before is None or ref.kind == "external" or before_location is None:
+        return ref
+    between = before.end < ref.start     # nothing between them: no sentence ends there, no word joins them
+    if between and _SENTENCE_END.search(text, before.end, ref.start):
+        return ref
+    joined = between and _JOINED.fullmatch(text, before.end, ref.start) is not None
+    if not joined and before.kind != "external":
         return ref
     first = ref.citation.elements[0]
     top = (first.start if isinstance(first, Range) else first).top
-    joined = _JOINED.fullmatch(text, before.end, ref.start) is not None
     if before.kind == "external":
         if top == "article" or top in DIVISION_LEVELS:
             return replace(ref, kind="external", act=before.act, part=before.part)

@@ -341,3 +341,20 @@ def test_no_act_name_on_the_corpus_holds_a_clause():
                 bad += 1
                 print(path.name, ref.act, ref.surface)
     assert seen > 2000 and bad == 0
+
+
+def test_a_reference_repeated_in_a_text_resolves_from_where_it_stands():
+    # annotate resolves each distinct reference of a text once: the same 第（一）项
+    # after another provision is another item, and a run of one citation repeated
+    # resolves every one of its members
+    text = ("第一条 内容。\n第二条 甲：\n（一）子；\n（二）丑。\n乙：\n（一）寅；\n（二）卯。\n"
+            "第三条 依照第二条第二款第（二）项，第（一）项；第二条第一款第（二）项，第（一）项；"
+            + "第一条" * 300 + "。\n")
+    doc = regparse.parse(text)
+    items = [(r.surface, r.target_ids) for r in doc.references if r.surface.endswith("项")]
+    assert items == [("第二条第二款第（二）项", ["art_2__para_2__item_2"]), ("第（一）项", ["art_2__para_2__item_1"]),
+                     ("第二条第一款第（二）项", ["art_2__para_1__item_2"]), ("第（一）项", ["art_2__para_1__item_1"])]
+    run = [r for r in doc.references if r.surface == "第一条"]
+    assert len(run) == 300 and all(r.target_ids == ["art_1"] and r.resolved for r in run)
+    assert [r.span[1] - r.span[0] for r in run] == [3] * 300
+    assert text[run[0].span[0]:run[-1].span[1]] == "第一条" * 300

@@ -171,6 +171,28 @@ def test_an_opening_quote_after_an_article_label_stays_text():
     assert not any(d.kind == "ocr_label_quote" for d in doc.decisions)
 
 
+def test_two_quotes_for_the_space_after_a_heading_label_are_no_part_of_its_title():
+    text = "示例法典\n第一章 总则\n第一条 为了示例，制定本法。\n第二章“” 隐私权和个人信息保护\n第二条 自然人享有隐私权。\n"
+    doc = regparse.parse(text, explain=True)
+    assert [(d.label, d.title) for d in doc.walk() if d.kind == "chapter"] == \
+        [("第一章", "总则"), ("第二章", "隐私权和个人信息保护")]
+    assert sum(d.kind == "ocr_label_quote" for d in doc.decisions) == 1
+    assert not lost_characters(text, doc)
+
+
+def test_a_label_numeral_no_article_has_is_the_next_article_misread_in_one_character():
+    # tesseract read the 十 of 第二十三条 as 二: article 223 between 22 and 24 was a false article
+    text = ("示例法\n\n第二十二条 为了规范示例工作，\n制定本法。\n\n第二二三条 全国人民代表大会\n"
+            "常务委员会负责解释本法。\n\n第二十四条 本法自发布之日起施\n行。\n")
+    doc = regparse.parse(text, explain=True)
+    assert [(a.label, a.number) for a in doc.articles] == [("第二十二条", 22), ("第二十三条", 23), ("第二十四条", 24)]
+    assert text[slice(*doc.article(23).span)].startswith("第二二三条")
+    assert any(d.kind == "ocr_misread_numeral" for d in doc.decisions)
+    # not the next number but for one character: kept as printed
+    other = regparse.parse(text.replace("第二二三条", "第二二五条"))
+    assert [a.label for a in other.articles][1] == "第二二五条"
+
+
 def test_traditional_markers_read_as_simplified_with_the_text_as_printed():
     text = "示例條例\n第一編 總則\n第一節 一般規定\n第一條　為了規範示例活動，制定本條例。\n第二條　本條例自公布之日起施行。\n"
     doc = regparse.parse(text)

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from ..catalogue import DIVISION_RANK, REFERENCE_TAIL
 from ..normalize import Line, slice_pieces
 from ..numerals import DIGIT_VALUES, UNIT_VALUES, to_chinese, to_int
-from .marks import Mark, line_mark, read_mark
+from .marks import MALFORMED_NUMERAL as _MALFORMED, Mark, line_mark, read_mark
 from .text import HEADING_TITLE_LINE_MAX, PARAGRAPH_INDENT, ends_closed
 from .registry import rule
 from .state import LexState
@@ -28,9 +28,6 @@ from .state import LexState
 __all__ = ["tool_lines", "column_streams", "heading_beside_text", "heading_before_text", "article_beside_text", "punctuation_before_label", "lost_di_headings", "interleaved_columns", "out_of_order_article", "out_of_order_division", "merged_columns",
            "heading_runover", "title_after_label", "column_width", "INTERLEAVED_DESCENTS_MIN", "INTERLEAVED_SHARE", "RUNOVER_FILL", "RUNOVER_LINES_MAX"]
 
-# two digits with no unit between them (第三二六条), or a ten counted as 一十 (第一十四条, where 第十四条
-# or 第二十四条 is printed): an OCR misreading, no article number
-_MALFORMED = re.compile("[一二三四五六七八九][一二三四五六七八九]|^第一十")
 
 #: a page is read column by column when that halves the breaks in its numbering, or takes this many away
 DEALT_GAIN_MIN = 3

@@ -7,7 +7,7 @@ from ..normalize import Line, line_noise, slice_pieces
 from .joins import BLANK_CHAINS, BLANK_UNWRAPPED_CHAINS, CHAINS, UNWRAPPED_CHAINS, goes_on
 from .layout import LAYOUT_CHAINS, LAYOUT_UNWRAPPED_CHAINS, last_article_start, layout_heading
 from .marks import (Mark, garbled_item_mark, line_mark, lost_bracket_mark, lost_di_article_mark,
-                    misread_article_mark, read_mark)
+                    misread_article_mark, read_mark, MALFORMED_NUMERAL)
 from .registry import rule
 from .starts import (annex_start, article_start, bare_heading, cut_before, division_start, enumerated_heading,
                      starts_article)
@@ -70,6 +70,10 @@ def logical_lines(state: LexState, lines: list[Line]) -> list[LogicalLine]:
             # (第一千夫六十七条), next after the last one, at a paragraph's start
             number = state.article_key[0] + 1
             mark = misread_article_mark(text, number) if text[0] == "第" else lost_di_article_mark(text, number)
+        elif mark is not None and mark.kind == "article" and state.article_key is not None \
+                and MALFORMED_NUMERAL.search(mark.label):
+            # a numeral no article has (第二二三条): OCR misread one of its characters as a numeral
+            mark = misread_article_mark(text, state.article_key[0] + 1, malformed=True) or mark
         if entries is not None:
             if toc(state, line, mark, entries):
                 continue

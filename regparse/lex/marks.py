@@ -20,7 +20,7 @@ from ..normalize import Line
 from ..numerals import to_chinese, to_int, too_large
 
 __all__ = ["Mark", "read_mark", "mark_of", "line_mark", "matchers", "INLINE_MARKERS", "numbers_too_large",
-           "lost_bracket_mark", "lost_di_article_mark", "misread_article_mark",
+           "lost_bracket_mark", "lost_di_article_mark", "misread_article_mark", "MALFORMED_NUMERAL",
            "garbled_item_mark"]
 
 #: the markers that start structure inside a run-on line
@@ -54,9 +54,9 @@ def _line_start_and_separator() -> re.Pattern:
     # the line-start markers and the separator after them in one match; the
     # separator can match empty, so the marker matched is the same as alone
     line_start = matchers()[0]
-    # OCR reads the full-width space after a label as a quote (第一章”总则): it
-    # is taken here and given back to the text where it cannot be one
-    return re.compile(f"(?:{line_start.pattern})[{SEPARATORS}]*(?:[”“][{SEPARATORS}]*)?", line_start.flags)
+    # OCR reads the full-width space after a label as a quote or two (第一章”总则,
+    # 第六章“” 隐私权): they are taken here and given back to the text where they cannot be one
+    return re.compile(f"(?:{line_start.pattern})[{SEPARATORS}]*(?:[”“]{{1,2}}[{SEPARATORS}]*)?", line_start.flags)
 
 
 # line-start marks by (terminal, marker and separator as printed, end of the
@@ -225,18 +225,25 @@ def lost_di_article_mark(text: str, number: int) -> Mark | None:
 # 第一千夫六十七条, 第上十八条: a label whose numeral holds one character that is no numeral
 _MISREAD_ARTICLE = re.compile(r"第([^\s第条]{1,8})条")
 _NUMERAL_CHARS = frozenset("零〇○一二三四五六七八九十百千万亿两")
+#: two digits with no unit between them (第三二六条), or a ten counted as 一十 (第一十四条, where
+#: 第十四条 or 第二十四条 is printed): an OCR misreading of a label, never an article's number
+MALFORMED_NUMERAL = re.compile("[一二三四五六七八九][一二三四五六七八九]|^第一十")
 
 
-def misread_article_mark(text: str, number: int) -> Mark | None:
+def misread_article_mark(text: str, number: int, malformed: bool = False) -> Mark | None:
     """The article ``number`` at the start of ``text`` whose numeral OCR
     misread in one character (第一千夫六十七条 for 第一千零六十七条): the
     printed numeral is the canonical one of ``number`` but for one character
     that is no numeral at all (干 and _ read as 千 and 一 aside); else None.
+    With ``malformed`` (a numeral no article is numbered with, 第二二三条:
+    :data:`MALFORMED_NUMERAL`) the character may be a numeral too.
 
     >>> misread_article_mark("第一千夫六十七条 父母不履行抚养义务的", 1067).label
     '第一千零六十七条'
     >>> misread_article_mark("第一千零六十八条 父母有教育", 1067) is None
     True
+    >>> misread_article_mark("第二二三条 全国人民代表大会", 23, malformed=True).label
+    '第二十三条'
     """
     m = _MISREAD_ARTICLE.match(text)
     if m is None:
@@ -249,7 +256,7 @@ def misread_article_mark(text: str, number: int) -> Mark | None:
     if len(printed) != len(want):
         return None
     wrong = [i for i in range(len(want)) if printed[i] != want[i]]
-    if len(wrong) != 1 or printed[wrong[0]] in _NUMERAL_CHARS:
+    if len(wrong) != 1 or (printed[wrong[0]] in _NUMERAL_CHARS and not malformed):
         return None
     return _marked("article", m.end(), "第" + want + "条", number, 0, text, "ocr_misread_numeral")
 

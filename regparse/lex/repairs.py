@@ -96,12 +96,12 @@ def ocr_numeral(state: LexState, token: LineToken) -> None:
 def ocr_label_quote(state: LexState, token: LineToken) -> None:
     """A quote between a division or article label and its text is the full-width space OCR misread.
 
-    Why: tesseract reads the full-width space after a label as ” or “
-    (第一章”总则).  A heading never opens with a quote, and an article's text
+    Why: tesseract reads the full-width space after a label as ”, “ or
+    both (第一章”总则, 第六章“” 隐私权).  A heading never opens with a quote, and an article's text
     never with a closing one; an opening quote after an article label is
     text (第二条　“示例”，是指…).
 
-    - separator: ``第二章 ”结婚`` (the chapter 结婚);
+    - separator: ``第二章 ”结婚`` (the chapter 结婚), ``第六章“” 隐私权`` (the chapter 隐私权);
     - text: ``第二条 “示例”，是指本条例所称的示例活动。`` (the quote is kept).
     """
     state.decide("ocr_label_quote", f"the quote after {token.mark.label} read as the space between label and text",
@@ -151,10 +151,13 @@ def ocr_misread_numeral(state: LexState, token: LineToken) -> None:
     Why: tesseract reads a character of a bold label as another one (零 as
     夫 or 堆, 千 as 王, 七 as 上); a 第…条 label at a paragraph's start whose
     numeral is the next article's but for one character that is no numeral
-    at all can be nothing else.  A label that reads as another number, or
-    differs in more than one character, stays as printed.
+    at all can be nothing else; so can one whose numeral no article has
+    (two digits with no unit between them: 十 read as 二 in 第二二三条).  A
+    label that reads as another number, or differs in more than one
+    character, stays as printed.
 
-    - repaired: ``第一千夫六十七条 父母不履行抚养义务的`` after 第一千零六十六条 (第一千零六十七条);
+    - repaired: ``第一千夫六十七条 父母不履行抚养义务的`` after 第一千零六十六条 (第一千零六十七条),
+      ``第二二三条 全国人民代表大会`` after 第二十二条 (第二十三条);
     - as printed: ``第一千夫六十九条 子女应当尊重`` after 第一千零六十六条 (not the next number: text).
     """
     state.decide("ocr_misread_numeral", f"{token.line.text[:token.mark.end]} read as {token.mark.label}",

@@ -43,7 +43,10 @@ MEMORY_TARGET = 60.0
 
 
 def _articles_in_chinese(n: int) -> str:
-    return "".join(f"第{to_chinese(k)}条 内容。\n" for k in range(9000, 9000 + n))
+    # every number past 一万 at every size, and more of them than the parser's bounded tables hold
+    # (4,096): the sizes differ in length only, so the exponent compares like with like (from 9,000,
+    # a third of the smallest size was under 一万 and fitted the tables, against a tenth of the largest)
+    return "".join(f"第{to_chinese(k)}条 内容。\n" for k in range(10000, 10000 + n))
 
 
 def _reference_list(n: int) -> str:
@@ -68,7 +71,7 @@ FAMILIES = {
              lambda n: "第一编 甲\n第一分编 乙\n第一章 丙\n第一节 丁\n第一条 戊：\n（一）己：\n1.庚：\n（1）辛。\n" * n, 1500),
     "digits": ("第 + 1×n + 条", lambda n: "第" + "1" * n + "条", 50000),
     "nines": ("第一条 依照第 + 九×n + 条", lambda n: "第一条 依照第" + "九" * n + "条", 50000),
-    "chinese_numbers": ("第九千条…第(9000+n)条 in Chinese numerals", _articles_in_chinese, 3000),
+    "chinese_numbers": ("第一万条…第(10000+n)条 in Chinese numerals", _articles_in_chinese, 5000),
 }
 
 

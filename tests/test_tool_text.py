@@ -194,6 +194,16 @@ def test_a_label_numeral_no_article_has_is_the_next_article_misread_in_one_chara
     assert [a.label for a in other.articles][1] == "第二二五条"
 
 
+def test_a_column_rule_in_the_gap_a_heading_is_cut_at_is_noise():
+    # tesseract psm 3 read a row across three columns, their rule between the last two
+    text = "示例法\n第二章 向中华人民共和国      被请求引渡人可 | 第二节 引渡请求的提出\n"
+    doc = regparse.parse(text)
+    assert [(d.label, d.title) for d in doc.walk() if d.kind in ("chapter", "section")][-1] == ("第二节", "引渡请求的提出")
+    rules = [n for n in doc.noise if n.kind == "column_rule"]
+    assert [(n.text, text[slice(*n.span)]) for n in rules] == [("|", "|")]
+    assert not lost_characters(text, doc)
+
+
 def test_traditional_markers_read_as_simplified_with_the_text_as_printed():
     text = "示例條例\n第一編 總則\n第一節 一般規定\n第一條　為了規範示例活動，制定本條例。\n第二條　本條例自公布之日起施行。\n"
     doc = regparse.parse(text)

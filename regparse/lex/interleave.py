@@ -18,6 +18,7 @@ import re
 from typing import NamedTuple
 
 from ..catalogue import DIVISION_RANK, REFERENCE_TAIL
+from ..freeze import noise_record
 from ..normalize import Line, slice_pieces
 from ..numerals import DIGIT_VALUES, UNIT_VALUES, to_chinese, to_int
 from .marks import MALFORMED_NUMERAL as _MALFORMED, Mark, line_mark, read_mark
@@ -618,6 +619,17 @@ def column_width(state: LexState, lines: list[Line]) -> int:
 _ACROSS = re.compile("[ 　|”“]{3,}")
 #: a heading beside another column's text has a title of a few words
 BESIDE_TITLE_MAX = 20
+#: what OCR prints in a gap between columns besides spaces: a column rule, or the gap read as quotes
+_GAP_NOISE = {"|": "column_rule", "”": "ocr_separator", "“": "ocr_separator"}
+
+
+def _gap_noise(state: LexState, line: Line, gap: re.Match) -> None:
+    """The column rules and quotes in a gap a line is cut at, kept as noise (the cut parts hold neither)."""
+    for i in range(gap.start(), gap.end()):
+        kind = _GAP_NOISE.get(line.text[i])
+        if kind is not None:
+            for x, y in slice_pieces(line.pieces, i, i + 1):
+                state.noise.append(noise_record(kind, line.text[i], (x, y)))
 
 
 @rule
@@ -650,6 +662,7 @@ def heading_beside_text(state: LexState, lines: list[Line], wide: list[int]) -> 
         at = [a for a in at if a < gap.start()]  # type: ignore[union-attr]
         head = article_beside_text(state, _cut(ln, 0, gap.start()), at) if at else [_cut(ln, 0, gap.start())]  # type: ignore[union-attr]
         cuts[k] = head + [_cut(ln, gap.end(), len(text))]  # type: ignore[union-attr]
+        _gap_noise(state, ln, gap)  # type: ignore[arg-type]
         state.decide("heading_beside_text", f"{mark.label} cut from the end of a line of another column",
                      (ln.start, ln.end))
     if not cuts:
@@ -692,6 +705,7 @@ def heading_before_text(state: LexState, lines: list[Line], wide: list[int]) -> 
         elif not (_MISREAD_HEAD.match(head) or _LOST_DI.match(head)):
             continue
         cuts[k] = [_cut(ln, 0, gap.start()), _cut(ln, gap.end(), len(text))]
+        _gap_noise(state, ln, gap)
         state.decide("heading_before_text", f"{head} cut from the line of another column after it",
                      (ln.start, ln.end))
     if not cuts:

@@ -957,8 +957,10 @@ _EMPTY: _Column = (None, None, -1, None, 0, 0, None)
 _TITLE_NEXT = 2
 
 
-def _give(cols: tuple, recency: tuple, c: int, f: _Facts) -> tuple[tuple, tuple, float]:
-    """The columns after line ``f`` is given to column ``c``, and what that costs."""
+def _give(cols: tuple, recency: tuple, c: int, f: _Facts, same_row: bool = False) -> tuple[tuple, tuple, float]:
+    """The columns after line ``f`` is given to column ``c``, and what that costs.  ``recency``
+    ranks the columns by when they were last given a line (-1: never); the parts of one merged
+    row (``same_row``: not its first) share a baseline, so a rank."""
     last_art, first_art, last_item, first_item, open_, n, first_starts = cols[c]
     cost = 0.0
     if n == 0:
@@ -974,7 +976,8 @@ def _give(cols: tuple, recency: tuple, c: int, f: _Facts) -> tuple[tuple, tuple,
                 cost += SHORT_OPEN           # text cut short of the column's edge: only a column's last line
         elif open_:
             cost += LABEL_AFTER_OPEN
-        cost += RECENT * recency.index(c)
+        mine = recency[c]
+        cost += RECENT * sum(1 for d, r in enumerate(recency) if d != c and 0 <= r < mine)
     # the line after a heading's label alone is its title, which ends the heading
     closed = f.closed or (f.kind == "plain" and open_ == _TITLE_NEXT)
     if f.kind == "art":
@@ -1001,7 +1004,13 @@ def _give(cols: tuple, recency: tuple, c: int, f: _Facts) -> tuple[tuple, tuple,
         last_item = -1 if last_art is None else 0
     open_ = _TITLE_NEXT if f.kind == "div" and f.alone else int(not closed)
     cols = cols[:c] + ((last_art, first_art, last_item, first_item, open_, n + 1, first_starts),) + cols[c + 1:]
-    return cols, tuple(x for x in recency if x != c) + (c,), cost
+    top = max(recency)
+    ranks = recency[:c] + ((top if same_row and top >= 0 else top + 1),) + recency[c + 1:]
+    used = sorted({r for r in ranks if r >= 0})
+    if used[0] > 0 or used[-1] != len(used) - 1:
+        dense = {r: i for i, r in enumerate(used)}
+        ranks = tuple(dense.get(r, -1) for r in ranks)
+    return cols, ranks, cost
 
 
 def _joins(cols: tuple) -> float:
@@ -1029,7 +1038,7 @@ def _page_streams(page: list[Line], facts: list[_Facts], rows: dict[int, tuple[i
     """The order of the lines of one page (with their ``facts``) dealt to ``ncol`` column
     streams, read stream after stream: of the ways to deal them (a beam of the
     cheapest), the one whose reading breaks the least."""
-    beam: dict[tuple, tuple[float, tuple | None]] = {((_EMPTY,) * ncol, (), -1): (0.0, None)}
+    beam: dict[tuple, tuple[float, tuple | None]] = {((_EMPTY,) * ncol, (-1,) * ncol, -1): (0.0, None)}
     for k, ln in enumerate(page):
         f = facts[k]
         row = rows.get(id(ln))
@@ -1044,7 +1053,7 @@ def _page_streams(page: list[Line], facts: list[_Facts], rows: dict[int, tuple[i
                     lo = row_col + 1
                 hi = ncol - (row[1] - row[0])
             for c in range(lo, hi + 1):
-                dealt, recent, add = _give(cols, recency, c, f)
+                dealt, recent, add = _give(cols, recency, c, f, row is not None and row[0] > 0)
                 key = (dealt, recent, c if row is not None and row[0] < row[1] - 1 else -1)
                 total = cost + add
                 old = grown.get(key)
@@ -1077,8 +1086,11 @@ def column_streams(state: LexState, lines: list[Line], rows: dict[int, tuple[int
     cut mid-sentence and whose labels start after one that ended a sentence;
     a heading's label alone is followed by a short title, the parts of one
     merged line go to columns left to right, and of two columns that could
-    take a line, the one read longest ago.  A page where this does not break
-    the numbering less often keeps its order (the ``interleaved_columns``
+    take a line, the one read longest ago (the parts of one merged line
+    share a baseline: read at once, none of them is older than the others,
+    so the next line of a column the row left out does not go to its
+    first).  A page where this does not break the numbering less often
+    keeps its order (the ``interleaved_columns``
     diagnostic says so), and so does text that marks no page breaks (OCR
     text has no form feeds): its pages' columns, one after another, are no
     page's.

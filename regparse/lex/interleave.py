@@ -471,6 +471,19 @@ def _opened(last: dict[str, int], kind: str, number: int) -> None:
             last.pop(other, None)
 
 
+#: a line spread out one character a space (a justified line with few places to break) has at least this many
+SPREAD_RUN_MIN = 3
+
+
+def _spread_run(seg: str) -> int:
+    """How many single characters, one space apart, end ``seg``."""
+    n, i = 0, len(seg)
+    while i > 0 and seg[i - 1] != " " and (i == 1 or seg[i - 2] == " "):
+        n += 1
+        i -= 2
+    return n
+
+
 def _segments(text: str) -> list[tuple[int, int]]:
     """Where a line that holds several columns' lines is cut: at each single
     space between two printed characters, but for the space after a label
@@ -485,6 +498,9 @@ def _segments(text: str) -> list[tuple[int, int]]:
             seg = text[cuts[-1]:i].rstrip()
             mark = read_mark(seg)
             spaced = j == i + 1 and (len(seg) - seg.rfind(" ") - 1 == 1 or text[j + 1:j + 2] in (" ", ""))
+            if spaced and text[j + 1:j + 2] not in (" ", "") and _spread_run(seg) >= SPREAD_RUN_MIN:
+                # a justified line spread out one character a space ends where a word of the next column starts
+                spaced = False
             # the space after a label, or after a heading's division word whose 第 OCR lost (二章 管辖)
             labelled = (mark is not None and mark.end == len(seg)) or (
                 seg[:1] in _NUMERAL_FIRST and _LOST_DI_WORD.fullmatch(seg) is not None)
@@ -535,10 +551,14 @@ def merged_columns(state: LexState, lines: list[Line], rows: dict[int, tuple[int
     there is where one column's line ends and the next one's begins.
 
     Where a column's line ends a sentence the next one's may follow with no
-    space; an article label right after the sentence's end starts it.
+    space; an article label right after the sentence's end starts it.  A
+    justified line with few places to break is spread out one character a
+    space (``残 疾 标 准 由 国 务 院 规``): it ends where a word of more than one
+    character follows its single ones.
 
     - cut: ``第八条 开展数据处理活动， 第二章 数据安全与发展`` (an article's line, then a heading),
       ``第七十二条 国务院根据宪法和法律，制定行政法 本。第七十九条 国务院可以根据改革发展的需要，决``;
+      ``（ 一 ） 在 进 行 思 想 教 育机构，对符合条件的残疾`` (a spread line, then the next column's);
     - kept: ``第八条 开展数据处理活动，`` and ``第一章 总 则``.
     """
     out: list[Line] = []

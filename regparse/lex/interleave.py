@@ -472,6 +472,19 @@ def _opened(last: dict[str, int], kind: str, number: int) -> None:
             last.pop(other, None)
 
 
+#: a line spread out one character a space (a justified line with few places to break) has at least this many
+SPREAD_RUN_MIN = 3
+
+
+def _spread_run(seg: str) -> int:
+    """How many single characters, one space apart, end ``seg``."""
+    n, i = 0, len(seg)
+    while i > 0 and seg[i - 1] != " " and (i == 1 or seg[i - 2] == " "):
+        n += 1
+        i -= 2
+    return n
+
+
 def _segments(text: str) -> list[tuple[int, int]]:
     """Where a line that holds several columns' lines is cut: at each single
     space between two printed characters, but for the space after a label
@@ -486,6 +499,9 @@ def _segments(text: str) -> list[tuple[int, int]]:
             seg = text[cuts[-1]:i].rstrip()
             mark = read_mark(seg)
             spaced = j == i + 1 and (len(seg) - seg.rfind(" ") - 1 == 1 or text[j + 1:j + 2] in (" ", ""))
+            if spaced and text[j + 1:j + 2] not in (" ", "") and _spread_run(seg) >= SPREAD_RUN_MIN:
+                # a justified line spread out one character a space ends where a word of the next column starts
+                spaced = False
             # the space after a label, or after a heading's division word whose 第 OCR lost (二章 管辖)
             labelled = (mark is not None and mark.end == len(seg)) or (
                 seg[:1] in _NUMERAL_FIRST and _LOST_DI_WORD.fullmatch(seg) is not None)
@@ -536,10 +552,14 @@ def merged_columns(state: LexState, lines: list[Line], rows: dict[int, tuple[int
     there is where one column's line ends and the next one's begins.
 
     Where a column's line ends a sentence the next one's may follow with no
-    space; an article label right after the sentence's end starts it.
+    space; an article label right after the sentence's end starts it.  A
+    justified line with few places to break is spread out one character a
+    space (``残 疾 标 准 由 国 务 院 规``): it ends where a word of more than one
+    character follows its single ones.
 
     - cut: ``第八条 开展数据处理活动， 第二章 数据安全与发展`` (an article's line, then a heading),
       ``第七十二条 国务院根据宪法和法律，制定行政法 本。第七十九条 国务院可以根据改革发展的需要，决``;
+      ``（ 一 ） 在 进 行 思 想 教 育机构，对符合条件的残疾`` (a spread line, then the next column's);
     - kept: ``第八条 开展数据处理活动，`` and ``第一章 总 则``.
     """
     out: list[Line] = []
@@ -971,8 +991,10 @@ _EMPTY: _Column = (None, None, -1, None, 0, 0, None)
 _TITLE_NEXT = 2
 
 
-def _give(cols: tuple, recency: tuple, c: int, f: _Facts) -> tuple[tuple, tuple, float]:
-    """The columns after line ``f`` is given to column ``c``, and what that costs."""
+def _give(cols: tuple, recency: tuple, c: int, f: _Facts, same_row: bool = False) -> tuple[tuple, tuple, float]:
+    """The columns after line ``f`` is given to column ``c``, and what that costs.  ``recency``
+    ranks the columns by when they were last given a line (-1: never); the parts of one merged
+    row (``same_row``: not its first) share a baseline, so a rank."""
     last_art, first_art, last_item, first_item, open_, n, first_starts = cols[c]
     cost = 0.0
     if n == 0:
@@ -988,7 +1010,8 @@ def _give(cols: tuple, recency: tuple, c: int, f: _Facts) -> tuple[tuple, tuple,
                 cost += SHORT_OPEN           # text cut short of the column's edge: only a column's last line
         elif open_:
             cost += LABEL_AFTER_OPEN
-        cost += RECENT * recency.index(c)
+        mine = recency[c]
+        cost += RECENT * sum(1 for d, r in enumerate(recency) if d != c and 0 <= r < mine)
     # the line after a heading's label alone is its title, which ends the heading
     closed = f.closed or (f.kind == "plain" and open_ == _TITLE_NEXT)
     if f.kind == "art":
@@ -1015,7 +1038,13 @@ def _give(cols: tuple, recency: tuple, c: int, f: _Facts) -> tuple[tuple, tuple,
         last_item = -1 if last_art is None else 0
     open_ = _TITLE_NEXT if f.kind == "div" and f.alone else int(not closed)
     cols = cols[:c] + ((last_art, first_art, last_item, first_item, open_, n + 1, first_starts),) + cols[c + 1:]
-    return cols, tuple(x for x in recency if x != c) + (c,), cost
+    top = max(recency)
+    ranks = recency[:c] + ((top if same_row and top >= 0 else top + 1),) + recency[c + 1:]
+    used = sorted({r for r in ranks if r >= 0})
+    if used[0] > 0 or used[-1] != len(used) - 1:
+        dense = {r: i for i, r in enumerate(used)}
+        ranks = tuple(dense.get(r, -1) for r in ranks)
+    return cols, ranks, cost
 
 
 def _joins(cols: tuple) -> float:
@@ -1043,7 +1072,7 @@ def _page_streams(page: list[Line], facts: list[_Facts], rows: dict[int, tuple[i
     """The order of the lines of one page (with their ``facts``) dealt to ``ncol`` column
     streams, read stream after stream: of the ways to deal them (a beam of the
     cheapest), the one whose reading breaks the least."""
-    beam: dict[tuple, tuple[float, tuple | None]] = {((_EMPTY,) * ncol, (), -1): (0.0, None)}
+    beam: dict[tuple, tuple[float, tuple | None]] = {((_EMPTY,) * ncol, (-1,) * ncol, -1): (0.0, None)}
     for k, ln in enumerate(page):
         f = facts[k]
         row = rows.get(id(ln))
@@ -1058,7 +1087,7 @@ def _page_streams(page: list[Line], facts: list[_Facts], rows: dict[int, tuple[i
                     lo = row_col + 1
                 hi = ncol - (row[1] - row[0])
             for c in range(lo, hi + 1):
-                dealt, recent, add = _give(cols, recency, c, f)
+                dealt, recent, add = _give(cols, recency, c, f, row is not None and row[0] > 0)
                 key = (dealt, recent, c if row is not None and row[0] < row[1] - 1 else -1)
                 total = cost + add
                 old = grown.get(key)
@@ -1091,8 +1120,11 @@ def column_streams(state: LexState, lines: list[Line], rows: dict[int, tuple[int
     cut mid-sentence and whose labels start after one that ended a sentence;
     a heading's label alone is followed by a short title, the parts of one
     merged line go to columns left to right, and of two columns that could
-    take a line, the one read longest ago.  A page where this does not break
-    the numbering less often keeps its order (the ``interleaved_columns``
+    take a line, the one read longest ago (the parts of one merged line
+    share a baseline: read at once, none of them is older than the others,
+    so the next line of a column the row left out does not go to its
+    first).  A page where this does not break the numbering less often
+    keeps its order (the ``interleaved_columns``
     diagnostic says so), and so does text that marks no page breaks (OCR
     text has no form feeds): its pages' columns, one after another, are no
     page's.

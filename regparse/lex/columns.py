@@ -49,6 +49,8 @@ GUTTER_DRIFT = NARROW
 OVERFULL = 1
 #: … and a full line this much narrower (a justified line spread over its width with spaces)
 SHORT_FULL = 3
+#: the end of a wrapped heading, centred in its column, is at most this share of a full line
+CENTRED_SHARE = 3
 #: side-by-side text has a run of spaces inside this share of its lines
 SPACED_SHARE = 0.2
 
@@ -224,18 +226,51 @@ def _split(line: Line, cells: list[int], starts: list[int], unit: int,
            widths: list[int] | None = None) -> list[tuple[int, int, int]] | None:
     """The line cut into its columns: (column, start, end) of each part, in
     characters of ``line.text``; None when its text runs across the gutters."""
+    segments = _segments(line.text, cells, starts, unit, widths)
+    ncol = len(starts)
+    if len(segments) > ncol:
+        return None
     parts = []
     column = -1
-    for begin, end in _segments(line.text, cells, starts, unit, widths):
+    for begin, end in segments:
         x = cells[begin]
-        nearest = min(range(len(starts)), key=lambda c: abs(starts[c] - x))
+        nearest = min(range(ncol), key=lambda c: abs(starts[c] - x))
         column = max(column + 1, nearest)
-        if column >= len(starts):
-            return None
-        if column + 1 < len(starts) and cells[end - 1] > starts[column + 1] + GUTTER_SLACK * 2:
+        if column >= ncol:
+            break
+        if column + 1 < ncol and cells[end - 1] > starts[column + 1] + GUTTER_SLACK * 2:
             return None
         parts.append((column, begin, end))
-    return parts
+    else:
+        return parts
+    # each part nearest its own column's start pushes the last ones past the page's columns.
+    # Where one part is short (the end of a wrapped heading, 委员会 under 第四章 …各, centred
+    # mid-column, its position drifted with the lines before it on its row), each part goes in
+    # a column of its own, left to right, as near its start as they can all be; a row of long
+    # parts that do not fit is text across the gutters
+    full = widths[-1] if widths else 0
+    if not any(_ink(line.text, begin, end, unit) * CENTRED_SHARE <= full for begin, end in segments):
+        return None
+    inf = float("inf")
+    best = [[inf] * ncol for _ in segments]
+    for k, (begin, _end) in enumerate(segments):
+        for c in range(k, ncol - (len(segments) - 1 - k)):
+            before = 0 if k == 0 else min(best[k - 1][:c])
+            best[k][c] = before + abs(starts[c] - cells[begin])
+    parts = []
+    column = ncol
+    for k in range(len(segments) - 1, -1, -1):
+        column = min(range(column), key=lambda c: best[k][c])
+        begin, end = segments[k]
+        if column + 1 < ncol and cells[end - 1] > starts[column + 1] + GUTTER_SLACK * 2:
+            return None
+        parts.append((column, begin, end))
+    return _Rescued(parts[::-1])
+
+
+class _Rescued(list):
+    """The parts of a line placed only when all of them are placed at once: the unit that
+    needs no such line fits the page better."""
 
 
 def _starts(rows: list[tuple[Line, list[int]]], gutters: list[int], unit: int) -> list[int]:
@@ -352,7 +387,7 @@ def _layout(source: str, lines: list[Line], width) -> tuple[list, int, float]:
             started = False
             for _ln, parts, where in cut:
                 started = started or _opens(parts, where[1] if where else [], starts, unit)
-                crossing += started and parts is None
+                crossing += started and (parts is None or isinstance(parts, _Rescued))
                 for col, i, _j in parts or ():
                     drift += abs(where[1][i] - starts[col]) / unit
                     placed += 1

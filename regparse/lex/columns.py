@@ -228,6 +228,15 @@ def _split(line: Line, cells: list[int], starts: list[int], unit: int,
     characters of ``line.text``; None when its text runs across the gutters."""
     segments = _segments(line.text, cells, starts, unit, widths)
     ncol = len(starts)
+    while len(segments) > ncol and widths:
+        # more parts than columns: a justified line spread with runs of spaces
+        # (第二十三条    残疾人教育) is one column's line, as wide as a full one at most
+        fits = [(cells[segments[k + 1][0]] - cells[segments[k][1] - 1], k) for k in range(len(segments) - 1)
+                if _ink(line.text, segments[k][0], segments[k + 1][1], unit) <= widths[-1] + OVERFULL]
+        if not fits:
+            break
+        k = min(fits)[1]
+        segments[k:k + 2] = [(segments[k][0], segments[k + 1][1])]
     if len(segments) > ncol:
         return None
     parts = []

@@ -120,7 +120,7 @@ def _gutters(rows: list[tuple[Line, list[int]]], unit: int) -> list[int]:
         # the gutter or stop one short, so a gutter of single spaces drifts by one from row to row
         marked = -1
         for _i, _j, a, b in _gaps(line.text, cells):
-            for x in range(max(a - GUTTER_DRIFT, marked + 1), b + GUTTER_DRIFT + 1):
+            for x in range(max(a - GUTTER_DRIFT, marked + 1), min(extent, b + GUTTER_DRIFT + 1)):
                 gap[x] += 1
             marked = b + GUTTER_DRIFT
     need = max(GUTTER_LINES_MIN, GUTTER_LINES_SHARE * len(rows))

@@ -431,3 +431,17 @@ def test_a_part_of_blanks_between_labels_read_across_the_columns():
     ])
     doc = regparse.parse(text)
     assert not lost_characters(text, doc)
+
+
+def test_rows_of_spaced_fragments_and_form_feeds_never_raise():
+    # the gutter finder once marked a gap past the widest line of a page (a form feed
+    # inside a row moves where its positions are counted from)
+    import random
+    rng = random.Random(1)
+    alphabet = "第一二三条章款（）、。，示例 管理  办法|\n\f\u300012ab"
+    for _ in range(10):
+        rows = ["".join(rng.choice(alphabet) if rng.random() < 0.7 else " " * rng.randint(1, 6)
+                        for _ in range(rng.randint(0, 60))) for _ in range(rng.randint(5, 30))]
+        text = "\n".join(rows)
+        doc = regparse.parse(text)
+        assert doc is not None

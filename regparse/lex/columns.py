@@ -7,10 +7,14 @@ such text, it is split into columns and read column by column; each column
 line becomes a :class:`~regparse.normalize.Line` whose piece points into
 the input, so spans still lead back to it.
 
-Positions are counted in one of two units, whichever lines the gutters up
-on the page: character cells (``pdftotext -layout`` places every character,
-a CJK one too, in one cell of its grid) or display columns (a CJK character
-two wide, as text laid out for a terminal places it).
+Positions are counted in the unit that lines the gutters up on the page: a
+CJK character one cell wide (large type in ``pdftotext -layout``), two
+(display columns, as text laid out for a terminal places it) or a width
+between (``pdftotext -layout`` puts as many spaces between two words as fit
+the gap on the page, where a CJK character of small type is wider than a
+space).  Where the gutter is narrow, a full column line and the next
+column's line stand one space apart wherever the page puts them: such a
+line is cut where a full line of its column ends.
 """
 from __future__ import annotations
 
@@ -32,13 +36,21 @@ GUTTER_LINES_SHARE = 0.3
 GUTTER_LINES_MIN = 6
 #: the number of columns is the most parts that this share of the lines (at least GUTTER_LINES_MIN) is cut into
 FULL_ROWS_SHARE = 0.1
-# positions are counted in halves of a narrow character (see CJK_WIDTHS)
+# positions are counted in tenths of a narrow character (see CJK_WIDTHS)
+NARROW = 10
 #: a column is at least this wide: a gap inside a heading is no gutter
-COLUMN_MIN_WIDTH = 24
+COLUMN_MIN_WIDTH = 12 * NARROW
 #: how far from a gutter a line's own gap may be (a full column line runs into the gutter)
-GUTTER_SLACK = 4
+GUTTER_SLACK = 2 * NARROW
 #: how far a gutter of single spaces drifts from row to row
-GUTTER_DRIFT = 2
+GUTTER_DRIFT = NARROW
+#: a column's line may be this much wider than its full lines (in CJK characters: a label's
+#: space, half-width digits rounded)
+OVERFULL = 1
+#: … and a full line this much narrower (a justified line spread over its width with spaces)
+SHORT_FULL = 3
+#: the end of a wrapped heading, centred in its column, is at most this share of a full line
+CENTRED_SHARE = 3
 #: side-by-side text has a run of spaces inside this share of its lines
 SPACED_SHARE = 0.2
 
@@ -47,10 +59,11 @@ _GAP = re.compile(r"[ |]+")
 _WIDE = {"W", "F"}
 
 
-#: the widths a CJK character may take on the grid of a side-by-side text, in halves of a
-#: narrow one: one cell (pdftotext -layout, large type), one and a half, two (display columns)
-CJK_WIDTHS = (2, 3, 4)
-NARROW = 2
+#: the widths a CJK character may take in a side-by-side text, in tenths of a narrow one: one
+#: cell (pdftotext -layout counts a character one cell wherever it is), two (display columns),
+#: and the widths between: pdftotext puts as many spaces between two columns' lines as fit the
+#: gap between them on the page, where a CJK character of small type is 1.5–1.8 spaces wide
+CJK_WIDTHS = (10, 12, 14, 15, 16, 17, 18, 20)
 
 
 def _widths(cjk: int):
@@ -93,7 +106,7 @@ def _gutters(rows: list[tuple[Line, list[int]]], unit: int) -> list[int]:
     that have text on both sides have a run of spaces."""
     if len(rows) < GUTTER_LINES_MIN:
         return []
-    extent = max(cells[-1] for _, cells in rows) + 2
+    extent = max(cells[-1] for _, cells in rows) + NARROW
     inside = [0] * extent
     gap = [0] * extent
     begins = [0] * extent
@@ -107,7 +120,7 @@ def _gutters(rows: list[tuple[Line, list[int]]], unit: int) -> list[int]:
         # the gutter or stop one short, so a gutter of single spaces drifts by one from row to row
         marked = -1
         for _i, _j, a, b in _gaps(line.text, cells):
-            for x in range(max(a - GUTTER_DRIFT, marked + 1), b + GUTTER_DRIFT + 1):
+            for x in range(max(a - GUTTER_DRIFT, marked + 1), min(extent, b + GUTTER_DRIFT + 1)):
                 gap[x] += 1
             marked = b + GUTTER_DRIFT
     need = max(GUTTER_LINES_MIN, GUTTER_LINES_SHARE * len(rows))
@@ -170,13 +183,42 @@ def _segments(text: str, cells: list[int], starts: list[int] | None, unit: int,
                 if not near and widths:
                     # the tool pushed the next column right up to a full line: cut where a
                     # full line of this column ends, counted in characters
-                    near = [(abs(i - begin - widths[c]), i) for i, _a in singles
-                            if begin < i < end - 1 and abs(i - begin - widths[c]) <= 1]
+                    near = [(abs(_ink(text, begin, i, unit) - widths[c]), i) for i, _a in singles
+                            if begin < i < end - 1 and abs(_ink(text, begin, i, unit) - widths[c]) <= 1]
                 if near:
                     cut = min(near)[1]
                     out.append((begin, cut))
                     begin = cut + 1
         out.append((begin, end))
+    if widths:
+        out = [cut for begin, end in out for cut in _overfull(text, begin, end, singles, unit, widths[-1])]
+    return out
+
+
+def _ink(text: str, begin: int, end: int, unit: int) -> float:
+    """How many CJK characters wide the text of ``text[begin:end]`` is, its spaces aside
+    (justified text spreads a line's characters with spaces)."""
+    return sum(unit if unicodedata.east_asian_width(ch) in _WIDE else NARROW
+               for ch in text[begin:end] if ch != " ") / unit
+
+
+def _overfull(text: str, begin: int, end: int, singles: list[tuple[int, int]], unit: int,
+              full: int) -> list[tuple[int, int]]:
+    """A part cut where a full line of a column ends, while it holds more than one column's
+    line: (first character, end) of each piece."""
+    # a gutter of one space: where the type is small, the tool puts a single space between a
+    # full column line and the next column's, wherever the page places that column; no line
+    # of a column is wider than the column (a title across the columns is none of theirs)
+    out = []
+    while _ink(text, begin, end, unit) > full + OVERFULL:
+        fits = [i for i, _a in singles if begin < i < end - 1
+                and full - SHORT_FULL <= _ink(text, begin, i, unit) <= full + OVERFULL]
+        if not fits:
+            break
+        cut = fits[-1]
+        out.append((begin, cut))
+        begin = cut + 1
+    out.append((begin, end))
     return out
 
 
@@ -184,18 +226,60 @@ def _split(line: Line, cells: list[int], starts: list[int], unit: int,
            widths: list[int] | None = None) -> list[tuple[int, int, int]] | None:
     """The line cut into its columns: (column, start, end) of each part, in
     characters of ``line.text``; None when its text runs across the gutters."""
+    segments = _segments(line.text, cells, starts, unit, widths)
+    ncol = len(starts)
+    while len(segments) > ncol and widths:
+        # more parts than columns: a justified line spread with runs of spaces
+        # (第二十三条    残疾人教育) is one column's line, as wide as a full one at most
+        fits = [(cells[segments[k + 1][0]] - cells[segments[k][1] - 1], k) for k in range(len(segments) - 1)
+                if _ink(line.text, segments[k][0], segments[k + 1][1], unit) <= widths[-1] + OVERFULL]
+        if not fits:
+            break
+        k = min(fits)[1]
+        segments[k:k + 2] = [(segments[k][0], segments[k + 1][1])]
+    if len(segments) > ncol:
+        return None
     parts = []
     column = -1
-    for begin, end in _segments(line.text, cells, starts, unit, widths):
+    for begin, end in segments:
         x = cells[begin]
-        nearest = min(range(len(starts)), key=lambda c: abs(starts[c] - x))
+        nearest = min(range(ncol), key=lambda c: abs(starts[c] - x))
         column = max(column + 1, nearest)
-        if column >= len(starts):
-            return None
-        if column + 1 < len(starts) and cells[end - 1] > starts[column + 1] + GUTTER_SLACK * 2:
+        if column >= ncol:
+            break
+        if column + 1 < ncol and cells[end - 1] > starts[column + 1] + GUTTER_SLACK * 2:
             return None
         parts.append((column, begin, end))
-    return parts
+    else:
+        return parts
+    # each part nearest its own column's start pushes the last ones past the page's columns.
+    # Where one part is short (the end of a wrapped heading, 委员会 under 第四章 …各, centred
+    # mid-column, its position drifted with the lines before it on its row), each part goes in
+    # a column of its own, left to right, as near its start as they can all be; a row of long
+    # parts that do not fit is text across the gutters
+    full = widths[-1] if widths else 0
+    if not any(_ink(line.text, begin, end, unit) * CENTRED_SHARE <= full for begin, end in segments):
+        return None
+    inf = float("inf")
+    best = [[inf] * ncol for _ in segments]
+    for k, (begin, _end) in enumerate(segments):
+        for c in range(k, ncol - (len(segments) - 1 - k)):
+            before = 0 if k == 0 else min(best[k - 1][:c])
+            best[k][c] = before + abs(starts[c] - cells[begin])
+    parts = []
+    column = ncol
+    for k in range(len(segments) - 1, -1, -1):
+        column = min(range(column), key=lambda c: best[k][c])
+        begin, end = segments[k]
+        if column + 1 < ncol and cells[end - 1] > starts[column + 1] + GUTTER_SLACK * 2:
+            return None
+        parts.append((column, begin, end))
+    return _Rescued(parts[::-1])
+
+
+class _Rescued(list):
+    """The parts of a line placed only when all of them are placed at once: the unit that
+    needs no such line fits the page better."""
 
 
 def _starts(rows: list[tuple[Line, list[int]]], gutters: list[int], unit: int) -> list[int]:
@@ -231,6 +315,17 @@ def _starts(rows: list[tuple[Line, list[int]]], gutters: list[int], unit: int) -
     if len(full) < GUTTER_LINES_MIN or ncol < 2:
         return []
     return _apart([sorted(col)[len(col) // 2] for col in zip(*full)])
+
+
+def _opens(parts: list[tuple[int, int, int]] | None, cells: list[int], starts: list[int], unit: int) -> bool:
+    """Whether a line opens the columns: it holds the lines of neighbouring columns side by
+    side, from the first column or from where a later one starts."""
+    # a masthead (海州市政府公报 … 2026年第11期) has a part at each end of the page with no
+    # column's line between them; a date line under a centred title starts in no column
+    if parts is None or len(parts) < 2 or any(b[0] != a[0] + 1 for a, b in zip(parts, parts[1:])):
+        return False
+    col, i, _j = parts[0]
+    return col == 0 or abs(cells[i] - starts[col]) <= unit
 
 
 def _apart(starts: list[int]) -> list[int]:
@@ -289,16 +384,19 @@ def _layout(source: str, lines: list[Line], width) -> tuple[list, int, float]:
             # the characters of a full line of each column: the commonest length of its lines
             # that ended before the next column's text (justified text fills most lines)
             lengths: list[list[int]] = [[] for _ in starts]
-            for _ln, parts, _w in cut:
+            for ln, parts, _w in cut:
                 for col, i, j in (parts or ())[:-1]:
-                    lengths[col].append(j - i)
+                    lengths[col].append(round(_ink(ln.text, i, j, unit)))
             widths = [_mode(v) for v in lengths]
+            # the columns of a page are as wide as each other: the last column's lines, which
+            # end before no other, are as wide as the commonest line of them all
+            widths[-1] = _mode([n for v in lengths for n in v])
             cut = [(ln, _split(ln, w[1], starts, unit, widths) if w is not None else None, w) for ln, w in page]
         if starts:
             started = False
             for _ln, parts, where in cut:
-                started = started or (parts is not None and len(parts) > 1)
-                crossing += started and parts is None
+                started = started or _opens(parts, where[1] if where else [], starts, unit)
+                crossing += started and (parts is None or isinstance(parts, _Rescued))
                 for col, i, _j in parts or ():
                     drift += abs(where[1][i] - starts[col]) / unit
                     placed += 1
@@ -316,7 +414,9 @@ def side_by_side_columns(state: LexState, source: str, lines: list[Line]) -> lis
     gutters are the positions that stay blank over the page's lines, counted
     in the unit that lines them up best (pdftotext gives a CJK character one
     cell of its grid, other tools two); a line whose text crosses them (a
-    masthead, a headline) is kept whole, where it stands.
+    masthead, a headline) is kept whole, where it stands.  A part of a line
+    wider than a column's full line is two columns' lines one space apart
+    (a narrow gutter): it is cut where the full line ends.
 
     - split: ``   第一条 为了加强医疗器械经 查、检验、监测与评价等专业技`` (two columns);
     - kept: ``第一条　为了加强医疗器械经营监督管理，规范医疗器械经营活动。`` (one column).
@@ -346,7 +446,7 @@ def side_by_side_columns(state: LexState, source: str, lines: list[Line]) -> lis
         started = False
         for ln, parts, where in page:
             # above the columns (a headline centred over the page) a line is read where it stands
-            started = started or (parts is not None and len(parts) > 1)
+            started = started or _opens(parts, where[1] if where else [], starts, unit)
             if parts is None or not started:
                 # text across the gutters: between the blocks of columns, where it stands
                 for col in columns:

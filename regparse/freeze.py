@@ -12,14 +12,17 @@ share one such set, which pydantic copies before it changes one
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from array import array
+from operator import lt
+from typing import Any, Callable, Iterable
 
 from pydantic import BaseModel
 
-from .model import (Appendix, Article, Chapter, Decision, Diagnostic, FrontMatter, Heading, Item, Noise, Paragraph,
-                    Part, Point, Reference, Regulation, Section, Subitem, Subpart)
+from .model import (NOISE_KIND_NUMBER, Appendix, Article, Chapter, Decision, Diagnostic, FrontMatter, Heading, Item,
+                    Noise, NoiseRecords, Paragraph, Part, Point, Reference, Regulation, Section, Subitem, Subpart)
 
-__all__ = ["compact_dict", "template", "to_models", "reference_record", "noise_record", "EMPTY", "SharedLists"]
+__all__ = ["compact_dict", "template", "to_models", "reference_record", "noise_record", "NoiseLog", "EMPTY",
+           "SharedLists"]
 
 
 def compact_dict(values: dict[str, Any]) -> dict:
@@ -140,7 +143,15 @@ def _maker(cls: type, converters: dict[str, Any], direct: bool = False) -> Calla
     fresh = []
     for i, (name, info) in enumerate(fields.items()):
         convert = converters.get(name)
-        if info.default_factory is not None:
+        if info.default_factory is not None and info.default_factory is not list:
+            # a field of its own type (Regulation.noise): its converter makes the whole value
+            if convert is None or isinstance(convert, dict):
+                raise TypeError(f"{cls.__name__}.{name}: a field made by {info.default_factory.__name__} "
+                                "needs a converter of its own")
+            defaults[name] = ()
+            env[f"convert{i}"] = convert
+            fresh.append(f"    state[{name!r}] = convert{i}(state[{name!r}])\n")
+        elif info.default_factory is not None:
             if info.default_factory is not list:
                 raise TypeError(f"{cls.__name__}.{name}: only list default factories are constructed directly")
             defaults[name] = ()          # a missing list becomes a fresh empty list below
@@ -252,6 +263,103 @@ def noise_record(kind: str, text: str, span: tuple[int, int]) -> Noise:
     return _noise(kind, text, span)
 
 
+class NoiseLog(NoiseRecords):
+    """The noise of one parse as the stages find it, in the columns of the
+    document's :class:`~regparse.model.NoiseRecords` (which reads it as a
+    list of :class:`~regparse.model.Noise` meanwhile): the pre-pass records a
+    control character cut out of a line in three array items and a list
+    slot, not a model, a dict and a span tuple.
+
+    >>> log = NoiseLog()
+    >>> log.add("markup", "**", (5, 7)); log.add("control", "\\x01", (2, 3)); log.sort()
+    >>> [(n.text, n.span) for n in log], log.within(4, 9).records()[0].kind
+    ([('\\x01', (2, 3)), ('**', (5, 7))], 'markup')
+    """
+
+    __slots__ = ()
+
+    def __init__(self) -> None:
+        self._kinds, self._texts, self._starts, self._ends = bytearray(), [], array("q"), array("q")
+
+    def add(self, kind: str, text: str, span: tuple[int, int]) -> None:
+        """One record: ``kind`` of :data:`~regparse.model.NoiseKind`, the str at ``span``."""
+        self._kinds.append(NOISE_KIND_NUMBER[kind])
+        self._texts.append(text)
+        self._starts.append(span[0])
+        self._ends.append(span[1])
+
+    def extend(self, records: Iterable[Noise]) -> None:
+        """The records of another log, or :class:`~regparse.model.Noise` models, after these."""
+        if isinstance(records, NoiseRecords):
+            self._kinds += records._kinds
+            self._texts += records._texts
+            self._starts += records._starts
+            self._ends += records._ends
+            return
+        add = self.add
+        for n in records:
+            add(n.kind, n.text, n.span)
+
+    def sort(self) -> None:
+        """In order of span, as ``list.sort(key=lambda n: n.span)`` orders
+        them (stable); the common log, already in order, is only read."""
+        starts, ends = self._starts, self._ends
+        if all(map(lt, starts, starts[1:])):
+            return
+        # stable: by end, then by start, is by (start, end) with ties kept in order
+        order = sorted(range(len(starts)), key=ends.__getitem__)
+        order.sort(key=starts.__getitem__)
+        kinds, texts = self._kinds, self._texts
+        self._kinds = bytearray(kinds[i] for i in order)
+        self._texts = [texts[i] for i in order]
+        self._starts = array("q", [starts[i] for i in order])
+        self._ends = array("q", [ends[i] for i in order])
+
+    def within(self, lo: int, hi: int) -> "NoiseLog":
+        """A new log of the records that start in ``lo``–``hi`` (not ``hi``), in order."""
+        out = NoiseLog()
+        kinds, texts, starts, ends = self._kinds, self._texts, self._starts, self._ends
+        for i in [i for i, a in enumerate(starts) if lo <= a < hi]:
+            out._kinds.append(kinds[i])
+            out._texts.append(texts[i])
+            out._starts.append(starts[i])
+            out._ends.append(ends[i])
+        return out
+
+    def records(self) -> NoiseRecords:
+        """The document's read-only records, sharing these columns: the log is not to change after."""
+        return NoiseRecords._of_columns(bytes(self._kinds), self._texts, self._starts, self._ends)
+
+    def __reduce__(self) -> tuple:
+        return (_log_of, (bytes(self._kinds), list(self._texts), self._starts, self._ends))
+
+    def __copy__(self) -> "NoiseLog":
+        return _log_of(self._kinds, self._texts, self._starts, self._ends)
+
+    __deepcopy__ = lambda self, memo: self.__copy__()  # noqa: E731
+
+
+def _log_of(kinds: bytes, texts: list[str], starts: array, ends: array) -> NoiseLog:
+    log = NoiseLog()
+    log.extend(NoiseRecords._of_columns(kinds, texts, starts, ends))
+    return log
+
+
+def _noise_records(value: Any) -> NoiseRecords:
+    # a log becomes the document's records; models or dicts (a tree dumped and
+    # made again) are made records as validation would make them
+    if type(value) is NoiseRecords:
+        return value
+    if isinstance(value, NoiseLog):
+        return value.records()
+    if not value:
+        return _NO_NOISE
+    return NoiseRecords(v if type(v) is Noise else Noise.model_validate(v) for v in value)
+
+
+_NO_NOISE = NoiseRecords()
+
+
 def _keep_models(cls: type, make: Callable[[dict], Any]) -> Callable[[Any], Any]:
     # noise and decisions arrive as models already; validation keeps those
     def convert(value: Any) -> Any:
@@ -277,7 +385,7 @@ def _makers() -> Callable[[dict], Any]:
         "appendices": _maker(Appendix, {}),
         "headings": _maker(Heading, {}),
         "diagnostics": _maker(Diagnostic, {}),
-        "noise": _keep_models(Noise, _maker(Noise, {})),
+        "noise": _noise_records,
         "decisions": _keep_models(Decision, _maker(Decision, {})),
         "references": references,
     })

@@ -40,15 +40,18 @@ Example::
 """
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
-from typing import Annotated, Any, Callable, Iterator, Literal, Union
+from collections.abc import Sequence
+from typing import Annotated, Any, Callable, Iterator, Literal, Union, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_serializer, model_validator
+from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, PrivateAttr, model_serializer, model_validator
+from pydantic_core import core_schema
 
 __all__ = [
     "provide", "Span", "Node", "Regulation", "Division", "Part", "Subpart", "Chapter", "Section",
     "Article", "Paragraph", "Item", "Subitem", "Point", "Appendix", "Heading", "FrontMatter",
-    "Reference", "Diagnostic", "Noise", "Decision", "DIVISION_KINDS", "KINDS",
+    "Reference", "Diagnostic", "Noise", "NoiseRecords", "Decision", "DIVISION_KINDS", "KINDS",
     "Box", "SourceLine", "SourceFurniture", "DocumentSource",
     "DiagnosticCode", "Severity", "NoiseKind", "DecisionKind",
 ]
@@ -475,6 +478,135 @@ class Noise(BaseModel):
     span: Span
 
 
+_NOISE_KINDS: tuple[str, ...] = get_args(NoiseKind)
+#: the number of each :data:`NoiseKind` in :class:`NoiseRecords`' column of kinds
+NOISE_KIND_NUMBER = {kind: i for i, kind in enumerate(_NOISE_KINDS)}
+_NOISE_FIELDS = frozenset(Noise.model_fields)
+
+
+def _noise_model(kind: str, text: str, span: Span) -> Noise:
+    # the values are the log's own, of the right types: made as validation
+    # would make them, without validating again (as regparse.freeze does)
+    record = object.__new__(Noise)
+    object.__setattr__(record, "__dict__", {"kind": kind, "text": text, "span": span})
+    object.__setattr__(record, "__pydantic_fields_set__", set(_NOISE_FIELDS))
+    object.__setattr__(record, "__pydantic_extra__", None)
+    object.__setattr__(record, "__pydantic_private__", None)
+    return record
+
+
+class NoiseRecords(Sequence):
+    """:attr:`Regulation.noise`: a read-only sequence of :class:`Noise` that
+    reads, compares, validates and serializes as ``list[Noise]`` does.
+
+    The records are kept in columns (a kind number, the text, the start and
+    the end of each) and each :class:`Noise` is made when it is read: a
+    megabyte with a control character every few characters has hundreds of
+    thousands of records, and a model each (its object, dict and span tuple)
+    was 300 bytes, fourteen times the characters it records; in columns it
+    is 25.
+
+    >>> noise = NoiseRecords([Noise(kind="column_rule", text="|", span=(3, 4))])
+    >>> len(noise), noise[0].span, noise == [Noise(kind="column_rule", text="|", span=(3, 4))]
+    (1, (3, 4), True)
+    """
+
+    __slots__ = ("_kinds", "_texts", "_starts", "_ends")
+
+    def __init__(self, records: "Any" = ()) -> None:
+        kinds = bytearray()
+        texts: list[str] = []
+        starts = array("q")
+        ends = array("q")
+        number = NOISE_KIND_NUMBER
+        for n in records:
+            kinds.append(number[n.kind])
+            texts.append(n.text)
+            a, b = n.span
+            starts.append(a)
+            ends.append(b)
+        self._kinds, self._texts, self._starts, self._ends = bytes(kinds), texts, starts, ends
+
+    @classmethod
+    def _of_columns(cls, kinds: "bytes | bytearray", texts: list[str], starts: array, ends: array) -> "NoiseRecords":
+        """The records of these columns, which the new sequence takes as its own
+        (nothing may change them after)."""
+        if not (len(kinds) == len(texts) == len(starts) == len(ends)):
+            raise ValueError("the columns of noise records differ in length")
+        out = cls.__new__(cls)
+        out._kinds, out._texts, out._starts, out._ends = kinds, texts, starts, ends
+        return out
+
+    @staticmethod
+    def _own(value: Any) -> Any:
+        # records kept by a subclass (a parser's log, which may still grow) are copied
+        if isinstance(value, NoiseRecords) and type(value) is not NoiseRecords:
+            return NoiseRecords._of_columns(bytes(value._kinds), list(value._texts),
+                                            array("q", value._starts), array("q", value._ends))
+        return value
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __getitem__(self, index: "int | slice") -> Any:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self._texts)))]
+        text = self._texts[index]     # IndexError and TypeError as a list raises them
+        if index < 0:
+            index += len(self._texts)
+        return _noise_model(_NOISE_KINDS[self._kinds[index]], text, (self._starts[index], self._ends[index]))
+
+    def __iter__(self) -> Iterator[Noise]:
+        kinds = _NOISE_KINDS
+        make = _noise_model
+        for k, text, a, b in zip(self._kinds, self._texts, self._starts, self._ends):
+            yield make(kinds[k], text, (a, b))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, NoiseRecords):
+            return (self._texts == other._texts and self._kinds == other._kinds  # type: ignore[attr-defined]
+                    and self._starts == other._starts and self._ends == other._ends)  # type: ignore[attr-defined]
+        if isinstance(other, (list, tuple)):
+            return len(other) == len(self) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(list(self))
+
+    def __add__(self, other: Any) -> list[Noise]:
+        if isinstance(other, (list, NoiseRecords)):
+            return list(self) + list(other)
+        return NotImplemented
+
+    def __radd__(self, other: Any) -> list[Noise]:
+        if isinstance(other, list):
+            return other + list(self)
+        return NotImplemented
+
+    def __reduce__(self) -> tuple:
+        return (NoiseRecords._of_columns, (bytes(self._kinds), list(self._texts), self._starts, self._ends))
+
+    def __copy__(self) -> "NoiseRecords":
+        return self       # nothing in it changes
+
+    def __deepcopy__(self, memo: dict) -> "NoiseRecords":
+        return self
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        # validated and serialized as list[Noise] is, so that the JSON and its
+        # schema are those of a list; what is read becomes columns
+        as_list = handler.generate_schema(list[Noise])
+        from_list = core_schema.no_info_after_validator_function(cls, as_list)
+        return core_schema.json_or_python_schema(
+            json_schema=from_list,
+            python_schema=core_schema.no_info_before_validator_function(
+                cls._own, core_schema.union_schema([core_schema.is_instance_schema(cls), from_list])),
+            serialization=core_schema.plain_serializer_function_ser_schema(list, return_schema=as_list))
+
+
 class Decision(BaseModel):
     """One heuristic decision, recorded with ``explain=True`` so that a wrong one
     can be seen: a joined line, a marker rejected as a cross-reference, …"""
@@ -577,7 +709,7 @@ class Regulation(Node):
     closing: str = ""
     headings: list[Heading] = Field(default_factory=list)
     diagnostics: list[Diagnostic] = Field(default_factory=list)
-    noise: list[Noise] = Field(default_factory=list)
+    noise: NoiseRecords = Field(default_factory=NoiseRecords)
     decisions: list[Decision] = Field(default_factory=list)
     references: list[Reference] = Field(default_factory=list)
     #: the character encoding of the file the text was decoded from (utf-8,

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from .catalogue import PAGE_NUMBER
-from .freeze import noise_record
+from .freeze import NoiseLog, noise_record
 from .model import Noise
 
 __all__ = ["Line", "PlainLine", "flagged", "clean_lines", "slice_pieces"]
@@ -209,11 +209,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b-\u200f\u2060\ufeff\ud800-\
 _CONTROL_RUN = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b-\u200f\u2060\ufeff]+|[\ud800-\udfff]+")
 
 
-def clean_lines(source: str) -> tuple[list[Line], list[Noise]]:
+def clean_lines(source: str) -> tuple[list[Line], NoiseLog]:
     """Split ``source`` into clean lines (see the module docstring) and the
     noise removed from them."""
     lines: list[Line] = []
-    noise: list[Noise] = []
+    noise = NoiseLog()
     blank = False
     page_break = False
     has_special = _CONTROL.search(source) is not None
@@ -360,15 +360,15 @@ def _printable(text: str) -> str:
 
 
 def _split_out(source: str, start: int, end: int, pattern: re.Pattern, kind: str,
-               noise: list[Noise]) -> Line | None:
+               noise: NoiseLog) -> Line | None:
     pieces = []
     pos = start
+    add = noise.add
     for m in pattern.finditer(source, start, end):
-        # the noise's span and the pieces around it hold the same ints
         span = m.span()
         if span[0] > pos:
             pieces.append((pos, span[0]))
-        noise.append(noise_record(kind, _printable(m.group()), span))
+        add(kind, _printable(m.group()), span)
         pos = span[1]
     if end > pos:
         pieces.append((pos, end))
@@ -378,7 +378,7 @@ def _split_out(source: str, start: int, end: int, pattern: re.Pattern, kind: str
     return _rebuild(source, pieces, dummy)
 
 
-def _strip_markdown(source: str, line: Line, noise: list[Noise]) -> Line | None:
+def _strip_markdown(source: str, line: Line, noise: NoiseLog) -> Line | None:
     text = line.text
     level = 0
     cut = 0

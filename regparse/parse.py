@@ -58,10 +58,13 @@ def _parse(text: str, explain: bool, references: bool, layout: dict | None = Non
            noise: list[Noise] | None = None, source: DocumentSource | None = None,
            reading: list[dict] | None = None) -> Regulation:
     lines, cleaned = clean_lines(text)
-    noise = cleaned + noise if noise else cleaned
+    if noise:
+        cleaned.extend(noise)
+    noise = cleaned
     lines, read, rules = lex.read_columns(text, lines, explain)
     if rules:
-        noise = sorted(noise + rules, key=lambda n: n.span)
+        noise.extend(rules)
+        noise.sort()
     regions_state = lex.LexState(explain)
     spans = lex.regions(lines, regions_state) if lines else [(0, 0)]
     read = read + regions_state.decisions
@@ -69,10 +72,11 @@ def _parse(text: str, explain: bool, references: bool, layout: dict | None = Non
         # several regulations on one page: the main one is the longest
         main = max(range(len(spans)), key=lambda k: spans[k][1] - spans[k][0])
         a, b = spans[main]
-        outside = [noise for ln in lines[:a] + lines[b:] for noise in line_noise("outside", ln)]
+        for ln in lines[:a] + lines[b:]:
+            noise.extend(line_noise("outside", ln))
         found = [Decision(kind="page_regions", message=f"{len(spans)} regulations on the page: the longest is read, "
                           "the others kept out as noise", span=(lines[a].start, lines[b - 1].end))] if explain else []
-        return _parse_lines(text, lines[a:b], noise + outside, explain, references, read + found, layout, source,
+        return _parse_lines(text, lines[a:b], noise, explain, references, read + found, layout, source,
                             (reading or []) + _several(lines, spans, main, "the one parsed (the longest)",
                                                        "kept out of this parse as noise; regparse.extract returns it"))
     return _parse_lines(text, lines, noise, explain, references, read, layout, source, reading)
@@ -99,7 +103,7 @@ def _several(lines: list, spans: list[tuple[int, int]], this: int, this_note: st
     return out
 
 
-def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, references: bool,
+def _parse_lines(text: str, lines: list, noise: freeze.NoiseLog, explain: bool, references: bool,
                  decisions: list[Decision] | None = None, layout: dict | None = None,
                  source: DocumentSource | None = None, reading: list[dict] | None = None,
                  untitled: bool = False) -> Regulation:
@@ -109,11 +113,11 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
     if not lines:
         code = "empty_input"
         msg = "the input is empty" if not text else "the input holds no text"
-        noise.sort(key=lambda n: n.span)
+        noise.sort()
         return _holding(Regulation(span=(0, len(text)),
                                    diagnostics=[Diagnostic(**d) for d in diagnostics]
                                    + [Diagnostic(code=code, severity="error", message=msg, span=(0, len(text)))],
-                                   noise=noise, source=source, front_matter=FrontMatter(),
+                                   noise=noise.records(), source=source, front_matter=FrontMatter(),
                                    encoding=source.encoding if source is not None else None), text)
     tokens, lexer = lex.tokenize(lines, explain, layout, untitled)
     # what is read of the lines and tokens themselves is read now, so that
@@ -161,7 +165,7 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
     annex_bodies = [_annex_body(annex, annex_lines) for annex in tree.get("appendices") or ()]
     title, preamble_span, pieces = lexer.title, builder.preamble_span, builder.pieces
     front_matter = lexer.front_matter
-    noise += lexer.noise
+    noise.extend(lexer.noise)
     decisions = (decisions or []) + lexer.decisions
     del tokens, dropped, lexer, builder, annex_lines, lexed
     doc = build.finish(tree, text, title, diagnostics, preamble_span)
@@ -183,7 +187,7 @@ def _parse_lines(text: str, lines: list, noise: list[Noise], explain: bool, refe
         refs.annotate(doc, text, pieces)
         _coalesce(doc)
     del pieces
-    noise.sort(key=lambda n: n.span)
+    noise.sort()
     if source is not None:
         doc["source"] = source
         doc["encoding"] = source.encoding
@@ -211,7 +215,7 @@ def _annex_body(annex: dict, lines: list) -> list:
     return body
 
 
-def _own_structure(annex: dict, text: str, body: list, noise: list[Noise], explain: bool, references: bool,
+def _own_structure(annex: dict, text: str, body: list, noise: freeze.NoiseLog, explain: bool, references: bool,
                    decisions: list) -> None:
     """An appendix's own structure, its spans in the same text: a regulation of its
     own (附件一 / 示例办法 / 第一条 …) parsed as one, ``annex["regulation"]``; a list
@@ -221,14 +225,14 @@ def _own_structure(annex: dict, text: str, body: list, noise: list[Noise], expla
         return
     hi = body[-1].end
     if any(lex.article_line(ln) is not None for ln in body):
-        annex["regulation"] = _parse_lines(text, body, [n for n in noise if body[0].start <= n.span[0] < hi],
+        annex["regulation"] = _parse_lines(text, body, noise.within(body[0].start, hi),
                                            explain, references)
         return
     state = lex.LexState(explain)
     if lex.annex_list(state, body):
         # the references of an appendix's text are not read (nor are they for its text as a whole)
         # a list has no title of its own: its first line may be its first unit (一、立法会的产生办法)
-        inner = _parse_lines(text, body, [n for n in noise if body[0].start <= n.span[0] < hi], explain, False,
+        inner = _parse_lines(text, body, noise.within(body[0].start, hi), explain, False,
                              untitled=True)
         points = [node for node in inner.children if node.kind == "point"]
         annex["children"] = [_annexed(point, annex["citation"], annex["id"] + "__") for point in points]
@@ -439,7 +443,8 @@ def extract(text: str, *, explain: bool = False, references: bool = True) -> lis
         lines, noise = clean_lines(text)
         lines, read, rules = lex.read_columns(text, lines, explain)
         if rules:
-            noise = sorted(noise + rules, key=lambda n: n.span)
+            noise.extend(rules)
+            noise.sort()
         if not lines:
             return []
         found = []
@@ -449,7 +454,7 @@ def extract(text: str, *, explain: bool = False, references: bool = True) -> lis
             # columns read one after another: the lines' offsets need not rise
             lo, hi = min(ln.start for ln in part), max(ln.end for ln in part)
             named = _several(lines, spans, k, "this one", None) if len(spans) > 1 else None
-            doc = _parse_lines(text, part, [n for n in noise if lo <= n.span[0] < hi], explain, references, read,
+            doc = _parse_lines(text, part, noise.within(lo, hi), explain, references, read,
                                reading=named)
             if doc.articles:
                 found.append(doc)

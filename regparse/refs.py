@@ -777,6 +777,14 @@ def _first_n(found: Found, locations: list) -> list:
 # -- annotating the builder's tree ---------------------------------------------------
 
 
+def _node_pieces(node: dict, text: str, source_pieces: Mapping[int, list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """The source pieces of ``node``'s text; a node without any is its text at its span's start."""
+    pieces = source_pieces.get(id(node)) or []
+    if not pieces and node.get("span"):
+        pieces = [(node["span"][0], node["span"][0] + len(text))]
+    return pieces
+
+
 def _offsets(pieces: list[tuple[int, int]]) -> list[int]:
     """Where each piece starts in the text the pieces make."""
     starts, total = [], 0
@@ -845,9 +853,7 @@ def annotate(tree: dict, source: str, source_pieces: Mapping[int, list[tuple[int
         where = _Where(divisions, text_article, paragraph, item, subitem)
         resolved_here: dict[tuple, tuple] = {}
         references = []
-        pieces = source_pieces.get(id(node)) or []
-        if not pieces and node.get("span"):
-            pieces = [(node["span"][0], node["span"][0] + len(text))]
+        pieces = None       # read once the text has a reference (most texts have none)
         starts = None
         before: Found | None = None
         before_location: Location | None = None
@@ -867,6 +873,7 @@ def annotate(tree: dict, source: str, source_pieces: Mapping[int, list[tuple[int
                 ref = mine
                 targets, ids, resolved = units.resolve(ref, node, text.count("\n", 0, ref.start) + 1)
                 if starts is None:
+                    pieces = _node_pieces(node, text, source_pieces)
                     starts = _offsets(pieces)
                 span = (_to_source(ref.start, starts, pieces, False), _to_source(ref.end, starts, pieces, True))
                 references.append(reference_record(ref.kind, ref.surface, span, targets or EMPTY, ids or EMPTY,
@@ -899,6 +906,8 @@ def annotate(tree: dict, source: str, source_pieces: Mapping[int, list[tuple[int
             if ref.kind != "external" and last is not None and last.article is not None:
                 previous = last
             before, before_location = ref, last
+            if pieces is None:
+                pieces = _node_pieces(node, text, source_pieces)
             if len(pieces) == 1:
                 # a text printed in one piece (most are): _to_source, written out
                 a, b = pieces[0]

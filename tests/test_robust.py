@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 import regparse
 from conftest import ROOT, longest_by_parsing, lost_characters
 from regparse.citation import CitationError, Steps, parse as parse_citation
+from regparse.model import Noise
 from regparse.numerals import LIMIT, to_chinese, to_int
 from regparse.read import MAX_BYTES, decode, decode_as, read_file
 from regparse.read.text import decode_with_encoding
@@ -223,6 +224,36 @@ def test_lines_of_a_lone_marker_and_deep_nesting_stay_within_their_memory():
     # index of division chains shares them
     unit = "第一编 甲\n第一分编 乙\n第一章 丙\n第一节 丁\n第一条 戊：\n（一）己：\n1.庚：\n（1）辛。\n"
     assert _peak_multiple(unit * 300) < 60
+
+
+def test_a_control_character_every_few_characters_stays_within_its_memory():
+    # two noise records a line of 22 bytes: kept in columns, not a model each (300 bytes),
+    # and the pieces of each paragraph's text one array of ints
+    text = "第一条 内\x01容\x02。\n" * 5000
+    assert _peak_multiple(text) < 60
+    doc = regparse.parse(text)
+    assert len(doc.noise) == 10000 and doc.noise[-1] == Noise(kind="control", text="\x02", span=(len(text) - 3, len(text) - 2))
+
+
+def test_noise_in_columns_reads_validates_and_serializes_as_a_list_of_records():
+    import copy, pickle
+    doc = regparse.parse("第一条 内\x01容\x02。\n第二条 乙\x03。")
+    records = [Noise(kind="control", text=c, span=(i, i + 1)) for c, i in (("\x01", 5), ("\x02", 7), ("\x03", 15))]
+    noise = doc.noise
+    assert noise == records and records == noise and noise != records[:2] and bool(noise) and not regparse.parse("").noise
+    assert list(noise) == records and noise[1:] == records[1:] and noise[-1] == records[-1] and noise.index(records[1]) == 1
+    assert repr(noise) == repr(records) and records[0] in noise
+    with pytest.raises(IndexError):
+        noise[3]
+    # the JSON is a list's; a tree read back, made by hand or copied holds the same records
+    assert doc.model_dump()["noise"] == [r.model_dump() for r in records]
+    assert regparse.Regulation.model_validate_json(doc.model_dump_json()) == doc
+    assert regparse.Regulation.model_validate(doc.model_dump()) == doc
+    by_hand = regparse.Regulation(span=doc.span, noise=records)
+    assert by_hand.noise == noise and by_hand.model_dump_json() == by_hand.model_copy().model_dump_json()
+    assert pickle.loads(pickle.dumps(doc)) == doc and copy.deepcopy(doc) == doc
+    schema = regparse.Regulation.model_json_schema()["$defs"]["Regulation"]["properties"]["noise"]
+    assert schema == {"items": {"$ref": "#/$defs/Noise"}, "title": "Noise", "type": "array"}
 
 
 def test_empty_lists_shared_between_nodes_cannot_change():

@@ -127,7 +127,15 @@ def masthead(state: LexState, lines: list[Line]) -> int:
     rest = lines[top:]
     if not (top < first and names_regulation(rest, 0, first - top)) and _title_pieces(rest) is None:
         # a news box (or what OCR made of the masthead) before the title: the title is the first line naming an act
-        named = next((j for j in range(1, limit - top) if names_regulation(rest, j, first - top)), None)
+        # a sentence names acts, not itself; with no masthead seen, an issuing line (a date) is under
+        # the title (a wrapped one that names no act alone), not under news (the tools put a page's
+        # columns level with its masthead, issuing lines among them)
+        dated = next((j for j in range(limit - top) if DATE_LINE.match(rest[j].text)
+                      and not _masthead_line(rest[j].text)), limit - top) if top == 0 else 0
+        if dated == 0:
+            dated = limit - top   # a date line first stands under no title
+        named = next((j for j in range(1, dated) if names_regulation(rest, j, first - top)
+                      and not any(ch in rest[j].text for ch in "，,。")), None)
         # an order names the title it promulgates in 《》: it is front matter, not news
         if named is not None and not any("《" in ln.text for ln in rest[:named + 1]):
             top += named

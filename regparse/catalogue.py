@@ -29,7 +29,7 @@ __all__ = [
     "SEPARATORS", "CLOSERS", "TRAILERS", "SENTENCE_END", "CLAUSE_END",
     "CN_DIGITS", "PAGE_NUMBER", "YEAR", "MONTH_OR_DAY",
     "CITATION_STEP", "REFERENCE_TAIL", "WEAK_REFERENCE_TAIL", "HEADING_TITLES", "HEADING_ENDINGS",
-    "DATE_LINE", "FULL_DATE", "DATE", "INLINE_DATE", "iso_dates", "iso_date", "NEWS_LINE", "SOURCE_LINE", "CREDIT_LINE", "NEWS_OR_CREDIT",
+    "DATE_LINE", "FULL_DATE", "DATE", "INLINE_DATE", "iso_dates", "iso_date", "NEWS_LINE", "SOURCE_LINE", "PAPER_WORDS", "MASTHEAD_LINE", "CREDIT_LINE", "NEWS_OR_CREDIT",
     "NEWS_FIRST", "HEADING_BRACKETS", "HEADING_NEVER", "COMMENTARY_WORDS", "COMMENTARY_LINE", "COMMENTARY_HEADING", "COMMENTARY_FIRST", "QUOTED_TITLE", "TITLE_NOTE", "NOTE", "REGULATION_TITLE_END", "TITLE_DONE",
     "ISSUER_ONLY", "DOCUMENT_NUMBER", "BULK_AMENDMENTS", "ISSUING_WORDS", "ACT_TYPES", "SELF_WORDS", "ACT_NAME_ENDINGS",
     "STATE_PREFIX", "ISSUERS", "ACT_SHORT_NAMES", "UNIT_OF_LEVEL", "LEVEL_OF_UNIT", "WORD_AFTER_UNIT",
@@ -105,6 +105,14 @@ SOURCE_LINE = re.compile(r"^《[^》]{2,12}》[（(]\s*\d{4}年")
 #: （完）, （新华社北京…电）, （责编：…）: a credit line closing a news item
 CREDIT_LINE = re.compile(r"^[（(](?:完|新华社|本报|责编|责任编辑|编辑|记者|来源|据)[^）)]*[）)]$")
 NEWS_OR_CREDIT = re.compile(f"(?:{NEWS_LINE.pattern})|(?:{CREDIT_LINE.pattern})")
+#: the words a paper's name ends with (西川日报, 北方法制周刊, 江州市人民政府公报)
+PAPER_WORDS = ("日报", "晚报", "时报", "周报", "商报", "早报", "晨报", "工人报", "法治报", "法制报", "周刊", "公报")
+#: a masthead line: the paper's name alone (OCR may space its letters out: 江 州 市 人 民 政 府 公 报)
+#: or its date, edition and section line (2024年2月20日 星期二 第2版 综合新闻, 第7版 · 法规,
+#: 第?版 ”要闻 as OCR reads it, 责任编辑：刘畅 电话：…); never the title of what it prints
+MASTHEAD_LINE = re.compile(rf"^(?:[\u4e00-\u9fff]{{1,24}}(?:{'|'.join(PAPER_WORDS)})"
+                           r"|.{0,40}?第\s*[\d?？]{1,3}\s*版(?:\W{0,3}[\u4e00-\u9fff]{1,6}){0,3}\W{0,3}"
+                           r"|.{0,30}星期[一二三四五六日天].{0,30}|\d{4}\s*年\s*第\s*\d{1,3}\s*期.{0,20}|(?:责任编辑|电话)\s*[：:].{0,40})$")
 #: the first characters of those lines, tested before the patterns run
 NEWS_FIRST = frozenset("（(新本记《全以")
 #: the brackets around an article's heading (第一条【立法目的】, 第一条［立法目的］), opener to closer

@@ -99,6 +99,7 @@ DecisionKind = Literal[
     "running_header",
     "blank_paragraphs", "wrap_in_block", "ocr_lost_bracket", "ocr_lost_di_article", "ocr_misread_numeral", "ocr_section_word", "ocr_garbled_item",
     "ocr_misread_heading", "ocr_heading_title", "heading_before_text", "lost_first_division", "ocr_title_quote",
+    "masthead", "title_around_masthead",
 ]
 
 #: node kinds, outermost first

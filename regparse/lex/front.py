@@ -1,15 +1,18 @@
 """Stage 3, front matter: the title, subtitle and issuing lines at the top."""
 from __future__ import annotations
 
+import re
+
 from ..catalogue import (DATE_LINE, DIVISION_RANK, DOCUMENT_NUMBER, FULL_DATE, ISSUER_ONLY, ISSUING_WORDS,
-                         NOTICE_HEAD, ORDER_HEAD, QUOTED_TITLE, TITLE_DONE, TITLE_NOTE)
+                         MASTHEAD_LINE, NOTICE_HEAD, REGULATION_TITLE_END, ORDER_HEAD, QUOTED_TITLE, TITLE_DONE, TITLE_NOTE)
 from ..normalize import Line, line_noise
 from .marks import line_mark
+from .regions import article_line, names_regulation
 from .registry import rule
 from .state import LexState
 from .text import TITLE_MAX, ends_closed, subtitle_like, title_like, title_of
 
-__all__ = ["front_matter", "promulgation_order", "ORDER_LINES_MAX", "title", "wrapped_title", "subtitle",
+__all__ = ["front_matter", "masthead", "title_around_masthead", "MASTHEAD_LINES_MAX", "promulgation_order", "ORDER_LINES_MAX", "title", "wrapped_title", "subtitle",
            "issuing_lines", "join_lines", "joined",
            "UNDATED_RUN", "WRAPPED_TITLE_MIN", "TITLE_LINES_MAX", "INFO_LINE_MAX", "SHORT_INFO_LINE_MAX",
            "TITLE_CLOSE_LINE_MAX"]
@@ -30,6 +33,10 @@ TITLE_CLOSE_LINE_MAX = 80
 #: a promulgation order or transmittal notice before the title takes at most
 #: this many lines (head, number, the text, the addressees, signature, date)
 ORDER_LINES_MAX = 30
+#: a newspaper page's masthead, and a news box beside it, take at most this many lines above the title
+MASTHEAD_LINES_MAX = 12
+#: a piece of the top this short is OCR's reading of an emblem or a smudge, no piece of a title
+PIECE_JUNK_MAX = 2
 
 
 def join_lines(parts: list[Line]) -> Line:
@@ -55,6 +62,12 @@ def front_matter(state: LexState, lines: list[Line]) -> int:
     """Read title, subtitle and issuing lines at the top; return how many lines they use."""
     if not lines:
         return 0
+    top = masthead(state, lines)
+    if top:
+        return top + front_matter(state, lines[top:])
+    broken = title_around_masthead(state, lines)
+    if broken:
+        return issuing_lines(state, lines, broken)
     order = promulgation_order(state, lines)
     if order:
         lines = lines[order:]
@@ -72,6 +85,129 @@ def front_matter(state: LexState, lines: list[Line]) -> int:
     if i and i < len(lines) and subtitle(state, lines[i]):
         i += 1
     return order + issuing_lines(state, lines, i)
+
+
+def _masthead_line(text: str) -> bool:
+    """A paper's name or its date/edition line (OCR may space the letters out),
+    or both side by side (pdftotext -layout keeps the gap between them)."""
+    if MASTHEAD_LINE.match(text) is not None or MASTHEAD_LINE.match(_squeezed(text)) is not None:
+        return True
+    parts = _GAP.split(text.strip())
+    return len(parts) > 1 and all(MASTHEAD_LINE.match(part) is not None for part in parts)
+
+
+#: the gap between the parts of a masthead printed side by side
+_GAP = re.compile(r"\s{2,}|\u3000+")
+
+
+@rule
+def masthead(state: LexState, lines: list[Line]) -> int:
+    """The lines above the title of a newspaper or gazette page that name no
+    regulation (the masthead, its date and edition line, a news box) are page
+    furniture; return how many there are.
+
+    Why: the paper's name and its 第N版 line head the page, and the text the
+    tools read from a page keeps them above the regulation (or glued before
+    its title by a wrap: 西川省人民代表大会常务委员会公报 / 医疗器械经营监督管理办法).
+    A paper's name ends in 日报, 公报, 周刊 …, which no regulation's title
+    does; past the masthead, the title is the first line (or wrapped lines)
+    naming an act before the first article: what stands above it is news.
+
+    - masthead: 「西川日报」 / 「2024年2月20日 星期二 第2版 综合新闻」 / 「互联网药品信息服务管理办法」 / 「第一条 …」;
+    - none: 「中国共产党工作机关条例」 / 「第一条　…」 (the title stands first).
+    """
+    first = next((i for i, ln in enumerate(lines) if article_line(ln) is not None), len(lines))
+    limit = min(first, MASTHEAD_LINES_MAX)
+    top = 0
+    while top < limit and _masthead_line(lines[top].text):
+        top += 1
+    if top == 0 and (first == len(lines) or names_regulation(lines, 0, first)
+                     or ORDER_HEAD.match(lines[0].text) or NOTICE_HEAD.search(lines[0].text)):
+        return 0   # the title, or the order that promulgates it, stands first
+    rest = lines[top:]
+    if not (top < first and names_regulation(rest, 0, first - top)) and _title_pieces(rest) is None:
+        # a news box (or what OCR made of the masthead) before the title: the title is the first line naming an act
+        # a sentence names acts, not itself; with no masthead seen, an issuing line (a date) is under
+        # the title (a wrapped one that names no act alone), not under news (the tools put a page's
+        # columns level with its masthead, issuing lines among them)
+        dated = next((j for j in range(limit - top) if DATE_LINE.match(rest[j].text)
+                      and not _masthead_line(rest[j].text)), limit - top) if top == 0 else 0
+        if dated == 0:
+            dated = limit - top   # a date line first stands under no title
+        named = next((j for j in range(1, dated) if names_regulation(rest, j, first - top)
+                      and not any(ch in rest[j].text for ch in "，,。")), None)
+        # an order names the title it promulgates in 《》: it is front matter, not news
+        if named is not None and not any("《" in ln.text for ln in rest[:named + 1]):
+            top += named
+    if top == 0:
+        return 0
+    for ln in lines[:top]:
+        state.noise.extend(line_noise("page_furniture", ln))
+    state.decide("masthead", f"{top} lines above the title are the page's masthead or news, not the regulation",
+                 (lines[0].start, lines[top - 1].end))
+    return top
+
+
+@rule
+def title_around_masthead(state: LexState, lines: list[Line]) -> int:
+    """A title OCR read in pieces between the masthead's lines is joined from
+    the pieces, the masthead lines between them being page furniture; return
+    the index after the last piece (0 when the top is no such title).
+
+    Why: tesseract reads a page's big title in bits (中华人 / 民共和 …) and puts
+    the masthead's lines that stand level with it (the date, 责任编辑 …)
+    between them.  The pieces are short, no sentence, and joined they end
+    with an act type, before the issuing line or the first sentence.
+
+    - joined: 「黄河水量调」 / 「责任编辑: 孙文静 ”电话: (0571)87060812」 / 「度条例」 / 「2006年7月5日 国务院…通过」
+      (the title 黄河水量调度条例);
+    - not: 「西川日报」 / 「2024年2月20日 星期二 第2版 综合新闻」 / 「互联网药品信息服务管理办法」 (the masthead above the
+      title, not among its pieces: :func:`masthead`).
+    """
+    found = _title_pieces(lines)
+    if found is None:
+        return 0
+    pieces, furniture, name = found
+    for j in furniture:
+        state.noise.extend(line_noise("page_furniture", lines[j]))
+    first = join_lines([lines[j] for j in pieces])
+    state.title = name
+    state.front_tokens.append(("title", first))
+    state.decide("title_around_masthead", f"the title {name} joined from {len(pieces)} pieces among the masthead's lines",
+                 (first.start, first.end))
+    return pieces[-1] + 1
+
+
+def _title_pieces(lines: list[Line]) -> tuple[list[int], list[int], str] | None:
+    """The pieces of a title read among the masthead's lines at the top, the
+    masthead lines among them, and the title they make; None if there are none."""
+    pieces: list[int] = []
+    furniture: list[int] = []
+    for j, ln in enumerate(lines[:MASTHEAD_LINES_MAX]):
+        text = ln.text
+        if _masthead_line(text):
+            furniture.append(j)
+            continue
+        if DATE_LINE.match(text) or line_mark(ln) is not None or not title_like(text):
+            break
+        pieces.append(j)
+    # a character or two alone, or words with a comma, are what OCR made of the emblem or the masthead:
+    # the title's pieces come after them
+    junk = [k for k, j in enumerate(pieces[:-1]) if len(_squeezed(lines[j].text)) <= PIECE_JUNK_MAX
+            or any(ch in lines[j].text for ch in "，,")]
+    if junk:
+        pieces = pieces[junk[-1] + 1:]
+    # the masthead's lines stand among the pieces, not only above them; a piece that is a title
+    # whole (示例办法) is one, not the start of another
+    if any(REGULATION_TITLE_END.search(_squeezed(lines[j].text)) for j in pieces[:-1]):
+        return None
+    if len(pieces) < 2 or not any(pieces[0] < f < pieces[-1] for f in furniture):
+        return None
+    name = _squeezed("".join(lines[j].text for j in pieces)).replace("|", "")
+    if len(name) > TITLE_MAX or not REGULATION_TITLE_END.search(name):
+        return None
+    # the masthead's lines and OCR's junk before the last piece are furniture
+    return pieces, [j for j in range(pieces[-1]) if j not in pieces], name
 
 
 def _squeezed(text: str) -> str:

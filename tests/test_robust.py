@@ -369,6 +369,16 @@ def test_japanese_and_korean_bytes_are_named_not_read_as_mojibake(encoding, text
     assert decode_as(text.encode(encoding), encoding) == text
 
 
+def test_a_single_line_of_shift_jis_is_named_too():
+    # too few ideographs for their share to say anything: none of them common, and the bytes read as kana
+    text = "日本国の法律です。第一条　この法律は日本国に適用される。\n"
+    with pytest.raises(regparse.ReadError, match="Shift-JIS"):
+        decode(text.encode("shift_jis"), name="x.txt")
+    # a short Chinese line of rare characters holds common ones or reads as no other script
+    for zh in ("第一条 扶老、救孤、恤病、助残、优抚。\n", "（二）扶老、救孤、恤病、助残、优抚；\n", "附则\n"):
+        assert decode(zh.encode("gb18030")) == zh
+
+
 def test_gb18030_and_utf8_still_read():
     assert decode(_ZH.encode("gb18030")) == _ZH
     assert decode(codecs.BOM_UTF8 + _ZH.encode()) == _ZH

@@ -239,7 +239,7 @@ def _decode_found(data: bytes, name: str) -> tuple[str, str | None, Replaced | N
         text = None
     if text is not None and not _too_many(len(_NOT_CHINESE_TEXT.findall(text)), len(text),
                                           _MAX_FOREIGN_SHARE):
-        if not _reads_as_chinese(text):
+        if not _reads_as_chinese(text) or _short_and_other(text, data):
             other = _other_cjk_encoding(data)
             raise ReadError(f"{name}: not Chinese text in GB18030" + (
                 f"; it looks like {other[1]}: pass encoding {other[0]!r} to read it" if other else
@@ -294,6 +294,33 @@ def _reads_as_chinese(text: str) -> bool:
         return True
     common = sum(1 for ch in ideographs if ch in _COMMON_IDEOGRAPHS)
     return common >= _MIN_COMMON_SHARE * len(ideographs)
+
+
+#: a text this short in ideographs is judged by the script of another decoding (a line of Shift-JIS)
+_SHORT_IDEOGRAPHS = 12
+#: … when that decoding's own script (kana, Hangul) is this share of its non-ASCII characters
+_OTHER_SCRIPT_SHARE = 0.3
+
+
+def _short_and_other(text: str, data: bytes) -> bool:
+    """Whether a GB18030 decoding too short for :func:`_reads_as_chinese` (a line or two of
+    Shift-JIS: 擔杮岅偺朄棩) holds none of the common ideographs while a Japanese
+    encoding of :data:`_OTHER_CJK` reads the bytes as kana."""
+    ideographs = _IDEOGRAPH.findall(text)
+    if not _SHORT_IDEOGRAPHS <= len(ideographs) < _FEW_IDEOGRAPHS \
+            or any(ch in _COMMON_IDEOGRAPHS for ch in ideographs):
+        return False
+    # kana only: Chinese bytes of GB2312's first rows are Hangul in EUC-KR, so a short
+    # Chinese line of rare characters (视力残疾、听力残疾、) would read as Korean
+    for encoding, _description, script in _OTHER_CJK[:2]:
+        try:
+            other = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        wide = sum(1 for ch in other if ord(ch) > 0x7f)
+        if wide and len(re.findall(script, other)) >= _OTHER_SCRIPT_SHARE * wide:
+            return True
+    return False
 
 
 def _other_cjk_encoding(data: bytes) -> tuple[str, str] | None:

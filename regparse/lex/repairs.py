@@ -235,13 +235,14 @@ def heading_titles(state: LexState, tokens: list[LineToken]) -> None:
             continue
         if len(title) > 1 and title[-1] == "“":
             title = ocr_title_quote(state, token, title)
-        if not title or title in HEADING_TITLES or not _near_standard(title):
-            continue
         if ocr is None:
             # only where OCR shows itself in the labels: a clean text's 总纲 or 保护措施 is what it says
+            # (asked first: one pass over the labels costs less than the titles' comparisons)
             ocr = any(type(t.mark) is Mark and t.mark.repair.startswith("ocr_") for t in tokens)
         if not ocr:
-            return
+            continue
+        if not title or title in HEADING_TITLES or not _near_standard(title):
+            continue
         if text is None:
             text = "\n".join(t.line.text for t in tokens)
         ocr_heading_title(state, token, title, text)

@@ -652,6 +652,16 @@ def _gap_noise(state: LexState, line: Line, gap: re.Match) -> None:
                 state.noise.append(noise_record(kind, line.text[i], (x, y)))
 
 
+def _splice(lines: list[Line], cuts: dict[int, list[Line]]) -> list[Line]:
+    """``lines`` with the line at each key of ``cuts`` replaced by its parts (``lines`` itself if none)."""
+    if not cuts:
+        return lines
+    out: list[Line] = []
+    for k, ln in enumerate(lines):
+        out.extend(cuts.get(k, (ln,)))
+    return out
+
+
 @rule
 def heading_beside_text(state: LexState, lines: list[Line], wide: list[int]) -> list[Line]:
     """A division heading at the end of a line, after a run of spaces, is a heading of the next column.
@@ -685,12 +695,7 @@ def heading_beside_text(state: LexState, lines: list[Line], wide: list[int]) -> 
         _gap_noise(state, ln, gap)  # type: ignore[arg-type]
         state.decide("heading_beside_text", f"{mark.label} cut from the end of a line of another column",
                      (ln.start, ln.end))
-    if not cuts:
-        return lines
-    out: list[Line] = []
-    for k, ln in enumerate(lines):
-        out.extend(cuts.get(k, (ln,)))
-    return out
+    return _splice(lines, cuts)
 
 
 @rule
@@ -728,12 +733,7 @@ def heading_before_text(state: LexState, lines: list[Line], wide: list[int]) -> 
         _gap_noise(state, ln, gap)
         state.decide("heading_before_text", f"{head} cut from the line of another column after it",
                      (ln.start, ln.end))
-    if not cuts:
-        return lines
-    out: list[Line] = []
-    for k, ln in enumerate(lines):
-        out.extend(cuts.get(k, (ln,)))
-    return out
+    return _splice(lines, cuts)
 
 
 def _article_cuts(text: str) -> list[int]:

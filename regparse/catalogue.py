@@ -28,7 +28,7 @@ from .numerals import DIGIT_VALUES, to_int
 __all__ = [
     "SEPARATORS", "CLOSERS", "TRAILERS", "SENTENCE_END", "CLAUSE_END",
     "CN_DIGITS", "PAGE_NUMBER", "YEAR", "MONTH_OR_DAY",
-    "CITATION_STEP", "REFERENCE_TAIL", "WEAK_REFERENCE_TAIL", "HEADING_TITLES", "HEADING_ENDINGS",
+    "CITATION_STEP", "REFERENCE_TAIL", "WEAK_REFERENCE_TAIL", "HEADING_TITLES", "HEADING_ENDINGS", "TITLE_FUNCTION_CHARACTERS",
     "DATE_LINE", "FULL_DATE", "DATE", "INLINE_DATE", "iso_dates", "iso_date", "NEWS_LINE", "SOURCE_LINE", "PAPER_WORDS", "MASTHEAD_LINE", "CREDIT_LINE", "NEWS_OR_CREDIT",
     "NEWS_FIRST", "HEADING_BRACKETS", "HEADING_NEVER", "COMMENTARY_WORDS", "COMMENTARY_LINE", "COMMENTARY_HEADING", "COMMENTARY_FIRST", "QUOTED_TITLE", "TITLE_NOTE", "NOTE", "REGULATION_TITLE_END", "TITLE_DONE",
     "ISSUER_ONLY", "DOCUMENT_NUMBER", "BULK_AMENDMENTS", "ISSUING_WORDS", "ACT_TYPES", "SELF_WORDS", "ACT_NAME_ENDINGS",
@@ -237,6 +237,9 @@ HEADING_TITLES = ("总则", "分则", "附则", "罚则", "通则", "细则", "�
 #: the words that end a division's title whose first character ends no word (…监督, …措施): a
 #: title that ends in that character alone was cut inside the word
 HEADING_ENDINGS = ("监督", "措施")
+#: the characters that join a title's words (…的监督, 期限、终止与清算, 机构及其职责): a title's words are
+#: the runs between them, and OCR's misreading of a word is never one of them (认定与复核 is no 认定的复核)
+TITLE_FUNCTION_CHARACTERS = frozenset("与的和及或其而对之于以为在等并")
 
 # -- levels and markers ----------------------------------------------------------
 #: the rank of each division kind, outermost first (编, 分编, 章, 节)

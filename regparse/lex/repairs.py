@@ -10,7 +10,10 @@ under its rule with ``explain=True``; it changes no token.
 """
 from __future__ import annotations
 
-from ..catalogue import DIVISION_RANK, HEADING_ENDINGS, HEADING_TITLES, TAIWAN_CITATION
+import re
+from collections import Counter
+
+from ..catalogue import DIVISION_RANK, HEADING_ENDINGS, HEADING_TITLES, TAIWAN_CITATION, TITLE_FUNCTION_CHARACTERS
 from ..grammar import LineToken
 from ..freeze import noise_record
 from ..normalize import slice_pieces
@@ -20,7 +23,7 @@ from .state import LexState, LogicalLine
 
 __all__ = ["record_repairs", "taiwan_numbering", "ocr_item_bracket", "ocr_lost_bracket", "ocr_garbled_item", "ocr_numeral", "ocr_label_quote", "traditional_marker",
            "ocr_lost_di", "ocr_lost_di_article", "ocr_misread_numeral",
-           "ocr_section_word", "ocr_misread_heading", "heading_titles", "ocr_heading_title", "ocr_title_quote"]
+           "ocr_section_word", "ocr_misread_heading", "heading_titles", "ocr_heading_title", "ocr_title_from_body", "ocr_title_quote"]
 
 
 @rule
@@ -220,9 +223,11 @@ def traditional_marker(state: LexState, token: LineToken) -> None:
 
 def heading_titles(state: LexState, tokens: list[LineToken]) -> None:
     """The division titles OCR misread or cut read as the standard heading words
-    (:func:`ocr_heading_title`); the document's text is joined only when a title
+    (:func:`ocr_heading_title`), or with the word the document's articles print
+    (:func:`ocr_title_from_body`); the document's text is joined only when a title
     may be one."""
     text = None
+    body = None
     ocr = None
     for token in tokens:
         mark = token.mark
@@ -241,11 +246,17 @@ def heading_titles(state: LexState, tokens: list[LineToken]) -> None:
             ocr = any(type(t.mark) is Mark and t.mark.repair.startswith("ocr_") for t in tokens)
         if not ocr:
             continue
-        if not title or title in HEADING_TITLES or not _near_standard(title):
+        if not title or title in HEADING_TITLES:
             continue
-        if text is None:
-            text = "\n".join(t.line.text for t in tokens)
-        ocr_heading_title(state, token, title, text)
+        if _near_standard(title):
+            if text is None:
+                text = "\n".join(t.line.text for t in tokens)
+            if ocr_heading_title(state, token, title, text):
+                continue
+        if body is None:
+            # the headings left out: a title is compared with what the articles print
+            body = "\n".join(t.line.text for t in tokens if type(t.mark) is not Mark or t.mark.kind not in DIVISION_RANK)
+        ocr_title_from_body(state, token, title, body)
 
 
 @rule
@@ -338,6 +349,98 @@ def ocr_heading_title(state: LexState, token: LineToken, title: str, text: str) 
                 state.noise.append(noise_record("ocr_title", a, (x, y)))
     state.decide("ocr_heading_title", f"{title} read as {new} (a standard heading title)", (line.start, line.end))
     return True
+
+
+#: how often the articles print the word a title's misread character is read into, at least
+BODY_WORD_PRINTED = 5
+#: how many times more often than all the other readings of that character together
+BODY_WORD_DOMINANCE = 4
+#: how often the articles may print the title's character beside a neighbour (OCR misreads the
+#: same word the same way in an article now and then: 不得多驶营运 for 不得驾驶营运)
+BODY_PAIR_PRINTED = 1
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@rule
+def ocr_title_from_body(state: LexState, token: LineToken, title: str, body: str) -> bool:
+    """A division title one character from the word its document's articles print (车辆和多驶人, where they
+    print 驾驶人 again and again) is read with that word, the misread character kept as noise.
+
+    Why: tesseract misreads a character of a bold heading (驾 as 多) that
+    it reads right in the articles' lighter type, and a chapter's articles
+    use its title's words.  The evidence is kept strict, since a title may
+    well say 征缴 where its articles say 征收: in a text whose labels show
+    OCR, the title's character is read as another only where the
+    character's word in the title (the run between 与, 的, 和 …, or three
+    characters around it in the run) is printed in no article, nor the
+    character beside either neighbour more than once, while the word with
+    the other character is printed at least five times, four times as often
+    as every other reading together, and more often than the title's
+    character is printed at all; only one character of the title may be so
+    read, never 与, 的, 和 … (认定与复核 is no 认定的复核).
+
+    - repaired: ``第二章 车辆和多驶人`` where the articles print 驾驶人 28 times (车辆和驾驶人);
+    - as printed: ``第七章 社会保险费征缴`` where they print 社会保险费征收 again and again, but 缴
+      more often still (缴纳, 缴费: a character the text uses), ``第一章 认定与复核`` (与 is never read as 的).
+    """
+    new = _body_reading(title, body)
+    if new is None:
+        return False
+    line = token.line
+    line.title = new
+    at = token.mark.rest + line.text[token.mark.rest:].index(title)
+    i = next(i for i, (a, b) in enumerate(zip(title, new)) if a != b)
+    for x, y in slice_pieces(line.pieces, at + i, at + i + 1):
+        state.noise.append(noise_record("ocr_title", title[i], (x, y)))
+    state.decide("ocr_title_from_body", f"{title} read as {new} (as the articles print {new[i]})", (line.start, line.end))
+    return True
+
+
+def _word_runs(title: str):
+    """Where the title's words start and end: the runs of Han characters between its function characters."""
+    start = None
+    for i, c in enumerate(title + "。"):
+        word = c not in TITLE_FUNCTION_CHARACTERS and _HAN.match(c) is not None
+        if word and start is None:
+            start = i
+        elif not word and start is not None:
+            yield start, i
+            start = None
+
+
+def _body_reading(title: str, body: str) -> str | None:
+    """The title with the one character the body reads otherwise (:func:`ocr_title_from_body`), or None."""
+    found = []
+    for start, end in _word_runs(title):
+        for i in range(start, end):
+            windows = []
+            if start < i < end - 1:
+                windows.append((i - 1, i + 2))
+            if end - start >= 3 and (end - start > 3 or not windows):
+                windows.append((start, end))
+            # the word as printed is in an article: what the title says
+            if not windows or any(title[a:b] in body for a, b in windows):
+                continue
+            ch = title[i]
+            if any(body.count(title[a:a + 2]) > BODY_PAIR_PRINTED for a in (i - 1, i) if start <= a and a + 2 <= end):
+                continue
+            readings = set()
+            for a, b in windows:
+                seen = Counter(m.group(1) for m in re.finditer(re.escape(title[a:i]) + "(.)" + re.escape(title[i + 1:b]), body))
+                seen = {c: n for c, n in seen.items() if c != ch and c not in TITLE_FUNCTION_CHARACTERS and _HAN.match(c)}
+                if seen:
+                    best = max(seen, key=seen.get)
+                    n = seen[best]
+                    if n >= BODY_WORD_PRINTED and n >= BODY_WORD_DOMINANCE * (sum(seen.values()) - n) and body.count(ch) < n:
+                        readings.add(best)
+            if len(readings) == 1:
+                found.append((i, readings.pop()))
+            elif readings:
+                return None
+    if len(found) != 1:
+        return None
+    i, c = found[0]
+    return title[:i] + c + title[i + 1:]
 
 
 def _span(token: LineToken, end: int) -> tuple[int, int]:

@@ -28,7 +28,7 @@ from .numerals import DIGIT_VALUES, to_int
 __all__ = [
     "SEPARATORS", "CLOSERS", "TRAILERS", "SENTENCE_END", "CLAUSE_END",
     "CN_DIGITS", "PAGE_NUMBER", "YEAR", "MONTH_OR_DAY",
-    "CITATION_STEP", "REFERENCE_TAIL", "WEAK_REFERENCE_TAIL", "HEADING_TITLES", "HEADING_ENDINGS", "TITLE_FUNCTION_CHARACTERS",
+    "CITATION_STEP", "REFERENCE_TAIL", "WEAK_REFERENCE_TAIL", "HEADING_TITLES", "HEADING_ENDINGS", "TITLE_FUNCTION_CHARACTERS", "TITLE_END_WORDS",
     "DATE_LINE", "FULL_DATE", "DATE", "INLINE_DATE", "iso_dates", "iso_date", "NEWS_LINE", "SOURCE_LINE", "PAPER_WORDS", "MASTHEAD_LINE", "CREDIT_LINE", "NEWS_OR_CREDIT",
     "NEWS_FIRST", "HEADING_BRACKETS", "HEADING_NEVER", "COMMENTARY_WORDS", "COMMENTARY_LINE", "COMMENTARY_HEADING", "COMMENTARY_FIRST", "QUOTED_TITLE", "TITLE_NOTE", "NOTE", "REGULATION_TITLE_END", "TITLE_DONE",
     "ISSUER_ONLY", "DOCUMENT_NUMBER", "BULK_AMENDMENTS", "ISSUING_WORDS", "ACT_TYPES", "SELF_WORDS", "ACT_NAME_ENDINGS",
@@ -237,6 +237,12 @@ HEADING_TITLES = ("总则", "分则", "附则", "罚则", "通则", "细则", "�
 #: the words that end a division's title whose first character ends no word (…监督, …措施): a
 #: title that ends in that character alone was cut inside the word
 HEADING_ENDINGS = ("监督", "措施")
+#: the words that end at least seven division titles of the dev corpus's 3863 while their first
+#: character ends none of them (…解散和清算, never …清): a title that ends in that character may
+#: have lost the rest of the word; the document's articles say whether it did
+#: (:func:`regparse.lex.repairs.ocr_title_from_body`)
+TITLE_END_WORDS = ("监督", "措施", "机构", "义务", "登记", "执行", "服务", "受理", "安全", "终止", "调查", "经营",
+                   "机关", "注册", "教育", "适用", "条件", "许可", "转让", "财产", "清算", "促进", "监管", "协会")
 #: the characters that join a title's words (…的监督, 期限、终止与清算, 机构及其职责): a title's words are
 #: the runs between them, and OCR's misreading of a word is never one of them (认定与复核 is no 认定的复核)
 TITLE_FUNCTION_CHARACTERS = frozenset("与的和及或其而对之于以为在等并")

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..catalogue import DIVISION_RANK, HEADING_ENDINGS, HEADING_TITLES, TAIWAN_CITATION, TITLE_FUNCTION_CHARACTERS
+from ..catalogue import DIVISION_RANK, HEADING_ENDINGS, HEADING_TITLES, TAIWAN_CITATION, TITLE_END_WORDS, \
+    TITLE_FUNCTION_CHARACTERS
 from ..grammar import LineToken
 from ..freeze import noise_record
 from ..normalize import slice_pieces
@@ -364,7 +365,8 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 @rule
 def ocr_title_from_body(state: LexState, token: LineToken, title: str, body: str) -> bool:
     """A division title one character from the word its document's articles print (车辆和多驶人, where they
-    print 驾驶人 again and again) is read with that word, the misread character kept as noise.
+    print 驾驶人 again and again) is read with that word, the misread character kept as noise; one cut
+    in a title's last word (期限、终止与清) is completed with the word the articles print.
 
     Why: tesseract misreads a character of a bold heading (驾 as 多) that
     it reads right in the articles' lighter type, and a chapter's articles
@@ -377,16 +379,29 @@ def ocr_title_from_body(state: LexState, token: LineToken, title: str, body: str
     the other character is printed at least five times, four times as often
     as every other reading together, and more often than the title's
     character is printed at all; only one character of the title may be so
-    read, never 与, 的, 和 … (认定与复核 is no 认定的复核).
+    read, never 与, 的, 和 … (认定与复核 is no 认定的复核).  tesseract also drops
+    the last character of a heading at a column's edge: a title that ends in
+    the first character of a word that ends titles (清 of 清算,
+    :data:`~regparse.catalogue.TITLE_END_WORDS`), printed in no article, is
+    completed where the articles print that character at least five times,
+    never at a word's end, and two times in three in that word.
 
-    - repaired: ``第二章 车辆和多驶人`` where the articles print 驾驶人 28 times (车辆和驾驶人);
+    - repaired: ``第二章 车辆和多驶人`` where the articles print 驾驶人 28 times (车辆和驾驶人),
+      ``第十二章 期限、终止与清`` where they print 清 23 times, 17 of them in 清算 (…终止与清算);
     - as printed: ``第七章 社会保险费征缴`` where they print 社会保险费征收 again and again, but 缴
-      more often still (缴纳, 缴费: a character the text uses), ``第一章 认定与复核`` (与 is never read as 的).
+      more often still (缴纳, 缴费: a character the text uses), ``第一章 认定与复核`` (与 is never read as 的),
+      ``第四章 社会治安`` where an article ends a sentence with 治安 (安 ends a word there).
     """
+    line = token.line
     new = _body_reading(title, body)
     if new is None:
-        return False
-    line = token.line
+        new = _cut_reading(title, body)
+        if new is None:
+            return False
+        line.title = new
+        state.decide("ocr_title_from_body", f"{title} read as {new} (the articles print {title[-1]} only in "
+                     f"words, {new[len(title) - 1:]} most)", (line.start, line.end))
+        return True
     line.title = new
     at = token.mark.rest + line.text[token.mark.rest:].index(title)
     i = next(i for i, (a, b) in enumerate(zip(title, new)) if a != b)
@@ -441,6 +456,28 @@ def _body_reading(title: str, body: str) -> str | None:
         return None
     i, c = found[0]
     return title[:i] + c + title[i + 1:]
+
+
+#: the share of the words the articles print a cut title's last character in that must be the ending's
+CUT_WORD_SHARE = 2 / 3
+
+
+def _cut_reading(title: str, body: str) -> str | None:
+    """The title completed with the word of :data:`TITLE_END_WORDS` its last character starts, where the
+    body prints that character only inside words, most often in that one (:func:`ocr_title_from_body`)."""
+    last = title[-1]
+    words = [w for w in TITLE_END_WORDS if w[0] == last]
+    if not words or len(title) < 2 or title in body:
+        return None
+    after = Counter(body[m.end():m.end() + 1] for m in re.finditer(re.escape(last), body))
+    word = max(words, key=lambda w: after[w[1]])
+    printed = sum(after.values())
+    # a character the articles end a word with (…治安。, 澄清) may well end the title
+    if printed < BODY_WORD_PRINTED or any(c in TITLE_FUNCTION_CHARACTERS or not _HAN.match(c) for c in after):
+        return None
+    if after[word[1]] < CUT_WORD_SHARE * printed:
+        return None
+    return title + word[1:]
 
 
 def _span(token: LineToken, end: int) -> tuple[int, int]:

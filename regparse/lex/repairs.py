@@ -386,7 +386,7 @@ def ocr_title_from_body(state: LexState, token: LineToken, title: str, body: str
     completed where the articles print that character at least five times,
     never at a word's end, and two times in three in that word.
 
-    - repaired: ``第二章 车辆和多驶人`` where the articles print 驾驶人 28 times (车辆和驾驶人),
+    - repaired: ``第二章 车辆和多驶人`` where the articles print 驾驶人 27 times (车辆和驾驶人),
       ``第十二章 期限、终止与清`` where they print 清 23 times, 17 of them in 清算 (…终止与清算);
     - as printed: ``第七章 社会保险费征缴`` where they print 社会保险费征收 again and again, but 缴
       more often still (缴纳, 缴费: a character the text uses), ``第一章 认定与复核`` (与 is never read as 的),

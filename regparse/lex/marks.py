@@ -21,6 +21,7 @@ from ..numerals import to_chinese, to_int, too_large
 
 __all__ = ["Mark", "read_mark", "mark_of", "line_mark", "matchers", "INLINE_MARKERS", "numbers_too_large",
            "lost_bracket_mark", "lost_di_article_mark", "misread_article_mark", "MALFORMED_NUMERAL",
+           "ten_read_as_gan_mark",
            "garbled_item_mark"]
 
 #: the markers that start structure inside a run-on line
@@ -260,6 +261,29 @@ def misread_article_mark(text: str, number: int, malformed: bool = False) -> Mar
         return None
     return _marked("article", m.end(), "第" + want + "条", number, 0, text, "ocr_misread_numeral")
 
+
+
+def ten_read_as_gan_mark(text: str, number: int) -> Mark | None:
+    """The article ``number`` at the start of ``text`` whose 十 OCR read as 干
+    (第四干七条 for 第四十七条): 干 is read as 千 first, since that is what OCR most
+    often makes it, but the caller, knowing the article that comes next, asks
+    whether the numeral with 十 for 干 is that article's; else None.
+
+    >>> ten_read_as_gan_mark("第四干七条 单位和个人为开展游艺活动", 47).label
+    '第四十七条'
+    >>> ten_read_as_gan_mark("第一干零五十二条 因胁迫结婚的", 1052) is None
+    True
+    """
+    m = _MISREAD_ARTICLE.match(text)
+    if m is None or "干" not in m.group(1):
+        return None
+    try:
+        want = to_chinese(number)
+    except ValueError:
+        return None
+    if m.group(1).replace("干", "十").replace("_", "一") != want:
+        return None
+    return _marked("article", m.end(), "第" + want + "条", number, 0, text, "ocr_misread_numeral")
 
 # (人八), CA), 《X), 伍), ): a bracketed label of up to two characters OCR garbled
 _GARBLED_ITEM = re.compile(r"[（(〈《<]{0,2}[^\s（()）〈《<]{0,2}[）)]")

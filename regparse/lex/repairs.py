@@ -156,12 +156,15 @@ def ocr_misread_numeral(state: LexState, token: LineToken) -> None:
     夫 or 堆, 千 as 王, 七 as 上); a 第…条 label at a paragraph's start whose
     numeral is the next article's but for one character that is no numeral
     at all can be nothing else; so can one whose numeral no article has
-    (two digits with no unit between them: 十 read as 二 in 第二二三条).  A
+    (two digits with no unit between them: 十 read as 二 in 第二二三条).  干 is
+    most often OCR's 千 (:func:`ocr_numeral`), but also its 十: where the 千
+    reading is not the next article and the 十 reading is, it is the 十.  A
     label that reads as another number, or differs in more than one
     character, stays as printed.
 
     - repaired: ``第一千夫六十七条 父母不履行抚养义务的`` after 第一千零六十六条 (第一千零六十七条),
-      ``第二二三条 全国人民代表大会`` after 第二十二条 (第二十三条);
+      ``第二二三条 全国人民代表大会`` after 第二十二条 (第二十三条),
+      ``第四干七条 单位和个人`` after 第四十六条 (第四十七条, where 第四千七条 comes next to nothing);
     - as printed: ``第一千夫六十九条 子女应当尊重`` after 第一千零六十六条 (not the next number: text).
     """
     state.decide("ocr_misread_numeral", f"{token.line.text[:token.mark.end]} read as {token.mark.label}",

@@ -13,7 +13,7 @@ from .state import LexState
 from .text import TITLE_MAX, ends_closed, subtitle_like, title_like, title_of
 
 __all__ = ["front_matter", "masthead", "title_around_masthead", "MASTHEAD_LINES_MAX", "promulgation_order", "ORDER_LINES_MAX", "title", "wrapped_title", "subtitle",
-           "issuing_lines", "join_lines", "joined",
+           "issuing_lines", "masthead_among_issuing", "join_lines", "joined",
            "UNDATED_RUN", "WRAPPED_TITLE_MIN", "TITLE_LINES_MAX", "INFO_LINE_MAX", "SHORT_INFO_LINE_MAX",
            "TITLE_CLOSE_LINE_MAX"]
 
@@ -392,6 +392,7 @@ def issuing_lines(state: LexState, lines: list[Line], i: int) -> int:
     - not: 「2020年5月1日起，申请人应当按照本办法办理登记。」 (a dated sentence), 「2023 年 5 月」.
     """
     block: list[tuple[Line, int, int]] = []   # (line, physical lines it takes, 《 left open after it)
+    furniture: set[int] = set()               # the block's entries that are the page's, not the act's
     last_date = -1
     open_titles = 0
     j = i
@@ -399,6 +400,11 @@ def issuing_lines(state: LexState, lines: list[Line], i: int) -> int:
         line = lines[j]
         if line_mark(line) is not None:
             break
+        if masthead_among_issuing(state, line):
+            furniture.add(len(block))
+            block.append((line, 1, open_titles))
+            j += 1
+            continue
         taken = 1
         if state.width and line.raw_len >= state.width:
             line, taken = joined(lines, j, state.width)
@@ -420,15 +426,43 @@ def issuing_lines(state: LexState, lines: list[Line], i: int) -> int:
         block.append((line, taken, open_titles))
         j += taken
     end = last_date + 1
-    while end < len(block) and block[end - 1][2] > 0 and _closes_title(block[end][0].text):
+    while end < len(block) and (end in furniture or block[end - 1][2] > 0 and _closes_title(block[end][0].text)):
         end += 1
-    for line, taken, _ in block[:end]:
-        state.front_tokens.append(("info", line))
+    for k, (line, taken, _) in enumerate(block[:end]):
+        if k in furniture:
+            state.noise.extend(line_noise("page_furniture", line))
+        else:
+            state.front_tokens.append(("info", line))
         i += taken
-    if end:
-        state.decide("issuing_lines", f"{end} issuing lines under the title",
+    if end > len(furniture & set(range(end))):
+        state.decide("issuing_lines", f"{end - len(furniture & set(range(end)))} issuing lines under the title",
                      (block[0][0].start, block[end - 1][0].end))
     return i
+
+
+@rule
+def masthead_among_issuing(state: LexState, line: Line) -> bool:
+    """A masthead line among the issuing lines (the paper's date, 星期X and
+    出版 or its edition, the issue's 第X期, the editor's credit) is page
+    furniture, not an issuing line.
+
+    Why: a column reader puts the masthead's date line where the column it
+    stands over goes on, under the title or after the issuing lines; it
+    starts with a full date as they do, but a date followed by 星期X is the
+    day the paper came out, and no act is issued on a 第N版 or in a 第X期.
+
+    - furniture: 「建设工程质量管理条例」 / 「2023年3月20日 星期一出版」 / 「2000年1月30日 中华人民共和国国务院令第279号发布」;
+    - issuing line: 「中华人民共和国耕地占用税法」 / 「2018年12月29日 第十三届全国人民代表大会常务委员会第七次会议通过」.
+    """
+    if not (DATE_LINE.match(line.text) or line.text[:1] in _CREDIT_FIRST) or not _masthead_line(line.text):
+        return False
+    state.decide("masthead_among_issuing", f"{line.text} is the page's masthead, not an issuing line",
+                 (line.start, line.end))
+    return True
+
+
+#: the first characters of a masthead line that is not dated (责任编辑：…, 电话：…)
+_CREDIT_FIRST = frozenset("责电")
 
 
 def _info_goes_on(text: str, line: Line) -> bool:

@@ -5,15 +5,15 @@ import re
 
 from ..catalogue import (DATE_LINE, DIVISION_RANK, DOCUMENT_NUMBER, FULL_DATE, ISSUER_ONLY, ISSUING_WORDS,
                          MASTHEAD_LINE, NOTICE_HEAD, REGULATION_TITLE_END, ORDER_HEAD, QUOTED_TITLE, TITLE_DONE, TITLE_NOTE)
-from ..normalize import Line, line_noise
+from ..normalize import Line, line_noise, slice_pieces
 from .marks import line_mark
 from .regions import article_line, names_regulation
 from .registry import rule
 from .state import LexState
-from .text import TITLE_MAX, ends_closed, subtitle_like, title_like, title_of
+from .text import TITLE_MAX, beside_parts, ends_closed, news_or_credit, subtitle_like, title_like, title_of
 
 __all__ = ["front_matter", "masthead", "title_around_masthead", "MASTHEAD_LINES_MAX", "promulgation_order", "ORDER_LINES_MAX", "title", "wrapped_title", "subtitle",
-           "issuing_lines", "masthead_among_issuing", "join_lines", "joined",
+           "issuing_lines", "masthead_among_issuing", "title_beside", "news_box", "NEWS_BOX_LINES_MAX", "join_lines", "joined",
            "UNDATED_RUN", "WRAPPED_TITLE_MIN", "TITLE_LINES_MAX", "INFO_LINE_MAX", "SHORT_INFO_LINE_MAX",
            "TITLE_CLOSE_LINE_MAX"]
 
@@ -81,7 +81,14 @@ def front_matter(state: LexState, lines: list[Line]) -> int:
                      (first.start, first.end))
         i = named
     else:
-        i = title(state, lines)
+        beside = title_beside(state, lines)
+        if beside is not None:
+            first, joined_lines, right = beside
+            lines = [first] + lines[joined_lines:]
+            order += joined_lines - 1
+        i = title(state, lines, whole=beside is not None)
+        if i and beside is not None and right is not None:
+            state.front_tokens.append(("subtitle", right))
     if i and i < len(lines) and subtitle(state, lines[i]):
         i += 1
     return order + issuing_lines(state, lines, i)
@@ -280,7 +287,7 @@ def _wrapped_text(state: LexState, lines: list[Line], i: int) -> str:
 
 
 @rule
-def title(state: LexState, lines: list[Line]) -> int:
+def title(state: LexState, lines: list[Line], whole: bool = False) -> int:
     """The first line is the title when it reads as one; return the lines it takes.
 
     Why: a title is short and not a sentence (a note in brackets after it,
@@ -295,7 +302,7 @@ def title(state: LexState, lines: list[Line]) -> int:
     first = lines[0]
     first_mark = line_mark(first)
     taken = 1
-    if first_mark is None:
+    if first_mark is None and not whole:   # a title read from its part of a line was joined there
         taken = wrapped_title(state, lines)
         if taken > 1:
             first = join_lines(lines[:taken])
@@ -364,6 +371,88 @@ def _title_goes_on(first: str, title_so_far: str, line: Line) -> bool:
     return not (ISSUER_ONLY.match(text) or DOCUMENT_NUMBER.search(text))
 
 
+def _part(line: Line, a: int, b: int) -> Line:
+    """``line.text[a:b]`` as a line of its own, with its spans into the input."""
+    text = line.text[a:b]
+    return Line(text, [pc for pc in slice_pieces(line.pieces, a, b) if pc[1] > pc[0]] or slice_pieces(line.pieces, a, a),
+                line.blank_before and a == 0, line.heading, line.page_break and a == 0, len(text))
+
+
+@rule
+def title_beside(state: LexState, lines: list[Line]) -> tuple[Line, int, Line | None] | None:
+    """A title printed level with something else on the same line (a subtitle,
+    a news box's headline) is read from its own part of the line: return the
+    title's line (with the line it wrapped onto), how many lines that takes,
+    and the subtitle beside it (None when what stands beside is furniture).
+
+    Why: pdftotext -layout keeps what a page prints level with the title on
+    the title's line, after a run of spaces: the book of a code (婚姻家庭编)
+    set beside the code's name, or the headline of the news box in the next
+    column.  The title's part names an act (alone or with the line it wrapped
+    onto, cut by its column: 「中华人民共和国宪法修正」 / 「案（1993年）」); a
+    book's name is the subtitle, anything else is the page's.
+
+    - parts: 「中华人民共和国民法典     婚姻家庭编」 (title and subtitle),
+      「中华人民共和国宪法修正        地铁三号线启动试运行」 / 「案（1993年）」 (the title, and a headline);
+    - one title: 「中华人民共和国民法典」, 「最高人民法院 最高人民检察院关于…的解释（三）」.
+    """
+    parts = beside_parts(lines[0].text)
+    if parts is None or line_mark(lines[0]) is not None:
+        return None
+    a, b = parts
+    left, right = _part(lines[0], 0, a), _part(lines[0], b, len(lines[0].text))
+    taken = 1
+    if not REGULATION_TITLE_END.search(title_of(left.text)):
+        # the title's column wrapped it: the next line finishes it, and is no longer than its first
+        if len(lines) < 2 or line_mark(lines[1]) is not None or DATE_LINE.match(lines[1].text) \
+                or lines[1].blank_before or len(lines[1].text) > len(left.text) or beside_parts(lines[1].text) \
+                or not REGULATION_TITLE_END.search(title_of(left.text + lines[1].text)):
+            return None
+        left, taken = join_lines([left, lines[1]]), 2
+    book = subtitle_like(right.text)
+    if not book:
+        state.noise.extend(line_noise("page_furniture", right))
+    state.decide("title_beside", f"{left.text} read from its part of the line; {right.text} beside it is "
+                 + ("its subtitle" if book else "the page's"), (lines[0].start, lines[taken - 1].end))
+    return left, taken, right if book else None
+
+
+@rule
+def news_box(state: LexState, lines: list[Line], i: int) -> int:
+    """A news box the column reader put among the issuing lines or under them
+    (its headline, the 本报讯 lead and the lines up to the sentence that ends
+    it) is page furniture; return how many lines from ``i`` it takes (0 if
+    none: :func:`issuing_lines` keeps them out of the front matter).
+
+    Why: pdftotext reads a page's columns level with the title in turn, so a
+    news box printed beside the title or its issuing lines comes out under
+    them, between issuing lines or before the first article.  Its lead opens
+    as news does (本报讯, 新华社…电) and its first paragraph ends with a full
+    stop; a regulation's front matter holds no such line.
+
+    - box: 「青少年足球联赛落幕」 / 「本报讯 为期两个月的全市青少年校」 / 「园足球联赛近日落幕，共有六十四支队」 / 「伍参赛。」;
+    - none: 「2020年5月28日第十三届全国人民代表大会第三次会议通过」 / 「第一条 …」.
+    """
+    lead = next((k for k in (i, i + 1) if k < len(lines) and news_or_credit(lines[k].text)), None)
+    if lead is None or (lead > i and not (title_like(lines[i].text) and line_mark(lines[i]) is None)):
+        return 0
+    for k in range(lead, min(len(lines), lead + NEWS_BOX_LINES_MAX)):
+        if k > lead and DATE_LINE.match(lines[k].text) and _info_like(lines[k].text):
+            k -= 1   # an issuing line cuts the box: the reader goes on with it after the line
+        elif k > lead and line_mark(lines[k]) is not None:
+            return 0
+        elif lines[k].text.rstrip()[-1:] not in "。！？":
+            continue
+        state.decide("news_box", f"{k + 1 - i} lines of a news box under the front matter are the page's",
+                     (lines[i].start, lines[k].end))
+        return k + 1 - i
+    return 0
+
+
+#: the first paragraph of a news box the column reader put under the title takes at most this many lines
+NEWS_BOX_LINES_MAX = 8
+
+
 @rule
 def subtitle(state: LexState, line: Line) -> bool:
     """合同编 (总则) under the title is the book of a code, its subtitle.
@@ -404,6 +493,13 @@ def issuing_lines(state: LexState, lines: list[Line], i: int) -> int:
             furniture.add(len(block))
             block.append((line, 1, open_titles))
             j += 1
+            continue
+        box = news_box(state, lines, j)
+        if box:
+            for ln in lines[j:j + box]:
+                furniture.add(len(block))
+                block.append((ln, 1, open_titles))
+            j += box
             continue
         taken = 1
         if state.width and line.raw_len >= state.width:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..catalogue import (DATE_LINE, DIVISION_RANK, DOCUMENT_NUMBER, FULL_DATE, ISSUER_ONLY, ISSUING_WORDS,
+from ..catalogue import (DATE, DATE_LINE, DIVISION_RANK, DOCUMENT_NUMBER, FULL_DATE, ISSUER_ONLY, ISSUING_WORDS,
                          MASTHEAD_LINE, NOTICE_HEAD, REGULATION_TITLE_END, ORDER_HEAD, QUOTED_TITLE, TITLE_DONE, TITLE_NOTE)
 from ..normalize import Line, line_noise, slice_pieces
 from .marks import line_mark
@@ -13,7 +13,7 @@ from .state import LexState
 from .text import TITLE_MAX, beside_parts, ends_closed, news_or_credit, subtitle_like, title_like, title_of
 
 __all__ = ["front_matter", "masthead", "title_around_masthead", "MASTHEAD_LINES_MAX", "promulgation_order", "ORDER_LINES_MAX", "title", "wrapped_title", "subtitle",
-           "issuing_lines", "masthead_among_issuing", "title_beside", "news_box", "NEWS_BOX_LINES_MAX", "join_lines", "joined",
+           "issuing_lines", "masthead_among_issuing", "title_beside", "title_before_date", "news_box", "NEWS_BOX_LINES_MAX", "join_lines", "joined",
            "UNDATED_RUN", "WRAPPED_TITLE_MIN", "TITLE_LINES_MAX", "INFO_LINE_MAX", "SHORT_INFO_LINE_MAX",
            "TITLE_CLOSE_LINE_MAX"]
 
@@ -82,12 +82,16 @@ def front_matter(state: LexState, lines: list[Line]) -> int:
         i = named
     else:
         beside = title_beside(state, lines)
+        cut = title_before_date(state, lines) if beside is None else None
+        right = None
         if beside is not None:
             first, joined_lines, right = beside
             lines = [first] + lines[joined_lines:]
             order += joined_lines - 1
-        i = title(state, lines, whole=beside is not None)
-        if i and beside is not None and right is not None:
+        elif cut is not None:
+            lines = [*cut, *lines[2:]]
+        i = title(state, lines, whole=beside is not None or cut is not None)
+        if i and right is not None:
             state.front_tokens.append(("subtitle", right))
     if i and i < len(lines) and subtitle(state, lines[i]):
         i += 1
@@ -415,6 +419,39 @@ def title_beside(state: LexState, lines: list[Line]) -> tuple[Line, int, Line | 
     state.decide("title_beside", f"{left.text} read from its part of the line; {right.text} beside it is "
                  + ("its subtitle" if book else "the page's"), (lines[0].start, lines[taken - 1].end))
     return left, taken, right if book else None
+
+
+@rule
+def title_before_date(state: LexState, lines: list[Line]) -> tuple[Line, Line] | None:
+    """The end of a wrapped title that the tool ran into the issuing line under
+    it is the title's: return the title's line and the issuing line (None when
+    the top is no such pair).
+
+    Why: pdftotext puts the last line of a title and the issuing line beside
+    it on one line when the page prints them level (「最高人民法院关于办理减刑、假释案件具」 /
+    「体应用法律的补充规定 2019年3月25日 最高人民法院审判委员会第1763次会议通过」).  The title's
+    first line does not end as titles do, and with the words before the date it does.
+
+    - cut: 「…减刑、假释案件具」 / 「体应用法律的补充规定 2019年3月25日 …通过」;
+    - not: 「中华人民共和国商标法」 / 「1982年8月23日 …通过」 (the title ended), 「示例事项」 / 「为了…，2020年5月1日起施行。」.
+    """
+    if len(lines) < 2 or line_mark(lines[0]) is not None or not title_like(lines[0].text) \
+            or REGULATION_TITLE_END.search(title_of(lines[0].text)) or lines[1].blank_before:
+        return None
+    text = lines[1].text
+    date = next((m for m in DATE.finditer(text) if m.start() > 0 and text[m.start() - 1].isspace()), None)
+    if date is None or line_mark(lines[1]) is not None:
+        return None
+    head = text[:date.start()].rstrip()
+    name = lines[0].text + head
+    if not head or not title_like(head) or len(name) > TITLE_MAX or not REGULATION_TITLE_END.search(title_of(name)) \
+            or not _info_like(text[date.start():]):
+        return None
+    first = join_lines([lines[0], _part(lines[1], 0, len(head))])
+    info = _part(lines[1], date.start(), len(text))
+    state.decide("title_before_date", f"{head} ends the title {name}; the issuing line follows it on its line",
+                 (lines[0].start, lines[1].end))
+    return first, info
 
 
 @rule

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from ..catalogue import (DATE, DATE_LINE, DIVISION_RANK, DOCUMENT_NUMBER, FULL_DATE, ISSUER_ONLY, ISSUING_WORDS,
-                         MASTHEAD_LINE, NOTICE_HEAD, REGULATION_TITLE_END, ORDER_HEAD, QUOTED_TITLE, TITLE_DONE, TITLE_NOTE)
+from ..catalogue import (DATE, DATE_LINE, DIVISION_RANK, DOCUMENT_NUMBER, FULL_DATE, ISSUER_ONLY, ISSUERS, ISSUING_WORDS,
+                         MASTHEAD_LINE, NOTICE_HEAD, REGULATION_TITLE_END, ORDER_HEAD, QUOTED_TITLE, STATE_PREFIX, TITLE_DONE, TITLE_NOTE)
 from ..normalize import Line, line_noise, slice_pieces
 from .marks import line_mark
 from .regions import article_line, names_regulation
@@ -13,7 +13,7 @@ from .state import LexState
 from .text import TITLE_MAX, beside_parts, ends_closed, news_or_credit, subtitle_like, title_like, title_of
 
 __all__ = ["front_matter", "masthead", "title_around_masthead", "MASTHEAD_LINES_MAX", "promulgation_order", "ORDER_LINES_MAX", "title", "wrapped_title", "subtitle",
-           "issuing_lines", "masthead_among_issuing", "title_beside", "title_before_date", "news_box", "NEWS_BOX_LINES_MAX", "join_lines", "joined",
+           "issuing_lines", "masthead_among_issuing", "title_beside", "title_before_date", "news_box", "ocr_state_prefix", "half_width_note", "STATE_PREFIX_BITS_MIN", "NEWS_BOX_LINES_MAX", "join_lines", "joined",
            "UNDATED_RUN", "WRAPPED_TITLE_MIN", "TITLE_LINES_MAX", "INFO_LINE_MAX", "SHORT_INFO_LINE_MAX",
            "TITLE_CLOSE_LINE_MAX"]
 
@@ -60,11 +60,20 @@ def joined(lines: list[Line], i: int, width: int) -> tuple[Line, int]:
 
 def front_matter(state: LexState, lines: list[Line]) -> int:
     """Read title, subtitle and issuing lines at the top; return how many lines they use."""
+    used = _front_matter(state, lines)
+    ocr_state_prefix(state, [])
+    half_width_note(state)
+    return used
+
+
+def _front_matter(state: LexState, lines: list[Line]) -> int:
     if not lines:
         return 0
     top = masthead(state, lines)
     if top:
-        return top + front_matter(state, lines[top:])
+        used = _front_matter(state, lines[top:])
+        ocr_state_prefix(state, lines[:top])
+        return top + used
     broken = title_around_masthead(state, lines)
     if broken:
         return issuing_lines(state, lines, broken)
@@ -373,6 +382,88 @@ def _title_goes_on(first: str, title_so_far: str, line: Line) -> bool:
     if text[:6] == title_so_far[:6]:
         return False    # the title printed again (a source that breaks it in two below)
     return not (ISSUER_ONLY.match(text) or DOCUMENT_NUMBER.search(text))
+
+
+@rule
+def ocr_state_prefix(state: LexState, above: list[Line]) -> bool:
+    """A law's title whose 中华人民共和国 OCR broke is given the prefix whole:
+    cut at its start (华人民共和国立法法, 共和国防沙治沙法), short of its 国
+    (中华人民共和农村土地承包法), or read in pieces among the masthead lines
+    above the title (「中华人」 / 「玉」 / 「民共和」 / 「数据安全法」); return whether it was.
+
+    Why: tesseract reads the big type of a title's first line in bits, reads
+    国 as 玉 or drops it, and the bits that are no title alone fall among the
+    masthead's lines.  No title starts with a piece of the state's name, and
+    bits above a law's title that spell most of it (4 characters of the 7, in
+    order) are its first line; the name is spelled once (STATE_PREFIX).
+
+    - given: 「华人民共和国立法法」, 「中华人民共和」 / 「玉」 / 「社会保险法」 (中华人民共和国社会保险法);
+    - not: 「中华人民共和国立法法」, 「人民日报」 / 「数据安全法」 (a masthead, no piece of the name).
+    """
+    title = state.title
+    if not title or title.startswith(STATE_PREFIX) or title.startswith(ISSUERS):
+        return False
+    fixed = None
+    for cut in range(1, 5):   # the pieces left: 华人民共和国, 人民共和国, 民共和国, 共和国
+        if title.startswith(STATE_PREFIX[cut:]) and len(title) > len(STATE_PREFIX) - cut:
+            fixed = STATE_PREFIX + title[len(STATE_PREFIX) - cut:]
+            break
+    if fixed is None and title.startswith(STATE_PREFIX[:-1]) and len(title) > len(STATE_PREFIX):
+        fixed = STATE_PREFIX + title[len(STATE_PREFIX) - 1:]   # 国 dropped
+    if fixed is None and above and title[-1] in "法典":
+        bits = "".join(_squeezed(ln.text) for ln in above
+                       if not _masthead_line(ln.text) and len(_squeezed(ln.text)) <= len(STATE_PREFIX) + 2)
+        if len(bits) <= 2 * len(STATE_PREFIX) + 2 and _common(bits, STATE_PREFIX) >= STATE_PREFIX_BITS_MIN:
+            fixed = STATE_PREFIX + title
+    if fixed is None:
+        return False
+    state.title = fixed
+    span = next(((ln.start, ln.end) for kind, ln in state.front_tokens if kind == "title"), (0, 0))
+    state.decide("ocr_state_prefix", f"the title {title} OCR broke read as {fixed}", span)
+    return True
+
+
+@rule
+def half_width_note(state: LexState) -> bool:
+    """The note that ends a title in half-width brackets, a space before it,
+    (…解释(三), 宪法修正案 (1999年)) is the title's note in full-width
+    brackets, as titles print it; return whether the title had one.
+
+    Why: OCR turns full-width brackets half-width and reads the gap before a
+    bracket as a space; a title's note is printed （三）, （1999年）, right
+    after the title, which is how it is named and looked up.
+
+    - note: 「中华人民共和国宪法修正案 (1999年)」 (中华人民共和国宪法修正案（1999年）);
+    - kept: 「最高人民法院关于审理劳动争议案件适用法律问题的解释（一）」.
+    """
+    title = state.title
+    note = _HALF_WIDTH_NOTE.search(title) if title and title[-1] in ")）" else None
+    if note is None or note.start() == 0 or note.group(0) == f"（{note.group(1)}）":
+        return False
+    state.title = title[:note.start()] + "（" + note.group(1) + "）"
+    span = next(((ln.start, ln.end) for kind, ln in state.front_tokens if kind == "title"), (0, 0))
+    state.decide("half_width_note", f"the note of {title} read in full-width brackets", span)
+    return True
+
+
+#: a title's note, and the space before it
+_HALF_WIDTH_NOTE = re.compile(r"\s*[（(]([^（()）\n]{1,20})[）)]$")
+
+
+#: the characters of 中华人民共和国, in order, that the bits above a title spell at least
+STATE_PREFIX_BITS_MIN = 4
+
+
+def _common(a: str, b: str) -> int:
+    """The length of the longest common subsequence of ``a`` and ``b`` (both short)."""
+    row = [0] * (len(b) + 1)
+    for ch in a:
+        prev = 0
+        for k, other in enumerate(b):
+            cur = row[k + 1]
+            row[k + 1] = prev + 1 if ch == other else max(row[k + 1], row[k])
+            prev = cur
+    return row[-1]
 
 
 def _part(line: Line, a: int, b: int) -> Line:

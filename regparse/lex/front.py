@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..catalogue import (DATE, DATE_LINE, DIVISION_RANK, DOCUMENT_NUMBER, FULL_DATE, ISSUER_ONLY, ISSUERS, ISSUING_WORDS,
-                         MASTHEAD_LINE, NOTICE_HEAD, REGULATION_TITLE_END, ORDER_HEAD, QUOTED_TITLE, STATE_PREFIX, TITLE_DONE, TITLE_NOTE)
+                         MASTHEAD_LINE, NOTICE_HEAD, PAPER_WORDS, REGULATION_TITLE_END, ORDER_HEAD, QUOTED_TITLE, STATE_PREFIX, TITLE_DONE, TITLE_NOTE)
 from ..normalize import Line, line_noise, slice_pieces
 from .marks import line_mark
 from .regions import article_line, names_regulation
@@ -109,11 +109,31 @@ def _front_matter(state: LexState, lines: list[Line]) -> int:
 
 def _masthead_line(text: str) -> bool:
     """A paper's name or its date/edition line (OCR may space the letters out),
-    or both side by side (pdftotext -layout keeps the gap between them)."""
+    or both side by side (pdftotext -layout keeps the gap between them), OCR's
+    reading of an emblem beside them aside."""
     if MASTHEAD_LINE.match(text) is not None or MASTHEAD_LINE.match(_squeezed(text)) is not None:
         return True
     parts = _GAP.split(text.strip())
-    return len(parts) > 1 and all(MASTHEAD_LINE.match(part) is not None for part in parts)
+    # a mark or two of no script beside it (ee, 口) is what OCR made of an emblem
+    return len(parts) > 1 and MASTHEAD_LINE.match(parts[0]) is not None and all(
+        MASTHEAD_LINE.match(part) is not None or (len(part) <= PIECE_JUNK_MAX and not _CJK.search(part))
+        for part in parts[1:])
+
+
+def _masthead_lines(lines: list[Line], j: int, limit: int) -> int:
+    """How many lines from ``j`` are one masthead line: 1, or 2 for a paper's name that
+    OCR broke in two (云岭省人 / 民政府公报), 0 if line ``j`` starts none."""
+    if _masthead_line(lines[j].text):
+        return 1
+    head = _squeezed(lines[j].text)
+    if j + 1 < limit and PIECE_JUNK_MAX < len(head) < WRAPPED_TITLE_MIN and not REGULATION_TITLE_END.search(head):
+        name = head + _squeezed(lines[j + 1].text)
+        return 2 if name.endswith(PAPER_WORDS) and MASTHEAD_LINE.match(name) is not None else 0
+    return 0
+
+
+#: a character of Chinese script
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 #: the gap between the parts of a masthead printed side by side
@@ -139,8 +159,8 @@ def masthead(state: LexState, lines: list[Line]) -> int:
     first = next((i for i, ln in enumerate(lines) if article_line(ln) is not None), len(lines))
     limit = min(first, MASTHEAD_LINES_MAX)
     top = 0
-    while top < limit and _masthead_line(lines[top].text):
-        top += 1
+    while top < limit and (step := _masthead_lines(lines, top, limit)):
+        top += step
     if top == 0 and (first == len(lines) or names_regulation(lines, 0, first)
                      or ORDER_HEAD.match(lines[0].text) or NOTICE_HEAD.search(lines[0].text)):
         return 0   # the title, or the order that promulgates it, stands first
@@ -203,10 +223,15 @@ def _title_pieces(lines: list[Line]) -> tuple[list[int], list[int], str] | None:
     masthead lines among them, and the title they make; None if there are none."""
     pieces: list[int] = []
     furniture: list[int] = []
+    wrapped = -1
     for j, ln in enumerate(lines[:MASTHEAD_LINES_MAX]):
         text = ln.text
-        if _masthead_line(text):
+        if j == wrapped or _masthead_line(text):
             furniture.append(j)
+            continue
+        if _masthead_lines(lines, j, MASTHEAD_LINES_MAX) == 2:
+            furniture.append(j)
+            wrapped = j + 1
             continue
         if DATE_LINE.match(text) or line_mark(ln) is not None or not title_like(text):
             break

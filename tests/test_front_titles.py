@@ -41,3 +41,11 @@ def test_the_front_matter_of_a_page_is_the_regulations(top, title, subtitle, inf
 @pytest.mark.parametrize("title", ["数据安全法", "人民法院组织法", "中华人民共和国立法法", "示例办法（试行）"])
 def test_a_title_with_no_broken_prefix_is_kept(title):
     assert regparse.parse(f"西川日报\n{title}\n{BODY}").title == title
+
+
+@pytest.mark.parametrize("text", ["示例解释(三)\n第一条 示例。", "云岭省人", "云岭省人\n民政府公报", "中华人民共和国民法典     总则",
+                                  "中华人民共和国宪法修正     地铁", "示例条\n例 2019年3月25日 通过", "本报讯 示例。", "中华人\n玉"])
+def test_a_short_top_parses(text):
+    from conftest import lost_characters
+
+    assert not lost_characters(text, regparse.parse(text))

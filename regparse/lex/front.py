@@ -5,6 +5,7 @@ import re
 
 from ..catalogue import (DATE, DATE_LINE, DIVISION_RANK, DOCUMENT_NUMBER, FULL_DATE, ISSUER_ONLY, ISSUERS, ISSUING_WORDS,
                          MASTHEAD_LINE, NOTICE_HEAD, PAPER_WORDS, REGULATION_TITLE_END, ORDER_HEAD, QUOTED_TITLE, STATE_PREFIX, TITLE_DONE, TITLE_NOTE)
+from ..freeze import noise_record
 from ..normalize import Line, line_noise, slice_pieces
 from .marks import line_mark
 from .regions import article_line, names_regulation
@@ -126,7 +127,7 @@ def _masthead_lines(lines: list[Line], j: int, limit: int) -> int:
     if _masthead_line(lines[j].text):
         return 1
     head = _squeezed(lines[j].text)
-    if j + 1 < limit and PIECE_JUNK_MAX < len(head) < WRAPPED_TITLE_MIN and not REGULATION_TITLE_END.search(head):
+    if j + 1 < min(limit, len(lines)) and PIECE_JUNK_MAX < len(head) < WRAPPED_TITLE_MIN and not REGULATION_TITLE_END.search(head):
         name = head + _squeezed(lines[j + 1].text)
         return 2 if name.endswith(PAPER_WORDS) and MASTHEAD_LINE.match(name) is not None else 0
     return 0
@@ -404,6 +405,9 @@ def _title_goes_on(first: str, title_so_far: str, line: Line) -> bool:
         return False    # a title has no clause in it: this is the sentence under it
     if TITLE_DONE.search(title_so_far) and title_so_far.count("《") == title_so_far.count("》"):
         return False    # …的规定 / …条例: the title has ended
+    if len(_squeezed(text)) <= PIECE_JUNK_MAX and REGULATION_TITLE_END.search(title_so_far) \
+            and not REGULATION_TITLE_END.search(title_so_far + text):
+        return False    # a character or two under a whole title (…投标法 / 人) are OCR's, from the masthead beside it
     if text[:6] == title_so_far[:6]:
         return False    # the title printed again (a source that breaks it in two below)
     return not (ISSUER_ONLY.match(text) or DOCUMENT_NUMBER.search(text))
@@ -465,9 +469,17 @@ def half_width_note(state: LexState) -> bool:
     note = _HALF_WIDTH_NOTE.search(title) if title and title[-1] in ")）" else None
     if note is None or note.start() == 0 or note.group(0) == f"（{note.group(1)}）":
         return False
+    line = next((ln for kind, ln in state.front_tokens if kind == "title"), None)
+    printed = _HALF_WIDTH_NOTE.search(line.text) if line is not None else None
+    if printed is None or printed.group(0) != note.group(0):
+        return False   # the title was read from another text than the line's
+    # the brackets OCR read are noise: the title's full-width ones stand for them
+    for at in (printed.end() - 1, printed.end() - 2 - len(printed.group(1))):
+        if line.text[at] in "()":
+            for x, y in slice_pieces(line.pieces, at, at + 1):
+                state.noise.append(noise_record("ocr_title", line.text[at], (x, y)))
     state.title = title[:note.start()] + "（" + note.group(1) + "）"
-    span = next(((ln.start, ln.end) for kind, ln in state.front_tokens if kind == "title"), (0, 0))
-    state.decide("half_width_note", f"the note of {title} read in full-width brackets", span)
+    state.decide("half_width_note", f"the note of {title} read in full-width brackets", (line.start, line.end))
     return True
 
 
@@ -642,7 +654,7 @@ def issuing_lines(state: LexState, lines: list[Line], i: int) -> int:
         line = lines[j]
         if line_mark(line) is not None:
             break
-        if masthead_among_issuing(state, line):
+        if masthead_among_issuing(state, line, not block):
             furniture.add(len(block))
             block.append((line, 1, open_titles))
             j += 1
@@ -690,7 +702,7 @@ def issuing_lines(state: LexState, lines: list[Line], i: int) -> int:
 
 
 @rule
-def masthead_among_issuing(state: LexState, line: Line) -> bool:
+def masthead_among_issuing(state: LexState, line: Line, first: bool = False) -> bool:
     """A masthead line among the issuing lines (the paper's date, 星期X and
     出版 or its edition, the issue's 第X期, the editor's credit) is page
     furniture, not an issuing line.
@@ -700,18 +712,23 @@ def masthead_among_issuing(state: LexState, line: Line) -> bool:
     starts with a full date as they do, but a date followed by 星期X is the
     day the paper came out, and no act is issued on a 第N版 or in a 第X期.
 
+    A character alone right under the title (…投标法 / 人) is what OCR
+    made of the masthead beside the title, which the column reader put there.
+
     - furniture: 「建设工程质量管理条例」 / 「2023年3月20日 星期一出版」 / 「2000年1月30日 中华人民共和国国务院令第279号发布」;
     - issuing line: 「中华人民共和国耕地占用税法」 / 「2018年12月29日 第十三届全国人民代表大会常务委员会第七次会议通过」.
     """
-    if not (DATE_LINE.match(line.text) or line.text[:1] in _CREDIT_FIRST) or not _masthead_line(line.text):
+    text = line.text
+    junk = first and len(_squeezed(text)) == 1 and not line.heading and line_mark(line) is None
+    if not junk and (not (DATE_LINE.match(text) or text[:1] in _CREDIT_FIRST) or not _masthead_line(text)):
         return False
     state.decide("masthead_among_issuing", f"{line.text} is the page's masthead, not an issuing line",
                  (line.start, line.end))
     return True
 
 
-#: the first characters of a masthead line that is not dated (责任编辑：…, 电话：…)
-_CREDIT_FIRST = frozenset("责电")
+#: the first characters of a masthead line that is not dated (责任编辑：…, 电话：…, 第3版 法律文本)
+_CREDIT_FIRST = frozenset("责电第")
 
 
 def _info_goes_on(text: str, line: Line) -> bool:

@@ -127,10 +127,15 @@ def _masthead_lines(lines: list[Line], j: int, limit: int) -> int:
     if _masthead_line(lines[j].text):
         return 1
     head = _squeezed(lines[j].text)
-    if j + 1 < min(limit, len(lines)) and PIECE_JUNK_MAX < len(head) < WRAPPED_TITLE_MIN and not REGULATION_TITLE_END.search(head):
-        name = head + _squeezed(lines[j + 1].text)
-        return 2 if name.endswith(PAPER_WORDS) and MASTHEAD_LINE.match(name) is not None else 0
+    if j + 1 < min(limit, len(lines)) and len(head) > PIECE_JUNK_MAX and not REGULATION_TITLE_END.search(head):
+        tail = _squeezed(lines[j + 1].text)
+        name = head + tail
+        return 2 if len(tail) <= NAME_TAIL_MAX and name.endswith(PAPER_WORDS) and MASTHEAD_LINE.match(name) else 0
     return 0
+
+
+#: the end of a paper's name that OCR broke onto a line of its own (会公报, 民政府公报) is short
+NAME_TAIL_MAX = 6
 
 
 #: a character of Chinese script
@@ -160,8 +165,10 @@ def masthead(state: LexState, lines: list[Line]) -> int:
     first = next((i for i, ln in enumerate(lines) if article_line(ln) is not None), len(lines))
     limit = min(first, MASTHEAD_LINES_MAX)
     top = 0
-    while top < limit and (step := _masthead_lines(lines, top, limit)):
-        top += step
+    while top < limit and (step := _masthead_lines(lines, top, limit)
+                           or (top > 0 and len(_squeezed(lines[top].text)) <= PIECE_JUNK_MAX
+                               and not _CJK.search(lines[top].text))):
+        top += step or 1   # a mark or two of no script under the masthead is OCR's reading of an emblem
     if top == 0 and (first == len(lines) or names_regulation(lines, 0, first)
                      or ORDER_HEAD.match(lines[0].text) or NOTICE_HEAD.search(lines[0].text)):
         return 0   # the title, or the order that promulgates it, stands first

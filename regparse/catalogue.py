@@ -109,10 +109,11 @@ NEWS_OR_CREDIT = re.compile(f"(?:{NEWS_LINE.pattern})|(?:{CREDIT_LINE.pattern})"
 PAPER_WORDS = ("日报", "晚报", "时报", "周报", "商报", "早报", "晨报", "工人报", "法治报", "法制报", "周刊", "公报")
 #: a masthead line: the paper's name alone (OCR may space its letters out: 江 州 市 人 民 政 府 公 报)
 #: or its date, edition and section line (2024年2月20日 星期二 第2版 综合新闻, 第7版 · 法规,
-#: 第?版 ”要闻 as OCR reads it, 责任编辑：刘畅 电话：…); never the title of what it prints
+#: 第?版 ”要闻 as OCR reads it, 责任编辑：刘畅 电话：…, the day it came out: 2026年3月10日出版);
+#: never the title of what it prints
 MASTHEAD_LINE = re.compile(rf"^(?:[\u4e00-\u9fff]{{1,24}}(?:{'|'.join(PAPER_WORDS)})"
                            r"|.{0,40}?第\s*[\d?？]{1,3}\s*版(?:\W{0,3}[\u4e00-\u9fff]{1,6}){0,3}\W{0,3}"
-                           r"|.{0,30}星期[一二三四五六日天].{0,30}|\d{4}\s*年\s*第\s*\d{1,3}\s*期.{0,20}|(?:责任编辑|电话)\s*[：:].{0,40})$")
+                           r"|.{0,30}星期[一二三四五六日天].{0,30}|\d{4}\s*年.{0,8}日\s*出版|\d{4}\s*年\s*第\s*\d{1,3}\s*期.{0,20}|(?:责任编辑|电话)\s*[：:].{0,40})$")
 #: the first characters of those lines, tested before the patterns run
 NEWS_FIRST = frozenset("（(新本记《全以")
 #: the brackets around an article's heading (第一条【立法目的】, 第一条［立法目的］), opener to closer

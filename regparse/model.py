@@ -83,7 +83,7 @@ DecisionKind = Literal[
     "after_markdown_heading", "annex_articles", "annex_demoted", "annex_regulation", "annex_start", "appendix", "article_start", "bare_heading",
     "bracket_heading",
     "circled_outside_item", "closing_heading", "commentary_after_end", "cut_item_marker", "division_start", "enumerated_heading",
-    "full_line", "indented_start", "cut_ordinal", "heading_title_line", "indented_line", "interleaved_columns", "issuing_lines",
+    "full_line", "indented_start", "cut_ordinal", "heading_title_line", "indented_line", "interleaved_columns", "issuing_lines", "masthead_among_issuing", "title_beside", "title_before_date", "news_box", "ocr_state_prefix", "half_width_note",
     "item_continuation", "item_list", "label_alone", "label_joined", "layout_heading", "list_entry",
     "mid_sentence", "ocr_item_bracket", "ocr_label_quote", "ocr_numeral", "out_of_order_article",
     "page_regions", "regulation_end", "regulation_start", "relabelled_list", "run_on", "sentence_end",

@@ -14,7 +14,7 @@ from ..normalize import Line
 from .marks import Mark, line_mark
 from .registry import rule
 from .state import LexState
-from .text import TITLE_MAX, ends_closed, news_or_credit, title_like, title_of
+from .text import TITLE_MAX, beside_parts, ends_closed, news_or_credit, title_like, title_of
 
 __all__ = ["regions", "page_regions", "interleaved_lead", "regulation_start", "article_line", "names_regulation", "region_title", "annex_regulation"]
 
@@ -217,8 +217,13 @@ def regulation_start(state: LexState, lines: list[Line]) -> int:
     text); the lines before are not part of it.  Without such a lead the
     regulation starts at the top.
 
+    A lead under a title when no title follows it is a news box the column
+    reader put among the regulation's front matter (本报讯 under the issuing
+    lines): the regulation starts at the top.
+
     - starts after the lead: 「新华社北京5月28日电　…」 / 「中国共产党工作机关条例」 / 「第一条…」;
-    - starts at the top: 「中国共产党工作机关条例」 / 「第一条…」.
+    - starts at the top: 「中国共产党工作机关条例」 / 「第一条…」, 「中华人民共和国商标法」 / 「1982年8月23日…通过」 /
+      「本报讯 为期两个月的…」 / 「第一条…」.
     """
     first = next((i for i, ln in enumerate(lines) if article_line(ln) is not None), len(lines))
     if first == len(lines):
@@ -229,6 +234,14 @@ def regulation_start(state: LexState, lines: list[Line]) -> int:
             lead = i
     if lead < 0:
         return 0
+    if not any(names_regulation(lines, j, first) for j in range(lead + 1, first)):
+        titled = next((j for j in range(lead) if _titled(lines, j, lead)), None)
+        if titled is not None:
+            # the title stands above the lead, and none under it: the column reader put a news
+            # box printed beside the front matter under it (its lines are the front matter's to judge)
+            state.decide("regulation_start", f"the title {lines[titled].text[:20]} stands above the news lead: "
+                         "the regulation starts there", (lines[titled].start, lines[titled].end))
+            return 0
     start = lead + 1
     for j in range(lead + 1, first):
         if title_like(lines[j].text):
@@ -236,3 +249,15 @@ def regulation_start(state: LexState, lines: list[Line]) -> int:
             break
     state.outside(lines[:start], "before", "regulation_start")
     return start
+
+
+def _titled(lines: list[Line], j: int, stop: int) -> bool:
+    """Whether line ``j`` (or its part before what is printed beside it) starts a regulation's title."""
+    if names_regulation(lines, j, stop):
+        return True
+    parts = beside_parts(lines[j].text)
+    if parts is None or line_mark(lines[j]) is not None:
+        return False
+    left = lines[j].text[:parts[0]]
+    nxt = lines[j + 1].text if j + 1 < stop and line_mark(lines[j + 1]) is None else ""
+    return any(REGULATION_TITLE_END.search(title_of(t)) for t in (left, left + nxt) if title_like(t))

@@ -7,10 +7,12 @@
 """
 from __future__ import annotations
 
+import re
+
 from ..catalogue import (CLOSERS, DATE_LINE, NEWS_FIRST, NEWS_OR_CREDIT, QUOTED_TITLE, REGULATION_TITLE_END,
                          TITLE_NOTE, TRAILERS)
 
-__all__ = ["ends_closed", "news_or_credit", "title_like", "subtitle_like", "title_of", "same_heading",
+__all__ = ["ends_closed", "news_or_credit", "title_like", "subtitle_like", "title_of", "same_heading", "beside_parts", "BESIDE_GAP",
            "TITLE_MAX", "HEADING_TITLE_LINE_MAX", "PARAGRAPH_INDENT", "BODY_KINDS", "STANDALONE_KINDS"]
 
 #: a paragraph's first line is indented by two characters
@@ -70,3 +72,21 @@ def title_of(text: str) -> str:
 def same_heading(a: str, b: str) -> bool:
     """The same heading, spaces aside (总　则, 总则)."""
     return "".join(a.split()) == "".join(b.split())
+
+
+#: the gap between a title and what a page prints level with it (pdftotext -layout keeps it as spaces)
+BESIDE_GAP = re.compile(r"\s{3,}|\u3000{2,}")
+
+
+def beside_parts(text: str) -> tuple[int, int] | None:
+    """Where the title's part of a line ends and the part printed beside it starts
+    (「中华人民共和国民法典     婚姻家庭编」), None if the line is one text: two short parts,
+    no sentence either, the right one no bracketed note of the title's."""
+    gaps = list(BESIDE_GAP.finditer(text.strip()))
+    if len(gaps) != 1 or text != text.strip():
+        return None
+    gap = gaps[0]
+    left, right = text[:gap.start()], text[gap.end():]
+    if not (title_like(left) and title_like(right)) or right[0] in "（(〈<《" or TITLE_NOTE.fullmatch(right):
+        return None
+    return gap.start(), gap.end()

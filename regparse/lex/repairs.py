@@ -244,7 +244,8 @@ def heading_titles(state: LexState, tokens: list[LineToken]) -> None:
         if ocr is None:
             # only where OCR shows itself in the labels: a clean text's 总纲 or 保护措施 is what it says
             # (asked first: one pass over the labels costs less than the titles' comparisons)
-            ocr = any(type(t.mark) is Mark and t.mark.repair.startswith("ocr_") for t in tokens)
+            # (a heading's last line set apart as a paragraph is OCR's too)
+            ocr = bool(state.tails) or any(type(t.mark) is Mark and t.mark.repair.startswith("ocr_") for t in tokens)
         if not ocr:
             continue
         if not title or title in HEADING_TITLES:

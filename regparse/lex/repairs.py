@@ -373,7 +373,8 @@ def ocr_title_from_body(state: LexState, token: LineToken, title: str, body: str
     it reads right in the articles' lighter type, and a chapter's articles
     use its title's words.  The evidence is kept strict, since a title may
     well say 征缴 where its articles say 征收: in a text whose labels show
-    OCR, the title's character is read as another only where the
+    OCR (or whose heading's last line OCR set apart,
+    :func:`~regparse.lex.tails.heading_tail`), the title's character is read as another only where the
     character's word in the title (the run between 与, 的, 和 …, or three
     characters around it in the run) is printed in no article, nor the
     character beside either neighbour more than once, while the word with

@@ -98,7 +98,7 @@ DecisionKind = Literal[
     "closing_matter", "section_unit", "annex_list", "annex_table",
     "running_header",
     "blank_paragraphs", "wrap_in_block", "ocr_lost_bracket", "ocr_lost_di_article", "ocr_misread_numeral", "ocr_section_word", "ocr_garbled_item",
-    "ocr_misread_heading", "ocr_heading_title", "ocr_title_from_body", "heading_before_text", "lost_first_division", "ocr_title_quote",
+    "ocr_misread_heading", "ocr_heading_title", "ocr_title_from_body", "heading_tail", "heading_before_text", "lost_first_division", "ocr_title_quote",
     "masthead", "title_around_masthead",
 ]
 

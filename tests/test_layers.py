@@ -114,7 +114,7 @@ LEX_LAYERS = (
     ("state", "text"),
     ("interleave",),
     ("pages", "columns", "width", "regions", "starts", "joins"),
-    ("run_on", "front", "layout", "enumerated"),
+    ("run_on", "front", "layout", "enumerated", "tails"),
     ("lines",),
     ("end", "roles", "metadata"),
     ("repairs", "annex"),

@@ -155,7 +155,7 @@ def rules_table() -> str:
             "decision.  This page is generated from the rules' docstrings",
             "(`REGPARSE_REGEN=1 python -m pytest tests/test_rules.py`).", "",
             "| stage | rule | decides |", "|---|---|---|"]
-    order = ["pages", "columns", "width", "regions", "run_on", "front", "interleave", "enumerated", "starts", "joins", "layout",
+    order = ["pages", "columns", "width", "regions", "run_on", "front", "interleave", "tails", "enumerated", "starts", "joins", "layout",
              "lines", "end", "metadata", "roles", "repairs", "annex"]
     for name, fn in sorted(lex.RULES.items(), key=lambda kv: order.index(kv[1].__module__.rsplit(".", 1)[-1])):
         stage = fn.__module__.rsplit(".", 1)[-1]

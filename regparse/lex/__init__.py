@@ -17,6 +17,7 @@ write one :class:`LexState`:
 3. ``front``     title, subtitle and issuing lines
    ``interleave`` whether pdftotext interleaved the columns' lines (then cut
                  its merged lines), and wrapped headings joined
+   ``tails``     a heading's last line that OCR set apart as a paragraph, joined
    ``enumerated`` a body numbered 一、（一）1． with no article: read unit by
                  unit (:mod:`.enumerated`) instead of by ``lines`` and ``end``;
                  一、 headings over articles made units
@@ -60,6 +61,7 @@ from .registry import RULES
 from .roles import roles
 from .run_on import run_on
 from .state import LexState, LogicalLine
+from .tails import heading_tail
 from .text import ends_closed
 from .width import blank_paragraphs, wrap_width
 
@@ -68,7 +70,7 @@ __all__ = ["tokenize", "read_columns", "annex_list", "annex_table", "regions", "
            "LogicalLine", "RULES", "JOIN_RULES", "STAGES", "line_layouts"]
 
 #: the stages in the order they run, by name
-STAGES = ("pages", "columns", "width", "regions", "run_on", "front", "interleave", "enumerated", "lines", "end", "metadata",
+STAGES = ("pages", "columns", "width", "regions", "run_on", "front", "interleave", "tails", "enumerated", "lines", "end", "metadata",
           "roles",
           "repairs")
 
@@ -112,7 +114,7 @@ def tokenize(lines: list[Line], explain: bool = False,
         lines = lines[start:]
     lines = run_on(state, lines)
     front = 0 if untitled else front_matter(state, lines)
-    body = tool_lines(state, lines[front:])
+    body = heading_tail(state, tool_lines(state, lines[front:]))
     if enumerated_document(state, body):
         logical = enumerated_lines(state, body)
     else:

@@ -247,7 +247,8 @@ def heading_titles(state: LexState, tokens: list[LineToken]) -> None:
         if ocr is None:
             # only where OCR shows itself in the labels: a clean text's 总纲 or 保护措施 is what it says
             # (asked first: one pass over the labels costs less than the titles' comparisons)
-            ocr = any(type(t.mark) is Mark and t.mark.repair.startswith("ocr_") for t in tokens)
+            # (a heading's last line set apart as a paragraph is OCR's too)
+            ocr = bool(state.tails) or any(type(t.mark) is Mark and t.mark.repair.startswith("ocr_") for t in tokens)
         if not ocr:
             continue
         if not title or title in HEADING_TITLES:
@@ -375,7 +376,8 @@ def ocr_title_from_body(state: LexState, token: LineToken, title: str, body: str
     it reads right in the articles' lighter type, and a chapter's articles
     use its title's words.  The evidence is kept strict, since a title may
     well say 征缴 where its articles say 征收: in a text whose labels show
-    OCR, the title's character is read as another only where the
+    OCR (or whose heading's last line OCR set apart,
+    :func:`~regparse.lex.tails.heading_tail`), the title's character is read as another only where the
     character's word in the title (the run between 与, 的, 和 …, or three
     characters around it in the run) is printed in no article, nor the
     character beside either neighbour more than once, while the word with

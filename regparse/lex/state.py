@@ -88,7 +88,7 @@ class LexState:
     """
 
     __slots__ = ("explain", "decisions", "noise", "width", "title", "article_key", "division_numbers",
-                 "front_tokens", "list_entry", "chains", "annexes", "layout", "last_article", "taken", "taiwan",
+                 "front_tokens", "list_entry", "chains", "annexes", "layout", "last_article", "taken", "taiwan", "tails",
                  "interleaved", "paged", "after_end", "order", "order_title", "front_matter", "blank_paragraphs", "line_counts")
 
     def __init__(self, explain: bool = False) -> None:
@@ -125,6 +125,8 @@ class LexState:
         self.paged = False
         # the text numbers as Taiwan does: 項 paragraphs, 款 items (regparse.lex.repairs)
         self.taiwan = False
+        # where the headings start whose last line OCR had set apart (regparse.lex.tails): OCR text
+        self.tails: set[int] = set()
         # what was kept out after the last article (regparse.lex.end): what it is, its first and last line
         self.after_end: list[tuple[str, LogicalLine, LogicalLine]] = []
         # the lines of a promulgation order or notice before the title (regparse.lex.front)

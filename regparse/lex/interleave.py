@@ -66,9 +66,13 @@ def interleaved_columns(state: LexState, lines: list[Line], scan: "_Scan | None"
     pdftotext interleaves the lines of two or three columns, 第六条 comes
     before 第二条 again and again: in the whole text, or three times on one
     page (a first page under a masthead can interleave where the pages after
-    it, with wider gutters, do not).
+    it, with wider gutters, do not).  Where the baselines of two columns'
+    lines coincide (their offset comes round every few lines), pdftotext
+    merges them into one row with a space between: the label of the second
+    column's line stands after that space, and is counted where it stands.
 
     - interleaved: ``第六条 药品监督管理部门依`` / ``第一条 为了加强医疗器械经`` / ``第二条 在中华人民共和国境`` / ``第七条 …``;
+      ``第二条 农村土地承包经营纠纷调解和仲 第七条 村民委员会、乡（镇）人民政府应`` / … / ``第三条 发生农村土地承包经营纠纷的，当 第十一条 …``;
     - in order: ``第一条　…`` / ``第二条　…`` / ``依照本办法`` / ``第十条规定的程序办理。``.
     """
     scan = scan or _Scan(lines)
@@ -131,6 +135,23 @@ def out_of_order_division(state: LexState, mark: Mark, line: Line) -> bool:
     return True
 
 
+def _merged_labels(text: str) -> list[int]:
+    """The numbers of the article labels, each with its separator, that stand after a single
+    space between printed characters inside ``text``: where pdftotext merged the lines of
+    columns that share a baseline, the lines of the columns after the first."""
+    out = []
+    i = text.find(" 第", 1)
+    while i > 0:
+        if text[i - 1] != " ":
+            rest = text[i + 1:]
+            mark = read_mark(rest)
+            if mark is not None and mark.number is not None and mark.sep and _labelled(mark, rest) \
+                    and not _MALFORMED.search(mark.label):
+                out.append(mark.number)
+        i = text.find(" 第", i + 2)
+    return out
+
+
 class _Scan:
     """One pass over the lines for the stage's rules (the marks are read here
     once for the stages after): the labelled article lines and how often they
@@ -150,6 +171,7 @@ class _Scan:
         misread_head = _MISREAD_HEAD.match
         wide: list[int] = []           # lines with a wide gap or a column rule in them
         numeral_first = _NUMERAL_FIRST
+        numbers: list[int] = []        # the labelled article numbers of a line, in reading order
         for k, ln in enumerate(lines):
             text = ln.text
             first = text[0]
@@ -164,20 +186,26 @@ class _Scan:
                 elif mark is not None and mark.number is not None:
                     if mark.kind == "article":
                         if mark.sep and text[mark.rest:mark.rest + 1] not in _REFERRING:
-                            labelled += 1
-                            if last is not None and mark.number < last:
-                                descents += 1
-                            if page_last is not None and mark.number < page_last:
-                                page += 1
-                                if page > page_descents:
-                                    page_descents = page
-                            last = page_last = mark.number
+                            numbers.append(mark.number)
                     elif mark.kind in DIVISION_RANK:
                         divisions.append(k)
             elif first in numeral_first:
                 numerals.append(k)
             elif len(text) <= LOST_DI_LINE_MAX and misread_head(text):
                 misread.append(k)
+            if " 第" in text:
+                # the labels of the other columns' lines that a merged row holds, left to right
+                numbers.extend(_merged_labels(text))
+            for number in numbers:
+                labelled += 1
+                if last is not None and number < last:
+                    descents += 1
+                if page_last is not None and number < page_last:
+                    page += 1
+                    if page > page_descents:
+                        page_descents = page
+                last = page_last = number
+            numbers.clear()
             if "   " in text or "|" in text:
                 wide.append(k)
         self.labelled, self.descents, self.page_descents = labelled, descents, page_descents

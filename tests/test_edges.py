@@ -340,3 +340,8 @@ def test_the_regulation_read_of_a_page_keeps_its_pages():
     assert [a.label for a in doc.articles] == [f"第{n}条" for n in "一二三四五六七八"]
     assert doc.get("第五条").paragraphs[0].text == "有关部门应当依照本办法予以配合。"
     assert not lost_characters(text, doc)
+    # the diagnostic says what was rebuilt; without the form feed the text has no pages to deal
+    said = [d.message for d in doc.diagnostics if d.code == "interleaved_columns"]
+    assert len(said) == 1 and "1 page(s) read column by column" in said[0] and "still broken" not in said[0]
+    flat = regparse.parse(text.replace("\f", ""))
+    assert ["could not be rebuilt" in d.message for d in flat.diagnostics if d.code == "interleaved_columns"] == [True]

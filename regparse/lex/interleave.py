@@ -84,8 +84,7 @@ def interleaved_columns(state: LexState, lines: list[Line], scan: "_Scan | None"
     state.taken = set()
     state.interleaved = ((lines[0].start, lines[-1].end),
                          f"the lines of the page's columns are interleaved ({descents} of {labelled} labelled article "
-                         "lines out of order): articles and headings were taken where their labels stand, but the "
-                         "reading order could not be rebuilt, so their text may hold lines of other columns")
+                         "lines out of order): articles and headings were taken where their labels stand")
     state.decide("interleaved_columns", f"{descents} of {labelled} labelled article lines come out of order: "
                  "the columns are interleaved", (lines[0].start, lines[-1].end))
     return True
@@ -1181,10 +1180,11 @@ def column_streams(state: LexState, lines: list[Line], rows: dict[int, tuple[int
             pages.append([])
         pages[-1].append(ln)
     out: list[Line] = []
-    rebuilt = kept = 0
+    rebuilt = kept = broken = breaks = 0
     # the pairs of characters that stand side by side inside a line: the words a break may cut
     # (counted, a pair met often would outweigh the numbering in a short text; met is enough)
-    pairs = frozenset(a + b for ln in lines for a, b in zip(ln.text, ln.text[1:]) if a != " " and b != " ")
+    pairs = frozenset(a + b for ln in lines for a, b in zip(ln.text, ln.text[1:]) if a != " " and b != " ") \
+        if state.paged else frozenset()
     for page in pages:
         if not state.paged:
             out.extend(page)
@@ -1205,10 +1205,28 @@ def column_streams(state: LexState, lines: list[Line], rows: dict[int, tuple[int
             kept += 1
         else:
             rebuilt += 1
+            if fewest:
+                broken += 1
+                breaks += fewest
             state.decide("column_streams", f"a page's lines read column by column: the numbering breaks {fewest} "
                          f"times, not {before}", (page[0].start, page[-1].end))
         out.extend(best)
     if state.interleaved is not None:
         span, message = state.interleaved
-        state.interleaved = (span, message + f" ({rebuilt} pages read column by column, {kept} kept as printed)")
+        state.interleaved = (span, message + _streams_outcome(state.paged, rebuilt, kept, broken, breaks))
     return out
+
+
+def _streams_outcome(paged: bool, rebuilt: int, kept: int, broken: int, breaks: int) -> str:
+    """What the ``interleaved_columns`` diagnostic says of the reading order :func:`column_streams` rebuilt."""
+    if not paged:
+        return ("; the text marks no pages, so the reading order could not be rebuilt: the articles' text may "
+                "hold lines of other columns")
+    out = []
+    if rebuilt:
+        out.append(f"{rebuilt} page(s) read column by column from the numbering and sentence continuity"
+                   + (f", {broken} of them with the numbering still broken {breaks} time(s)" if broken else ""))
+    if kept:
+        out.append(f"on {kept} page(s) no reading mended the numbering: kept as printed, their articles' text "
+                   "may hold lines of other columns")
+    return "; " + "; ".join(out) if out else "; each page's numbering already rose: the pages kept as printed"

@@ -74,6 +74,11 @@ def _parse(text: str, explain: bool, references: bool, layout: dict | None = Non
         a, b = spans[main]
         for ln in lines[:a] + lines[b:]:
             noise.extend(line_noise("outside", ln))
+        if a and lines[0].page_break and not lines[a].page_break:
+            # text read page by page (form feeds) stays so: what came before the regulation on
+            # its first page is another's, kept out, and the regulation's lines start the page
+            lines[a] = lex.pages.flagged(lines[a])
+            lines[a].page_break = True
         found = [Decision(kind="page_regions", message=f"{len(spans)} regulations on the page: the longest is read, "
                           "the others kept out as noise", span=(lines[a].start, lines[b - 1].end))] if explain else []
         return _parse_lines(text, lines[a:b], noise, explain, references, read + found, layout, source,

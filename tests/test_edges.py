@@ -325,3 +325,23 @@ def test_an_appendix_labelled_fu_alone_is_the_one_the_text_names():
     ref = doc.article(1).paragraphs[0].references[0]
     assert ref.surface == "本解释附表" and ref.target_ids == [doc.appendices[0].id]
     assert doc.get(ref.targets[0]) is doc.appendices[0]
+
+
+def test_the_regulation_read_of_a_page_keeps_its_pages():
+    """pdftotext's text ends each page with a form feed: the longest regulation on a page,
+    read apart from another before it, still has pages, so its interleaved columns are dealt."""
+    other = "示例条例\n第一条　为了规范示例工作，制定本条例。\n第二条　本条例自发布之日起施行。\n"
+    rows = []
+    for left, right in (("一", "五"), ("二", "六"), ("三", "七"), ("四", "八")):
+        rows += [f"第{left}条 示例机关应当依照本 第{right}条 有关部门应当依照本", "办法履行职责。", "办法予以配合。"]
+    text = other + "示例管理办法\n" + "\n".join(rows) + "\n\f"
+    doc = regparse.parse(text)
+    assert doc.title == "示例管理办法"
+    assert [a.label for a in doc.articles] == [f"第{n}条" for n in "一二三四五六七八"]
+    assert doc.get("第五条").paragraphs[0].text == "有关部门应当依照本办法予以配合。"
+    assert not lost_characters(text, doc)
+    # the diagnostic says what was rebuilt; without the form feed the text has no pages to deal
+    said = [d.message for d in doc.diagnostics if d.code == "interleaved_columns"]
+    assert len(said) == 1 and "1 page(s) read column by column" in said[0] and "still broken" not in said[0]
+    flat = regparse.parse(text.replace("\f", ""))
+    assert ["could not be rebuilt" in d.message for d in flat.diagnostics if d.code == "interleaved_columns"] == [True]

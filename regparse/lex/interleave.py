@@ -66,9 +66,13 @@ def interleaved_columns(state: LexState, lines: list[Line], scan: "_Scan | None"
     pdftotext interleaves the lines of two or three columns, 第六条 comes
     before 第二条 again and again: in the whole text, or three times on one
     page (a first page under a masthead can interleave where the pages after
-    it, with wider gutters, do not).
+    it, with wider gutters, do not).  Where the baselines of two columns'
+    lines coincide (their offset comes round every few lines), pdftotext
+    merges them into one row with a space between: the label of the second
+    column's line stands after that space, and is counted where it stands.
 
     - interleaved: ``第六条 药品监督管理部门依`` / ``第一条 为了加强医疗器械经`` / ``第二条 在中华人民共和国境`` / ``第七条 …``;
+      ``第二条 农村土地承包经营纠纷调解和仲 第七条 村民委员会、乡（镇）人民政府应`` / … / ``第三条 发生农村土地承包经营纠纷的，当 第十一条 …``;
     - in order: ``第一条　…`` / ``第二条　…`` / ``依照本办法`` / ``第十条规定的程序办理。``.
     """
     scan = scan or _Scan(lines)
@@ -80,8 +84,7 @@ def interleaved_columns(state: LexState, lines: list[Line], scan: "_Scan | None"
     state.taken = set()
     state.interleaved = ((lines[0].start, lines[-1].end),
                          f"the lines of the page's columns are interleaved ({descents} of {labelled} labelled article "
-                         "lines out of order): articles and headings were taken where their labels stand, but the "
-                         "reading order could not be rebuilt, so their text may hold lines of other columns")
+                         "lines out of order): articles and headings were taken where their labels stand")
     state.decide("interleaved_columns", f"{descents} of {labelled} labelled article lines come out of order: "
                  "the columns are interleaved", (lines[0].start, lines[-1].end))
     return True
@@ -131,6 +134,23 @@ def out_of_order_division(state: LexState, mark: Mark, line: Line) -> bool:
     return True
 
 
+def _merged_labels(text: str) -> list[int]:
+    """The numbers of the article labels, each with its separator, that stand after a single
+    space between printed characters inside ``text``: where pdftotext merged the lines of
+    columns that share a baseline, the lines of the columns after the first."""
+    out = []
+    i = text.find(" 第", 1)
+    while i > 0:
+        if text[i - 1] != " ":
+            rest = text[i + 1:]
+            mark = read_mark(rest)
+            if mark is not None and mark.number is not None and mark.sep and _labelled(mark, rest) \
+                    and not _MALFORMED.search(mark.label):
+                out.append(mark.number)
+        i = text.find(" 第", i + 2)
+    return out
+
+
 class _Scan:
     """One pass over the lines for the stage's rules (the marks are read here
     once for the stages after): the labelled article lines and how often they
@@ -150,6 +170,7 @@ class _Scan:
         misread_head = _MISREAD_HEAD.match
         wide: list[int] = []           # lines with a wide gap or a column rule in them
         numeral_first = _NUMERAL_FIRST
+        numbers: list[int] = []        # the labelled article numbers of a line, in reading order
         for k, ln in enumerate(lines):
             text = ln.text
             first = text[0]
@@ -164,20 +185,26 @@ class _Scan:
                 elif mark is not None and mark.number is not None:
                     if mark.kind == "article":
                         if mark.sep and text[mark.rest:mark.rest + 1] not in _REFERRING:
-                            labelled += 1
-                            if last is not None and mark.number < last:
-                                descents += 1
-                            if page_last is not None and mark.number < page_last:
-                                page += 1
-                                if page > page_descents:
-                                    page_descents = page
-                            last = page_last = mark.number
+                            numbers.append(mark.number)
                     elif mark.kind in DIVISION_RANK:
                         divisions.append(k)
             elif first in numeral_first:
                 numerals.append(k)
             elif len(text) <= LOST_DI_LINE_MAX and misread_head(text):
                 misread.append(k)
+            if " 第" in text:
+                # the labels of the other columns' lines that a merged row holds, left to right
+                numbers.extend(_merged_labels(text))
+            for number in numbers:
+                labelled += 1
+                if last is not None and number < last:
+                    descents += 1
+                if page_last is not None and number < page_last:
+                    page += 1
+                    if page > page_descents:
+                        page_descents = page
+                last = page_last = number
+            numbers.clear()
             if "   " in text or "|" in text:
                 wide.append(k)
         self.labelled, self.descents, self.page_descents = labelled, descents, page_descents
@@ -927,6 +954,9 @@ PLAIN_AFTER_CLOSED = 1.0
 SHORT_OPEN = 0.5
 #: … a column opened, …
 NEW_COLUMN = 0.6
+#: … a plain line after one cut mid-sentence where the two characters that meet there stand
+#: side by side nowhere else in the text (no word of it runs across the break), …
+UNSEEN_JOIN = 0.8
 #: … and, per column read more recently, a line not given to the column read longest ago
 RECENT = 0.15
 #: the readings kept at each line of a page
@@ -941,6 +971,8 @@ class _Facts(NamedTuple):
     closed: bool         # the line ends a sentence or a heading (a label alone does not)
     alone: bool          # a label alone on its line (a heading: its title goes on on the next line)
     short: bool          # shorter than the page's usual line: a paragraph's or a column's end, or a title
+    head: str            # the line's first character and its last
+    tail: str
 
 
 def _facts(lines: list[Line]) -> list[_Facts]:
@@ -961,7 +993,7 @@ def _facts(lines: list[Line]) -> list[_Facts]:
         # has its title (or the title's rest) on the next line
         alone = kind != "plain" and (mark.rest >= len(ln.text) or (kind == "div" and not short))  # type: ignore[union-attr]
         closed = (not alone) if kind == "div" else ends_closed(ln.text) and not alone
-        out.append(_Facts(kind, number, closed, alone, short))
+        out.append(_Facts(kind, number, closed, alone, short, ln.text[:1], ln.text[-1:]))
     return out
 
 
@@ -985,17 +1017,19 @@ def _breaks(facts: list[_Facts]) -> int:
 # a column as read so far: its last and first article, its last item (-1: not known) and the
 # first item before any article, whether its last line was cut mid-sentence, how many lines it has,
 # and whether its first line starts something (it goes on from the column before it otherwise)
-_Column = tuple  # (last_art, first_art, last_item, first_item, open, lines, first_starts)
-_EMPTY: _Column = (None, None, -1, None, 0, 0, None)
+# and the last character of a line cut mid-sentence ("" after one that is not)
+_Column = tuple  # (last_art, first_art, last_item, first_item, open, lines, first_starts, tail)
+_EMPTY: _Column = (None, None, -1, None, 0, 0, None, "")
 #: ``open`` of a column whose last line is a heading's label alone: its title comes next
 _TITLE_NEXT = 2
 
 
-def _give(cols: tuple, recency: tuple, c: int, f: _Facts, same_row: bool = False) -> tuple[tuple, tuple, float]:
+def _give(cols: tuple, recency: tuple, c: int, f: _Facts, same_row: bool = False,
+          pairs: frozenset[str] = frozenset()) -> tuple[tuple, tuple, float]:
     """The columns after line ``f`` is given to column ``c``, and what that costs.  ``recency``
     ranks the columns by when they were last given a line (-1: never); the parts of one merged
     row (``same_row``: not its first) share a baseline, so a rank."""
-    last_art, first_art, last_item, first_item, open_, n, first_starts = cols[c]
+    last_art, first_art, last_item, first_item, open_, n, first_starts, tail = cols[c]
     cost = 0.0
     if n == 0:
         cost += NEW_COLUMN
@@ -1008,6 +1042,8 @@ def _give(cols: tuple, recency: tuple, c: int, f: _Facts, same_row: bool = False
                 cost += LABEL_AFTER_OPEN     # a line as long as the column's is text, not a title
             elif open_ != _TITLE_NEXT and f.short and not f.closed:
                 cost += SHORT_OPEN           # text cut short of the column's edge: only a column's last line
+            if open_ == 1 and pairs and tail + f.head not in pairs:
+                cost += UNSEEN_JOIN
         elif open_:
             cost += LABEL_AFTER_OPEN
         mine = recency[c]
@@ -1037,7 +1073,8 @@ def _give(cols: tuple, recency: tuple, c: int, f: _Facts, same_row: bool = False
     elif f.kind == "div":
         last_item = -1 if last_art is None else 0
     open_ = _TITLE_NEXT if f.kind == "div" and f.alone else int(not closed)
-    cols = cols[:c] + ((last_art, first_art, last_item, first_item, open_, n + 1, first_starts),) + cols[c + 1:]
+    tail = f.tail if open_ == 1 else ""
+    cols = cols[:c] + ((last_art, first_art, last_item, first_item, open_, n + 1, first_starts, tail),) + cols[c + 1:]
     top = max(recency)
     ranks = recency[:c] + ((top if same_row and top >= 0 else top + 1),) + recency[c + 1:]
     used = sorted({r for r in ranks if r >= 0})
@@ -1051,8 +1088,8 @@ def _joins(cols: tuple) -> float:
     """What reading the columns one after another costs where each meets the next."""
     cost = 0.0
     for before, col in zip(cols, cols[1:]):
-        _, _, last_item, _, open_before, lines_before, _ = before
-        _, _, _, first_item, _, lines, first_starts = col
+        _, _, last_item, _, open_before, lines_before, _, _ = before
+        _, _, _, first_item, _, lines, first_starts, _ = col
         if lines == 0:
             continue
         if lines_before == 0:
@@ -1068,7 +1105,7 @@ def _joins(cols: tuple) -> float:
 
 
 def _page_streams(page: list[Line], facts: list[_Facts], rows: dict[int, tuple[int, int]],
-                  ncol: int) -> list[int]:
+                  ncol: int, pairs: frozenset[str] = frozenset()) -> list[int]:
     """The order of the lines of one page (with their ``facts``) dealt to ``ncol`` column
     streams, read stream after stream: of the ways to deal them (a beam of the
     cheapest), the one whose reading breaks the least."""
@@ -1087,7 +1124,7 @@ def _page_streams(page: list[Line], facts: list[_Facts], rows: dict[int, tuple[i
                     lo = row_col + 1
                 hi = ncol - (row[1] - row[0])
             for c in range(lo, hi + 1):
-                dealt, recent, add = _give(cols, recency, c, f, row is not None and row[0] > 0)
+                dealt, recent, add = _give(cols, recency, c, f, row is not None and row[0] > 0, pairs)
                 key = (dealt, recent, c if row is not None and row[0] < row[1] - 1 else -1)
                 total = cost + add
                 old = grown.get(key)
@@ -1117,7 +1154,10 @@ def column_streams(state: LexState, lines: list[Line], rows: dict[int, tuple[int
     ways to deal a page's lines to two, three or four columns (a beam of the
     cheapest), the one read column after column whose article numbers rise,
     whose items go on one from the other, whose plain lines go on from a line
-    cut mid-sentence and whose labels start after one that ended a sentence;
+    cut mid-sentence (where the two characters that meet at the break stand
+    side by side somewhere else in the text: the break cut a word of it,
+    进 / 行技术培训 where 进行 is met, not 进 / 社会组织) and whose labels start after one
+    that ended a sentence;
     a heading's label alone is followed by a short title, the parts of one
     merged line go to columns left to right, and of two columns that could
     take a line, the one read longest ago (the parts of one merged line
@@ -1130,6 +1170,8 @@ def column_streams(state: LexState, lines: list[Line], rows: dict[int, tuple[int
     page's.
 
     - rebuilt: ``（一）有与生产相适应的专业技术人员；`` / ``设备使用单位。…`` / ``（二）有与生产相适应的设备、设施和工`` / ``入该特种设备的安全技术档案。`` / ``作场所；``;
+      ``式对从事康复工作的人员进 学和在校年龄，可以有适度 …`` / ``行技术培训；向残疾人、残 弹性。`` /
+      ``社会组织应当对残疾人开展``: 行技术培训 goes on from 进 (进行 is met), not 社会组织 (进社 is not);
     - kept: a page whose article and item numbers already rise, or break as often once dealt.
     """
     pages: list[list[Line]] = [[]]
@@ -1138,7 +1180,11 @@ def column_streams(state: LexState, lines: list[Line], rows: dict[int, tuple[int
             pages.append([])
         pages[-1].append(ln)
     out: list[Line] = []
-    rebuilt = kept = 0
+    rebuilt = kept = broken = breaks = 0
+    # the pairs of characters that stand side by side inside a line: the words a break may cut
+    # (counted, a pair met often would outweigh the numbering in a short text; met is enough)
+    pairs = frozenset(a + b for ln in lines for a, b in zip(ln.text, ln.text[1:]) if a != " " and b != " ") \
+        if state.paged else frozenset()
     for page in pages:
         if not state.paged:
             out.extend(page)
@@ -1151,7 +1197,7 @@ def column_streams(state: LexState, lines: list[Line], rows: dict[int, tuple[int
             continue
         best, fewest = page, before
         for n in STREAM_COLUMNS:
-            order = _page_streams(page, facts, rows, n)
+            order = _page_streams(page, facts, rows, n, pairs)
             b = _breaks([facts[k] for k in order])
             if b < fewest and (b * 2 <= before or before - b >= DEALT_GAIN_MIN):
                 best, fewest = [page[k] for k in order], b
@@ -1159,10 +1205,28 @@ def column_streams(state: LexState, lines: list[Line], rows: dict[int, tuple[int
             kept += 1
         else:
             rebuilt += 1
+            if fewest:
+                broken += 1
+                breaks += fewest
             state.decide("column_streams", f"a page's lines read column by column: the numbering breaks {fewest} "
                          f"times, not {before}", (page[0].start, page[-1].end))
         out.extend(best)
     if state.interleaved is not None:
         span, message = state.interleaved
-        state.interleaved = (span, message + f" ({rebuilt} pages read column by column, {kept} kept as printed)")
+        state.interleaved = (span, message + _streams_outcome(state.paged, rebuilt, kept, broken, breaks))
     return out
+
+
+def _streams_outcome(paged: bool, rebuilt: int, kept: int, broken: int, breaks: int) -> str:
+    """What the ``interleaved_columns`` diagnostic says of the reading order :func:`column_streams` rebuilt."""
+    if not paged:
+        return ("; the text marks no pages, so the reading order could not be rebuilt: the articles' text may "
+                "hold lines of other columns")
+    out = []
+    if rebuilt:
+        out.append(f"{rebuilt} page(s) read column by column from the numbering and sentence continuity"
+                   + (f", {broken} of them with the numbering still broken {breaks} time(s)" if broken else ""))
+    if kept:
+        out.append(f"on {kept} page(s) no reading mended the numbering: kept as printed, their articles' text "
+                   "may hold lines of other columns")
+    return "; " + "; ".join(out) if out else "; each page's numbering already rose: the pages kept as printed"

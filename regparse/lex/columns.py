@@ -417,13 +417,13 @@ def _layout(source: str, lines: list[Line], width) -> tuple[list, list, float]:
     return out, whole, drift / placed if placed else 0.0
 
 
-def _crossing(layouts: list[tuple[list, list, float]]) -> list[int]:
-    """For each layout, how many lines inside the columns it keeps whole (runs across the
-    gutters), from where it opens a page's columns on."""
+def _crossing(layouts: list[tuple[list, list, float]]) -> list[list[int]]:
+    """For each layout, how many lines inside the columns of each page it keeps whole (runs
+    across the gutters), from where it opens the page's columns on."""
     # a unit that never opens a page's columns keeps all their lines whole, not none of them:
     # they count from where the first unit that opens them does (bmgz-d6e83387a3's last page,
     # three short columns one space apart, opens only in the unit that reads the others right)
-    counts = [0] * len(layouts)
+    counts = [[0] * len(layouts[0][1]) for _ in layouts]
     for page in range(len(layouts[0][1])):
         opens = [whole[page][0] for _pages, whole, _drift in layouts if whole[page][0] is not None]
         if not opens:
@@ -431,7 +431,7 @@ def _crossing(layouts: list[tuple[list, list, float]]) -> list[int]:
         begin = min(opens)
         for n, (_pages, whole, _drift) in enumerate(layouts):
             opened, kept = whole[page]
-            counts[n] += sum(kept[begin if opened is None else opened:])
+            counts[n][page] = sum(kept[begin if opened is None else opened:])
     return counts
 
 
@@ -462,8 +462,13 @@ def side_by_side_columns(state: LexState, source: str, lines: list[Line]) -> lis
     # fewest lines inside them run across the gutters
     layouts = [_layout(source, lines, _widths(cjk)) for cjk in CJK_WIDTHS]
     crossing = _crossing(layouts)
-    pages = min(zip(layouts, crossing), key=lambda lc: (not any(starts for _cut, starts, _unit in lc[0][0]),
-                                                        lc[1], lc[0][2]))[0][0]
+    ranked = sorted(range(len(layouts)), key=lambda n: (not any(starts for _cut, starts, _unit in layouts[n][0]),
+                                                        sum(crossing[n]), layouts[n][2]))
+    # a page read better in another unit (fewer of its lines kept whole) is read in that one:
+    # pdftotext spaces each page's blocks apart by what stands beside them
+    pages = [layouts[min(ranked, key=lambda n: (not layouts[n][0][page][1], crossing[n][page],
+                                                ranked.index(n)))][0][page]
+             for page in range(len(layouts[0][0]))]
     out: list[Line] = []
     split_pages = 0
     for page, starts, unit in pages:

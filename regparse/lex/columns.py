@@ -49,9 +49,6 @@ GUTTER_DRIFT = NARROW
 OVERFULL = 1
 #: … and a full line this much narrower (a justified line spread over its width with spaces)
 SHORT_FULL = 3
-#: a column the gutters did not show is taken where this share of a page's rows put two full
-#: lines one space apart in its last column
-HIDDEN_SHARE = 0.3
 #: the end of a wrapped heading, centred in its column, is at most this share of a full line
 CENTRED_SHARE = 3
 #: side-by-side text has a run of spaces inside this share of its lines
@@ -404,10 +401,6 @@ def _layout(source: str, lines: list[Line], width) -> tuple[list, list, float]:
             # the columns of a page are as wide as each other: the last column's lines, which
             # end before no other, are as wide as the commonest line of them all
             widths[-1] = _mode([n for v in lengths for n in v])
-            extra = _hidden_column(cut, starts, unit, widths[-1])
-            if extra is not None:
-                starts = starts + [extra]
-                widths = widths + [widths[-1]]
             cut = [(ln, _split(ln, w[1], starts, unit, widths) if w is not None else None, w) for ln, w in page]
         opened = None
         kept = [True] * len(cut)
@@ -424,39 +417,13 @@ def _layout(source: str, lines: list[Line], width) -> tuple[list, list, float]:
     return out, whole, drift / placed if placed else 0.0
 
 
-def _hidden_column(cut: list, starts: list[int], unit: int, full: int) -> int | None:
-    """Where a column starts that the gutters did not show: the last column found holds, row
-    after row, two full lines one space apart, and the second ones begin about one place."""
-    # a gutter of single spaces between the last two columns of a page, whose lines drift a
-    # few places from block to block (xzfg-2938041d06's first page: four columns of eight
-    # characters read as three, the third's lines twice as wide as a full one)
-    found = []
-    rows = 0
-    for ln, parts, where in cut:
-        if not parts:
-            continue
-        rows += 1
-        col, i, j = parts[-1]
-        if col != len(starts) - 1:
-            continue
-        singles = [(k, where[1][k]) for k in range(i + 1, j - 1) if ln.text[k] == " " and ln.text[k - 1] != " "
-                   and ln.text[k + 1] != " "]
-        pieces = _overfull(ln.text, i, j, singles, unit, full)
-        if len(pieces) == 2:
-            found.append(where[1][pieces[1][0]])
-    if len(found) < max(GUTTER_LINES_MIN, HIDDEN_SHARE * rows):
-        return None
-    x = sorted(found)[len(found) // 2]
-    return x if x - starts[-1] >= COLUMN_MIN_WIDTH // 2 else None
-
-
-def _crossing(layouts: list[tuple[list, list, float]]) -> list[list[int]]:
-    """For each layout, how many lines inside the columns of each page it keeps whole (runs
-    across the gutters), from where it opens the page's columns on."""
+def _crossing(layouts: list[tuple[list, list, float]]) -> list[int]:
+    """For each layout, how many lines inside the columns it keeps whole (runs across the
+    gutters), from where it opens a page's columns on."""
     # a unit that never opens a page's columns keeps all their lines whole, not none of them:
     # they count from where the first unit that opens them does (bmgz-d6e83387a3's last page,
     # three short columns one space apart, opens only in the unit that reads the others right)
-    counts = [[0] * len(layouts[0][1]) for _ in layouts]
+    counts = [0] * len(layouts)
     for page in range(len(layouts[0][1])):
         opens = [whole[page][0] for _pages, whole, _drift in layouts if whole[page][0] is not None]
         if not opens:
@@ -464,7 +431,7 @@ def _crossing(layouts: list[tuple[list, list, float]]) -> list[list[int]]:
         begin = min(opens)
         for n, (_pages, whole, _drift) in enumerate(layouts):
             opened, kept = whole[page]
-            counts[n][page] = sum(kept[begin if opened is None else opened:])
+            counts[n] += sum(kept[begin if opened is None else opened:])
     return counts
 
 
@@ -495,13 +462,8 @@ def side_by_side_columns(state: LexState, source: str, lines: list[Line]) -> lis
     # fewest lines inside them run across the gutters
     layouts = [_layout(source, lines, _widths(cjk)) for cjk in CJK_WIDTHS]
     crossing = _crossing(layouts)
-    ranked = sorted(range(len(layouts)), key=lambda n: (not any(starts for _cut, starts, _unit in layouts[n][0]),
-                                                        sum(crossing[n]), layouts[n][2]))
-    # a page read better in another unit (fewer of its lines kept whole) is read in that one:
-    # pdftotext spaces each page's blocks apart by what stands beside them
-    pages = [layouts[min(ranked, key=lambda n: (not layouts[n][0][page][1], crossing[n][page],
-                                                ranked.index(n)))][0][page]
-             for page in range(len(layouts[0][0]))]
+    pages = min(zip(layouts, crossing), key=lambda lc: (not any(starts for _cut, starts, _unit in lc[0][0]),
+                                                        lc[1], lc[0][2]))[0][0]
     out: list[Line] = []
     split_pages = 0
     for page, starts, unit in pages:

@@ -191,7 +191,11 @@ def _segments(text: str, cells: list[int], starts: list[int] | None, unit: int,
                     begin = cut + 1
         out.append((begin, end))
     if widths:
-        out = [cut for begin, end in out for cut in _overfull(text, begin, end, singles, unit, widths[-1])]
+        # a part in the last column is one line however wide: no column stands after it (two
+        # lines the tool set on one row, 交部提出。第十一条 请求国请求引, are one column's)
+        out = [cut for begin, end in out
+               for cut in (_overfull(text, begin, end, singles, unit, widths[-1])
+                           if _nearest(cells[begin], starts) < len(starts) - 1 else [(begin, end)])]
     return out
 
 
@@ -200,6 +204,11 @@ def _ink(text: str, begin: int, end: int, unit: int) -> float:
     (justified text spreads a line's characters with spaces)."""
     return sum(unit if unicodedata.east_asian_width(ch) in _WIDE else NARROW
                for ch in text[begin:end] if ch != " ") / unit
+
+
+def _nearest(x: int, starts: list[int]) -> int:
+    """The column whose start is nearest position ``x``."""
+    return min(range(len(starts)), key=lambda c: abs(starts[c] - x))
 
 
 def _overfull(text: str, begin: int, end: int, singles: list[tuple[int, int]], unit: int,
@@ -348,14 +357,15 @@ def _mode(values: list[int]) -> int:
     return max(counts, key=lambda v: (counts[v], -v))
 
 
-def _layout(source: str, lines: list[Line], width) -> tuple[list, int, float]:
+def _layout(source: str, lines: list[Line], width) -> tuple[list, list, float]:
     """The pages of ``lines`` cut into columns with positions counted by
     ``width``: per page its lines with their parts (None where a line runs
     across the gutters) and positions, the column starts and the unit (the
-    width of a CJK character); how many lines inside the columns run across
-    them, and how far (in CJK characters) the parts of lines start from
-    their column's start on average (the fewer and the nearer, the better
-    the unit fits the text)."""
+    width of a CJK character); per page, where its columns open (None if
+    nowhere) and which of its lines are kept whole; and how far (in CJK
+    characters) the parts of lines start from their column's start on
+    average (the fewer lines kept whole and the nearer, the better the unit
+    fits the text)."""
     unit = width("中")
     # pages: pdftotext ends each with a form feed
     pages: list[list[tuple[Line, tuple[int, list[int]] | None]]] = [[]]
@@ -371,7 +381,7 @@ def _layout(source: str, lines: list[Line], width) -> tuple[list, int, float]:
     every = [(ln, w[1]) for page in pages for ln, w in page if w is not None]
     shared = _starts(every, _gutters(every, unit), unit) if len(pages) > 1 else []
     out = []
-    crossing = 0
+    whole = []
     drift = 0.0
     placed = 0
     for page in pages:
@@ -392,16 +402,37 @@ def _layout(source: str, lines: list[Line], width) -> tuple[list, int, float]:
             # end before no other, are as wide as the commonest line of them all
             widths[-1] = _mode([n for v in lengths for n in v])
             cut = [(ln, _split(ln, w[1], starts, unit, widths) if w is not None else None, w) for ln, w in page]
+        opened = None
+        kept = [True] * len(cut)
         if starts:
-            started = False
-            for _ln, parts, where in cut:
-                started = started or _opens(parts, where[1] if where else [], starts, unit)
-                crossing += started and (parts is None or isinstance(parts, _Rescued))
+            for k, (_ln, parts, where) in enumerate(cut):
+                if opened is None and _opens(parts, where[1] if where else [], starts, unit):
+                    opened = k
+                kept[k] = opened is None or parts is None or isinstance(parts, _Rescued)
                 for col, i, _j in parts or ():
                     drift += abs(where[1][i] - starts[col]) / unit
                     placed += 1
         out.append((cut, starts, unit))
-    return out, crossing, drift / placed if placed else 0.0
+        whole.append((opened, kept))
+    return out, whole, drift / placed if placed else 0.0
+
+
+def _crossing(layouts: list[tuple[list, list, float]]) -> list[int]:
+    """For each layout, how many lines inside the columns it keeps whole (runs across the
+    gutters), from where it opens a page's columns on."""
+    # a unit that never opens a page's columns keeps all their lines whole, not none of them:
+    # they count from where the first unit that opens them does (bmgz-d6e83387a3's last page,
+    # three short columns one space apart, opens only in the unit that reads the others right)
+    counts = [0] * len(layouts)
+    for page in range(len(layouts[0][1])):
+        opens = [whole[page][0] for _pages, whole, _drift in layouts if whole[page][0] is not None]
+        if not opens:
+            continue
+        begin = min(opens)
+        for n, (_pages, whole, _drift) in enumerate(layouts):
+            opened, kept = whole[page]
+            counts[n] += sum(kept[begin if opened is None else opened:])
+    return counts
 
 
 @rule
@@ -430,8 +461,9 @@ def side_by_side_columns(state: LexState, source: str, lines: list[Line]) -> lis
     # the unit the columns line up in: of those that find columns, the one in which the
     # fewest lines inside them run across the gutters
     layouts = [_layout(source, lines, _widths(cjk)) for cjk in CJK_WIDTHS]
-    pages = min(layouts, key=lambda layout: (not any(starts for _cut, starts, _unit in layout[0]),
-                                             layout[1], layout[2]))[0]
+    crossing = _crossing(layouts)
+    pages = min(zip(layouts, crossing), key=lambda lc: (not any(starts for _cut, starts, _unit in lc[0][0]),
+                                                        lc[1], lc[0][2]))[0][0]
     out: list[Line] = []
     split_pages = 0
     for page, starts, unit in pages:

@@ -29,7 +29,7 @@ from .registry import rule
 from .state import LexState
 from .text import ends_closed
 
-__all__ = ["side_by_side_columns", "read_across", "next_column_line", "columns_end", "GUTTER_BLANK_SHARE", "GUTTER_LINES_SHARE"]
+__all__ = ["side_by_side_columns", "read_across", "across_block", "next_column_line", "columns_end", "GUTTER_BLANK_SHARE", "GUTTER_LINES_SHARE"]
 
 #: a position is a gutter when it is blank in this share of the lines that have text on both sides of it
 GUTTER_BLANK_SHARE = 0.5
@@ -366,7 +366,8 @@ def _mode(values: list[int]) -> int:
     return max(counts, key=lambda v: (counts[v], -v))
 
 
-def _layout(source: str, lines: list[Line], width, notes: bool = False) -> tuple[list, list, float]:
+def _layout(source: str, lines: list[Line], width, notes: bool = False,
+            breaks: frozenset = frozenset()) -> tuple[list, list, float]:
     """The pages of ``lines`` cut into columns with positions counted by
     ``width``: per page its lines with their parts (None where a line runs
     across the gutters) and positions, the column starts and the unit (the
@@ -389,14 +390,15 @@ def _layout(source: str, lines: list[Line], width, notes: bool = False) -> tuple
         last = ln.end
     # the pages of one document share their columns: read together, the gutters of a page whose
     # columns are cut by single spaces (full lines, a narrow gutter) show as well as any other's
-    every = [(ln, w[1]) for page in pages for ln, w in page if w is not None]
+    # lines outside the rows read across (``breaks``) say nothing of the gutters
+    every = [(ln, w[1]) for page in pages for ln, w in page if w is not None and id(ln) not in breaks]
     shared = _starts(every, _gutters(every, unit), unit) if len(pages) > 1 else []
     out = []
     whole = []
     drift = 0.0
     placed = 0
     for page in pages:
-        rows = [(ln, w[1]) for ln, w in page if w is not None]
+        rows = [(ln, w[1]) for ln, w in page if w is not None and id(ln) not in breaks]
         starts = _starts(rows, _gutters(rows, unit), unit) if len(rows) >= GUTTER_LINES_MIN else []
         if len(shared) > len(starts):
             starts = shared
@@ -452,7 +454,7 @@ def _ink_of(text: str) -> float:
 
 
 @rule
-def read_across(state: LexState, lines: list[Line]) -> str | None:
+def read_across(state: LexState, lines: list[Line]) -> tuple[str, float] | None:
     """OCR that read a page straight across its columns, one space between them, is side-by-side text.
 
     Why: where the gutter is narrow, tesseract (psm 3 as well as psm 4) reads
@@ -492,7 +494,57 @@ def read_across(state: LexState, lines: list[Line]) -> str | None:
     if best < ACROSS_ROWS or best < ACROSS_SHARE * len(long):
         return None
     # recorded by the caller once the columns are found: evidence alone reorders nothing
-    return f"{best} of {len(long)} long lines are two columns' lines one space apart, the first {width / 2:g} characters wide"
+    return (f"{best} of {len(long)} long lines are two columns' lines one space apart, the first "
+            f"{width / 2:g} characters wide"), width / 2
+
+
+def _across_row(text: str, width: float) -> bool:
+    """Whether a line holds two columns' lines: a full column line and one more space, or a
+    short one padded with a run of spaces, with text after it."""
+    ink = 0.0
+    for k, ch in enumerate(text):
+        if ch == " " and ink and text[k + 1:].strip() and (
+                abs(ink - width) <= ACROSS_SLACK or text[k + 1:k + 2] == " "):
+            return True
+        ink += _ink_of(ch)
+    return False
+
+
+@rule
+def across_block(state: LexState, lines: list[Line], width: float) -> set[int]:
+    """Where OCR's rows read across the columns stop without a page note, the lines after them
+    (a run of lines that hold one column's line each) do not count in finding the gutters.
+
+    Why: a newspaper page may print the regulation's first page in two
+    columns read across and go on in lines of one column (the next pages, read
+    column by column, or a box of news across the page); counted with them,
+    the gutter of the rows across shows in too few lines to be found.  A run
+    of GUTTER_LINES_MIN lines in a row no wider than a column's full line,
+    with no second column's text, ends the block of rows across; where its
+    lines are read is :func:`columns_end`'s to say.
+
+    - set apart: ``国务院行政复议机构可以发布行`` / ``政复议指导性案例。`` / … six
+      lines of one column and more after the rows read across;
+    - in the block: a short row ``的，依照其规定。`` between rows read across.
+    """
+    out: set[int] = set()
+    inside = False
+    run: list[int] = []
+    for k, ln in enumerate(lines):
+        if _across_row(ln.text, width):
+            inside = True
+            run = []
+        elif _ink_of(ln.text) <= width + OVERFULL:
+            run.append(k)
+            if len(run) >= GUTTER_LINES_MIN:
+                inside = False
+                out.update(run)
+        else:
+            run = []
+    if out:
+        state.decide("across_block", f"{len(out)} lines of one column after rows read across left out "
+                     "of the gutters", (lines[min(out)].start, lines[max(out)].end))
+    return out
 
 
 def _article_number(text: str) -> int | None:
@@ -523,20 +575,34 @@ def columns_end(state: LexState, page: list, ncol: int) -> int:
     # (a line across the gutters, news after the regulation, stands where it is anyway)
     if not tail or any(parts is not None and (len(parts) != 1 or parts[0][0] != 0) for _ln, parts, _w in tail):
         return len(page)
-    first = next(((k, n) for k, (ln, _p, _w) in enumerate(tail) if (n := _article_number(ln.text)) is not None), None)
-    if first is None:
+    numbered = [(k, n) for k, (ln, _p, _w) in enumerate(tail) if (n := _article_number(ln.text)) is not None]
+    if not numbered:
         return len(page)
-    last = [None] * ncol
-    for ln, parts, _w in page[:last_two + 1 + first[0]]:
+    last: list[int | None] = [None] * ncol
+    for ln, parts, _w in page[:last_two + 1]:
         for col, i, j in parts or ():
             n = _article_number(ln.text[i:j])
             if n is not None:
                 last[col] = n
-    if last[-1] is None or first[1] != last[-1] + 1 or first[1] == (last[0] or 0) + 1:
+    nxt = next((k for k, n in numbered if last[-1] is not None and n == last[-1] + 1), None)
+    if nxt is None or numbered[0][1] == (last[0] or 0) + 1 == last[-1] + 1:  # type: ignore[operator]
         return len(page)
-    state.decide("columns_end", f"the columns end before {tail[0][0].text[:12]}…: its article "
-                 f"{first[1]} follows the last column's", (tail[0][0].start, tail[-1][0].end))
-    return last_two + 1
+    cut = 0
+    if nxt != numbered[0][0]:
+        if numbered[0][1] != (last[0] or 0) + 1:
+            return len(page)
+        # the first column goes on into these lines first: its lines end where a block starts
+        # (a blank line, a heading, a line across the page) before the last column's next article
+        cut = nxt
+        for k in range(numbered[0][0] + 1, nxt):
+            ln, parts, _w = tail[k]
+            mark = line_mark(ln)
+            if parts is None or ln.blank_before or (mark is not None and mark.kind != "article"):
+                cut = k
+                break
+    state.decide("columns_end", f"the columns end before {tail[cut][0].text[:12]}…: article "
+                 f"{tail[nxt][0].text[:4]} follows the last column's", (tail[cut][0].start, tail[-1][0].end))
+    return last_two + 1 + cut
 
 
 def _flush(state: LexState, columns: list[list[Line]], rows_of: list[list[int]], alone: set[int],
@@ -617,7 +683,9 @@ def side_by_side_columns(state: LexState, source: str, lines: list[Line]) -> lis
         return lines
     # the unit the columns line up in: of those that find columns, the one in which the
     # fewest lines inside them run across the gutters
-    layouts = [_layout(source, lines, _widths(cjk), across is not None) for cjk in CJK_WIDTHS]
+    breaks = frozenset(id(lines[k]) for k in across_block(state, lines, across[1])) if across is not None \
+        else frozenset()
+    layouts = [_layout(source, lines, _widths(cjk), across is not None, breaks) for cjk in CJK_WIDTHS]
     crossing = _crossing(layouts)
     pages = min(zip(layouts, crossing), key=lambda lc: (not any(starts for _cut, starts, _unit in lc[0][0]),
                                                         lc[1], lc[0][2]))[0][0]
@@ -640,6 +708,9 @@ def side_by_side_columns(state: LexState, source: str, lines: list[Line]) -> lis
         rows_of: list[list[int]] = [[] for _ in range(ncol)]
         alone: set[int] = set()
         started = False
+        if breaks:
+            # a line of one column after the rows read across is one line, however OCR spaced it
+            page = [(ln, [(0, 0, len(ln.text))] if id(ln) in breaks else parts, where) for ln, parts, where in page]
         after = columns_end(state, page, ncol) if ocr else len(page)
         for r, (ln, parts, where) in enumerate(page):
             # above the columns (a headline centred over the page) a line is read where it stands
@@ -663,13 +734,13 @@ def side_by_side_columns(state: LexState, source: str, lines: list[Line]) -> lis
                                          blank_before=not col and ln.blank_before and (not columns[col] or ocr),
                                          page_break=ln.page_break and not columns[col], raw_len=j - i + indent))
                 rows_of[col].append(r)
-                if ocr and len(parts) == 1 and col == 0 and where[1][i] == 0:
+                if ocr and len(parts) == 1 and col == 0 and where[1][i] == 0 and id(ln) not in breaks:
                     alone.add(len(columns[0]) - 1)
         _flush(state, columns, rows_of, alone, out)
     if not split_pages:
         return lines
     if across is not None:
-        state.decide("read_across", across, (lines[0].start, lines[-1].end))
+        state.decide("read_across", across[0], (lines[0].start, lines[-1].end))
     state.decide("side_by_side_columns", f"columns printed side by side read one after another "
                  f"({split_pages} pages)", (lines[0].start, lines[-1].end))
     return out

@@ -15,6 +15,13 @@ the gap on the page, where a CJK character of small type is wider than a
 space).  Where the gutter is narrow, a full column line and the next
 column's line stand one space apart wherever the page puts them: such a
 line is cut where a full line of its column ends.
+
+OCR that reads a page straight across its columns (tesseract where the
+gutter is narrow) leaves one space between them and drops the positions of
+lines alone on their row: such text is told by its rows (:func:`read_across`)
+rather than by runs of spaces, and where positions say nothing the
+sentences and the numbering place its lines (:func:`next_column_line`,
+:func:`columns_end`).
 """
 from __future__ import annotations
 

@@ -87,7 +87,7 @@ DecisionKind = Literal[
     "item_continuation", "item_list", "label_alone", "label_joined", "layout_heading", "list_entry",
     "mid_sentence", "ocr_item_bracket", "ocr_label_quote", "ocr_numeral", "out_of_order_article",
     "page_regions", "regulation_end", "regulation_start", "relabelled_list", "run_on", "sentence_end",
-    "side_by_side_columns", "standalone_line", "subitem_list", "subtitle", "taiwan_numbering",
+    "read_across", "across_block", "next_column_line", "columns_end", "side_by_side_columns", "standalone_line", "subitem_list", "subtitle", "taiwan_numbering",
     "third_style_text", "title", "toc", "traditional_marker", "wrap_width", "wrapped_heading", "wrapped_title",
     "out_of_order_division", "merged_columns", "heading_runover", "title_after_label", "column_width", "ocr_lost_di", "heading_beside_text", "column_streams",
     "punctuation_before_label", "article_beside_text",

@@ -15,6 +15,13 @@ the gap on the page, where a CJK character of small type is wider than a
 space).  Where the gutter is narrow, a full column line and the next
 column's line stand one space apart wherever the page puts them: such a
 line is cut where a full line of its column ends.
+
+OCR that reads a page straight across its columns (tesseract where the
+gutter is narrow) leaves one space between them and drops the positions of
+lines alone on their row: such text is told by its rows (:func:`read_across`)
+rather than by runs of spaces, and where positions say nothing the
+sentences and the numbering place its lines (:func:`next_column_line`,
+:func:`columns_end`).
 """
 from __future__ import annotations
 
@@ -24,10 +31,12 @@ import unicodedata
 from ..freeze import noise_record
 
 from ..normalize import Line
+from .marks import line_mark, read_mark
 from .registry import rule
 from .state import LexState
+from .text import ends_closed
 
-__all__ = ["side_by_side_columns", "GUTTER_BLANK_SHARE", "GUTTER_LINES_SHARE"]
+__all__ = ["side_by_side_columns", "read_across", "across_block", "next_column_line", "columns_end", "GUTTER_BLANK_SHARE", "GUTTER_LINES_SHARE"]
 
 #: a position is a gutter when it is blank in this share of the lines that have text on both sides of it
 GUTTER_BLANK_SHARE = 0.5
@@ -53,6 +62,13 @@ SHORT_FULL = 3
 CENTRED_SHARE = 3
 #: side-by-side text has a run of spaces inside this share of its lines
 SPACED_SHARE = 0.2
+#: OCR read across the columns: this share of its long lines, and at least ACROSS_ROWS of them,
+#: are two halves one space apart, the first as wide as a column's full line (±ACROSS_SLACK)
+ACROSS_SHARE = 0.4
+ACROSS_ROWS = 12
+ACROSS_SLACK = 1.0
+#: a column's full line is at least this wide, in CJK characters; a long line, twice that
+ACROSS_COLUMN_MIN = 12
 
 # a gap between columns: spaces, and the column rules tesseract reads as |
 _GAP = re.compile(r"[ |]+")
@@ -357,7 +373,8 @@ def _mode(values: list[int]) -> int:
     return max(counts, key=lambda v: (counts[v], -v))
 
 
-def _layout(source: str, lines: list[Line], width) -> tuple[list, list, float]:
+def _layout(source: str, lines: list[Line], width, notes: bool = False,
+            breaks: frozenset = frozenset()) -> tuple[list, list, float]:
     """The pages of ``lines`` cut into columns with positions counted by
     ``width``: per page its lines with their parts (None where a line runs
     across the gutters) and positions, the column starts and the unit (the
@@ -367,25 +384,28 @@ def _layout(source: str, lines: list[Line], width) -> tuple[list, list, float]:
     average (the fewer lines kept whole and the nearer, the better the unit
     fits the text)."""
     unit = width("中")
-    # pages: pdftotext ends each with a form feed
+    # pages: pdftotext ends each with a form feed; OCR of page images run one after another
+    # has a page note (第1页) between them, which the pre-pass removed and marked (asked of
+    # OCR read across, ``notes``: in psm 4 text a note stands among rows the columns share)
     pages: list[list[tuple[Line, tuple[int, list[int]] | None]]] = [[]]
     last = 0
     for ln in lines:
         where = _cells(source, ln, width)
-        if pages[-1] and "\f" in source[last:ln.start]:
+        if pages[-1] and ("\f" in source[last:ln.start] or (notes and ln.page_break)):
             pages.append([])
         pages[-1].append((ln, where))
         last = ln.end
     # the pages of one document share their columns: read together, the gutters of a page whose
     # columns are cut by single spaces (full lines, a narrow gutter) show as well as any other's
-    every = [(ln, w[1]) for page in pages for ln, w in page if w is not None]
+    # lines outside the rows read across (``breaks``) say nothing of the gutters
+    every = [(ln, w[1]) for page in pages for ln, w in page if w is not None and id(ln) not in breaks]
     shared = _starts(every, _gutters(every, unit), unit) if len(pages) > 1 else []
     out = []
     whole = []
     drift = 0.0
     placed = 0
     for page in pages:
-        rows = [(ln, w[1]) for ln, w in page if w is not None]
+        rows = [(ln, w[1]) for ln, w in page if w is not None and id(ln) not in breaks]
         starts = _starts(rows, _gutters(rows, unit), unit) if len(rows) >= GUTTER_LINES_MIN else []
         if len(shared) > len(starts):
             starts = shared
@@ -435,6 +455,213 @@ def _crossing(layouts: list[tuple[list, list, float]]) -> list[int]:
     return counts
 
 
+def _ink_of(text: str) -> float:
+    # in CJK characters: half-width digits and the punctuation OCR turned half-width count half
+    return sum(1.0 if ch >= "\u1100" and unicodedata.east_asian_width(ch) in _WIDE else 0.5 for ch in text)
+
+
+@rule
+def read_across(state: LexState, lines: list[Line]) -> tuple[str, float] | None:
+    """OCR that read a page straight across its columns, one space between them, is side-by-side text.
+
+    Why: where the gutter is narrow, tesseract (psm 3 as well as psm 4) reads
+    each row of a page across all its columns and puts one space, seldom a
+    run of them, between a column's line and the next column's: too few runs
+    of spaces to tell by them.  What tells is the rows: in many of them the
+    part before a space is as wide as a full line of a column, and more text
+    follows it; a text read column by column has such a space in few lines
+    (after a label, 第一条 为了…, wherever the label ends).  It is asked only
+    of text where some rows pad a column's short last line with a run of
+    spaces up to the next column, as OCR does: pdftotext's default mode also
+    puts lines of two columns one space apart, but never pads, and the
+    interleaved lines it makes are read by :mod:`.interleave`.
+
+    - across: ``第一条 为了规范互联网信息服务算法推荐 从事危害国家安全和社会公共利益、扰乱经济秩``
+      over most rows, the first half 20 characters wide on each;
+    - column by column: ``第一条 为了规范互联网信息服务算法推荐`` / ``活动，弘扬社会主义核心价值观，维护国家安全``.
+    """
+    long = [ln.text for ln in lines if _ink_of(ln.text) >= 2 * ACROSS_COLUMN_MIN]
+    if len(long) < ACROSS_ROWS:
+        return None
+    # where each long line may be cut: the width before each space with enough text after it
+    cuts = []
+    for text in long:
+        here = set()
+        ink = 0.0
+        for k, ch in enumerate(text):
+            if ch == " " and ink >= ACROSS_COLUMN_MIN and _ink_of(text[k:].strip()) >= ACROSS_COLUMN_MIN / 2:
+                here.add(round(ink * 2))
+            ink += _ink_of(ch)
+        cuts.append(here)
+    best, width = 0, 0
+    for w in range(2 * ACROSS_COLUMN_MIN, max((max(c) for c in cuts if c), default=0) + 1):
+        n = sum(1 for c in cuts if any(abs(x - w) <= 2 * ACROSS_SLACK for x in c))
+        if n > best:
+            best, width = n, w
+    if best < ACROSS_ROWS or best < ACROSS_SHARE * len(long):
+        return None
+    # recorded by the caller once the columns are found: evidence alone reorders nothing
+    return (f"{best} of {len(long)} long lines are two columns' lines one space apart, the first "
+            f"{width / 2:g} characters wide"), width / 2
+
+
+def _across_row(text: str, width: float) -> bool:
+    """Whether a line holds two columns' lines: a full column line and one more space, or a
+    short one padded with a run of spaces, with text after it."""
+    ink = 0.0
+    for k, ch in enumerate(text):
+        if ch == " " and ink and text[k + 1:].strip() and (
+                abs(ink - width) <= ACROSS_SLACK or text[k + 1:k + 2] == " "):
+            return True
+        ink += _ink_of(ch)
+    return False
+
+
+@rule
+def across_block(state: LexState, lines: list[Line], width: float) -> set[int]:
+    """Where OCR's rows read across the columns stop without a page note, the lines after them
+    (a run of lines that hold one column's line each) do not count in finding the gutters.
+
+    Why: a newspaper page may print the regulation's first page in two
+    columns read across and go on in lines of one column (the next pages, read
+    column by column, or a box of news across the page); counted with them,
+    the gutter of the rows across shows in too few lines to be found.  A run
+    of GUTTER_LINES_MIN lines in a row no wider than a column's full line,
+    with no second column's text, ends the block of rows across; where its
+    lines are read is :func:`columns_end`'s to say.
+
+    - set apart: ``国务院行政复议机构可以发布行`` / ``政复议指导性案例。`` / … six
+      lines of one column and more after the rows read across;
+    - in the block: a short row ``的，依照其规定。`` between rows read across.
+    """
+    out: set[int] = set()
+    inside = False
+    run: list[int] = []
+    for k, ln in enumerate(lines):
+        if _across_row(ln.text, width):
+            inside = True
+            run = []
+        elif _ink_of(ln.text) <= width + OVERFULL:
+            run.append(k)
+            if len(run) >= GUTTER_LINES_MIN:
+                inside = False
+                out.update(run)
+        else:
+            run = []
+    if out:
+        state.decide("across_block", f"{len(out)} lines of one column after rows read across left out "
+                     "of the gutters", (lines[min(out)].start, lines[max(out)].end))
+    return out
+
+
+def _article_number(text: str) -> int | None:
+    mark = read_mark(text) if text else None
+    return mark.number if mark is not None and mark.kind == "article" else None
+
+
+@rule
+def columns_end(state: LexState, page: list, ncol: int) -> int:
+    """Where the columns of a page end though no page note says so: the lines after the last
+    row of side-by-side lines that go on from the last column, as the numbering shows.
+
+    Why: OCR of page images run one after another marks no page break where a
+    page ends with a row of two columns' lines and the next page begins with
+    lines of one column; read as lines of the first column, the next page would
+    come before the second column of this one.  Its first article tells: it
+    is numbered next after the last article of the last column, not after the
+    first column's.
+
+    - the page ends: ``第二十五条 国家和省…`` after rows whose right column
+      reached 第二十四条 and whose left column ended in 第十八条;
+    - the first column goes on: ``第九条 …`` after rows whose left column reached 第八条.
+    """
+    last_two = max((r for r, (_ln, parts, _w) in enumerate(page) if parts and len(parts) > 1), default=None)
+    if last_two is None:
+        return len(page)
+    tail = page[last_two + 1:]
+    # (a line across the gutters, news after the regulation, stands where it is anyway)
+    if not tail or any(parts is not None and (len(parts) != 1 or parts[0][0] != 0) for _ln, parts, _w in tail):
+        return len(page)
+    numbered = [(k, n) for k, (ln, _p, _w) in enumerate(tail) if (n := _article_number(ln.text)) is not None]
+    if not numbered:
+        return len(page)
+    last: list[int | None] = [None] * ncol
+    for ln, parts, _w in page[:last_two + 1]:
+        for col, i, j in parts or ():
+            n = _article_number(ln.text[i:j])
+            if n is not None:
+                last[col] = n
+    nxt = next((k for k, n in numbered if last[-1] is not None and n == last[-1] + 1), None)
+    if nxt is None or numbered[0][1] == (last[0] or 0) + 1 == last[-1] + 1:  # type: ignore[operator]
+        return len(page)
+    cut = 0
+    if nxt != numbered[0][0]:
+        if numbered[0][1] != (last[0] or 0) + 1:
+            return len(page)
+        # the first column goes on into these lines first: its lines end where a block starts
+        # (a blank line, a heading, a line across the page) before the last column's next article
+        cut = nxt
+        for k in range(numbered[0][0] + 1, nxt):
+            ln, parts, _w = tail[k]
+            mark = line_mark(ln)
+            if parts is None or ln.blank_before or (mark is not None and mark.kind != "article"):
+                cut = k
+                break
+    state.decide("columns_end", f"the columns end before {tail[cut][0].text[:12]}…: article "
+                 f"{tail[nxt][0].text[:4]} follows the last column's", (tail[cut][0].start, tail[-1][0].end))
+    return last_two + 1 + cut
+
+
+def _flush(state: LexState, columns: list[list[Line]], rows_of: list[list[int]], alone: set[int],
+           out: list[Line]) -> None:
+    """The columns read so far appended to ``out`` one after another, each line alone on its
+    row that belongs to the next column moved there first (:func:`next_column_line`)."""
+    if len(columns) > 1:
+        for k in sorted(alone, reverse=True):
+            next_column_line(state, columns, rows_of, k)
+    for col, rows in zip(columns, rows_of):
+        out.extend(col)
+        col.clear()
+        rows.clear()
+    alone.clear()
+
+
+@rule
+def next_column_line(state: LexState, columns: list[list[Line]], rows_of: list[list[int]], k: int) -> bool:
+    """A line alone on its row, read at the row's start, belongs to the second column when the
+    first column's next line starts anew and the second column's next line goes on from it.
+
+    Why: OCR drops the blank space in front of a line that has nothing beside it,
+    so a line of the second column alone on its row (the first column had a
+    blank line or a heading's space there) stands where the first column's
+    lines start.  Its place tells nothing; its sentence does: it does not end,
+    the first column's next line starts with a label (so it cannot go on
+    there), and the second column's next line goes on without one.
+
+    - moved: ``算法推荐服务提供者不得利用算法推荐服务`` between ``第_意总则`` and
+      ``第一条 …`` on the left, before ``从事危害国家安全…`` on the right;
+    - kept: ``行政法规，制定本规定`` before ``第二条 …``, the right column's next
+      line ``第七条 …`` a label of its own.
+    """
+    left, right = columns[0], columns[1]
+    line, row = left[k], rows_of[0][k]
+    if ends_closed(line.text) or k + 1 >= len(left) or line_mark(left[k + 1]) is None:
+        return False
+    after = next((m for m, r in enumerate(rows_of[1]) if r > row), None)
+    if after is None or line_mark(right[after]) is not None:
+        return False
+    if after and not ends_closed(right[after - 1].text) and line_mark(line) is not None:
+        # the line before in the second column is cut mid-sentence: a label cannot follow it
+        return False
+    del left[k]
+    del rows_of[0][k]
+    right.insert(after, line)
+    rows_of[1].insert(after, row)
+    state.decide("next_column_line", f"{line.text[:12]}… read in the next column: its sentence goes on there",
+                 (line.start, line.end))
+    return True
+
+
 @rule
 def side_by_side_columns(state: LexState, source: str, lines: list[Line]) -> list[Line]:
     """Text that prints the columns of a page side by side is read column by column.
@@ -456,11 +683,16 @@ def side_by_side_columns(state: LexState, source: str, lines: list[Line]) -> lis
     for ln in lines:
         if "  " in ln.text:
             spaced += 1
-    if spaced < GUTTER_LINES_MIN or spaced < SPACED_SHARE * len(lines):
+    across = None
+    if spaced >= GUTTER_LINES_MIN and spaced < SPACED_SHARE * len(lines):
+        across = read_across(state, lines)
+    if spaced < GUTTER_LINES_MIN or (spaced < SPACED_SHARE * len(lines) and across is None):
         return lines
     # the unit the columns line up in: of those that find columns, the one in which the
     # fewest lines inside them run across the gutters
-    layouts = [_layout(source, lines, _widths(cjk)) for cjk in CJK_WIDTHS]
+    breaks = frozenset(id(lines[k]) for k in across_block(state, lines, across[1])) if across is not None \
+        else frozenset()
+    layouts = [_layout(source, lines, _widths(cjk), across is not None, breaks) for cjk in CJK_WIDTHS]
     crossing = _crossing(layouts)
     pages = min(zip(layouts, crossing), key=lambda lc: (not any(starts for _cut, starts, _unit in lc[0][0]),
                                                         lc[1], lc[0][2]))[0][0]
@@ -475,15 +707,24 @@ def side_by_side_columns(state: LexState, source: str, lines: list[Line]) -> lis
         # each column's left edge: where most of its lines start (the others are indented)
         edge = [_mode([w[1][i] for _, parts, w in page if parts for c, i, _ in parts if c == col]) for col in range(ncol)]
         columns: list[list[Line]] = [[] for _ in range(ncol)]
+        # OCR read across (one space between the columns) drops the blank space before a line
+        # alone on its row and marks no page end, but keeps the blank lines between the first
+        # column's blocks; pdftotext -layout keeps the positions and ends its pages
+        ocr = across is not None
+        # the row each column line came from, and the lines alone on a row at its very start
+        rows_of: list[list[int]] = [[] for _ in range(ncol)]
+        alone: set[int] = set()
         started = False
-        for ln, parts, where in page:
+        if breaks:
+            # a line of one column after the rows read across is one line, however OCR spaced it
+            page = [(ln, [(0, 0, len(ln.text))] if id(ln) in breaks else parts, where) for ln, parts, where in page]
+        after = columns_end(state, page, ncol) if ocr else len(page)
+        for r, (ln, parts, where) in enumerate(page):
             # above the columns (a headline centred over the page) a line is read where it stands
             started = started or _opens(parts, where[1] if where else [], starts, unit)
-            if parts is None or not started:
+            if parts is None or not started or r >= after:
                 # text across the gutters: between the blocks of columns, where it stands
-                for col in columns:
-                    out.extend(col)
-                    col.clear()
+                _flush(state, columns, rows_of, alone, out)
                 out.append(ln)
                 continue
             for k in (range(len(ln.text)) if "|" in ln.text else ()):
@@ -497,12 +738,16 @@ def side_by_side_columns(state: LexState, source: str, lines: list[Line]) -> lis
                 # a row where a column has no line says nothing of its paragraphs (the
                 # rows of the columns need not line up): indents and line ends do
                 columns[col].append(Line(ln.text[i:j], [(a, a + j - i)],
-                                         blank_before=not columns[col] and not col and ln.blank_before,
+                                         blank_before=not col and ln.blank_before and (not columns[col] or ocr),
                                          page_break=ln.page_break and not columns[col], raw_len=j - i + indent))
-        for col in columns:
-            out.extend(col)
+                rows_of[col].append(r)
+                if ocr and len(parts) == 1 and col == 0 and where[1][i] == 0 and id(ln) not in breaks:
+                    alone.add(len(columns[0]) - 1)
+        _flush(state, columns, rows_of, alone, out)
     if not split_pages:
         return lines
+    if across is not None:
+        state.decide("read_across", across[0], (lines[0].start, lines[-1].end))
     state.decide("side_by_side_columns", f"columns printed side by side read one after another "
                  f"({split_pages} pages)", (lines[0].start, lines[-1].end))
     return out

@@ -8,7 +8,7 @@ from .joins import BLANK_CHAINS, BLANK_UNWRAPPED_CHAINS, CHAINS, UNWRAPPED_CHAIN
 from .layout import LAYOUT_CHAINS, LAYOUT_UNWRAPPED_CHAINS, last_article_start, layout_heading
 from .marks import (Mark, garbled_item_mark, line_mark, lost_bracket_mark, lost_di_article_mark,
                     misread_article_mark, read_mark, MALFORMED_NUMERAL,
-                    ten_read_as_gan_mark)
+                    ten_read_as_digit_mark, ten_read_as_gan_mark)
 from .registry import rule
 from .starts import (annex_start, article_start, bare_heading, cut_before, division_start, enumerated_heading,
                      starts_article)
@@ -74,7 +74,9 @@ def logical_lines(state: LexState, lines: list[Line]) -> list[LogicalLine]:
         elif mark is not None and mark.kind == "article" and state.article_key is not None \
                 and MALFORMED_NUMERAL.search(mark.label):
             # a numeral no article has (第二二三条): OCR misread one of its characters as a numeral
-            mark = misread_article_mark(text, state.article_key[0] + 1, malformed=True) or mark
+            # (the next article's, or where the article before places nothing, the one 十 for a digit makes)
+            mark = misread_article_mark(text, state.article_key[0] + 1, malformed=True) \
+                or ten_read_as_digit_mark(text) or mark
         elif mark is not None and mark.repair == "ocr_numeral" and mark.kind == "article" \
                 and state.article_key is not None and mark.number != state.article_key[0] + 1:
             # 干 read as 千 gives no article that comes next: it may be OCR's 十 (第四干七条 after 第四十六条)

@@ -21,7 +21,7 @@ from ..numerals import to_chinese, to_int, too_large
 
 __all__ = ["Mark", "read_mark", "mark_of", "line_mark", "matchers", "INLINE_MARKERS", "numbers_too_large",
            "lost_bracket_mark", "lost_di_article_mark", "misread_article_mark", "MALFORMED_NUMERAL",
-           "ten_read_as_gan_mark",
+           "ten_read_as_gan_mark", "ten_read_as_digit_mark",
            "garbled_item_mark"]
 
 #: the markers that start structure inside a run-on line
@@ -284,6 +284,34 @@ def ten_read_as_gan_mark(text: str, number: int) -> Mark | None:
     if m.group(1).replace("干", "十").replace("_", "一") != want:
         return None
     return _marked("article", m.end(), "第" + want + "条", number, 0, text, "ocr_misread_numeral")
+
+
+def ten_read_as_digit_mark(text: str) -> Mark | None:
+    """The article at the start of ``text`` whose numeral no article has (第二二四条,
+    :data:`MALFORMED_NUMERAL`) read with the one digit that, as 十, makes a numeral
+    (第二十四条): OCR reads 十 as 二 or 一; None where no digit, or more than one, does.
+    For a label the article before does not place (columns read across).
+
+    >>> ten_read_as_digit_mark("第二二四条 使用枪支的人员").label
+    '第二十四条'
+    >>> ten_read_as_digit_mark("第二二二二条 示例") is None
+    True
+    """
+    m = _MISREAD_ARTICLE.match(text)
+    if m is None:
+        return None
+    printed = m.group(1)
+    readings = set()
+    for i, ch in enumerate(printed):
+        if ch in "一二三四五六七八九":
+            candidate = printed[:i] + "十" + printed[i + 1:]
+            number = to_int(candidate)
+            if number and to_chinese(number) == candidate:
+                readings.add(number)
+    if len(readings) != 1:
+        return None
+    number = readings.pop()
+    return _marked("article", m.end(), "第" + to_chinese(number) + "条", number, 0, text, "ocr_misread_numeral")
 
 # (人八), CA), 《X), 伍), ): a bracketed label of up to two characters OCR garbled
 _GARBLED_ITEM = re.compile(r"[（(〈《<]{0,2}[^\s（()）〈《<]{0,2}[）)]")

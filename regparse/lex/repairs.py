@@ -159,8 +159,11 @@ def ocr_misread_numeral(state: LexState, token: LineToken) -> None:
     (two digits with no unit between them: 十 read as 二 in 第二二三条).  干 is
     most often OCR's 千 (:func:`ocr_numeral`), but also its 十: where the 千
     reading is not the next article and the 十 reading is, it is the 十.  A
-    label that reads as another number, or differs in more than one
-    character, stays as printed.
+    numeral no article has that the article before does not place (columns
+    read across put 第二二四条 after 第十八条) is read with the one digit that,
+    as 十, makes a numeral (第二十四条, not article 224).  Any other label that
+    reads as another number, or differs in more than one character, stays as
+    printed.
 
     - repaired: ``第一千夫六十七条 父母不履行抚养义务的`` after 第一千零六十六条 (第一千零六十七条),
       ``第二二三条 全国人民代表大会`` after 第二十二条 (第二十三条),

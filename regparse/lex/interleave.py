@@ -27,7 +27,7 @@ from .registry import rule
 from .state import LexState
 
 __all__ = ["tool_lines", "column_streams", "heading_beside_text", "heading_before_text", "article_beside_text", "punctuation_before_label", "lost_di_headings", "interleaved_columns", "out_of_order_article", "out_of_order_division", "merged_columns",
-           "heading_runover", "title_after_label", "column_width", "INTERLEAVED_DESCENTS_MIN", "INTERLEAVED_SHARE", "RUNOVER_FILL", "RUNOVER_LINES_MAX"]
+           "heading_runover", "title_after_label", "column_width", "heading_with_title", "INTERLEAVED_DESCENTS_MIN", "INTERLEAVED_SHARE", "RUNOVER_FILL", "RUNOVER_LINES_MAX"]
 
 
 #: a page is read column by column when that halves the breaks in its numbering, or takes this many away
@@ -824,7 +824,7 @@ def _ends_heading(lines: list[Line], k: int) -> bool:
     return mark is not None and (mark.kind == "article" or mark.kind in DIVISION_RANK)
 
 
-def _joined(ln: Line, rest: list[Line], mark: Mark) -> Line:
+def heading_with_title(ln: Line, rest: list[Line], mark: Mark) -> Line:
     """The heading ``ln`` with the lines of its title ``rest`` after it."""
     text = ln.text + "".join(r.text for r in rest)
     pieces = list(ln.pieces)
@@ -902,7 +902,7 @@ def heading_runover(state: LexState, lines: list[Line], heads: list[int], labels
                 and state.taken is not None:
             j = title_after_label(state, lines, h)
             if j > h:
-                joins[h] = (_joined(ln, lines[k:j + 1], mark), j + 1)
+                joins[h] = (heading_with_title(ln, lines[k:j + 1], mark), j + 1)
             continue
         if not _runover(lines[k], ln):
             continue
@@ -924,7 +924,7 @@ def heading_runover(state: LexState, lines: list[Line], heads: list[int], labels
         if j < 0 or (j == k and state.width and ln.raw_len >= state.width):
             continue
         rest = lines[k:j + 1]
-        joined = _joined(ln, rest, mark)
+        joined = heading_with_title(ln, rest, mark)
         joins[h] = (joined, j + 1)
         state.decide("heading_runover", f"the heading {joined.text[:mark.end]} goes on over {len(rest)} more line(s)",
                      (joined.start, joined.end))

@@ -12,7 +12,7 @@ import re
 
 from ..catalogue import DIVISION_RANK
 from ..normalize import Line
-from .interleave import _joined
+from .interleave import heading_with_title
 from .marks import line_mark
 from .registry import rule
 from .state import LexState
@@ -76,7 +76,7 @@ def heading_tail(state: LexState, lines: list[Line]) -> list[Line]:
                     and _TAIL.fullmatch(tail.text) and line_mark(tail) is None and _starts_unit(lines[k + 2]):
                 if out is None:
                     out = lines[:k]
-                joined = _joined(ln, [tail], mark)
+                joined = heading_with_title(ln, [tail], mark)
                 out.append(joined)
                 state.tails.add(joined.start)
                 state.decide("heading_tail", f"{tail.text} after {ln.text} read as the heading's last line",

@@ -78,6 +78,28 @@ def fodt(doc_id: str, text: str) -> str:
     return FODT.format(body="\n".join(body), **layout(doc_id))
 
 
+def read_back(pdf: Path, out: Path, doc_id: str, work: Path) -> int:
+    """Write what the real tools make of ``pdf`` into ``out``: ID.pdf.txt and ID.layout.txt
+    (pdftotext, default mode and ``-layout``), ID.scan.txt and ID.scan4.txt (each page at
+    200 dpi by pdftoppm, read by tesseract ``chi_sim`` ``--psm 3`` and ``--psm 4``); the
+    number of pages.  ``work`` is a scratch folder for the page images."""
+    subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), str(out / f"{doc_id}.pdf.txt")], check=True)
+    subprocess.run(["pdftotext", "-enc", "UTF-8", "-layout", str(pdf), str(out / f"{doc_id}.layout.txt")],
+                   check=True)
+    subprocess.run(["pdftoppm", "-r", "200", "-png", str(pdf), str(work / "p")], check=True)
+    pages = sorted(work.glob("p-*.png"), key=lambda p: int(p.stem.split("-")[1]))
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    for psm, suffix in (("3", "scan"), ("4", "scan4")):
+        texts = []
+        for png in pages:
+            # nice: tesseract's pages would otherwise take the shared machine's cores
+            r = subprocess.run(["nice", "-n", "10", "tesseract", str(png), "stdout", "-l", "chi_sim",
+                                "--psm", psm], check=True, capture_output=True, env=env)
+            texts.append(r.stdout.decode("utf-8"))
+        (out / f"{doc_id}.{suffix}.txt").write_text("".join(texts), encoding="utf-8")
+    return len(pages)
+
+
 def make(doc_id: str) -> None:
     text = (DEV / f"{doc_id}.txt").read_text(encoding="utf-8")
     with tempfile.TemporaryDirectory() as tmp:
@@ -85,21 +107,8 @@ def make(doc_id: str) -> None:
         (t / f"{doc_id}.fodt").write_text(fodt(doc_id, text), encoding="utf-8")
         subprocess.run(["soffice", f"-env:UserInstallation=file://{t}/profile", "--headless", "--convert-to", "pdf",
                         "--outdir", str(t), str(t / f"{doc_id}.fodt")], check=True, capture_output=True)
-        pdf = t / f"{doc_id}.pdf"
-        subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), str(HERE / f"{doc_id}.pdf.txt")], check=True)
-        subprocess.run(["pdftotext", "-enc", "UTF-8", "-layout", str(pdf), str(HERE / f"{doc_id}.layout.txt")],
-                       check=True)
-        subprocess.run(["pdftoppm", "-r", "200", "-png", str(pdf), str(t / "p")], check=True)
-        pages = sorted(t.glob("p-*.png"), key=lambda p: int(p.stem.split("-")[1]))
-        env = dict(os.environ, OMP_THREAD_LIMIT="1")
-        for psm, suffix in (("3", "scan"), ("4", "scan4")):
-            out = []
-            for page in pages:
-                r = subprocess.run(["tesseract", str(page), "stdout", "-l", "chi_sim", "--psm", psm],
-                                   check=True, capture_output=True, env=env)
-                out.append(r.stdout.decode("utf-8"))
-            (HERE / f"{doc_id}.{suffix}.txt").write_text("".join(out), encoding="utf-8")
-    print(doc_id, layout(doc_id), len(pages), "pages")
+        pages = read_back(t / f"{doc_id}.pdf", HERE, doc_id, t)
+    print(doc_id, layout(doc_id), pages, "pages")
 
 
 if __name__ == "__main__":

@@ -24,11 +24,12 @@ from __future__ import annotations
 import argparse
 import hashlib
 import html
-import os
 import re
 import subprocess
 import tempfile
 from pathlib import Path
+
+from make import read_back  # the same tools read back every made page
 
 HERE = Path(__file__).resolve().parent
 DEV = HERE.parents[3] / "shared" / "corpus" / "dev"
@@ -144,23 +145,11 @@ def make(doc_id: str, seed: str = "", out: Path = HERE, keep_pdf: bool = False) 
                         "--disable-component-update", "--disable-sync", "--no-first-run",
                         f"--user-data-dir={t / 'profile'}", "--no-pdf-header-footer", f"--print-to-pdf={pdf}",
                         page.as_uri()], check=True, capture_output=True)
-        subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), str(out / f"{doc_id}.pdf.txt")], check=True)
-        subprocess.run(["pdftotext", "-enc", "UTF-8", "-layout", str(pdf), str(out / f"{doc_id}.layout.txt")],
-                       check=True)
-        subprocess.run(["pdftoppm", "-r", "200", "-png", str(pdf), str(t / "p")], check=True)
-        pages = sorted(t.glob("p-*.png"), key=lambda p: int(p.stem.split("-")[1]))
-        env = dict(os.environ, OMP_THREAD_LIMIT="1")
-        for psm, suffix in (("3", "scan"), ("4", "scan4")):
-            texts = []
-            for png in pages:
-                r = subprocess.run(["nice", "-n", "10", "tesseract", str(png), "stdout", "-l", "chi_sim",
-                                    "--psm", psm], check=True, capture_output=True, env=env)
-                texts.append(r.stdout.decode("utf-8"))
-            (out / f"{doc_id}.{suffix}.txt").write_text("".join(texts), encoding="utf-8")
+        pages = read_back(pdf, out, doc_id, t)
         if keep_pdf:
             (out / f"{doc_id}.pdf").write_bytes(pdf.read_bytes())
     shown = {k: v for k, v in lay.items() if k not in ("mast", "news_item")}
-    print(doc_id, shown, len(pages), "pages", flush=True)
+    print(doc_id, shown, pages, "pages", flush=True)
 
 
 if __name__ == "__main__":

@@ -112,7 +112,9 @@ def _masthead_line(text: str) -> bool:
     """A paper's name or its date/edition line (OCR may space the letters out),
     or both side by side (pdftotext -layout keeps the gap between them), OCR's
     reading of an emblem beside them aside."""
-    if MASTHEAD_LINE.match(text) is not None or MASTHEAD_LINE.match(_squeezed(text)) is not None:
+    squeezed = _squeezed(text)
+    # the squeezed text is matched again only where OCR spaced the letters out
+    if MASTHEAD_LINE.match(text) is not None or (squeezed != text and MASTHEAD_LINE.match(squeezed) is not None):
         return True
     parts = _GAP.split(text.strip())
     # a mark or two of no script beside it (ee, 口) is what OCR made of an emblem

@@ -195,16 +195,17 @@ class _Scan:
             if " 第" in text:
                 # the labels of the other columns' lines that a merged row holds, left to right
                 numbers.extend(_merged_labels(text))
-            for number in numbers:
-                labelled += 1
-                if last is not None and number < last:
-                    descents += 1
-                if page_last is not None and number < page_last:
-                    page += 1
-                    if page > page_descents:
-                        page_descents = page
-                last = page_last = number
-            numbers.clear()
+            if numbers:                # most lines hold no label: no loop to set up for them
+                for number in numbers:
+                    labelled += 1
+                    if last is not None and number < last:
+                        descents += 1
+                    if page_last is not None and number < page_last:
+                        page += 1
+                        if page > page_descents:
+                            page_descents = page
+                    last = page_last = number
+                numbers.clear()
             if "   " in text or "|" in text:
                 wide.append(k)
         self.labelled, self.descents, self.page_descents = labelled, descents, page_descents
